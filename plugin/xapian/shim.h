@@ -1,0 +1,175 @@
+/* The C face of Xapian: opaque typed handles over the C++ API.
+ *
+ * Layer 5 of DESIGN.md.  This is the only place in the project that sees C++;
+ * every entry point is exception-safe: Xapian's errors come back as nf_status
+ * codes with Xapian's message in the nf_error.  Internal to the library (the
+ * index and search layers build on it); not installed.
+ *
+ * Conventions: each _new/_open has a _free and _free(NULL) is a no-op; a
+ * failed constructor sets *out = NULL; text is (const char *p, size_t n) and is
+ * copied, never kept; strings returned through out-parameters are malloc'd and
+ * the caller frees them with free(). */
+#ifndef NF_XAPIAN_SHIM_H
+#define NF_XAPIAN_SHIM_H
+
+#include <stddef.h>
+
+#include "newsfields/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nf_xdb nf_xdb;           /* a database, read-only or writable */
+typedef struct nf_xdoc nf_xdoc;         /* a document being built */
+typedef struct nf_xquery nf_xquery;     /* a query (immutable once built) */
+typedef struct nf_xqp nf_xqp;           /* a query parser */
+typedef struct nf_xenquire nf_xenquire; /* a search over a database */
+typedef struct nf_xmset nf_xmset;       /* one window of results */
+
+/* ---- database ---------------------------------------------------------- */
+
+/* Open for reading: a database directory or a stub file ("auto PATH" lines). */
+nf_status nf_xdb_open(const char *path, nf_xdb **out, nf_error *err);
+/* Several databases (directories or stub files) searched as one. */
+nf_status nf_xdb_open_many(const char *const *paths, size_t n, nf_xdb **out, nf_error *err);
+/* Create the database if missing, else open it for writing. */
+nf_status nf_xdb_open_writable(const char *path, nf_xdb **out, nf_error *err);
+/* Closes the database.  A writable one is NOT committed: changes since the
+ * last nf_xdb_commit are discarded, so an error mid-batch never half-writes. */
+void nf_xdb_free(nf_xdb *db);
+
+nf_status nf_xdb_doccount(nf_xdb *db, unsigned long *out, nf_error *err);
+/* Add the document, or replace the one indexed with the same unique term. */
+nf_status nf_xdb_replace(nf_xdb *db, const char *uid_term, size_t n, const nf_xdoc *doc,
+                         nf_error *err);
+/* Delete the document with that unique term (no error if there is none). */
+nf_status nf_xdb_delete(nf_xdb *db, const char *uid_term, size_t n, nf_error *err);
+nf_status nf_xdb_commit(nf_xdb *db, nf_error *err);
+/* Number of documents indexing that term (0 if none). */
+nf_status nf_xdb_termfreq(nf_xdb *db, const char *term, size_t n, unsigned long *out,
+                          nf_error *err);
+/* Metadata: *out is "" when the key is unset. */
+nf_status nf_xdb_get_metadata(nf_xdb *db, const char *key, char **out, nf_error *err);
+nf_status nf_xdb_set_metadata(nf_xdb *db, const char *key, const char *value, nf_error *err);
+/* The data of the document with that unique term; NF_ERR_NOT_FOUND if none. */
+nf_status nf_xdb_get_data_by_term(nf_xdb *db, const char *uid_term, size_t n, char **out,
+                                  size_t *out_len, nf_error *err);
+
+/* ---- document ---------------------------------------------------------- */
+
+/* language: a Snowball stemmer name ("english", "none" or NULL for none). */
+nf_status nf_xdoc_new(const char *language, nf_xdoc **out, nf_error *err);
+void nf_xdoc_free(nf_xdoc *doc);
+/* Free text with positions, under prefix ("" for none); stems get Z+prefix. */
+nf_status nf_xdoc_index_text(nf_xdoc *doc, const char *p, size_t n, const char *prefix,
+                             nf_error *err);
+/* Leave a gap in positions so a phrase cannot match across two fields. */
+void nf_xdoc_increase_termpos(nf_xdoc *doc, unsigned delta);
+/* A boolean term prefix+value; inserts ':' between a multi-letter prefix and a
+ * value starting with a capital, as the QueryParser does. */
+nf_status nf_xdoc_add_boolean_term(nf_xdoc *doc, const char *prefix, const char *value,
+                                   size_t n, nf_error *err);
+nf_status nf_xdoc_set_value(nf_xdoc *doc, unsigned slot, const char *p, size_t n, nf_error *err);
+nf_status nf_xdoc_set_data(nf_xdoc *doc, const char *p, size_t n, nf_error *err);
+
+/* Build a term exactly as nf_xdoc_add_boolean_term does (malloc'd). */
+char *nf_xterm_make(const char *prefix, const char *value, size_t n, size_t *out_len);
+
+/* ---- queries ----------------------------------------------------------- */
+
+typedef enum nf_xop { NF_XOP_AND, NF_XOP_OR, NF_XOP_AND_NOT, NF_XOP_FILTER } nf_xop;
+
+nf_status nf_xquery_term(const char *term, size_t n, nf_xquery **out, nf_error *err);
+/* A boolean term prefix+value (the ':' rule applied, as nf_xterm_make). */
+nf_status nf_xquery_boolean_term(const char *prefix, const char *value, size_t n,
+                                 nf_xquery **out, nf_error *err);
+/* Documents whose value in slot lies in [lo, hi] (byte-wise comparison). */
+nf_status nf_xquery_value_range(unsigned slot, const char *lo, const char *hi, nf_xquery **out,
+                                nf_error *err);
+/* Combine subqueries; each is copied, the caller still frees its own. */
+nf_status nf_xquery_combine(nf_xop op, const nf_xquery *const *subs, size_t n, nf_xquery **out,
+                            nf_error *err);
+nf_status nf_xquery_match_all(nf_xquery **out, nf_error *err);
+nf_status nf_xquery_match_nothing(nf_xquery **out, nf_error *err);
+/* Xapian's get_description(), for tests and --explain (malloc'd). */
+char *nf_xquery_describe(const nf_xquery *q);
+void nf_xquery_free(nf_xquery *q);
+
+/* ---- query parser ------------------------------------------------------ */
+
+/* A field processor: turn the text after "field:" into a query.  Return
+ * NF_OK with *out set, or an error status with a message in err (shown to
+ * the user as the query error).  Called during nf_xqp_parse only. */
+typedef nf_status (*nf_xfield_fn)(void *ctx, const char *value, size_t n, nf_xquery **out,
+                                  nf_error *err);
+
+/* db may be NULL (it is used for wildcards and spelling).  language as for
+ * nf_xdoc_new; stemmed terms are searched with STEM_SOME, as indexed. */
+nf_status nf_xqp_new(nf_xdb *db, const char *language, nf_xqp **out, nf_error *err);
+void nf_xqp_free(nf_xqp *qp);
+nf_status nf_xqp_add_prefix(nf_xqp *qp, const char *field, const char *prefix, nf_error *err);
+nf_status nf_xqp_add_boolean_prefix(nf_xqp *qp, const char *field, const char *prefix,
+                                    nf_error *err);
+/* field: values go to fn instead of a plain term; boolean as add_boolean_prefix. */
+nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean,
+                                     nf_xfield_fn fn, void *ctx, nf_error *err);
+/* field:START..END over a YYYYMMDD value slot; START and END accept
+ * YYYY-MM-DD, YYYYMMDD, YYYY-MM and YYYY (a month or year covers all its days),
+ * either may be empty for an open range. */
+nf_status nf_xqp_add_date_range(nf_xqp *qp, const char *field, unsigned slot, nf_error *err);
+/* Parse with phrases, AND/OR/NOT, brackets, love/hate and boolean prefixes.
+ * A syntax error or a field processor's error gives NF_ERR_QUERY. */
+nf_status nf_xqp_parse(nf_xqp *qp, const char *p, size_t n, nf_xquery **out, nf_error *err);
+
+/* ---- search ------------------------------------------------------------ */
+
+nf_status nf_xenquire_new(nf_xdb *db, nf_xenquire **out, nf_error *err);
+void nf_xenquire_free(nf_xenquire *e);
+nf_status nf_xenquire_set_query(nf_xenquire *e, const nf_xquery *q, nf_error *err);
+/* Sort by relevance (the default) or by a value slot, then relevance. */
+nf_status nf_xenquire_sort_by_relevance(nf_xenquire *e, nf_error *err);
+nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descending,
+                                    nf_error *err);
+/* Count, over the whole match set, the terms with this prefix in each
+ * matching document (a document counts once per distinct term).  Returns the
+ * facet's index for nf_xmset_facet_*.  Call before nf_xenquire_run. */
+nf_status nf_xenquire_add_term_facet(nf_xenquire *e, const char *prefix, size_t *out_index,
+                                     nf_error *err);
+/* Results offset..offset+limit-1.  With facets, the whole match set is visited. */
+nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xmset **out,
+                          nf_error *err);
+
+void nf_xmset_free(nf_xmset *m);
+size_t nf_xmset_size(const nf_xmset *m);
+/* Xapian's estimate of the total number of matches (exact when facets ran). */
+unsigned long nf_xmset_estimated(const nf_xmset *m);
+unsigned nf_xmset_docid(const nf_xmset *m, size_t i);
+unsigned nf_xmset_rank(const nf_xmset *m, size_t i);
+double nf_xmset_weight(const nf_xmset *m, size_t i);
+int nf_xmset_percent(const nf_xmset *m, size_t i);
+/* The document's data (malloc'd). */
+nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len,
+                        nf_error *err);
+/* The document's value in slot ("" if unset; malloc'd). */
+nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out,
+                         nf_error *err);
+/* A snippet of text (about length bytes) around the query's matches, with
+ * each match between hi_start and hi_end; the text is NOT escaped. */
+nf_status nf_xmset_snippet(const nf_xmset *m, const char *text, size_t n, size_t length,
+                           const char *hi_start, const char *hi_end, char **out,
+                           nf_error *err);
+/* Facet results: the number of distinct values, then each value (without
+ * the prefix, and without the ':' the prefix rule may have added) with its
+ * count, most frequent first, ties by value. */
+size_t nf_xmset_facet_size(const nf_xmset *m, size_t facet);
+const char *nf_xmset_facet_value(const nf_xmset *m, size_t facet, size_t i);
+unsigned long nf_xmset_facet_count(const nf_xmset *m, size_t facet, size_t i);
+
+/* Xapian's version string, for `newsfields --version`. */
+const char *nf_xapian_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
