@@ -59,6 +59,9 @@ NF_API nf_status nf_error_setv(nf_error *err, nf_status status, const char *fmt,
 NF_API nf_status nf_error_set_at(nf_error *err, nf_status status, const char *file,
                                  unsigned long line, const char *fmt, ...) NF_PRINTF(5, 6);
 
+NF_API nf_status nf_error_set_atv(nf_error *err, nf_status status, const char *file,
+                                  unsigned long line, const char *fmt, va_list ap);
+
 /* "where: message" (or the message alone) into buf; returns buf. */
 NF_API const char *nf_error_format(const nf_error *err, char *buf, size_t size);
 

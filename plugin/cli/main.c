@@ -1,2 +1,39 @@
+/* The newsfields command: dispatch to a subcommand. */
 #include <stdio.h>
-int main(void) { puts("newsfields"); return 0; }
+#include <string.h>
+
+#include "cli/cli.h"
+#include "xapian/shim.h"
+
+static const char usage[] =
+    "Usage: newsfields COMMAND [OPTIONS] ...\n"
+    "\n"
+    "Find bylines, datelines, officials, countries and quoted speakers in news\n"
+    "articles, index them as Xapian search fields, and search them.\n"
+    "\n"
+    "Commands:\n"
+    "  index    index articles (JSON Lines, .txt files, directories) into a database\n"
+    "  search   search a database with fields, dates and facets\n"
+    "\n"
+    "Run 'newsfields COMMAND --help' for a command's options.\n"
+    "Options: --help, --version\n";
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return NF_EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+    fputs(usage, stdout);
+    return NF_EXIT_OK;
+  }
+  if (strcmp(cmd, "--version") == 0) {
+    printf("newsfields %s (Xapian %s)\n", NF_VERSION_STRING, nf_xapian_version());
+    return NF_EXIT_OK;
+  }
+  if (strcmp(cmd, "index") == 0) return nf_cmd_index(argc - 1, argv + 1);
+  if (strcmp(cmd, "search") == 0) return nf_cmd_search(argc - 1, argv + 1);
+  fprintf(stderr, "newsfields: unknown command '%s'\n\n%s", cmd, usage);
+  return NF_EXIT_USAGE;
+}

@@ -55,8 +55,14 @@ nf_status nf_error_set_at(nf_error *err, nf_status status, const char *file,
                           unsigned long line, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  nf_error_setv(err, status, fmt, ap);
+  nf_error_set_atv(err, status, file, line, fmt, ap);
   va_end(ap);
+  return status;
+}
+
+nf_status nf_error_set_atv(nf_error *err, nf_status status, const char *file,
+                           unsigned long line, const char *fmt, va_list ap) {
+  nf_error_setv(err, status, fmt, ap);
   if (err && file) {
     if (line)
       snprintf(err->where, sizeof err->where, "%s:%lu", file, line);

@@ -1,0 +1,45 @@
+/* newsfields — reading articles from files.
+ *
+ * Inputs are files or directories.  A file ending in .txt is one plain-text
+ * article: its first non-empty line is the headline, the rest is the text and
+ * the path is the id.  Any other file given by name, and files ending in
+ * .jsonl, .ndjson or .json inside a directory, are JSON Lines: one article
+ * object per line with "id" and "text" (required) and "headline", "date",
+ * "url", "author", "source" (optional); other keys are kept.  Directories are
+ * walked recursively in byte order of names, skipping hidden entries; "-" is
+ * JSON Lines on standard input.  Memory stays bounded: one line or one .txt
+ * file at a time. */
+#ifndef NEWSFIELDS_INPUT_H
+#define NEWSFIELDS_INPUT_H
+
+#include <stddef.h>
+
+#include "newsfields/article.h"
+#include "newsfields/export.h"
+#include "newsfields/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nf_input nf_input;
+
+/* Collects the inputs (directories are listed now, files opened later).
+ * A missing input is an error naming it. */
+NF_API nf_status nf_input_open(const char *const *paths, size_t n, nf_input **out,
+                               nf_error *err);
+NF_API void nf_input_free(nf_input *in);
+
+/* The next article in *out (valid until the next call), or *out = NULL at
+ * the end.  A bad article gives NF_ERR_PARSE with err->where set to
+ * "file:line"; calling again goes on with the next one.  A file that cannot
+ * be read gives NF_ERR_IO; calling again goes on with the next file. */
+NF_API nf_status nf_input_next(nf_input *in, const nf_article **out, nf_error *err);
+
+/* Bytes of input consumed so far (for progress and throughput). */
+NF_API unsigned long long nf_input_bytes(const nf_input *in);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

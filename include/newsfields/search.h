@@ -1,0 +1,95 @@
+/* newsfields — fielded search with snippets and facets.
+ *
+ * A query string in Xapian's syntax (phrases, AND/OR/NOT, brackets) with the
+ * schema's fields: `speaker:Austin country:Lithuania`, `headline:agreement`,
+ * `date:2021-12-01..2021-12-31`, `id:X`.  Each field's value is normalised at
+ * query time exactly as the indexer normalised it. */
+#ifndef NEWSFIELDS_SEARCH_H
+#define NEWSFIELDS_SEARCH_H
+
+#include <stddef.h>
+
+#include "newsfields/export.h"
+#include "newsfields/schema.h"
+#include "newsfields/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct nf_searcher nf_searcher;
+typedef struct nf_results nf_results;
+
+typedef enum nf_sort { NF_SORT_RELEVANCE, NF_SORT_DATE } nf_sort;
+
+typedef struct nf_search_options {
+  unsigned offset;            /* first hit (0-based) */
+  unsigned limit;             /* hits to return */
+  nf_sort sort;               /* NF_SORT_DATE: newest first */
+  const char *const *facets;  /* facet fields to count ("country", ...) */
+  size_t nfacets;
+  unsigned facet_limit;       /* values per facet, most frequent first; 0: all */
+  size_t snippet_length;      /* bytes of text around the matches; 0: 200 */
+} nf_search_options;
+
+/* Open one or several databases (directories or stub files) as one.  The
+ * schema must outlive the searcher.  language: the stemmer for free text;
+ * NULL: the one the first database was indexed with. */
+NF_API nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schema *schema,
+                                  const char *language, nf_searcher **out, nf_error *err);
+NF_API void nf_searcher_free(nf_searcher *s);
+/* Documents in the databases. */
+NF_API nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err);
+
+/* Run a query.  A bad query, an unknown facet field or an unknown value
+ * where the field needs a known one is NF_ERR_QUERY with a message. */
+NF_API nf_status nf_search(nf_searcher *s, const char *query, size_t n,
+                           const nf_search_options *opts, nf_results **out, nf_error *err);
+
+/* Xapian's own reading of the last parsed query (for --explain; malloc'd). */
+NF_API char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n,
+                                        nf_error *err);
+
+/* A matched word in a snippet: bytes [start, end). */
+typedef struct nf_mark {
+  size_t start, end;
+} nf_mark;
+
+typedef struct nf_hit {
+  unsigned rank;          /* 1-based over the whole result list */
+  double score;
+  int percent;
+  const char *id;
+  const char *date;       /* "YYYY-MM-DD" or NULL */
+  const char *headline;   /* or NULL */
+  const char *snippet;    /* plain text around the matches */
+  const nf_mark *marks;    /* the matched words inside snippet */
+  size_t nmarks;
+  const char *record;     /* the extracted record, as JSON */
+} nf_hit;
+
+typedef struct nf_facet_value {
+  const char *value;      /* what a filter query uses: field:"value" */
+  const char *label;      /* for people */
+  unsigned long count;    /* matching documents with this value */
+} nf_facet_value;
+
+NF_API void nf_results_free(nf_results *r);
+/* Estimated number of matches (exact when facets were counted). */
+NF_API unsigned long nf_results_total(const nf_results *r);
+NF_API size_t nf_results_size(const nf_results *r);
+NF_API const nf_hit *nf_results_hit(const nf_results *r, size_t i);
+NF_API size_t nf_results_facet_count(const nf_results *r);
+/* The field name of facet f, and its values. */
+NF_API const char *nf_results_facet_name(const nf_results *r, size_t f);
+NF_API size_t nf_results_facet_size(const nf_results *r, size_t f);
+NF_API const nf_facet_value *nf_results_facet_value(const nf_results *r, size_t f, size_t i);
+
+/* The documented JSON form: {"query", "total", "offset", "hits": [...],
+ * "facets": {...}} (malloc'd, NUL-terminated). */
+NF_API nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

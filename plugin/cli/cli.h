@@ -1,0 +1,32 @@
+/* The newsfields command: shared helpers of its subcommands. */
+#ifndef NF_CLI_H
+#define NF_CLI_H
+
+#include <stdio.h>
+
+#include "newsfields/schema.h"
+#include "newsfields/status.h"
+
+/* Exit statuses of the command. */
+enum { NF_EXIT_OK = 0, NF_EXIT_FAILURE = 1, NF_EXIT_USAGE = 2 };
+
+#define NF_DEFAULT_DB "newsfields.db"
+
+int nf_cmd_index(int argc, char **argv);
+int nf_cmd_search(int argc, char **argv);
+
+/* "newsfields: where: message" on standard error. */
+void nf_cli_error(const nf_error *err);
+/* A usage error: the message, then a hint to --help. */
+int nf_cli_usage_error(const char *command, const char *fmt, ...) NF_PRINTF(2, 3);
+
+/* Load the schema named by --schema, or the default one. */
+nf_status nf_cli_load_schema(const char *path, nf_schema **out, nf_error *err);
+
+/* Parse a whole unsigned number for an option; 0 if it is not one. */
+int nf_cli_parse_unsigned(const char *s, unsigned max, unsigned *out);
+
+/* Seconds since an arbitrary start, monotonic. */
+double nf_cli_now(void);
+
+#endif

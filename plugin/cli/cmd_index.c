@@ -1,0 +1,159 @@
+/* newsfields index: articles in, a Xapian database out. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "newsfields/index.h"
+#include "newsfields/input.h"
+
+static const char usage[] =
+    "Usage: newsfields index [OPTIONS] INPUT...\n"
+    "\n"
+    "Index articles into a Xapian database (created if missing).  INPUT is a\n"
+    "JSON Lines file (one article per line: \"id\" and \"text\" required;\n"
+    "\"headline\", \"date\", \"url\", \"author\", \"source\" optional), a .txt file\n"
+    "(first non-empty line: the headline; the path is the id), a directory\n"
+    "(walked in name order), or - for JSON Lines on standard input.  An article\n"
+    "whose id is already indexed is replaced.\n"
+    "\n"
+    "Options:\n"
+    "  -d, --db DIR        the database (default: " NF_DEFAULT_DB ")\n"
+    "  -s, --schema FILE   the field schema (default: the installed one)\n"
+    "  -l, --lang LANG     Snowball stemmer for free text (default: the schema's)\n"
+    "  -b, --batch N       articles per commit (default: the schema's)\n"
+    "      --skip-bad      skip bad articles (counted and reported) instead of stopping\n"
+    "  -q, --quiet         no progress and no summary\n"
+    "  -h, --help          this help\n"
+    "\n"
+    "Exit status: 0 when every article was indexed (or skipped with --skip-bad),\n"
+    "1 when an article or the database failed (what was indexed before is\n"
+    "committed), 2 for a usage error.\n";
+
+typedef struct index_opts {
+  const char *db, *schema, *lang;
+  unsigned batch;
+  int skip_bad, quiet;
+} index_opts;
+
+typedef struct progress {
+  int on_terminal;
+  double start, last_shown;
+} progress;
+
+static void show_progress(progress *p, unsigned long articles, unsigned long long bytes,
+                          int final) {
+  if (!p->on_terminal) return;
+  double now = nf_cli_now();
+  if (!final && now - p->last_shown < 0.25) return;
+  p->last_shown = now;
+  double mb = (double)bytes / 1e6, secs = now - p->start;
+  fprintf(stderr, "\r%lu articles  %.1f MB  %.2f MB/s ", articles, mb,
+          secs > 0 ? mb / secs : 0.0);
+  if (final) fputc('\n', stderr);
+}
+
+static int parse_options(int argc, char **argv, index_opts *o) {
+  static const struct option longopts[] = {
+      {"db", required_argument, NULL, 'd'},   {"schema", required_argument, NULL, 's'},
+      {"lang", required_argument, NULL, 'l'}, {"batch", required_argument, NULL, 'b'},
+      {"skip-bad", no_argument, NULL, 'K'},   {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "d:s:l:b:qh", longopts, NULL)) != -1) {
+    switch (c) {
+      case 'd': o->db = optarg; break;
+      case 's': o->schema = optarg; break;
+      case 'l': o->lang = optarg; break;
+      case 'b':
+        if (!nf_cli_parse_unsigned(optarg, 10000000u, &o->batch) || o->batch == 0)
+          return nf_cli_usage_error("index", "--batch needs a number from 1 up, not '%s'", optarg);
+        break;
+      case 'K': o->skip_bad = 1; break;
+      case 'q': o->quiet = 1; break;
+      case 'h': fputs(usage, stdout); return -1;
+      default: return nf_cli_usage_error("index", "bad option");
+    }
+  }
+  if (optind == argc) return nf_cli_usage_error("index", "no INPUT given");
+  return NF_EXIT_OK;
+}
+
+/* Indexes every article; returns the exit status. */
+static int index_all(nf_indexer *ix, nf_input *in, const index_opts *o, unsigned long *skipped) {
+  progress prog = {!o->quiet && isatty(STDERR_FILENO), nf_cli_now(), 0};
+  nf_error err;
+  for (;;) {
+    const nf_article *a;
+    nf_error_clear(&err);
+    nf_status s = nf_input_next(in, &a, &err);
+    if (s == NF_OK && !a) break;
+    if (s == NF_OK) {
+      s = nf_indexer_add(ix, a, &err);
+      if (s == NF_ERR_PARSE && a->origin && !err.where[0]) {
+        if (a->line)
+          snprintf(err.where, sizeof err.where, "%s:%lu", a->origin, a->line);
+        else
+          snprintf(err.where, sizeof err.where, "%s", a->origin);
+      }
+    }
+    if (s == NF_ERR_PARSE && o->skip_bad) {
+      if (prog.on_terminal) fputc('\n', stderr);
+      fprintf(stderr, "newsfields: skipped: ");
+      nf_cli_error(&err);
+      (*skipped)++;
+      continue;
+    }
+    if (s != NF_OK) {
+      show_progress(&prog, nf_indexer_added(ix), nf_input_bytes(in), 1);
+      nf_cli_error(&err);
+      if (s == NF_ERR_PARSE) fprintf(stderr, "newsfields: use --skip-bad to skip bad articles\n");
+      return NF_EXIT_FAILURE;
+    }
+    show_progress(&prog, nf_indexer_added(ix), nf_input_bytes(in), 0);
+  }
+  show_progress(&prog, nf_indexer_added(ix), nf_input_bytes(in), 1);
+  return NF_EXIT_OK;
+}
+
+int nf_cmd_index(int argc, char **argv) {
+  index_opts o = {NF_DEFAULT_DB, NULL, NULL, 0, 0, 0};
+  int rc = parse_options(argc, argv, &o);
+  if (rc) return rc < 0 ? NF_EXIT_OK : rc;
+  nf_error err;
+  nf_error_clear(&err);
+  nf_schema *schema = NULL;
+  nf_indexer *ix = NULL;
+  nf_input *in = NULL;
+  nf_index_options io = {o.lang, o.batch};
+  double start = nf_cli_now();
+  nf_status s = nf_cli_load_schema(o.schema, &schema, &err);
+  if (s == NF_OK)
+    s = nf_input_open((const char *const *)argv + optind, (size_t)(argc - optind), &in, &err);
+  if (s == NF_OK) s = nf_indexer_open(o.db, schema, &io, &ix, &err);
+  if (s != NF_OK) {
+    nf_cli_error(&err);
+    rc = NF_EXIT_FAILURE;
+  }
+  unsigned long skipped = 0;
+  if (s == NF_OK) rc = index_all(ix, in, &o, &skipped);
+  /* What was indexed before a failure is committed all the same. */
+  if (ix && nf_indexer_commit(ix, &err) != NF_OK) {
+    nf_cli_error(&err);
+    rc = NF_EXIT_FAILURE;
+  }
+  unsigned long docs = 0;
+  if (ix && !o.quiet && nf_indexer_doccount(ix, &docs, &err) == NF_OK) {
+    double secs = nf_cli_now() - start, mb = (double)nf_input_bytes(in) / 1e6;
+    printf("indexed %lu articles (%lu skipped), %.2f MB in %.2f s (%.2f MB/s); %s has %lu "
+           "documents\n",
+           nf_indexer_added(ix), skipped, mb, secs, secs > 0 ? mb / secs : 0.0, o.db, docs);
+  }
+  nf_indexer_free(ix);
+  nf_input_free(in);
+  nf_schema_free(schema);
+  return rc;
+}

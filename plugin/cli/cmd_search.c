@@ -1,0 +1,214 @@
+/* newsfields search: a query in, hits and facets out. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/buffer.h"
+#include "newsfields/search.h"
+
+#define NF_MAX_DBS 64
+#define NF_MAX_FACETS 32
+
+static const char usage[] =
+    "Usage: newsfields search [OPTIONS] QUERY...\n"
+    "\n"
+    "Search with free text (stemmed), \"phrases\", AND/OR/NOT, brackets and the\n"
+    "schema's fields: headline:, byline:, credit:, dateline:, agency:, country:,\n"
+    "title:, official:, speaker:, date:2021-12-01..2021-12-31, year:, source:, id:.\n"
+    "An empty QUERY matches every article.\n"
+    "\n"
+    "Options:\n"
+    "  -d, --db DIR          the database (default: " NF_DEFAULT_DB "); repeat it to\n"
+    "                        search several databases as one\n"
+    "  -s, --schema FILE     the field schema (default: the installed one)\n"
+    "  -n, --limit N         hits to show (default: 10)\n"
+    "  -o, --offset N        hits to skip first (default: 0)\n"
+    "      --sort ORDER      relevance (default) or date (newest first)\n"
+    "  -f, --facets F,...    count these facet fields over all matches\n"
+    "      --facet-limit N   values per facet (default: 10; 0: all)\n"
+    "  -l, --lang LANG       Snowball stemmer (default: the database's)\n"
+    "  -j, --json            one JSON object instead of text\n"
+    "      --explain         print how the query was understood\n"
+    "  -h, --help            this help\n";
+
+typedef struct search_opts {
+  const char *dbs[NF_MAX_DBS];
+  size_t ndbs;
+  const char *schema, *lang;
+  char *facet_list;
+  const char *facets[NF_MAX_FACETS];
+  int json, explain;
+  nf_search_options so;
+} search_opts;
+
+/* Splits "country,speaker" in place into o->facets. */
+static int split_facets(search_opts *o, char *list) {
+  o->so.nfacets = 0;
+  for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+    while (*tok == ' ') tok++;
+    if (!*tok) continue;
+    if (o->so.nfacets == NF_MAX_FACETS)
+      return nf_cli_usage_error("search", "at most %d facets", NF_MAX_FACETS);
+    o->facets[o->so.nfacets++] = tok;
+  }
+  o->so.facets = o->facets;
+  return NF_EXIT_OK;
+}
+
+static int parse_options(int argc, char **argv, search_opts *o) {
+  enum { OPT_SORT = 256, OPT_FACET_LIMIT, OPT_EXPLAIN };
+  static const struct option longopts[] = {
+      {"db", required_argument, NULL, 'd'},     {"schema", required_argument, NULL, 's'},
+      {"limit", required_argument, NULL, 'n'},  {"offset", required_argument, NULL, 'o'},
+      {"sort", required_argument, NULL, OPT_SORT},
+      {"facets", required_argument, NULL, 'f'},
+      {"facet-limit", required_argument, NULL, OPT_FACET_LIMIT},
+      {"lang", required_argument, NULL, 'l'},   {"json", no_argument, NULL, 'j'},
+      {"explain", no_argument, NULL, OPT_EXPLAIN},
+      {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "d:s:n:o:f:l:jh", longopts, NULL)) != -1) {
+    switch (c) {
+      case 'd':
+        if (o->ndbs == NF_MAX_DBS) return nf_cli_usage_error("search", "too many --db");
+        o->dbs[o->ndbs++] = optarg;
+        break;
+      case 's': o->schema = optarg; break;
+      case 'n':
+        if (!nf_cli_parse_unsigned(optarg, 100000u, &o->so.limit))
+          return nf_cli_usage_error("search", "--limit needs a number up to 100000, not '%s'",
+                                    optarg);
+        break;
+      case 'o':
+        if (!nf_cli_parse_unsigned(optarg, 100000000u, &o->so.offset))
+          return nf_cli_usage_error("search", "--offset needs a number, not '%s'", optarg);
+        break;
+      case OPT_SORT:
+        if (strcmp(optarg, "relevance") == 0)
+          o->so.sort = NF_SORT_RELEVANCE;
+        else if (strcmp(optarg, "date") == 0)
+          o->so.sort = NF_SORT_DATE;
+        else
+          return nf_cli_usage_error("search", "--sort is relevance or date, not '%s'", optarg);
+        break;
+      case 'f':
+        free(o->facet_list);
+        o->facet_list = strdup(optarg);
+        if (!o->facet_list || split_facets(o, o->facet_list)) return NF_EXIT_USAGE;
+        break;
+      case OPT_FACET_LIMIT:
+        if (!nf_cli_parse_unsigned(optarg, 100000u, &o->so.facet_limit))
+          return nf_cli_usage_error("search", "--facet-limit needs a number, not '%s'", optarg);
+        break;
+      case 'l': o->lang = optarg; break;
+      case 'j': o->json = 1; break;
+      case OPT_EXPLAIN: o->explain = 1; break;
+      case 'h': fputs(usage, stdout); return -1;
+      default: return nf_cli_usage_error("search", "bad option");
+    }
+  }
+  if (o->ndbs == 0) o->dbs[o->ndbs++] = NF_DEFAULT_DB;
+  return NF_EXIT_OK;
+}
+
+/* The snippet with its marks shown: bold on a terminal, *word* elsewhere. */
+static void print_snippet(const nf_hit *h, int tty) {
+  const char *open = tty ? "\033[1m" : "*", *close = tty ? "\033[0m" : "*";
+  size_t at = 0, n = strlen(h->snippet);
+  fputs("    ", stdout);
+  for (size_t i = 0; i < h->nmarks; i++) {
+    fwrite(h->snippet + at, 1, h->marks[i].start - at, stdout);
+    fputs(open, stdout);
+    fwrite(h->snippet + h->marks[i].start, 1, h->marks[i].end - h->marks[i].start, stdout);
+    fputs(close, stdout);
+    at = h->marks[i].end;
+  }
+  fwrite(h->snippet + at, 1, n - at, stdout);
+  fputc('\n', stdout);
+}
+
+static void print_text(const nf_results *r, const char *query, unsigned offset) {
+  int tty = isatty(STDOUT_FILENO);
+  size_t n = nf_results_size(r);
+  printf("%lu match%s for %s", nf_results_total(r), nf_results_total(r) == 1 ? "" : "es",
+         *query ? query : "(everything)");
+  if (n) printf(" (showing %u-%zu)", offset + 1, offset + n);
+  printf("\n");
+  for (size_t i = 0; i < n; i++) {
+    const nf_hit *h = nf_results_hit(r, i);
+    printf("\n%3u. %s  %s  %s\n", h->rank, h->id, h->date ? h->date : "----------",
+           h->headline ? h->headline : "(no headline)");
+    if (*h->snippet) print_snippet(h, tty);
+  }
+  for (size_t f = 0; f < nf_results_facet_count(r); f++) {
+    printf("\n%s:", nf_results_facet_name(r, f));
+    size_t m = nf_results_facet_size(r, f);
+    if (m == 0) printf(" (none)");
+    for (size_t i = 0; i < m; i++) {
+      const nf_facet_value *v = nf_results_facet_value(r, f, i);
+      printf("%s %s (%lu)", i ? "," : "", v->label, v->count);
+    }
+    printf("\n");
+  }
+}
+
+/* The query words joined with spaces, as a shell passes them. */
+static char *join_query(int argc, char **argv) {
+  nf_buf q = NF_BUF_INIT;
+  for (int i = optind; i < argc; i++) {
+    if (i > optind && nf_buf_append_char(&q, ' ')) break;
+    if (nf_buf_append_str(&q, argv[i])) break;
+  }
+  char *s = strdup(nf_buf_str(&q));
+  nf_buf_free(&q);
+  return s;
+}
+
+int nf_cmd_search(int argc, char **argv) {
+  search_opts o;
+  memset(&o, 0, sizeof o);
+  o.so.limit = 10;
+  o.so.facet_limit = 10;
+  int rc = parse_options(argc, argv, &o);
+  if (rc) {
+    free(o.facet_list);
+    return rc < 0 ? NF_EXIT_OK : rc;
+  }
+  char *query = join_query(argc, argv);
+  nf_error err;
+  nf_error_clear(&err);
+  nf_schema *schema = NULL;
+  nf_searcher *searcher = NULL;
+  nf_results *results = NULL;
+  nf_status s = query ? NF_OK : nf_error_set(&err, NF_ERR_NOMEM, "out of memory");
+  if (s == NF_OK) s = nf_cli_load_schema(o.schema, &schema, &err);
+  if (s == NF_OK) s = nf_searcher_open(o.dbs, o.ndbs, schema, o.lang, &searcher, &err);
+  if (s == NF_OK && o.explain) {
+    char *d = nf_searcher_describe_query(searcher, query, strlen(query), &err);
+    if (d) fprintf(stderr, "%s\n", d);
+    free(d);
+  }
+  if (s == NF_OK) s = nf_search(searcher, query, strlen(query), &o.so, &results, &err);
+  if (s == NF_OK && o.json) {
+    char *json = NULL;
+    s = nf_results_to_json(results, 0, &json, &err);
+    if (s == NF_OK) printf("%s\n", json);
+    free(json);
+  } else if (s == NF_OK) {
+    print_text(results, query, o.so.offset);
+  }
+  if (s != NF_OK) {
+    nf_cli_error(&err);
+    rc = NF_EXIT_FAILURE;
+  }
+  nf_results_free(results);
+  nf_searcher_free(searcher);
+  nf_schema_free(schema);
+  free(query);
+  free(o.facet_list);
+  return rc;
+}

@@ -1,0 +1,51 @@
+/* Helpers shared by the subcommands. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "cli/cli.h"
+
+void nf_cli_error(const nf_error *err) {
+  char buf[NF_ERROR_WHERE_MAX + NF_ERROR_MESSAGE_MAX + 4];
+  fprintf(stderr, "newsfields: %s\n", nf_error_format(err, buf, sizeof buf));
+}
+
+int nf_cli_usage_error(const char *command, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "newsfields %s: ", command);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'newsfields %s --help'.\n", command);
+  return NF_EXIT_USAGE;
+}
+
+nf_status nf_cli_load_schema(const char *path, nf_schema **out, nf_error *err) {
+  if (path) return nf_schema_load(path, out, err);
+  char *found = nf_schema_default_path();
+  if (!found) {
+    *out = NULL;
+    return nf_error_set(err, NF_ERR_NOT_FOUND,
+                        "no schema found: give --schema FILE or set NEWSFIELDS_SCHEMA");
+  }
+  nf_status s = nf_schema_load(found, out, err);
+  free(found);
+  return s;
+}
+
+int nf_cli_parse_unsigned(const char *s, unsigned max, unsigned *out) {
+  if (!s || *s < '0' || *s > '9') return 0;
+  char *end;
+  errno = 0;
+  unsigned long v = strtoul(s, &end, 10);
+  if (*end || errno || v > max) return 0;
+  *out = (unsigned)v;
+  return 1;
+}
+
+double nf_cli_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

@@ -1,0 +1,116 @@
+/* A record made into a Xapian document, field by field as the schema says. */
+#include "index/document.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buffer.h"
+#include "index/keys.h"
+
+/* Positions left between two free-text values, so no phrase spans both. */
+#define NF_FIELD_GAP 100
+
+typedef struct term_ctx {
+  nf_xdoc *doc;
+  const char *prefix;
+  nf_error *err;
+} term_ctx;
+
+static nf_status add_key_term(void *ctx, const char *key, size_t n) {
+  term_ctx *t = ctx;
+  return nf_xdoc_add_boolean_term(t->doc, t->prefix, key, n, t->err);
+}
+
+/* The facet term of a value: its key (what a filter query looks up), a
+ * separator, and the value as written (what people read). */
+static nf_status add_facet_term(nf_xdoc *doc, const nf_field *f, const char *v, size_t n,
+                                nf_buf *key, nf_error *err) {
+  char prefix[NF_FACET_PREFIX_MAX];
+  nf_facet_prefix(f, prefix);
+  nf_status s = f->kind == NF_FIELD_NAME ? nf_name_query_key(v, n, key) : nf_key_fold(v, n, key);
+  if (s != NF_OK || key->len == 0) return s;
+  if ((s = nf_buf_append_char(key, NF_FACET_SEPARATOR)) || (s = nf_buf_append(key, v, n)))
+    return s;
+  return nf_xdoc_add_boolean_term(doc, prefix, key->data, key->len, err);
+}
+
+/* Adds one value of a field to the document. */
+static nf_status add_field_value(nf_xdoc *doc, const nf_field *f, const char *v, size_t n,
+                                 nf_buf *key, int *first_value, nf_error *err) {
+  nf_status s = NF_OK;
+  term_ctx ctx = {doc, f->prefix, err};
+  switch (f->kind) {
+    case NF_FIELD_TEXT:
+      s = nf_xdoc_index_text(doc, v, n, f->prefix, err);
+      nf_xdoc_increase_termpos(doc, NF_FIELD_GAP);
+      break;
+    case NF_FIELD_NAME:
+      s = nf_name_keys(v, n, add_key_term, &ctx);
+      break;
+    case NF_FIELD_PLACE:
+    case NF_FIELD_EXACT:
+    case NF_FIELD_TITLE:
+      s = nf_key_fold(v, n, key);
+      if (s == NF_OK && key->len) s = add_key_term(&ctx, key->data, key->len);
+      break;
+    case NF_FIELD_COUNTRY:
+    case NF_FIELD_ID:
+      s = add_key_term(&ctx, v, n);
+      break;
+    case NF_FIELD_DATE:
+      break; /* only a value slot */
+  }
+  if (s == NF_OK && f->facet && nf_facet_has_own_terms(f))
+    s = add_facet_term(doc, f, v, n, key, err);
+  if (s == NF_OK && f->slot != NF_NO_SLOT && *first_value) {
+    s = nf_xdoc_set_value(doc, f->slot, v, n, err);
+    *first_value = 0;
+  }
+  if (s == NF_ERR_PARSE) return nf_error_set(err, s, "field %s: value is not valid UTF-8", f->name);
+  if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
+  return s;
+}
+
+nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const char *language,
+                            nf_xdoc **out, nf_error *err) {
+  *out = NULL;
+  nf_xdoc *doc;
+  nf_status s = nf_xdoc_new(language, &doc, err);
+  if (s != NF_OK) return s;
+  nf_buf key = NF_BUF_INIT;
+  size_t nvalues = nf_record_value_count(rec);
+  for (size_t fi = 0; s == NF_OK && fi < nf_schema_field_count(schema); fi++) {
+    const nf_field *f = nf_schema_field(schema, fi);
+    int first_value = 1;
+    for (size_t i = 0; s == NF_OK && i < nvalues; i++) {
+      const char *source, *value;
+      size_t n;
+      nf_record_value(rec, i, &source, &value, &n);
+      if (strcmp(source, f->source) == 0)
+        s = add_field_value(doc, f, value, n, &key, &first_value, err);
+    }
+  }
+  nf_buf_free(&key);
+  char *data = NULL;
+  if (s == NF_OK) s = nf_record_to_json(rec, NF_RECORD_JSON_TEXT, &data, err);
+  if (s == NF_OK) s = nf_xdoc_set_data(doc, data, strlen(data), err);
+  free(data);
+  if (s != NF_OK) {
+    nf_xdoc_free(doc);
+    return s;
+  }
+  *out = doc;
+  return NF_OK;
+}
+
+nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, char **out,
+                               size_t *n) {
+  const char *prefix = "Q";
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++) {
+    const nf_field *f = nf_schema_field(schema, i);
+    if (f->kind == NF_FIELD_ID) prefix = f->prefix;
+  }
+  const char *id = nf_record_id(rec);
+  *out = nf_xterm_make(prefix, id, strlen(id), n);
+  return *out ? NF_OK : NF_ERR_NOMEM;
+}

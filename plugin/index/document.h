@@ -1,0 +1,18 @@
+/* A record made into a Xapian document.  Internal to layer 6. */
+#ifndef NF_INDEX_DOCUMENT_H
+#define NF_INDEX_DOCUMENT_H
+
+#include "newsfields/record.h"
+#include "newsfields/schema.h"
+#include "xapian/shim.h"
+
+/* Terms, values and data for every schema field the record has values for.
+ * The data is the record's JSON with its text (for snippets and results). */
+nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const char *language,
+                            nf_xdoc **out, nf_error *err);
+
+/* The unique term of the record's id (the id field's prefix + id), malloc'd. */
+nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, char **out,
+                               size_t *n);
+
+#endif

@@ -1,0 +1,404 @@
+/* The field schema: parsing and strict validation (see newsfields/schema.h). */
+#include "newsfields/schema.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fileutil.h"
+
+#define NF_MAX_FIELDS 64
+#define NF_MAX_SLOT 1000000u
+
+struct nf_schema {
+  char *path;
+  char *dir;
+  char *language;
+  unsigned batch;
+  nf_field fields[NF_MAX_FIELDS];
+  unsigned long field_lines[NF_MAX_FIELDS];
+  size_t nfields;
+};
+
+static const char *const kind_names[] = {"text",    "name",  "place", "exact",
+                                         "country", "title", "date",  "id"};
+
+const char *nf_field_kind_name(nf_field_kind kind) {
+  if ((size_t)kind < sizeof kind_names / sizeof kind_names[0]) return kind_names[kind];
+  return "unknown";
+}
+
+static int kind_from_name(const char *s, nf_field_kind *out) {
+  for (size_t i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++) {
+    if (strcmp(s, kind_names[i]) == 0) {
+      *out = (nf_field_kind)i;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static void field_free(nf_field *f) {
+  free((char *)f->name);
+  free((char *)f->prefix);
+  free((char *)f->source);
+  free((char *)f->label);
+  free((char *)f->description);
+}
+
+void nf_schema_free(nf_schema *schema) {
+  if (!schema) return;
+  for (size_t i = 0; i < schema->nfields; i++) field_free(&schema->fields[i]);
+  free(schema->path);
+  free(schema->dir);
+  free(schema->language);
+  free(schema);
+}
+
+/* Trim spaces at both ends of [*p, *p + *n). */
+static void trim(const char **p, size_t *n) {
+  while (*n && isspace((unsigned char)**p)) (*p)++, (*n)--;
+  while (*n && isspace((unsigned char)(*p)[*n - 1])) (*n)--;
+}
+
+static char *dup_n(const char *p, size_t n) {
+  char *s = malloc(n + 1);
+  if (!s) return NULL;
+  memcpy(s, p, n);
+  s[n] = '\0';
+  return s;
+}
+
+/* Parser state for one file. */
+typedef struct parse_state {
+  nf_schema *schema;
+  const char *name;
+  unsigned long line;
+  enum { SEC_NONE, SEC_INDEX, SEC_FIELD } section;
+  nf_field *field; /* the [field] being read */
+  unsigned seen;   /* bit per key already given in this section */
+  nf_error *err;
+} parse_state;
+
+static nf_status fail(parse_state *st, const char *fmt, ...) NF_PRINTF(2, 3);
+static nf_status fail(parse_state *st, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  nf_error_set_atv(st->err, NF_ERR_SCHEMA, st->name, st->line, fmt, ap);
+  va_end(ap);
+  return NF_ERR_SCHEMA;
+}
+
+static int valid_field_name(const char *s) {
+  if (!islower((unsigned char)*s)) return 0;
+  for (; *s; s++)
+    if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_') return 0;
+  return 1;
+}
+
+static int valid_prefix(const char *s) {
+  for (; *s; s++)
+    if (!isupper((unsigned char)*s)) return 0;
+  return 1;
+}
+
+static nf_status parse_unsigned(parse_state *st, const char *key, const char *v, unsigned max,
+                                unsigned *out) {
+  char *end;
+  errno = 0;
+  if (!isdigit((unsigned char)*v)) return fail(st, "'%s' needs a number, not '%s'", key, v);
+  unsigned long x = strtoul(v, &end, 10);
+  if (*end || errno || x > max) return fail(st, "'%s' needs a number, not '%s'", key, v);
+  *out = (unsigned)x;
+  return NF_OK;
+}
+
+/* Record that key (bit) was seen; a repeat is an error. */
+static nf_status mark_seen(parse_state *st, unsigned bit, const char *key) {
+  if (st->seen & bit) return fail(st, "duplicate key '%s'", key);
+  st->seen |= bit;
+  return NF_OK;
+}
+
+static nf_status set_string(parse_state *st, const char **slot, const char *v) {
+  char *s = strdup(v);
+  if (!s) return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
+  free((char *)*slot);
+  *slot = s;
+  return NF_OK;
+}
+
+static nf_status index_key(parse_state *st, const char *key, const char *v) {
+  nf_schema *sc = st->schema;
+  nf_status s;
+  if (strcmp(key, "language") == 0) {
+    if ((s = mark_seen(st, 1u, key))) return s;
+    if (!*v) return fail(st, "'language' needs a value");
+    return set_string(st, (const char **)&sc->language, v);
+  }
+  if (strcmp(key, "batch") == 0) {
+    if ((s = mark_seen(st, 2u, key))) return s;
+    if ((s = parse_unsigned(st, key, v, 10000000u, &sc->batch))) return s;
+    if (sc->batch == 0) return fail(st, "'batch' must be at least 1");
+    return NF_OK;
+  }
+  return fail(st, "unknown key '%s' in [index]", key);
+}
+
+enum { K_KIND = 1, K_PREFIX = 2, K_SLOT = 4, K_SOURCE = 8, K_FACET = 16, K_LABEL = 32,
+       K_DESCRIPTION = 64 };
+
+static nf_status field_key(parse_state *st, const char *key, const char *v) {
+  nf_field *f = st->field;
+  nf_status s;
+  if (strcmp(key, "kind") == 0) {
+    if ((s = mark_seen(st, K_KIND, key))) return s;
+    if (!kind_from_name(v, &f->kind))
+      return fail(st, "unknown kind '%s' (text, name, place, exact, country, title, date, id)",
+                  v);
+    return NF_OK;
+  }
+  if (strcmp(key, "prefix") == 0) {
+    if ((s = mark_seen(st, K_PREFIX, key))) return s;
+    if (!valid_prefix(v)) return fail(st, "prefix '%s' must be capital letters A-Z", v);
+    if (strncmp(v, "XF", 2) == 0)
+      return fail(st, "prefix '%s': prefixes starting XF are reserved for facets", v);
+    return set_string(st, &f->prefix, v);
+  }
+  if (strcmp(key, "slot") == 0) {
+    if ((s = mark_seen(st, K_SLOT, key))) return s;
+    return parse_unsigned(st, key, v, NF_MAX_SLOT, &f->slot);
+  }
+  if (strcmp(key, "source") == 0) {
+    if ((s = mark_seen(st, K_SOURCE, key))) return s;
+    if (!valid_field_name(v)) return fail(st, "bad source name '%s'", v);
+    return set_string(st, &f->source, v);
+  }
+  if (strcmp(key, "facet") == 0) {
+    if ((s = mark_seen(st, K_FACET, key))) return s;
+    if (strcmp(v, "yes") == 0)
+      f->facet = 1;
+    else if (strcmp(v, "no") == 0)
+      f->facet = 0;
+    else
+      return fail(st, "'facet' is yes or no, not '%s'", v);
+    return NF_OK;
+  }
+  if (strcmp(key, "label") == 0) {
+    if ((s = mark_seen(st, K_LABEL, key))) return s;
+    return set_string(st, &f->label, v);
+  }
+  if (strcmp(key, "description") == 0) {
+    if ((s = mark_seen(st, K_DESCRIPTION, key))) return s;
+    return set_string(st, &f->description, v);
+  }
+  return fail(st, "unknown key '%s' in [field %s]", key, f->name);
+}
+
+/* Checks a finished [field] section and fills its defaults. */
+static nf_status finish_field(parse_state *st) {
+  nf_field *f = st->field;
+  nf_schema *sc = st->schema;
+  unsigned long saved = st->line;
+  st->line = sc->field_lines[sc->nfields - 1];
+  nf_status s = NF_OK;
+  if (!(st->seen & K_KIND)) {
+    s = fail(st, "[field %s] has no 'kind'", f->name);
+  } else if (f->kind == NF_FIELD_DATE) {
+    if (f->slot == NF_NO_SLOT)
+      s = fail(st, "[field %s] is a date and needs a 'slot'", f->name);
+    else if (f->prefix)
+      s = fail(st, "[field %s] is a date: it has a slot, not a 'prefix'", f->name);
+  } else if (!f->prefix) {
+    s = fail(st, "[field %s] has no 'prefix'", f->name);
+  } else if (!*f->prefix && f->kind != NF_FIELD_TEXT) {
+    s = fail(st, "[field %s] needs a non-empty prefix (only free text may have none)", f->name);
+  }
+  if (s == NF_OK && !f->source) s = set_string(st, &f->source, f->name);
+  if (s == NF_OK && !f->label) {
+    s = set_string(st, &f->label, f->name);
+    if (s == NF_OK) ((char *)f->label)[0] = (char)toupper((unsigned char)f->label[0]);
+  }
+  for (size_t i = 0; s == NF_OK && i + 1 < sc->nfields; i++) {
+    const nf_field *o = &sc->fields[i];
+    if (f->prefix && o->prefix && strcmp(f->prefix, o->prefix) == 0)
+      s = fail(st, "prefix '%s' is already used by [field %s]", f->prefix, o->name);
+    else if (f->slot != NF_NO_SLOT && f->slot == o->slot)
+      s = fail(st, "slot of [field %s] is already used by [field %s]", f->name, o->name);
+  }
+  st->line = saved;
+  st->field = NULL;
+  return s;
+}
+
+static nf_status open_section(parse_state *st, const char *p, size_t n) {
+  nf_status s;
+  if (st->field && (s = finish_field(st))) return s;
+  st->seen = 0;
+  char *sec = dup_n(p, n);
+  if (!sec) return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
+  if (strcmp(sec, "index") == 0) {
+    free(sec);
+    st->section = SEC_INDEX;
+    return NF_OK;
+  }
+  if (strncmp(sec, "field ", 6) != 0) {
+    s = fail(st, "unknown section [%s] (expected [index] or [field NAME])", sec);
+    free(sec);
+    return s;
+  }
+  const char *name = sec + 6;
+  while (*name == ' ') name++;
+  if (!valid_field_name(name)) {
+    s = fail(st, "bad field name '%s' (lower-case letters, digits, '_')", name);
+    free(sec);
+    return s;
+  }
+  nf_schema *sc = st->schema;
+  for (size_t i = 0; i < sc->nfields; i++) {
+    if (strcmp(sc->fields[i].name, name) == 0) {
+      s = fail(st, "duplicate field '%s' (first defined at line %lu)", name, sc->field_lines[i]);
+      free(sec);
+      return s;
+    }
+  }
+  if (sc->nfields == NF_MAX_FIELDS) {
+    free(sec);
+    return fail(st, "too many fields (at most %d)", NF_MAX_FIELDS);
+  }
+  nf_field *f = &sc->fields[sc->nfields];
+  memset(f, 0, sizeof *f);
+  f->slot = NF_NO_SLOT;
+  f->name = strdup(name);
+  free(sec);
+  if (!f->name) return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
+  sc->field_lines[sc->nfields] = st->line;
+  sc->nfields++;
+  st->field = f;
+  st->section = SEC_FIELD;
+  return NF_OK;
+}
+
+static nf_status parse_line(parse_state *st, const char *p, size_t n) {
+  trim(&p, &n);
+  if (n == 0 || *p == '#') return NF_OK;
+  if (*p == '[') {
+    if (p[n - 1] != ']') return fail(st, "section header without ']'");
+    const char *q = p + 1;
+    size_t m = n - 2;
+    trim(&q, &m);
+    return open_section(st, q, m);
+  }
+  const char *eq = memchr(p, '=', n);
+  if (!eq) return fail(st, "expected 'key = value' or '[section]'");
+  const char *k = p, *v = eq + 1;
+  size_t kn = (size_t)(eq - p), vn = n - kn - 1;
+  trim(&k, &kn);
+  trim(&v, &vn);
+  if (kn == 0) return fail(st, "missing key before '='");
+  if (st->section == SEC_NONE) return fail(st, "key outside a section");
+  char *key = dup_n(k, kn), *val = dup_n(v, vn);
+  nf_status s;
+  if (!key || !val)
+    s = nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
+  else if (st->section == SEC_INDEX)
+    s = index_key(st, key, val);
+  else
+    s = field_key(st, key, val);
+  free(key);
+  free(val);
+  return s;
+}
+
+nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_schema **out,
+                          nf_error *err) {
+  *out = NULL;
+  if (!name) name = "(schema)";
+  nf_schema *sc = calloc(1, sizeof *sc);
+  if (!sc) return nf_error_set_at(err, NF_ERR_NOMEM, name, 0, "out of memory");
+  sc->batch = 1000;
+  parse_state st = {sc, name, 0, SEC_NONE, NULL, 0, err};
+  nf_status s = NF_OK;
+  const char *p = text, *end = text + n;
+  while (s == NF_OK && p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *stop = nl ? nl : end;
+    st.line++;
+    if (memchr(p, '\0', (size_t)(stop - p)))
+      s = fail(&st, "NUL byte in schema");
+    else
+      s = parse_line(&st, p, (size_t)(stop - p));
+    p = nl ? nl + 1 : end;
+  }
+  if (s == NF_OK && st.field) s = finish_field(&st);
+  if (s == NF_OK && sc->nfields == 0)
+    s = nf_error_set_at(err, NF_ERR_SCHEMA, name, 0, "the schema declares no field");
+  if (s == NF_OK) {
+    int ids = 0;
+    for (size_t i = 0; i < sc->nfields; i++) ids += sc->fields[i].kind == NF_FIELD_ID;
+    if (ids != 1)
+      s = nf_error_set_at(err, NF_ERR_SCHEMA, name, 0,
+                          "the schema needs exactly one field of kind 'id' (it has %d)", ids);
+  }
+  if (s == NF_OK && !sc->language && !(sc->language = strdup("english"))) s = NF_ERR_NOMEM;
+  if (s == NF_OK && (!(sc->path = strdup(name)) || !(sc->dir = nf_path_dirname(name))))
+    s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  if (s != NF_OK) {
+    nf_schema_free(sc);
+    return s;
+  }
+  *out = sc;
+  return NF_OK;
+}
+
+nf_status nf_schema_load(const char *path, nf_schema **out, nf_error *err) {
+  *out = NULL;
+  char *text;
+  size_t n;
+  nf_status s = nf_read_file(path, &text, &n, err);
+  if (s != NF_OK) return s;
+  s = nf_schema_parse(text, n, path, out, err);
+  free(text);
+  return s;
+}
+
+static char *existing(char *path) {
+  if (path && nf_path_exists(path)) return path;
+  free(path);
+  return NULL;
+}
+
+char *nf_schema_default_path(void) {
+  const char *env = getenv("NEWSFIELDS_SCHEMA");
+  if (env && *env) return strdup(env);
+  char *found = NULL;
+  char *exe = nf_executable_dir();
+  if (exe) {
+    char *up = nf_path_join(exe, "../share/newsfields/newsfields.schema");
+    found = existing(up);
+    free(exe);
+  }
+  if (!found) found = existing(strdup(NF_SCHEMA_INSTALL_DIR "/newsfields.schema"));
+  if (!found) found = existing(strdup(NF_SCHEMA_SOURCE_DIR "/newsfields.schema"));
+  return found;
+}
+
+const char *nf_schema_dir(const nf_schema *schema) { return schema->dir; }
+const char *nf_schema_path(const nf_schema *schema) { return schema->path; }
+size_t nf_schema_field_count(const nf_schema *schema) { return schema->nfields; }
+
+const nf_field *nf_schema_field(const nf_schema *schema, size_t i) {
+  return i < schema->nfields ? &schema->fields[i] : NULL;
+}
+
+const nf_field *nf_schema_find(const nf_schema *schema, const char *name) {
+  for (size_t i = 0; i < schema->nfields; i++)
+    if (strcmp(schema->fields[i].name, name) == 0) return &schema->fields[i];
+  return NULL;
+}
+
+const char *nf_schema_language(const nf_schema *schema) { return schema->language; }
+unsigned nf_schema_batch(const nf_schema *schema) { return schema->batch; }

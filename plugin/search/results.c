@@ -1,0 +1,284 @@
+/* Search results: hits read from the documents' data, facet values, JSON. */
+#include "search/results_internal.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buffer.h"
+#include "index/keys.h"
+
+/* Markers Xapian puts around matched words; control characters that
+ * indexed text never needs, removed from the text before snippeting. */
+#define MARK_OPEN "\x01"
+#define MARK_CLOSE "\x02"
+
+typedef struct facet {
+  const char *name;
+  nf_facet_value *values;
+  size_t size;
+  char **strings; /* owned values and labels */
+  size_t nstrings;
+} facet;
+
+struct nf_results {
+  char *query;
+  unsigned long total;
+  unsigned offset;
+  nf_hit *hits;
+  size_t nhits;
+  facet *facets;
+  size_t nfacets;
+};
+
+nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nfacets,
+                         nf_results **out, nf_error *err) {
+  *out = NULL;
+  nf_results *r = calloc(1, sizeof *r);
+  if (r) r->facets = calloc(nfacets ? nfacets : 1, sizeof *r->facets);
+  if (r && r->facets) r->query = malloc(n + 1);
+  if (!r || !r->facets || !r->query) {
+    nf_results_free(r);
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  memcpy(r->query, query, n);
+  r->query[n] = '\0';
+  r->offset = offset;
+  r->nfacets = nfacets;
+  *out = r;
+  return NF_OK;
+}
+
+static void hit_free(nf_hit *h) {
+  free((char *)h->id);
+  free((char *)h->date);
+  free((char *)h->headline);
+  free((char *)h->snippet);
+  free((nf_mark *)h->marks);
+  free((char *)h->record);
+}
+
+void nf_results_free(nf_results *r) {
+  if (!r) return;
+  for (size_t i = 0; i < r->nhits; i++) hit_free(&r->hits[i]);
+  free(r->hits);
+  for (size_t f = 0; f < r->nfacets; f++) {
+    for (size_t i = 0; i < r->facets[f].nstrings; i++) free(r->facets[f].strings[i]);
+    free(r->facets[f].strings);
+    free(r->facets[f].values);
+  }
+  free(r->facets);
+  free(r->query);
+  free(r);
+}
+
+static char *dup_json_string(json_t *obj, const char *key) {
+  json_t *v = json_object_get(obj, key);
+  if (!json_is_string(v)) return NULL;
+  return strndup(json_string_value(v), json_string_length(v));
+}
+
+/* Splits a snippet with markers into plain text and the spans of the marks. */
+static nf_status unmark(const char *marked, nf_hit *h) {
+  size_t n = strlen(marked), nmarks = 0;
+  for (size_t i = 0; i < n; i++) nmarks += marked[i] == MARK_OPEN[0];
+  char *plain = malloc(n + 1);
+  nf_mark *marks = calloc(nmarks ? nmarks : 1, sizeof *marks);
+  if (!plain || !marks) {
+    free(plain);
+    free(marks);
+    return NF_ERR_NOMEM;
+  }
+  size_t len = 0, k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (marked[i] == MARK_OPEN[0] && k < nmarks) {
+      marks[k].start = len;
+    } else if (marked[i] == MARK_CLOSE[0] && k < nmarks) {
+      marks[k++].end = len;
+    } else {
+      plain[len++] = marked[i];
+    }
+  }
+  plain[len] = '\0';
+  h->snippet = plain;
+  h->marks = marks;
+  h->nmarks = k;
+  return NF_OK;
+}
+
+/* Text with the marker characters taken out, so they cannot be confused. */
+static char *clean_text(const char *p, size_t n) {
+  char *t = malloc(n + 1);
+  if (!t) return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (p[i] != MARK_OPEN[0] && p[i] != MARK_CLOSE[0]) t[k++] = p[i];
+  t[k] = '\0';
+  return t;
+}
+
+static nf_status fill_hit(nf_hit *h, const nf_xmset *m, size_t i, size_t snippet_length,
+                          nf_error *err) {
+  h->rank = nf_xmset_rank(m, i) + 1;
+  h->score = nf_xmset_weight(m, i);
+  h->percent = nf_xmset_percent(m, i);
+  char *data;
+  size_t n;
+  nf_status s = nf_xmset_data(m, i, &data, &n, err);
+  if (s != NF_OK) return s;
+  json_error_t jerr;
+  json_t *doc = json_loadb(data, n, 0, &jerr);
+  free(data);
+  if (!json_is_object(doc)) {
+    json_decref(doc);
+    return nf_error_set(err, NF_ERR_DB_CORRUPT,
+                        "document %u has no newsfields record (not indexed by newsfields?)",
+                        nf_xmset_docid(m, i));
+  }
+  h->id = dup_json_string(doc, "id");
+  h->date = dup_json_string(doc, "date");
+  h->headline = dup_json_string(doc, "headline");
+  json_t *text = json_object_get(doc, "text");
+  char *marked = NULL;
+  if (json_is_string(text)) {
+    char *clean = clean_text(json_string_value(text), json_string_length(text));
+    if (!clean) s = NF_ERR_NOMEM;
+    if (s == NF_OK)
+      s = nf_xmset_snippet(m, clean, strlen(clean), snippet_length, MARK_OPEN, MARK_CLOSE,
+                           &marked, err);
+    free(clean);
+  }
+  if (s == NF_OK) s = unmark(marked ? marked : "", h);
+  free(marked);
+  json_object_del(doc, "text");
+  if (s == NF_OK) h->record = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(doc);
+  if (s == NF_OK && (!h->id || !h->record)) s = NF_ERR_NOMEM;
+  if (s == NF_ERR_NOMEM) nf_error_set(err, s, "out of memory");
+  return s;
+}
+
+nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_length,
+                               nf_error *err) {
+  r->total = nf_xmset_estimated(m);
+  size_t n = nf_xmset_size(m);
+  r->hits = calloc(n ? n : 1, sizeof *r->hits);
+  if (!r->hits) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < n; i++) {
+    r->nhits = i + 1;
+    nf_status s = fill_hit(&r->hits[i], m, i, snippet_length, err);
+    if (s != NF_OK) return s;
+  }
+  return NF_OK;
+}
+
+static char *keep(facet *f, char *s) {
+  if (s) f->strings[f->nstrings++] = s;
+  return s;
+}
+
+static int by_count(const void *a, const void *b) {
+  const nf_facet_value *x = a, *y = b;
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  return strcmp(x->value, y->value);
+}
+
+/* A country code's label until the gazetteer names it: the code in capitals. */
+static char *code_label(const char *v) {
+  char *l = strdup(v);
+  for (char *p = l; p && *p; p++)
+    if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 'a' + 'A');
+  return l;
+}
+
+nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t index,
+                                const nf_field *field, unsigned limit, nf_error *err) {
+  facet *f = &r->facets[index];
+  f->name = field->name;
+  size_t n = nf_xmset_facet_size(m, index);
+  f->values = calloc(n ? n : 1, sizeof *f->values);
+  f->strings = calloc(2 * n + 1, sizeof *f->strings);
+  if (!f->values || !f->strings) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  int own_terms = nf_facet_has_own_terms(field);
+  for (size_t i = 0; i < n; i++) {
+    const char *term = nf_xmset_facet_value(m, index, i);
+    unsigned long count = nf_xmset_facet_count(m, index, i);
+    const char *sep = own_terms ? strchr(term, NF_FACET_SEPARATOR) : NULL;
+    char *value = sep ? strndup(term, (size_t)(sep - term)) : strdup(term);
+    char *label = sep ? strdup(sep + 1) : (field->kind == NF_FIELD_COUNTRY ? code_label(term)
+                                                                           : strdup(term));
+    if (!keep(f, value) || !keep(f, label)) {
+      free(label);
+      return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+    }
+    /* Spellings of one key ("Anušauskas", "Anusauskas") are one value;
+     * they come from different documents, so their counts add up. */
+    size_t k = 0;
+    while (k < f->size && strcmp(f->values[k].value, value) != 0) k++;
+    if (k == f->size) {
+      f->values[f->size++] = (nf_facet_value){value, label, count};
+    } else {
+      if (count > f->values[k].count) f->values[k].label = label;
+      f->values[k].count += count;
+    }
+  }
+  qsort(f->values, f->size, sizeof *f->values, by_count);
+  if (limit && f->size > limit) f->size = limit;
+  return NF_OK;
+}
+
+unsigned long nf_results_total(const nf_results *r) { return r->total; }
+size_t nf_results_size(const nf_results *r) { return r->nhits; }
+const nf_hit *nf_results_hit(const nf_results *r, size_t i) {
+  return i < r->nhits ? &r->hits[i] : NULL;
+}
+size_t nf_results_facet_count(const nf_results *r) { return r->nfacets; }
+const char *nf_results_facet_name(const nf_results *r, size_t f) { return r->facets[f].name; }
+size_t nf_results_facet_size(const nf_results *r, size_t f) { return r->facets[f].size; }
+const nf_facet_value *nf_results_facet_value(const nf_results *r, size_t f, size_t i) {
+  return i < r->facets[f].size ? &r->facets[f].values[i] : NULL;
+}
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+static json_t *hit_json(const nf_hit *h) {
+  json_error_t jerr;
+  json_t *fields = json_loads(h->record, 0, &jerr);
+  if (fields) {
+    /* what the hit shows on its own is not repeated under "fields" */
+    json_object_del(fields, "id");
+    json_object_del(fields, "headline");
+    json_object_del(fields, "date");
+  }
+  json_t *marks = json_array();
+  for (size_t i = 0; marks && i < h->nmarks; i++)
+    json_array_append_new(marks, json_pack("[I,I]", (json_int_t)h->marks[i].start,
+                                           (json_int_t)h->marks[i].end));
+  return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
+                   "score", h->score, "percent", h->percent, "date", str_or_null(h->date),
+                   "headline", str_or_null(h->headline), "snippet", h->snippet, "marks",
+                   marks ? marks : json_null(), "fields", fields ? fields : json_object());
+}
+
+nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err) {
+  *out = NULL;
+  json_t *hits = json_array(), *facets = json_object();
+  for (size_t i = 0; hits && i < r->nhits; i++) json_array_append_new(hits, hit_json(&r->hits[i]));
+  for (size_t f = 0; facets && f < r->nfacets; f++) {
+    json_t *values = json_array();
+    for (size_t i = 0; values && i < r->facets[f].size; i++) {
+      const nf_facet_value *v = &r->facets[f].values[i];
+      json_array_append_new(values, json_pack("{s:s,s:s,s:I}", "value", v->value, "label",
+                                              v->label, "count", (json_int_t)v->count));
+    }
+    json_object_set_new(facets, r->facets[f].name, values ? values : json_array());
+  }
+  json_t *root = json_pack("{s:s,s:I,s:i,s:o,s:o}", "query", r->query, "total",
+                           (json_int_t)r->total, "offset", (int)r->offset, "hits",
+                           hits ? hits : json_array(), "facets", facets ? facets : json_object());
+  if (root)
+    *out = json_dumps(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
+  json_decref(root);
+  if (!*out) return nf_error_set(err, NF_ERR_NOMEM, "cannot write the results as JSON");
+  return NF_OK;
+}

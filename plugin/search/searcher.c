@@ -1,0 +1,160 @@
+/* Searching: query string -> parser with the schema's fields -> enquire ->
+ * hits with snippets, and facet counts over the whole match set. */
+#include "newsfields/search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/keys.h"
+#include "search/query.h"
+#include "search/results_internal.h"
+#include "xapian/shim.h"
+
+#define NF_META_LANGUAGE "newsfields.language"
+#define NF_DEFAULT_SNIPPET 200
+
+struct nf_searcher {
+  const nf_schema *schema;
+  nf_xdb *db;
+  nf_xqp *qp;
+  char *language;
+};
+
+void nf_searcher_free(nf_searcher *s) {
+  if (!s) return;
+  nf_xqp_free(s->qp);
+  nf_xdb_free(s->db);
+  free(s->language);
+  free(s);
+}
+
+nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schema *schema,
+                           const char *language, nf_searcher **out, nf_error *err) {
+  *out = NULL;
+  if (n == 0) return nf_error_set(err, NF_ERR_INVALID, "no database given");
+  nf_searcher *s = calloc(1, sizeof *s);
+  if (!s) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  s->schema = schema;
+  nf_status st = nf_xdb_open_many(db_paths, n, &s->db, err);
+  if (st == NF_OK && language) {
+    if (!(s->language = strdup(language))) st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  } else if (st == NF_OK) {
+    st = nf_xdb_get_metadata(s->db, NF_META_LANGUAGE, &s->language, err);
+    if (st == NF_OK && !*s->language) {
+      free(s->language);
+      s->language = strdup(nf_schema_language(schema));
+      if (!s->language) st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+    }
+  }
+  if (st == NF_OK) st = nf_query_parser_new(schema, s->db, s->language, &s->qp, err);
+  if (st != NF_OK) {
+    nf_searcher_free(s);
+    return st;
+  }
+  *out = s;
+  return NF_OK;
+}
+
+nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err) {
+  return nf_xdb_doccount(s->db, out, err);
+}
+
+static int blank(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') return 0;
+  return 1;
+}
+
+/* An empty query browses everything (useful with facets). */
+static nf_status parse(nf_searcher *s, const char *q, size_t n, nf_xquery **out, nf_error *err) {
+  if (blank(q, n)) return nf_xquery_match_all(out, err);
+  return nf_xqp_parse(s->qp, q, n, out, err);
+}
+
+char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n, nf_error *err) {
+  nf_xquery *q;
+  if (parse(s, query, n, &q, err) != NF_OK) return NULL;
+  char *d = nf_xquery_describe(q);
+  nf_xquery_free(q);
+  return d;
+}
+
+/* The schema's facet fields named in opts, checked. */
+static nf_status facet_fields(const nf_searcher *s, const nf_search_options *opts,
+                              const nf_field **fields, nf_error *err) {
+  for (size_t i = 0; i < opts->nfacets; i++) {
+    const nf_field *f = nf_schema_find(s->schema, opts->facets[i]);
+    if (!f || !f->facet) {
+      nf_buf names = NF_BUF_INIT;
+      for (size_t k = 0; k < nf_schema_field_count(s->schema); k++) {
+        const nf_field *o = nf_schema_field(s->schema, k);
+        if (o->facet) nf_buf_printf(&names, "%s%s", names.len ? ", " : "", o->name);
+      }
+      nf_status st = nf_error_set(err, NF_ERR_QUERY, "'%s' is not a facet field (facets: %s)",
+                                  opts->facets[i], nf_buf_str(&names));
+      nf_buf_free(&names);
+      return st;
+    }
+    fields[i] = f;
+  }
+  return NF_OK;
+}
+
+static const nf_field *date_field(const nf_schema *schema) {
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++)
+    if (nf_schema_field(schema, i)->kind == NF_FIELD_DATE) return nf_schema_field(schema, i);
+  return NULL;
+}
+
+static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options *opts,
+                     const nf_field **fields, nf_results *r, nf_error *err) {
+  nf_xenquire *e;
+  nf_status st = nf_xenquire_new(s->db, &e, err);
+  if (st != NF_OK) return st;
+  st = nf_xenquire_set_query(e, q, err);
+  if (st == NF_OK && opts->sort == NF_SORT_DATE) {
+    const nf_field *d = date_field(s->schema);
+    if (!d)
+      st = nf_error_set(err, NF_ERR_QUERY, "the schema has no date field to sort by");
+    else
+      st = nf_xenquire_sort_by_value(e, d->slot, 1, err);
+  }
+  for (size_t i = 0; st == NF_OK && i < opts->nfacets; i++) {
+    char prefix[NF_FACET_PREFIX_MAX];
+    size_t index;
+    nf_facet_prefix(fields[i], prefix);
+    st = nf_xenquire_add_term_facet(e, prefix, &index, err);
+  }
+  nf_xmset *m = NULL;
+  if (st == NF_OK) st = nf_xenquire_run(e, opts->offset, opts->limit, &m, err);
+  if (st == NF_OK) {
+    size_t len = opts->snippet_length ? opts->snippet_length : NF_DEFAULT_SNIPPET;
+    st = nf_results_fill_hits(r, m, len, err);
+  }
+  for (size_t i = 0; st == NF_OK && i < opts->nfacets; i++)
+    st = nf_results_fill_facet(r, m, i, fields[i], opts->facet_limit, err);
+  nf_xmset_free(m);
+  nf_xenquire_free(e);
+  return st;
+}
+
+nf_status nf_search(nf_searcher *s, const char *query, size_t n, const nf_search_options *opts,
+                    nf_results **out, nf_error *err) {
+  *out = NULL;
+  const nf_field **fields = calloc(opts->nfacets ? opts->nfacets : 1, sizeof *fields);
+  if (!fields) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_status st = facet_fields(s, opts, fields, err);
+  nf_xquery *q = NULL;
+  if (st == NF_OK) st = parse(s, query, n, &q, err);
+  nf_results *r = NULL;
+  if (st == NF_OK) st = nf_results_new(query, n, opts->offset, opts->nfacets, &r, err);
+  if (st == NF_OK) st = run(s, q, opts, fields, r, err);
+  nf_xquery_free(q);
+  free(fields);
+  if (st != NF_OK) {
+    nf_results_free(r);
+    return st;
+  }
+  *out = r;
+  return NF_OK;
+}
