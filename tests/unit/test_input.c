@@ -1,0 +1,211 @@
+/* Reading articles: JSON Lines rows, plain-text files, directory order. */
+#define _GNU_SOURCE
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsfields/input.h"
+#include "testutil.h"
+
+static char *dir;
+
+static void setup(void) { dir = nf_test_tmpdir(); }
+static void teardown(void) {
+  nf_test_rmtree(dir);
+  free(dir);
+}
+
+static char *path_in(const char *name) {
+  char *p = malloc(strlen(dir) + strlen(name) + 2);
+  sprintf(p, "%s/%s", dir, name);
+  return p;
+}
+
+static char *str(nf_str s) { return s.p ? strndup(s.p, s.n) : strdup("(null)"); }
+
+/* One JSON line and what is read from it: "id|headline|date|author|source|url|extra",
+ * or the error message. */
+static const struct {
+  const char *line, *expect, *error;
+} rows[] = {
+    {"{\"id\":\"a\",\"text\":\"t\"}", "a|(null)|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"{\"id\":\"a\",\"text\":\"t\",\"headline\":\"H\",\"date\":\"2021-12-20\",\"author\":\"A B\","
+     "\"source\":\"S\",\"url\":\"http://u\"}",
+     "a|H|2021-12-20|A B|S|http://u|(null)", NULL},
+    {"{\"id\":7,\"text\":\"t\"}", "7|(null)|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"{\"id\":\"a\",\"text\":\"t\",\"author\":[\"Jane Doe\",\"John Roe\"]}",
+     "a|(null)|(null)|Jane Doe, John Roe|(null)|(null)|(null)", NULL},
+    {"{\"id\":\"a\",\"text\":\"t\",\"topic\":\"war\",\"n\":[1,2]}",
+     "a|(null)|(null)|(null)|(null)|(null)|{\"topic\":\"war\",\"n\":[1,2]}", NULL},
+    {"{\"id\":\"a\",\"text\":\"t\",\"headline\":null}", "a|(null)|(null)|(null)|(null)|(null)|(null)",
+     NULL},
+    {"{\"id\":\"a\",\"text\":\"t\"", NULL, "invalid JSON at column 20: '}' expected near end of file"},
+    {"[1,2]", NULL, "expected a JSON object, one article per line"},
+    {"{\"text\":\"t\"}", NULL, "missing \"id\""},
+    {"{\"id\":\"\",\"text\":\"t\"}", NULL, "\"id\" is empty"},
+    {"{\"id\":[1],\"text\":\"t\"}", NULL, "\"id\" must be a string"},
+    {"{\"id\":\"a\"}", NULL, "missing \"text\""},
+    {"{\"id\":\"a\",\"text\":5}", NULL, "\"text\" must be a string"},
+    {"{\"id\":\"a\",\"text\":\"t\",\"headline\":3}", NULL, "\"headline\" must be a string"},
+    {"{\"id\":\"a\",\"text\":\"t\",\"author\":[1]}", NULL,
+     "\"author\" must be a string or an array of strings"},
+    {"{\"id\":\"a\",\"text\":\"t\",\"date\":\"20 Dec 2021\"}", NULL,
+     "date '20 Dec 2021' is not an ISO 8601 date (YYYY-MM-DD)"},
+    {"{\"id\":\"a\",\"id\":\"b\",\"text\":\"t\"}", NULL,
+     "invalid JSON at column 14: duplicate object key near '\"id\"'"},
+    {"{\"id\":\"a\",\"text\":\"\xff\"}", NULL, NULL /* any JSON error */},
+};
+
+START_TEST(json_line_rows) {
+  char *file = path_in("one.jsonl");
+  char *content = malloc(strlen(rows[_i].line) + 3);
+  sprintf(content, "\n%s\n", rows[_i].line); /* a blank line first: skipped, still counted */
+  ck_assert_int_eq(nf_test_write(file, content), 0);
+  nf_input *in;
+  nf_error err;
+  nf_error_clear(&err);
+  const char *paths[] = {file};
+  ck_assert_int_eq(nf_input_open(paths, 1, &in, &err), NF_OK);
+  const nf_article *a;
+  nf_status s = nf_input_next(in, &a, &err);
+  if (rows[_i].expect) {
+    ck_assert_msg(s == NF_OK, "%s", err.message);
+    char got[1024];
+    char *f[7] = {str(a->id), str(a->headline), str(a->date), str(a->author),
+                  str(a->source), str(a->url), str(a->extra)};
+    snprintf(got, sizeof got, "%s|%s|%s|%s|%s|%s|%s", f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
+    for (int k = 0; k < 7; k++) free(f[k]);
+    ck_assert_str_eq(got, rows[_i].expect);
+    ck_assert_uint_eq(a->line, 2);
+    ck_assert_str_eq(a->origin, file);
+  } else {
+    ck_assert_int_eq(s, NF_ERR_PARSE);
+    char where[600];
+    snprintf(where, sizeof where, "%s:2", file);
+    ck_assert_str_eq(err.where, where);
+    if (rows[_i].error) ck_assert_str_eq(err.message, rows[_i].error);
+  }
+  ck_assert_int_eq(nf_input_next(in, &a, &err), NF_OK);
+  ck_assert_ptr_null(a);
+  nf_input_free(in);
+  free(content);
+  free(file);
+}
+END_TEST
+
+START_TEST(bad_line_does_not_stop_the_reader) {
+  char *file = path_in("mixed.jsonl");
+  nf_test_write(file, "{\"id\":\"1\",\"text\":\"a\"}\nnot json\n{\"id\":\"3\",\"text\":\"c\"}\n");
+  const char *paths[] = {file};
+  nf_input *in;
+  nf_error err;
+  const nf_article *a;
+  ck_assert_int_eq(nf_input_open(paths, 1, &in, &err), NF_OK);
+  ck_assert_int_eq(nf_input_next(in, &a, &err), NF_OK);
+  ck_assert_int_eq(strncmp(a->id.p, "1", a->id.n), 0);
+  ck_assert_int_eq(nf_input_next(in, &a, &err), NF_ERR_PARSE);
+  ck_assert(nf_test_contains(err.where, "mixed.jsonl:2"));
+  ck_assert_int_eq(nf_input_next(in, &a, &err), NF_OK);
+  ck_assert_int_eq(strncmp(a->id.p, "3", a->id.n), 0);
+  ck_assert_uint_eq(a->line, 3);
+  ck_assert_int_eq(nf_input_next(in, &a, &err), NF_OK);
+  ck_assert_ptr_null(a);
+  ck_assert_uint_eq(nf_input_bytes(in), 53);
+  nf_input_free(in);
+  free(file);
+}
+END_TEST
+
+START_TEST(text_file_headline_and_body) {
+  char *file = path_in("story.txt");
+  nf_test_write(file, "\n\n  Quake hits coast  \r\n\nTAUPO, New Zealand, March 24 - A quake.\n");
+  const char *paths[] = {file};
+  nf_input *in;
+  nf_error err;
+  const nf_article *a;
+  ck_assert_int_eq(nf_input_open(paths, 1, &in, &err), NF_OK);
+  ck_assert_int_eq(nf_input_next(in, &a, &err), NF_OK);
+  char *h = str(a->headline), *t = str(a->text), *id = str(a->id);
+  ck_assert_str_eq(h, "Quake hits coast");
+  ck_assert_str_eq(t, "TAUPO, New Zealand, March 24 - A quake.\n");
+  ck_assert_str_eq(id, file);
+  free(h);
+  free(t);
+  free(id);
+  nf_input_free(in);
+  free(file);
+}
+END_TEST
+
+START_TEST(empty_text_file_is_an_error) {
+  char *file = path_in("empty.txt");
+  nf_test_write(file, "\n  \n");
+  const char *paths[] = {file};
+  nf_input *in;
+  nf_error err;
+  const nf_article *a;
+  ck_assert_int_eq(nf_input_open(paths, 1, &in, &err), NF_OK);
+  ck_assert_int_eq(nf_input_next(in, &a, &err), NF_ERR_PARSE);
+  ck_assert_str_eq(err.where, file);
+  ck_assert_str_eq(err.message, "empty file: no headline and no text");
+  nf_input_free(in);
+  free(file);
+}
+END_TEST
+
+START_TEST(directories_walk_in_byte_order) {
+  char *sub = path_in("b-dir"), *hidden = path_in(".hidden.jsonl");
+  char *f1 = path_in("Z.txt"), *f2 = path_in("a.jsonl"), *f3 = path_in("b-dir/c.ndjson"),
+       *f4 = path_in("notes.md"), *f5 = path_in("c.txt");
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "mkdir '%s'", sub);
+  ck_assert_int_eq(system(cmd), 0);
+  nf_test_write(f1, "Z head\nz body\n");
+  nf_test_write(f2, "{\"id\":\"a1\",\"text\":\"x\"}\n{\"id\":\"a2\",\"text\":\"x\"}\n");
+  nf_test_write(f3, "{\"id\":\"c1\",\"text\":\"x\"}\n");
+  nf_test_write(f4, "# not an article\n");
+  nf_test_write(f5, "C head\nc body\n");
+  nf_test_write(hidden, "{\"id\":\"hidden\",\"text\":\"x\"}\n");
+  const char *paths[] = {dir};
+  nf_input *in;
+  nf_error err;
+  const nf_article *a;
+  ck_assert_int_eq(nf_input_open(paths, 1, &in, &err), NF_OK);
+  char order[512] = "";
+  while (nf_input_next(in, &a, &err) == NF_OK && a) {
+    const char *slash = memrchr(a->id.p, '/', a->id.n);
+    const char *name = slash ? slash + 1 : a->id.p;
+    strncat(order, name, (size_t)(a->id.p + a->id.n - name));
+    strcat(order, " ");
+  }
+  ck_assert_str_eq(order, "Z.txt a1 a2 c1 c.txt ");
+  nf_input_free(in);
+  free(sub), free(hidden), free(f1), free(f2), free(f3), free(f4), free(f5);
+}
+END_TEST
+
+START_TEST(missing_input_is_named) {
+  const char *paths[] = {"/nonexistent/articles.jsonl"};
+  nf_input *in;
+  nf_error err;
+  ck_assert_int_eq(nf_input_open(paths, 1, &in, &err), NF_ERR_NOT_FOUND);
+  ck_assert_ptr_null(in);
+  ck_assert_str_eq(err.where, "/nonexistent/articles.jsonl");
+  ck_assert_int_eq(nf_input_open(paths, 0, &in, &err), NF_ERR_INVALID);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("input");
+  TCase *tc = tcase_create("input");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_loop_test(tc, json_line_rows, 0, (int)(sizeof rows / sizeof rows[0]));
+  tcase_add_test(tc, bad_line_does_not_stop_the_reader);
+  tcase_add_test(tc, text_file_headline_and_body);
+  tcase_add_test(tc, empty_text_file_is_an_error);
+  tcase_add_test(tc, directories_walk_in_byte_order);
+  tcase_add_test(tc, missing_input_is_named);
+  suite_add_tcase(s, tc);
+  return nf_test_main(s);
+}
