@@ -1,0 +1,358 @@
+/* Round trips through real Xapian databases with the library API:
+ * index the fixture articles, search them with every kind of field. */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsfields/index.h"
+#include "newsfields/input.h"
+#include "newsfields/search.h"
+#include "testutil.h"
+
+#define FIXTURE NF_TEST_FIXTURES "/articles.jsonl"
+
+static char *dir, *db;
+static nf_schema *schema;
+
+/* Index every article of the inputs into path; returns the count. */
+static unsigned long index_into(const char *path, const char *const *inputs, size_t n) {
+  nf_error err;
+  nf_indexer *ix;
+  nf_input *in;
+  ck_assert_int_eq(nf_indexer_open(path, schema, NULL, &ix, &err), NF_OK);
+  ck_assert_int_eq(nf_input_open(inputs, n, &in, &err), NF_OK);
+  const nf_article *a;
+  while (nf_input_next(in, &a, &err) == NF_OK && a)
+    ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
+  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
+  unsigned long count = nf_indexer_added(ix);
+  nf_input_free(in);
+  nf_indexer_free(ix);
+  return count;
+}
+
+static void setup(void) {
+  nf_error err;
+  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", &schema, &err), NF_OK);
+  dir = nf_test_tmpdir();
+  db = malloc(strlen(dir) + 4);
+  sprintf(db, "%s/db", dir);
+  const char *inputs[] = {FIXTURE};
+  ck_assert_uint_eq(index_into(db, inputs, 1), 6);
+}
+
+static void teardown(void) {
+  nf_schema_free(schema);
+  nf_test_rmtree(dir);
+  free(dir);
+  free(db);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The ids of a search, sorted, space-separated (or "ERROR: message"). */
+static char *search_ids(const char *const *dbs, size_t ndbs, const char *query,
+                        const nf_search_options *opts_in) {
+  nf_search_options opts = {0, 100, NF_SORT_RELEVANCE, NULL, 0, 0, 0};
+  if (opts_in) opts = *opts_in;
+  nf_searcher *s;
+  nf_results *r;
+  nf_error err;
+  nf_error_clear(&err);
+  ck_assert_int_eq(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err), NF_OK);
+  char *out = calloc(1, 4096);
+  if (nf_search(s, query, strlen(query), &opts, &r, &err) != NF_OK) {
+    snprintf(out, 4096, "ERROR: %s", err.message);
+    nf_searcher_free(s);
+    return out;
+  }
+  size_t n = nf_results_size(r);
+  const char *ids[100];
+  for (size_t i = 0; i < n; i++) ids[i] = nf_results_hit(r, i)->id;
+  if (!opts_in) /* relevance order is not the point here: compare as sets */
+    qsort(ids, n, sizeof ids[0], cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    if (i) strcat(out, " ");
+    strcat(out, ids[i]);
+  }
+  nf_results_free(r);
+  nf_searcher_free(s);
+  return out;
+}
+
+
+static const struct {
+  const char *query, *ids;
+} queries[] = {
+    {"oil", "fx-002"},
+    {"climbing", "fx-002"},                 /* stemmed */
+    {"\"interest rates\"", "fx-003"},       /* phrase */
+    {"\"rates interest\"", ""},
+    {"headline:agreement", "fx-005"},
+    {"agreement", "fx-005"},
+    {"headline:vilnius", "fx-001"},
+    {"oil OR storm", "fx-002 fx-004"},
+    {"minister AND NOT trade", "fx-001"},
+    {"byline:doe", "fx-001 fx-005"},
+    {"byline:\"Jane Doe\"", "fx-001 fx-005"},
+    {"byline:\"JANE DOE\"", "fx-001 fx-005"},
+    {"byline:Roe", "fx-001 fx-003"},
+    {"byline:costa oil", "fx-002"},
+    {"byline:nobody", ""},
+    {"date:2021-12-01..2021-12-31", "fx-001 fx-002"},
+    {"date:2021-12..2022-01", "fx-001 fx-002 fx-003"},
+    {"date:2022..", "fx-003 fx-004"},
+    {"date:..2021-11-30", "fx-005"},
+    {"year:2021", "fx-001 fx-002 fx-005"},
+    {"source:\"wire service\"", "fx-001 fx-002"},
+    {"id:fx-004", "fx-004"},
+    {"id:FX-004", ""},
+    {"", "fx-001 fx-002 fx-003 fx-004 fx-005 fx-006"},
+    {"date:2021-13-01..2021-12-31", "ERROR: *"},
+    {"byline:\"\"", "ERROR: *"},
+};
+
+START_TEST(query_rows) {
+  const char *dbs[] = {db};
+  char *got = search_ids(dbs, 1, queries[_i].query, NULL);
+  const char *want = queries[_i].ids;
+  if (strcmp(want, "ERROR: *") == 0)
+    ck_assert_msg(strncmp(got, "ERROR: ", 7) == 0, "%s: got '%s'", queries[_i].query, got);
+  else
+    ck_assert_msg(strcmp(got, want) == 0, "%s: got '%s', want '%s'", queries[_i].query, got, want);
+  free(got);
+}
+END_TEST
+
+START_TEST(reindexing_replaces_by_id) {
+  const char *inputs[] = {FIXTURE};
+  ck_assert_uint_eq(index_into(db, inputs, 1), 6);
+  const char *dbs[] = {db};
+  nf_searcher *s;
+  nf_error err;
+  unsigned long count;
+  ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
+  ck_assert_int_eq(nf_searcher_doccount(s, &count, &err), NF_OK);
+  ck_assert_uint_eq(count, 6);
+  nf_searcher_free(s);
+}
+END_TEST
+
+START_TEST(uncommitted_articles_are_discarded) {
+  nf_error err;
+  nf_indexer *ix;
+  nf_index_options opts = {NULL, 1000};
+  ck_assert_int_eq(nf_indexer_open(db, schema, &opts, &ix, &err), NF_OK);
+  nf_article a;
+  memset(&a, 0, sizeof a);
+  a.id = (nf_str){"new-1", 5};
+  a.text = (nf_str){"never committed", 15};
+  ck_assert_int_eq(nf_indexer_add(ix, &a, &err), NF_OK);
+  ck_assert_uint_eq(nf_indexer_committed(ix), 0);
+  nf_indexer_free(ix);
+  const char *dbs[] = {db};
+  char *got = search_ids(dbs, 1, "committed", NULL);
+  ck_assert_str_eq(got, "");
+  free(got);
+}
+END_TEST
+
+START_TEST(bad_article_leaves_indexer_usable) {
+  nf_error err;
+  nf_indexer *ix;
+  ck_assert_int_eq(nf_indexer_open(db, schema, NULL, &ix, &err), NF_OK);
+  nf_article a;
+  memset(&a, 0, sizeof a);
+  a.id = (nf_str){"bad-date", 8};
+  a.text = (nf_str){"text", 4};
+  a.date = (nf_str){"2021-02-30", 10};
+  ck_assert_int_eq(nf_indexer_add(ix, &a, &err), NF_ERR_PARSE);
+  ck_assert_str_eq(err.message, "date '2021-02-30' is not an ISO 8601 date (YYYY-MM-DD)");
+  a.date = (nf_str){NULL, 0};
+  ck_assert_int_eq(nf_indexer_add(ix, &a, &err), NF_OK);
+  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
+  unsigned long count;
+  ck_assert_int_eq(nf_indexer_doccount(ix, &count, &err), NF_OK);
+  ck_assert_uint_eq(count, 7);
+  nf_indexer_free(ix);
+}
+END_TEST
+
+START_TEST(sort_by_date_and_windows) {
+  const char *dbs[] = {db};
+  nf_search_options o = {0, 3, NF_SORT_DATE, NULL, 0, 0, 0};
+  char *got = search_ids(dbs, 1, "", &o);
+  ck_assert_str_eq(got, "fx-004 fx-003 fx-001");
+  free(got);
+  o.offset = 3;
+  got = search_ids(dbs, 1, "", &o);
+  ck_assert_str_eq(got, "fx-002 fx-005 fx-006");
+  free(got);
+  o.offset = 10;
+  got = search_ids(dbs, 1, "", &o);
+  ck_assert_str_eq(got, "");
+  free(got);
+}
+END_TEST
+
+/* Facet values as "label=count ...", in the order given. */
+static char *facet_text(const char *const *dbs, size_t ndbs, const char *query,
+                        const char *facet) {
+  nf_searcher *s;
+  nf_results *r;
+  nf_error err;
+  const char *facets[] = {facet};
+  nf_search_options o = {0, 10, NF_SORT_RELEVANCE, facets, 1, 0, 0};
+  ck_assert_int_eq(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err), NF_OK);
+  ck_assert_msg(nf_search(s, query, strlen(query), &o, &r, &err) == NF_OK, "%s", err.message);
+  char *out = calloc(1, 4096);
+  ck_assert_str_eq(nf_results_facet_name(r, 0), facet);
+  for (size_t i = 0; i < nf_results_facet_size(r, 0); i++) {
+    const nf_facet_value *v = nf_results_facet_value(r, 0, i);
+    char item[256];
+    snprintf(item, sizeof item, "%s%s[%s]=%lu", i ? " " : "", v->label, v->value, v->count);
+    strcat(out, item);
+  }
+  nf_results_free(r);
+  nf_searcher_free(s);
+  return out;
+}
+
+START_TEST(facets_count_every_match) {
+  const char *dbs[] = {db};
+  char *got = facet_text(dbs, 1, "", "byline");
+  ck_assert_str_eq(got, "Jane Doe[jane doe]=2 John Roe[john roe]=2 Ana Costa[ana costa]=1");
+  free(got);
+  got = facet_text(dbs, 1, "", "year");
+  ck_assert_str_eq(got, "2021[2021]=3 2022[2022]=2");
+  free(got);
+  got = facet_text(dbs, 1, "byline:doe", "year");
+  ck_assert_str_eq(got, "2021[2021]=2");
+  free(got);
+  /* A facet value used as a filter finds what it counted. */
+  char *ids = search_ids(dbs, 1, "byline:\"john roe\"", NULL);
+  ck_assert_str_eq(ids, "fx-001 fx-003");
+  free(ids);
+}
+END_TEST
+
+START_TEST(unknown_facet_is_a_query_error) {
+  const char *dbs[] = {db};
+  nf_searcher *s;
+  nf_results *r;
+  nf_error err;
+  const char *facets[] = {"headline"};
+  nf_search_options o = {0, 10, NF_SORT_RELEVANCE, facets, 1, 0, 0};
+  ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
+  ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_ERR_QUERY);
+  ck_assert_ptr_null(r);
+  ck_assert_str_eq(err.message, "'headline' is not a facet field (facets: byline, dateline, "
+                                "agency, country, title, official, speaker, year)");
+  nf_searcher_free(s);
+}
+END_TEST
+
+/* Each line of a JSON Lines file into the file odd or even, by line number. */
+static void split_fixture(const char *odd, const char *even) {
+  FILE *in = fopen(FIXTURE, "r"), *o = fopen(odd, "w"), *e = fopen(even, "w");
+  char line[8192];
+  for (int n = 1; fgets(line, sizeof line, in); n++) fputs(line, n % 2 ? o : e);
+  fclose(in);
+  fclose(o);
+  fclose(e);
+}
+
+START_TEST(several_databases_search_as_one) {
+  char odd[600], even[600], db1[600], db2[600], stub[600];
+  snprintf(odd, sizeof odd, "%s/odd.jsonl", dir);
+  snprintf(even, sizeof even, "%s/even.jsonl", dir);
+  snprintf(db1, sizeof db1, "%s/db1", dir);
+  snprintf(db2, sizeof db2, "%s/db2", dir);
+  snprintf(stub, sizeof stub, "%s/both.stub", dir);
+  split_fixture(odd, even);
+  const char *i1[] = {odd}, *i2[] = {even};
+  ck_assert_uint_eq(index_into(db1, i1, 1), 3);
+  ck_assert_uint_eq(index_into(db2, i2, 1), 3);
+  char stub_text[1300];
+  snprintf(stub_text, sizeof stub_text, "auto %s\nauto %s\n", db1, db2);
+  ck_assert_int_eq(nf_test_write(stub, stub_text), 0);
+
+  const char *both[] = {db1, db2}, *one[] = {db}, *stubs[] = {stub};
+  const char *facet_names[] = {"byline", "year"};
+  for (size_t f = 0; f < 2; f++) {
+    char *whole = facet_text(one, 1, "", facet_names[f]);
+    char *split = facet_text(both, 2, "", facet_names[f]);
+    char *via_stub = facet_text(stubs, 1, "", facet_names[f]);
+    ck_assert_str_eq(split, whole);
+    ck_assert_str_eq(via_stub, whole);
+    free(whole);
+    free(split);
+    free(via_stub);
+  }
+  char *got = search_ids(both, 2, "byline:doe OR oil", NULL);
+  ck_assert_str_eq(got, "fx-001 fx-002 fx-005");
+  free(got);
+}
+END_TEST
+
+START_TEST(hits_carry_snippet_and_record) {
+  const char *dbs[] = {db};
+  nf_searcher *s;
+  nf_results *r;
+  nf_error err;
+  nf_search_options o = {0, 10, NF_SORT_RELEVANCE, NULL, 0, 0, 0};
+  ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
+  ck_assert_int_eq(nf_search(s, "crude", 5, &o, &r, &err), NF_OK);
+  ck_assert_uint_eq(nf_results_size(r), 1);
+  const nf_hit *h = nf_results_hit(r, 0);
+  ck_assert_str_eq(h->id, "fx-002");
+  ck_assert_str_eq(h->date, "2021-12-03");
+  ck_assert_str_eq(h->headline, "Oil prices climb on supply worries");
+  ck_assert_uint_eq(h->rank, 1);
+  ck_assert_uint_eq(h->nmarks, 1);
+  ck_assert_int_eq(strncmp(h->snippet + h->marks[0].start, "crude", 5), 0);
+  ck_assert_uint_eq(h->marks[0].end - h->marks[0].start, 5);
+  json_error_t jerr;
+  json_t *rec = json_loads(h->record, 0, &jerr);
+  ck_assert_ptr_nonnull(rec);
+  ck_assert_str_eq(json_string_value(json_object_get(rec, "source")), "Wire Service");
+  ck_assert_ptr_null(json_object_get(rec, "text"));
+  json_decref(rec);
+  char *json;
+  ck_assert_int_eq(nf_results_to_json(r, 0, &json, &err), NF_OK);
+  json_t *root = json_loads(json, 0, &jerr);
+  ck_assert_ptr_nonnull(root);
+  ck_assert_str_eq(json_string_value(json_object_get(root, "query")), "crude");
+  ck_assert_int_eq(json_integer_value(json_object_get(root, "total")), 1);
+  json_t *hit = json_array_get(json_object_get(root, "hits"), 0);
+  ck_assert_str_eq(json_string_value(json_object_get(hit, "id")), "fx-002");
+  ck_assert_ptr_nonnull(json_object_get(hit, "fields"));
+  ck_assert_ptr_null(json_object_get(json_object_get(hit, "fields"), "id"));
+  json_decref(root);
+  free(json);
+  nf_results_free(r);
+  nf_searcher_free(s);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("index_search");
+  TCase *tc = tcase_create("index_search");
+  tcase_set_timeout(tc, 120);
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_loop_test(tc, query_rows, 0, (int)(sizeof queries / sizeof queries[0]));
+  tcase_add_test(tc, reindexing_replaces_by_id);
+  tcase_add_test(tc, uncommitted_articles_are_discarded);
+  tcase_add_test(tc, bad_article_leaves_indexer_usable);
+  tcase_add_test(tc, sort_by_date_and_windows);
+  tcase_add_test(tc, facets_count_every_match);
+  tcase_add_test(tc, unknown_facet_is_a_query_error);
+  tcase_add_test(tc, several_databases_search_as_one);
+  tcase_add_test(tc, hits_carry_snippet_and_record);
+  suite_add_tcase(s, tc);
+  return nf_test_main(s);
+}
