@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#define NF_TEST_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
 /* A new empty directory under /tmp (malloc'd path); removed by nf_test_rmtree. */
 char *nf_test_tmpdir(void);
 void nf_test_rmtree(const char *path);
