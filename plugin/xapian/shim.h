@@ -27,6 +27,11 @@ typedef struct nf_xqp nf_xqp;           /* a query parser */
 typedef struct nf_xenquire nf_xenquire; /* a search over a database */
 typedef struct nf_xmset nf_xmset;       /* one window of results */
 
+/* Xapian's limit on the length of a term, in bytes. */
+#define NF_XTERM_MAX 245
+/* Database metadata key naming the stemmer language (see nf_xenquire_new). */
+#define NF_XLANGUAGE_KEY "newsfields.language"
+
 /* ---- database ---------------------------------------------------------- */
 
 /* Open for reading: a database directory or a stub file ("auto PATH" lines). */
@@ -36,11 +41,18 @@ nf_status nf_xdb_open_many(const char *const *paths, size_t n, nf_xdb **out, nf_
 /* Create the database if missing, else open it for writing. */
 nf_status nf_xdb_open_writable(const char *path, nf_xdb **out, nf_error *err);
 /* Closes the database.  A writable one is NOT committed: changes since the
- * last nf_xdb_commit are discarded, so an error mid-batch never half-writes. */
+ * last nf_xdb_commit are discarded, so an error mid-batch never half-writes.
+ * (Changes are held in a Xapian transaction, which Xapian never flushes on
+ * its own: commit every batch to bound the memory used.)  Free a database
+ * after the enquires and msets made from it. */
 void nf_xdb_free(nf_xdb *db);
+/* Bring a reader up to the latest commit (after NF_ERR_DB_MODIFIED). */
+nf_status nf_xdb_reopen(nf_xdb *db, nf_error *err);
 
 nf_status nf_xdb_doccount(nf_xdb *db, unsigned long *out, nf_error *err);
-/* Add the document, or replace the one indexed with the same unique term. */
+/* Add the document, or replace the one indexed with the same unique term.
+ * The document must contain uid_term (NF_ERR_INVALID otherwise): without it
+ * the document could never be found to be replaced. */
 nf_status nf_xdb_replace(nf_xdb *db, const char *uid_term, size_t n, const nf_xdoc *doc,
                          nf_error *err);
 /* Delete the document with that unique term (no error if there is none). */
@@ -67,13 +79,18 @@ nf_status nf_xdoc_index_text(nf_xdoc *doc, const char *p, size_t n, const char *
 /* Leave a gap in positions so a phrase cannot match across two fields. */
 void nf_xdoc_increase_termpos(nf_xdoc *doc, unsigned delta);
 /* A boolean term prefix+value; inserts ':' between a multi-letter prefix and a
- * value starting with a capital, as the QueryParser does. */
+ * value starting with a capital, as the QueryParser does.  A term longer than
+ * NF_XTERM_MAX is skipped silently (Xapian would refuse the whole document). */
 nf_status nf_xdoc_add_boolean_term(nf_xdoc *doc, const char *prefix, const char *value,
                                    size_t n, nf_error *err);
 nf_status nf_xdoc_set_value(nf_xdoc *doc, unsigned slot, const char *p, size_t n, nf_error *err);
 nf_status nf_xdoc_set_data(nf_xdoc *doc, const char *p, size_t n, nf_error *err);
 
-/* Build a term exactly as nf_xdoc_add_boolean_term does (malloc'd). */
+/* Build a term exactly as nf_xdoc_add_boolean_term does (malloc'd; NULL when
+ * out of memory).  The QueryParser's rule, followed exactly: a ':' goes
+ * between a prefix of two or more bytes not ending in ':' and a value whose
+ * first byte is 'A'-'Z' or ':' ("XSPEAKER"+"Austin" = "XSPEAKER:Austin",
+ * "N"+"LT" = "NLT", "XSPEAKER"+"austin" = "XSPEAKERaustin"). */
 char *nf_xterm_make(const char *prefix, const char *value, size_t n, size_t *out_len);
 
 /* ---- queries ----------------------------------------------------------- */
@@ -81,10 +98,12 @@ char *nf_xterm_make(const char *prefix, const char *value, size_t n, size_t *out
 typedef enum nf_xop { NF_XOP_AND, NF_XOP_OR, NF_XOP_AND_NOT, NF_XOP_FILTER } nf_xop;
 
 nf_status nf_xquery_term(const char *term, size_t n, nf_xquery **out, nf_error *err);
-/* A boolean term prefix+value (the ':' rule applied, as nf_xterm_make). */
+/* A boolean term prefix+value (the ':' rule applied, as nf_xterm_make).  An
+ * over-long term is still built; it matches nothing. */
 nf_status nf_xquery_boolean_term(const char *prefix, const char *value, size_t n,
                                  nf_xquery **out, nf_error *err);
-/* Documents whose value in slot lies in [lo, hi] (byte-wise comparison). */
+/* Documents whose value in slot lies in [lo, hi] (byte-wise comparison).
+ * Either end may be NULL for an open range, not both. */
 nf_status nf_xquery_value_range(unsigned slot, const char *lo, const char *hi, nf_xquery **out,
                                 nf_error *err);
 /* Combine subqueries; each is copied, the caller still frees its own. */
@@ -100,7 +119,8 @@ void nf_xquery_free(nf_xquery *q);
 
 /* A field processor: turn the text after "field:" into a query.  Return
  * NF_OK with *out set, or an error status with a message in err (shown to
- * the user as the query error).  Called during nf_xqp_parse only. */
+ * the user as the query error).  Called during nf_xqp_parse only; after the
+ * first error in a parse, no more calls are made. */
 typedef nf_status (*nf_xfield_fn)(void *ctx, const char *value, size_t n, nf_xquery **out,
                                   nf_error *err);
 
@@ -116,16 +136,27 @@ nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean,
                                      nf_xfield_fn fn, void *ctx, nf_error *err);
 /* field:START..END over a YYYYMMDD value slot; START and END accept
  * YYYY-MM-DD, YYYYMMDD, YYYY-MM and YYYY (a month or year covers all its days),
- * either may be empty for an open range. */
+ * either may be empty for an open range; END may repeat the field
+ * (date:2021..date:2022).  field:DATE alone means that day, month or year.
+ * A bad date, an empty range or one that ends before it starts makes
+ * nf_xqp_parse fail with NF_ERR_QUERY naming it. */
 nf_status nf_xqp_add_date_range(nf_xqp *qp, const char *field, unsigned slot, nf_error *err);
 /* Parse with phrases, AND/OR/NOT, brackets, love/hate and boolean prefixes.
- * A syntax error or a field processor's error gives NF_ERR_QUERY. */
+ * A syntax error or a field processor's error gives NF_ERR_QUERY (with the
+ * processor's message; a processor's NF_ERR_NOMEM or NF_ERR_INTERNAL is
+ * passed on as it is).  Xapian is lenient: an unclosed quote or bracket is
+ * accepted; a bare operator ("AND", "a OR") is an error. */
 nf_status nf_xqp_parse(nf_xqp *qp, const char *p, size_t n, nf_xquery **out, nf_error *err);
 
 /* ---- search ------------------------------------------------------------ */
 
+/* The snippet stemmer's language is the database's NF_XLANGUAGE_KEY
+ * metadata (an unknown one is NF_ERR_INVALID), else "english";
+ * nf_xenquire_set_language overrides it: it should be the query parser's.
+ * An mset may outlive its enquire. */
 nf_status nf_xenquire_new(nf_xdb *db, nf_xenquire **out, nf_error *err);
 void nf_xenquire_free(nf_xenquire *e);
+nf_status nf_xenquire_set_language(nf_xenquire *e, const char *language, nf_error *err);
 nf_status nf_xenquire_set_query(nf_xenquire *e, const nf_xquery *q, nf_error *err);
 /* Sort by relevance (the default) or by a value slot, then relevance. */
 nf_status nf_xenquire_sort_by_relevance(nf_xenquire *e, nf_error *err);
@@ -133,7 +164,9 @@ nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descendin
                                     nf_error *err);
 /* Count, over the whole match set, the terms with this prefix in each
  * matching document (a document counts once per distinct term).  Returns the
- * facet's index for nf_xmset_facet_*.  Call before nf_xenquire_run. */
+ * facet's index for nf_xmset_facet_*.  Call before nf_xenquire_run.  After a
+ * multi-letter prefix, terms going on with a capital belong to a longer
+ * prefix (the ':' rule) and are not counted. */
 nf_status nf_xenquire_add_term_facet(nf_xenquire *e, const char *prefix, size_t *out_index,
                                      nf_error *err);
 /* Results offset..offset+limit-1.  With facets, the whole match set is visited. */
@@ -155,7 +188,9 @@ nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len
 nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out,
                          nf_error *err);
 /* A snippet of text (about length bytes) around the query's matches, with
- * each match between hi_start and hi_end; the text is NOT escaped. */
+ * each match between hi_start and hi_end; the text is NOT escaped.  "..."
+ * marks text left out mid-sentence.  Only unprefixed (body text) terms of
+ * the query are highlighted. */
 nf_status nf_xmset_snippet(const nf_xmset *m, const char *text, size_t n, size_t length,
                            const char *hi_start, const char *hi_end, char **out,
                            nf_error *err);
