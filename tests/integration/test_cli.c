@@ -262,6 +262,35 @@ START_TEST(python_xapian_reads_the_database) {
 }
 END_TEST
 
+START_TEST(installed_command_finds_its_schema) {
+  char *out, *err;
+  int rc = run(&out, &err, "cmake --install %s --prefix %s/prefix", NF_TEST_BINARY_DIR, dir);
+  ck_assert_msg(rc == 0, "install failed: %s", err);
+  free(out);
+  free(err);
+  static const char *const files[] = {"bin/newsfields", "lib/libnewsfields.a",
+                                      "include/newsfields/newsfields.h",
+                                      "share/newsfields/newsfields.schema",
+                                      "lib/pkgconfig/newsfields.pc"};
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    ck_assert_msg(run(NULL, NULL, "test -e %s/prefix/%s", dir, files[i]) == 0, "no %s", files[i]);
+  }
+  ck_assert_int_eq(run(NULL, NULL, "ls %s/prefix/lib/libnewsfields.so.0", dir), 0);
+  /* Run from elsewhere, with no schema option or variable. */
+  rc = run(&out, &err, "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields index --db %s/idb %s",
+           dir, dir, FIXTURE);
+  ck_assert_msg(rc == 0, "index failed: %s", err);
+  free(out);
+  free(err);
+  rc = run(&out, &err, "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields search --db %s/idb byline:costa",
+           dir, dir);
+  ck_assert_msg(rc == 0, "search failed: %s", err);
+  ck_assert(nf_test_contains(out, "fx-002"));
+  free(out);
+  free(err);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("cli");
   TCase *tc = tcase_create("cli");
@@ -277,6 +306,7 @@ int main(void) {
   tcase_add_test(tc, quest_finds_an_article_by_id);
   tcase_add_test(tc, delve_shows_the_documented_terms);
   tcase_add_test(tc, python_xapian_reads_the_database);
+  tcase_add_test(tc, installed_command_finds_its_schema);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }

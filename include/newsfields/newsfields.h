@@ -1,0 +1,15 @@
+/* newsfields — news field extraction and faceted search for Xapian.
+ * The whole public API; each header covers one concern. */
+#ifndef NEWSFIELDS_NEWSFIELDS_H
+#define NEWSFIELDS_NEWSFIELDS_H
+
+#include "newsfields/status.h"
+#include "newsfields/article.h"
+#include "newsfields/date.h"
+#include "newsfields/schema.h"
+#include "newsfields/record.h"
+#include "newsfields/input.h"
+#include "newsfields/index.h"
+#include "newsfields/search.h"
+
+#endif
