@@ -58,9 +58,9 @@ nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *l
       case NF_FIELD_PLACE:
       case NF_FIELD_EXACT:
       case NF_FIELD_TITLE:
+      case NF_FIELD_COUNTRY:
         s = nf_xqp_add_field_processor(qp, f->name, 1, folded_processor, ctx, err);
         break;
-      case NF_FIELD_COUNTRY: /* until the country gazetteer: codes only */
       case NF_FIELD_DATE:
         s = nf_xqp_add_date_range(qp, f->name, f->slot, err);
         break;

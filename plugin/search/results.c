@@ -78,7 +78,8 @@ static char *dup_json_string(json_t *obj, const char *key) {
   return strndup(json_string_value(v), json_string_length(v));
 }
 
-/* Splits a snippet with markers into plain text and the spans of the marks. */
+/* Splits a snippet with markers into plain text (white space runs made one
+ * space) and the spans of the marks. */
 static nf_status unmark(const char *marked, nf_hit *h) {
   size_t n = strlen(marked), nmarks = 0;
   for (size_t i = 0; i < n; i++) nmarks += marked[i] == MARK_OPEN[0];
@@ -91,12 +92,16 @@ static nf_status unmark(const char *marked, nf_hit *h) {
   }
   size_t len = 0, k = 0;
   for (size_t i = 0; i < n; i++) {
-    if (marked[i] == MARK_OPEN[0] && k < nmarks) {
+    char c = marked[i];
+    if (c == MARK_OPEN[0] && k < nmarks) {
       marks[k].start = len;
-    } else if (marked[i] == MARK_CLOSE[0] && k < nmarks) {
+    } else if (c == MARK_CLOSE[0] && k < nmarks) {
       marks[k++].end = len;
+    } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      /* paragraphs and line breaks of the text read as one line */
+      if (len && plain[len - 1] != ' ') plain[len++] = ' ';
     } else {
-      plain[len++] = marked[i];
+      plain[len++] = c;
     }
   }
   plain[len] = '\0';

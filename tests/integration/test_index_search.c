@@ -110,6 +110,7 @@ static const struct {
     {"year:2021", "fx-001 fx-002 fx-005"},
     {"source:\"wire service\"", "fx-001 fx-002"},
     {"id:fx-004", "fx-004"},
+    {"country:lt", ""}, /* no analyzer has filled it for these articles */
     {"id:FX-004", ""},
     {"", "fx-001 fx-002 fx-003 fx-004 fx-005 fx-006"},
     {"date:2021-13-01..2021-12-31", "ERROR: *"},
