@@ -152,7 +152,8 @@ NF_API const char *nf_token_kind_name(int kind);
  *   "U.S. Secretary", "Lloyd J. Austin", "Jan. 5", "St. Louis" do not; an
  *   abbreviation followed by a closing quote is treated as . above;
  * - never after a title abbreviation (NF_TOK_TITLE_ABBREV: Mr., Lt. Col.,
- *   No.) or after an ellipsis. */
+ *   No.), after an ellipsis, or after a list number at the start of a line
+ *   ("1."). */
 typedef struct nf_sentence {
   nf_span span;
   uint32_t tok_begin, tok_end; /* tokens [tok_begin, tok_end) */
@@ -185,11 +186,14 @@ enum {
  * unbalanced mark never swallows the rest of the article.
  *
  * Straight marks open or close by their neighbours (space before and a
- * letter after opens), then by what is open.  A single ’ or ' that can close
- * is a closing mark only when a single quotation is open innermost (and,
- * after a word ending in s, when no later mark in the paragraph could close
- * it); otherwise it is an NF_TOKEN_APOSTROPHE.  Apostrophes inside words are
- * never tokens of their own.
+ * letter after opens), then by what is open; a “ or ‘ placed as a closer
+ * closes an open quotation (some sites type them for ” and ’), and „…“ and
+ * «…» are understood.  A single ’ or ' that can close is a closing mark only
+ * when a single quotation is open innermost, and not when it follows a word
+ * in s, precedes a lower case content word and a later mark in the
+ * paragraph could close instead ("‘The ministers’ talks ended,’"); otherwise
+ * it is an NF_TOKEN_APOSTROPHE.  Apostrophes inside words (including ‘
+ * typed for ’) are never tokens of their own.
  *
  * Quotations are listed in the order of their opening marks.  The opening
  * mark is token tok_begin - 1; when closed, the closing mark is token

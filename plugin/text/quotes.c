@@ -1,6 +1,7 @@
 /* Quotation marks: which open, which close, which are apostrophes; nested
  * quotations and the wire convention for quotes over several paragraphs.
  * The rules are documented with nf_quote in include/newsfields/text.h. */
+#include "text/abbrev.h"
 #include "text/chars.h"
 #include "text/text_internal.h"
 
@@ -11,6 +12,7 @@ enum role { ROLE_OPEN, ROLE_CLOSE, ROLE_EITHER, ROLE_APOS };
 static int mark_role(int32_t cp, int *single) {
   *single = 0;
   switch (cp) {
+    case 0x60: return ROLE_OPEN; /* `` */
     case '"': return ROLE_EITHER;
     case 0x201C: case 0x201E: case 0x201F: case 0xAB: return ROLE_OPEN; /* “ „ ‟ « */
     case 0x201D: case 0xBB: return ROLE_CLOSE;                          /* ” » */
@@ -60,6 +62,21 @@ static int32_t mark_cp(const nf_text *t, const nf_token *k) {
   int32_t cp;
   nf_utf8_decode(t->s + k->start, &cp);
   return cp;
+}
+
+/* The role of mark token k.  A doubled single mark ('' ’’ ‘‘ ``) stands for
+ * a double one: '' like ", ’’ like ”, ‘‘ and `` like “. */
+static int token_role(const nf_text *t, const nf_token *k, int32_t *cp, int *single) {
+  *cp = mark_cp(t, k);
+  int role = mark_role(*cp, single);
+  size_t len = *cp < 0x80 ? 1 : 3;
+  if (k->end - k->start == 2 * len) {
+    *single = 0;
+    if (*cp == '\'') return ROLE_EITHER;
+    if (*cp == 0x2019) return ROLE_CLOSE;
+    return ROLE_OPEN;
+  }
+  return role;
 }
 
 static nf_status open_quote(ctx *c, size_t k, int single, int32_t cp) {
@@ -130,6 +147,30 @@ static int glued_after_s(const nf_text *t, size_t k) {
   return last == 's' || last == 'S';
 }
 
+/* A lower case word that is not a function word: what follows a plural
+ * possessive ("ministers’ talks"), unlike what follows a closing mark
+ * ("‘Boasters’ and"). */
+static int lower_content_word(const nf_text *t, const nf_token *k) {
+  return k->kind == NF_TOKEN_WORD && (k->flags & NF_TOK_LOWER) &&
+         !nf_is_sentence_starter(t->folds.data + k->fold, k->fold_len);
+}
+
+/* Whether the next single mark after token k in the paragraph could close
+ * a quotation (and is not an opening mark).  Stops at the first single mark,
+ * so scanning stays linear. */
+static int closer_follows(const nf_text *t, size_t k, size_t e) {
+  for (size_t j = k + 1; j < e; j++) {
+    if (t->tok[j].kind != NF_TOKEN_QUOTE) continue;
+    int32_t cp;
+    int single, role = token_role(t, &t->tok[j], &cp, &single);
+    if (!single) continue;
+    if (role != ROLE_APOS) return 0;
+    flank f = flanking(t, &t->tok[j]);
+    return f.can_close && !(cp == '\'' && f.can_open);
+  }
+  return 0;
+}
+
 static void make_apostrophe(nf_text *t, size_t k) {
   t->tok[k].kind = NF_TOKEN_APOSTROPHE;
   if (glued_after_s(t, k)) t->tok[k].flags |= NF_TOK_POSSESSIVE;
@@ -139,28 +180,20 @@ static void make_apostrophe(nf_text *t, size_t k) {
  * continue a quotation of the family `single`. */
 static int continues(const nf_text *t, size_t k, int single) {
   if (k >= t->ntok || t->tok[k].kind != NF_TOKEN_QUOTE) return 0;
-  int32_t cp = mark_cp(t, &t->tok[k]);
-  int s, role = mark_role(cp, &s);
+  int32_t cp;
+  int s, role = token_role(t, &t->tok[k], &cp, &s);
   if (role < 0 || s != single) return 0;
-  return role == ROLE_OPEN || role == ROLE_EITHER || cp == '\'';
+  return role == ROLE_OPEN || role == ROLE_EITHER || (role == ROLE_APOS && cp == '\'');
 }
 
 static nf_status paragraph(ctx *c, const nf_paragraph *g, int last_para) {
   nf_text *t = c->t;
   size_t b = g->tok_begin, e = g->tok_end;
-  /* The last mark that could close a single quotation: before it, a ’
-   * after a word in s may be a plural possessive. */
-  size_t last_single = NONE;
-  for (size_t k = b; k < e; k++) {
-    if (t->tok[k].kind != NF_TOKEN_QUOTE) continue;
-    int32_t cp = mark_cp(t, &t->tok[k]);
-    if ((cp == '\'' || cp == 0x2019) && flanking(t, &t->tok[k]).can_close) last_single = k;
-  }
   for (size_t k = b; k < e; k++) {
     nf_token *tk = &t->tok[k];
     if (tk->kind != NF_TOKEN_QUOTE) continue;
-    int32_t cp = mark_cp(t, tk);
-    int single, role = mark_role(cp, &single);
+    int32_t cp;
+    int single, role = token_role(t, tk, &cp, &single);
     nf_status st = NF_OK;
     if (k == b && c->pending_first != NONE) {
       st = open_quote(c, k, single, cp);
@@ -168,13 +201,19 @@ static nf_status paragraph(ctx *c, const nf_paragraph *g, int last_para) {
       continue;
     }
     flank f = flanking(t, tk);
+    int may_open = k + 1 < e; /* a mark that ends the paragraph opens nothing */
     switch (role) {
       case ROLE_OPEN:
-        /* German „…“: a “ closes an open „. */
+        /* German „…“: a “ closes an open „.  A “ or ‘ placed as a closer
+         * (glued after a word, or alone between spaces) closes an open
+         * quotation: some sites type them for ” and ’. */
         if (cp == 0x201C && c->depth && !top_is_single(c) &&
             t->stack[c->depth - 1].opener == 0x201E)
           close_family(c, k, 0);
-        else
+        else if ((cp == 0x201C || cp == 0x2018) && !f.can_open &&
+                 (single ? top_is_single(c) : 1) && close_family(c, k, single))
+          ;
+        else if (may_open)
           st = open_quote(c, k, single, cp);
         break;
       case ROLE_CLOSE:
@@ -186,14 +225,13 @@ static nf_status paragraph(ctx *c, const nf_paragraph *g, int last_para) {
           st = open_quote(c, k, 0, cp);
         else if (close_family(c, k, 0))
           ;
-        else if (!f.space_after)
+        else if (!f.space_after && may_open)
           st = open_quote(c, k, 0, cp);
         break;
       case ROLE_APOS:
         if (f.can_close && top_is_single(c)) {
           int possessive = glued_after_s(t, k) && k + 1 < e &&
-                           t->tok[k + 1].kind == NF_TOKEN_WORD && last_single != NONE &&
-                           last_single > k;
+                           lower_content_word(t, &t->tok[k + 1]) && closer_follows(t, k, e);
           if (possessive)
             make_apostrophe(t, k);
           else

@@ -14,7 +14,7 @@ static int byte_is(const nf_text *t, const nf_token *k, const char *set) {
  * form, which maps the full-width ones to ASCII). */
 static int is_terminal(const nf_text *t, const nf_token *k) {
   if (k->kind != NF_TOKEN_PUNCT || (k->flags & NF_TOK_ELLIPSIS)) return 0;
-  const unsigned char *f = (const unsigned char *)nf_text_folds(t) + k->fold;
+  const unsigned char *f = (const unsigned char *)t->folds.data + k->fold;
   if (k->fold_len == 1) return f[0] == '.' || f[0] == '!' || f[0] == '?';
   return k->fold_len == 3 && f[0] == 0xE3 && f[1] == 0x80 && f[2] == 0x82; /* U+3002 */
 }
@@ -66,6 +66,14 @@ static int abbrev_boundary(const nf_text *t, size_t j, size_t e) {
   return nf_is_sentence_starter(nf_text_folds(t) + next->fold, next->fold_len);
 }
 
+/* "1." "12." at the start of a line number a list item; they end nothing. */
+static int list_marker(const nf_text *t, size_t k) {
+  if (k == 0) return 0;
+  const nf_token *n = &t->tok[k - 1];
+  return n->kind == NF_TOKEN_NUMBER && (n->flags & NF_TOK_LINE_START) &&
+         n->end == t->tok[k].start && n->end - n->start <= 3 && t->s[t->tok[k].start] == '.';
+}
+
 static nf_status emit(nf_text *t, size_t b, size_t e, size_t para) {
   nf_status st = NF_GROW(t->sent, t->sent_cap, t->nsent + 1);
   if (st != NF_OK) return st;
@@ -86,7 +94,7 @@ nf_status nf_find_sentences(nf_text *t) {
       const nf_token *tk = &t->tok[k];
       int closed_quote, end_here = 0;
       size_t j = k + 1;
-      if (is_terminal(t, tk)) {
+      if (is_terminal(t, tk) && !list_marker(t, k)) {
         j = absorb(t, j, e, &closed_quote);
         end_here = j < e && plain_boundary(t, &t->tok[j], closed_quote, tk->end - tk->start > 1);
       } else if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_ABBREV)) {

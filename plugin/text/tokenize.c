@@ -8,11 +8,15 @@
 #include "text/fold.h"
 #include "text/text_internal.h"
 
-static nf_status push(nf_text *t, size_t start, size_t end, int kind, uint32_t flags) {
+static nf_status push(nf_text *t, size_t start, size_t end, int kind, uint32_t flags,
+                      const char *fold) {
   nf_status st = NF_GROW(t->tok, t->tok_cap, t->ntok + 1);
   if (st != NF_OK) return st;
   size_t off = t->folds.len;
-  st = nf_fold_into(&t->folds, t->s + start, end - start);
+  if (fold)
+    st = nf_buf_append(&t->folds, fold, strlen(fold) + 1);
+  else
+    st = nf_fold_into(&t->folds, t->s + start, end - start);
   if (st != NF_OK) return st;
   if (t->folds.len > UINT32_MAX) return NF_ERR_INVALID; /* folded forms past 4 GiB */
   nf_token *k = &t->tok[t->ntok++];
@@ -80,6 +84,27 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, size_t skip,
   int32_t cp, cp2;
   size_t len, len2;
   for (;;) {
+    /* ASCII letters and digits, the bulk of news text, without decoding. */
+    while (j < n && s[j] < 0x80) {
+      int a = nf_ascii_class[s[j]];
+      if (a == NF_CC_LOWER) {
+        if (j == i) f |= NF_TOK_LOWER;
+        w.letters++;
+        w.lower++;
+        numeric = 0;
+      } else if (a == NF_CC_UPPER) {
+        if (j == i) f |= NF_TOK_CAPITALIZED;
+        w.letters++;
+        w.upper++;
+        numeric = 0;
+      } else if (a == NF_CC_DIGIT) {
+        w.digits++;
+      } else {
+        break;
+      }
+      last = a;
+      j++;
+    }
     int c = nf_class_at(s, n, j, &cp, &len);
     if (nf_cc_is_letter(c)) {
       if (j == i) f |= c == NF_CC_UPPER ? NF_TOK_CAPITALIZED : c == NF_CC_LOWER ? NF_TOK_LOWER : 0;
@@ -104,7 +129,7 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, size_t skip,
       j += len;
       continue;
     }
-    if (c == NF_CC_APOS) {
+    if (c == NF_CC_APOS || cp == 0x2018) { /* ‘ typed for ’: "Trump‘s" */
       if (!nf_cc_is_word(last)) break;
       int c2 = nf_class_at(s, n, j + len, &cp2, &len2);
       if (!nf_cc_is_letter(c2)) break;
@@ -157,6 +182,21 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i, size_t skip,
   *kind = w.letters ? NF_TOKEN_WORD : NF_TOKEN_NUMBER;
   *flags = f;
   return j;
+}
+
+/* Whether an elided word that keeps its leading apostrophe starts at s[j]
+ * ('em, 'cause, 'til): the apostrophe then belongs to the word. */
+static int elision(const unsigned char *s, size_t n, size_t j) {
+  static const char *const words[] = {"em", "cause", "til", "tis", "twas", "bout"};
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+    size_t m = strlen(words[k]);
+    int32_t cp;
+    size_t len;
+    if (j + m <= n && memcmp(s + j, words[k], m) == 0 &&
+        !nf_cc_is_word(nf_class_at(s, n, j + m, &cp, &len)))
+      return 1;
+  }
+  return 0;
 }
 
 /* The end of a run of dashes and hyphens from i. */
@@ -225,6 +265,7 @@ nf_status nf_tokenize(nf_text *t) {
     int kind = NF_TOKEN_PUNCT;
     uint32_t wf = 0;
     unsigned count;
+    const char *fold = NULL; /* a folded form other than the text's */
     switch (c) {
       case NF_CC_UPPER:
       case NF_CC_LOWER:
@@ -240,7 +281,7 @@ nf_status nf_tokenize(nf_text *t) {
       case NF_CC_APOS:
       case NF_CC_QUOTE: {
         int c2 = nf_class_at(s, n, end, &cp2, &len2);
-        if (c == NF_CC_APOS && glued && (cp2 == 's' || cp2 == 'S')) {
+        if ((c == NF_CC_APOS || cp == 0x2018) && glued && (cp2 == 's' || cp2 == 'S')) {
           int32_t cp3;
           size_t len3;
           int c3 = nf_class_at(s, n, end + 1, &cp3, &len3);
@@ -251,10 +292,15 @@ nf_status nf_tokenize(nf_text *t) {
             break;
           }
         }
-        if ((c == NF_CC_APOS || cp == 0x2018) && c2 == NF_CC_DIGIT && !glued) {
-          end = scan_word(s, n, i, len, &kind, &wf); /* '90s */
+        if ((c == NF_CC_APOS || cp == 0x2018) && !glued &&
+            (c2 == NF_CC_DIGIT || elision(s, n, end))) {
+          end = scan_word(s, n, i, len, &kind, &wf); /* '90s, 'em */
           f |= wf;
           break;
+        }
+        if (cp2 == cp && cp != '"' && cp != 0x02BC) { /* '' ’’ ‘‘ typed for a double mark */
+          end += len2;
+          fold = "\"";
         }
         kind = cp == 0x02BC ? NF_TOKEN_APOSTROPHE : NF_TOKEN_QUOTE;
         break;
@@ -276,13 +322,21 @@ nf_status nf_tokenize(nf_text *t) {
         f |= NF_TOK_ELLIPSIS;
         break;
       case NF_CC_SYMBOL:
+        if (cp == '`' && end < n && s[end] == '`') { /* `` opens, in old wire copy */
+          end++;
+          kind = NF_TOKEN_QUOTE;
+          fold = "\"";
+          break;
+        }
+        kind = NF_TOKEN_SYMBOL;
+        break;
       case NF_CC_MARK:
         kind = NF_TOKEN_SYMBOL;
         break;
       default: /* TERM, OPEN, CLOSE, PUNCT */
         break;
     }
-    nf_status st = push(t, i, end, kind, f);
+    nf_status st = push(t, i, end, kind, f, fold);
     if (st != NF_OK) return st;
     i = end;
   }

@@ -229,6 +229,9 @@ static const token_row token_rows[] = {
     {"the ministers' talks", "the ministers ' talks", NULL, "WWAW"},
     {"the ’90s and '80s", "the ’90s and '80s", "the '90s and '80s", "WWWW"},
     {"Sayyidʼs", "Sayyid ʼs", "sayyid 's", "WW"},
+    {"Trump‘s", "Trump ‘s", "trump 's", "WW"},
+    {"get ‘em, 'cause 'tis", "get ‘em , 'cause 'tis", "get 'em , 'cause 'tis", "WWPWW"},
+    {"``Yes,'' he said", "`` Yes , '' he said", "\" yes , \" he said", "QWPQWW"},
     /* hyphens and dashes */
     {"Guinea-Bissau", "Guinea - Bissau", "guinea - bissau", "WHW"},
     {"Papua New Guinea", "Papua New Guinea", "papua new guinea", "WWW"},

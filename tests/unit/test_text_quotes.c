@@ -63,6 +63,17 @@ static const quote_row rows[] = {
     {"‘We met the ministers’, he said.", "0s[We met the ministers]", NULL},
     {"'We are ready,' says minister", "0s[We are ready,]", NULL},
     {"He is 5'11\" tall and \"fit\".", "0[fit]", NULL},
+    {"‘Leads’ simply beats ‘We Don’t Know.’", "0s[Leads] 0s[We Don’t Know.]", NULL},
+    {"‘extreme carelessness’ did not equal ‘gross negligence?’",
+     "0s[extreme carelessness] 0s[gross negligence?]", NULL},
+    {"‘Get ‘em out,’ he said, ’cause 'tis late.", "0s[Get ‘em out,]", NULL},
+    {"Trump‘s aide called them “rapists“ on Monday.", "0[rapists]", NULL},
+    {"They see that. “", "", NULL},
+    {"“They see that. “ He left.", "0[They see that. ]", NULL},
+    /* doubled single marks for double ones */
+    {"''We agree,'' he said.", "0[We agree,]", "0[''We agree,'']"},
+    {"``We agree,'' he said.", "0[We agree,]", NULL},
+    {"a “question’’ that", "0[question]", NULL},
     /* over several paragraphs: the wire convention */
     {"“We will stand with Lithuania.\n\n“And we will keep working together,” he said.",
      "0c[We will stand with Lithuania.] 0C^0[And we will keep working together,]",

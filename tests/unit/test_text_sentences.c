@@ -82,6 +82,8 @@ static const sentence_row rows[] = {
     {"The minister said\nthe talks ended.", {"The minister said\nthe talks ended."}},
     {"    The minister said\nthe talks ended.\n    Officials left.",
      {"The minister said\nthe talks ended.", "Officials left."}},
+    {"Stories to watch:\n1. Talks in Vilnius. Officials met.\n2. Markets fell.",
+     {"Stories to watch:\n1. Talks in Vilnius.", "Officials met.", "2. Markets fell."}},
     {"", {NULL}},
 };
 
