@@ -3,6 +3,7 @@
  * Layer 1 of DESIGN.md.  Knows nothing of news or of Xapian.  An nf_text
  * analyses one article at a time and keeps its arrays from one article to
  * the next, so that a long run allocates only while the arrays still grow.
+ * There is no global state: use one nf_text per thread.
  *
  * All offsets are byte offsets into the analysed text (nf_text_bytes), as
  * half-open spans [start, end).  Texts are limited to UINT32_MAX - 1 bytes.
@@ -15,8 +16,9 @@
  *   name.  Only a final 's / ’s / ʼs after a word splits; other internal
  *   apostrophes stay inside the word ("don't", "O'Brien", "d'Ivoire").  A
  *   plural possessive ("ministers' talks") is an NF_TOKEN_APOSTROPHE token,
- *   also flagged NF_TOK_POSSESSIVE.  A leading apostrophe before digits is
- *   part of the word ("'90s").
+ *   also flagged NF_TOK_POSSESSIVE.  A leading apostrophe before digits or
+ *   in a few elisions is part of the word ("'90s", "'em", "'cause").  A ‘
+ *   typed where ’ belongs ("Trump‘s") is taken as the apostrophe.
  * - Hyphens: a single hyphen between two word characters with no space is an
  *   NF_TOKEN_HYPHEN token, and the parts are separate tokens: "Guinea-Bissau"
  *   is Guinea, -, Bissau.  Multi-token gazetteer entries are tokenized the
@@ -28,7 +30,7 @@
  * - Periods: a word token includes its final period (flag NF_TOK_ABBREV)
  *   when it is a dotted abbreviation ("U.S.", "a.m.", "Ph.D.": two or more
  *   groups of one or two letters, each followed by a period), a single
- *   capital initial ("J.", also glued: "A.Pliadis" is "A." + "Pliadis"), or
+ *   capital initial ("J.", also glued: "K.Jonaitis" is "K." + "Jonaitis"), or
  *   on the built-in abbreviation list ("Dec.", "Gen.", "Lt.", "Mr.", "Inc.",
  *   "St.", "Calif."; "No." only before a number).  Any other period is an
  *   NF_TOKEN_PUNCT token.
@@ -78,7 +80,8 @@ NF_API nf_status nf_utf8_sanitize(const char *p, size_t n, char **out, size_t *o
  * Writes the result and a NUL to out when it fits in cap bytes and returns
  * NF_OK; otherwise returns NF_ERR_INVALID and writes nothing useful.  Either
  * way *out_len (which may be NULL) receives the folded length without the
- * NUL, so a caller can retry with cap = *out_len + 1. */
+ * NUL, so a caller can retry with cap = *out_len + 1 (out may be NULL when
+ * cap is 0, to ask for the length alone). */
 NF_API nf_status nf_fold(const char *p, size_t n, char *out, size_t cap, size_t *out_len);
 
 /* ---- tokens ------------------------------------------------------------ */

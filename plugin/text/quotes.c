@@ -69,8 +69,9 @@ static int32_t mark_cp(const nf_text *t, const nf_token *k) {
 static int token_role(const nf_text *t, const nf_token *k, int32_t *cp, int *single) {
   *cp = mark_cp(t, k);
   int role = mark_role(*cp, single);
-  size_t len = *cp < 0x80 ? 1 : 3;
-  if (k->end - k->start == 2 * len) {
+  size_t len = *cp < 0x80 ? 1 : 3; /* the marks that come doubled: ' ` ’ ‘ */
+  if ((*cp == '\'' || *cp == '`' || *cp == 0x2019 || *cp == 0x2018) &&
+      k->end - k->start == 2 * len) {
     *single = 0;
     if (*cp == '\'') return ROLE_EITHER;
     if (*cp == 0x2019) return ROLE_CLOSE;

@@ -54,7 +54,7 @@ static int plain_boundary(const nf_text *t, const nf_token *next, int closed_quo
  * sentences and does not continue names, or before an opening quote. */
 /* After an abbreviation: a new sentence only before a word that starts
  * sentences and does not continue names, or before an opening quote mark
- * followed by a capital ("U.S. \"We" but not "U.S. \"stands"). */
+ * followed by a capital ("U.S. \"We" but not "U.S. \"backs"). */
 static int abbrev_boundary(const nf_text *t, size_t j, size_t e) {
   const nf_token *next = &t->tok[j];
   if (!(next->flags & NF_TOK_SPACE_BEFORE)) return 0;

@@ -298,7 +298,7 @@ nf_status nf_tokenize(nf_text *t) {
           f |= wf;
           break;
         }
-        if (cp2 == cp && cp != '"' && cp != 0x02BC) { /* '' ’’ ‘‘ typed for a double mark */
+        if (cp2 == cp && (cp == '\'' || cp == 0x2019 || cp == 0x2018)) { /* '' ’’ ‘‘: a double mark */
           end += len2;
           fold = "\"";
         }

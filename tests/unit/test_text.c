@@ -247,7 +247,7 @@ static const token_row token_rows[] = {
     {"Dec. Jan. Gen. Lt. Col. Mr. Dr. Inc. St. Calif.", "Dec. Jan. Gen. Lt. Col. Mr. Dr. Inc. St. Calif.",
      "dec. jan. gen. lt. col. mr. dr. inc. st. calif.", "WWWWWWWWWW"},
     {"Lloyd J. Austin", "Lloyd J. Austin", "lloyd j. austin", "WWW"},
-    {"A.Pliadis/Lithuania", "A. Pliadis / Lithuania", "a. pliadis / lithuania", "WWPW"},
+    {"K.Jonaitis/Vilnius", "K. Jonaitis / Vilnius", "k. jonaitis / vilnius", "WWPW"},
     {"St.Louis", "St. Louis", "st. louis", "WW"},
     {"No. 5 and no. The No.", "No. 5 and no . The No .", "no. 5 and no . the no .", "WNWWPWWP"},
     {"the minister. He", "the minister . He", "the minister . he", "WWPW"},

@@ -29,8 +29,8 @@ static const sentence_row rows[] = {
     {"He flew to St. Louis on Monday.", {"He flew to St. Louis on Monday."}},
     {"The talks ended at 5 p.m. local time.", {"The talks ended at 5 p.m. local time."}},
     {"The rate rose to 2.27 pct from 1.9 pct.", {"The rate rose to 2.27 pct from 1.9 pct."}},
-    {"Austin said the U.S. \"stands with Lithuania.\"",
-     {"Austin said the U.S. \"stands with Lithuania.\""}},
+    {"Smith said the U.K. \"backs the Baltic plan.\"",
+     {"Smith said the U.K. \"backs the Baltic plan.\""}},
     {"Gen. The Lord Smith spoke.", {"Gen. The Lord Smith spoke."}}, /* a title never ends */
     {"Visit reuters.com for more.", {"Visit reuters.com for more."}},
     {"He said it was done... The talks went on.", {"He said it was done... The talks went on."}},
