@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/fileutil.h"
+#include "newsfields/text.h"
 
 void nf_text_article_init(nf_text_article *ta) { memset(ta, 0, sizeof *ta); }
 
@@ -31,6 +32,16 @@ nf_status nf_text_article_read(nf_text_article *ta, const char *path, nf_article
   ta->content = raw;
   if (memchr(raw, '\0', n))
     return nf_error_set_at(err, NF_ERR_PARSE, path, 0, "a NUL byte: this is not a text file");
+  if (nf_utf8_validate(raw, n, NULL) != NF_OK) {
+    /* Old files are often Latin-1: keep what can be read, mark the rest. */
+    char *clean;
+    size_t clean_len;
+    if (nf_utf8_sanitize(raw, n, &clean, &clean_len, NULL) != NF_OK)
+      return nf_error_set_at(err, NF_ERR_NOMEM, path, 0, "out of memory");
+    free(raw);
+    ta->content = clean;
+    n = clean_len;
+  }
   /* The headline: the first line that is not blank. */
   const char *p = ta->content, *end = ta->content + n;
   unsigned long line = 0;

@@ -138,6 +138,25 @@ START_TEST(text_file_headline_and_body) {
 }
 END_TEST
 
+START_TEST(invalid_utf8_in_a_text_file_is_replaced) {
+  char *file = path_in("latin1.txt");
+  nf_test_write(file, "Caf\xe9 reopens\nThe caf\xe9 in S\xe3o Paulo reopened.\n");
+  const char *paths[] = {file};
+  nf_input *in;
+  nf_error err;
+  const nf_article *a;
+  ck_assert_int_eq(nf_input_open(paths, 1, &in, &err), NF_OK);
+  ck_assert_int_eq(nf_input_next(in, &a, &err), NF_OK);
+  char *h = str(a->headline), *t = str(a->text);
+  ck_assert_str_eq(h, "Caf\xef\xbf\xbd reopens");
+  ck_assert_str_eq(t, "The caf\xef\xbf\xbd in S\xef\xbf\xbdo Paulo reopened.\n");
+  free(h);
+  free(t);
+  nf_input_free(in);
+  free(file);
+}
+END_TEST
+
 START_TEST(empty_text_file_is_an_error) {
   char *file = path_in("empty.txt");
   nf_test_write(file, "\n  \n");
@@ -204,6 +223,7 @@ int main(void) {
   tcase_add_test(tc, bad_line_does_not_stop_the_reader);
   tcase_add_test(tc, text_file_headline_and_body);
   tcase_add_test(tc, empty_text_file_is_an_error);
+  tcase_add_test(tc, invalid_utf8_in_a_text_file_is_replaced);
   tcase_add_test(tc, directories_walk_in_byte_order);
   tcase_add_test(tc, missing_input_is_named);
   suite_add_tcase(s, tc);
