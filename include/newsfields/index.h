@@ -7,6 +7,7 @@
 #ifndef NEWSFIELDS_INDEX_H
 #define NEWSFIELDS_INDEX_H
 
+#include "newsfields/analyzer.h"
 #include "newsfields/article.h"
 #include "newsfields/export.h"
 #include "newsfields/schema.h"
@@ -19,8 +20,10 @@ extern "C" {
 typedef struct nf_indexer nf_indexer;
 
 typedef struct nf_index_options {
-  const char *language; /* stemmer; NULL: the schema's */
-  unsigned batch;       /* articles per commit; 0: the schema's */
+  const char *language;         /* stemmer; NULL: the schema's */
+  unsigned batch;               /* articles per commit; 0: the schema's */
+  const nf_pipeline *pipeline;  /* analyzers; NULL: the built-in ones, with
+                                   their data from the schema's directory */
 } nf_index_options;
 
 /* Create the database at db_path if missing, else open it for writing.  The

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "newsfields/article.h"
+#include "newsfields/date.h"
 #include "newsfields/export.h"
 #include "newsfields/status.h"
 
@@ -40,6 +41,15 @@ NF_API size_t nf_record_value_count(const nf_record *rec);
  * nf_record_begin. */
 NF_API void nf_record_value(const nf_record *rec, size_t i, const char **source,
                             const char **value, size_t *n);
+
+/* The article's date: 1 and *out set when it has one, else 0. */
+NF_API int nf_record_date(const nf_record *rec, nf_date *out);
+
+/* Set a key of the record's JSON object to a JSON value given as text (for
+ * analyzers outside the library; an existing key is replaced).  Invalid
+ * JSON is NF_ERR_INVALID. */
+NF_API nf_status nf_record_set_json(nf_record *rec, const char *key, const char *json, size_t n,
+                                    nf_error *err);
 
 /* The article's id and text, as given to nf_record_begin (copied). */
 NF_API const char *nf_record_id(const nf_record *rec);

@@ -12,6 +12,7 @@ enum { NF_EXIT_OK = 0, NF_EXIT_FAILURE = 1, NF_EXIT_USAGE = 2 };
 
 #define NF_DEFAULT_DB "newsfields.db"
 
+int nf_cmd_extract(int argc, char **argv);
 int nf_cmd_index(int argc, char **argv);
 int nf_cmd_search(int argc, char **argv);
 

@@ -128,7 +128,7 @@ int nf_cmd_index(int argc, char **argv) {
   nf_schema *schema = NULL;
   nf_indexer *ix = NULL;
   nf_input *in = NULL;
-  nf_index_options io = {o.lang, o.batch};
+  nf_index_options io = {o.lang, o.batch, NULL};
   double start = nf_cli_now();
   nf_status s = nf_cli_load_schema(o.schema, &schema, &err);
   if (s == NF_OK)

@@ -12,6 +12,7 @@ static const char usage[] =
     "articles, index them as Xapian search fields, and search them.\n"
     "\n"
     "Commands:\n"
+    "  extract  print what the analyzers find in articles, as JSON Lines\n"
     "  index    index articles (JSON Lines, .txt files, directories) into a database\n"
     "  search   search a database with fields, dates and facets\n"
     "\n"
@@ -32,6 +33,7 @@ int main(int argc, char **argv) {
     printf("newsfields %s (Xapian %s)\n", NF_VERSION_STRING, nf_xapian_version());
     return NF_EXIT_OK;
   }
+  if (strcmp(cmd, "extract") == 0) return nf_cmd_extract(argc - 1, argv + 1);
   if (strcmp(cmd, "index") == 0) return nf_cmd_index(argc - 1, argv + 1);
   if (strcmp(cmd, "search") == 0) return nf_cmd_search(argc - 1, argv + 1);
   fprintf(stderr, "newsfields: unknown command '%s'\n\n%s", cmd, usage);

@@ -15,6 +15,10 @@ struct nf_indexer {
   const nf_schema *schema;
   nf_xdb *db;
   nf_record *record;
+  nf_analysis *analysis;
+  const nf_pipeline *pipeline;
+  nf_registry *own_registry; /* when the indexer built the default pipeline */
+  nf_pipeline *own_pipeline;
   char *language;
   unsigned batch;
   unsigned long added, committed;
@@ -24,6 +28,9 @@ void nf_indexer_free(nf_indexer *ix) {
   if (!ix) return;
   nf_xdb_free(ix->db);
   nf_record_free(ix->record);
+  nf_analysis_free(ix->analysis);
+  nf_pipeline_free(ix->own_pipeline);
+  nf_registry_free(ix->own_registry);
   free(ix->language);
   free(ix);
 }
@@ -55,7 +62,15 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
   ix->batch = opts && opts->batch ? opts->batch : nf_schema_batch(schema);
   const char *language = opts && opts->language ? opts->language : nf_schema_language(schema);
   nf_status s = nf_record_new(&ix->record);
+  if (s == NF_OK) s = nf_analysis_new(&ix->analysis);
   if (s != NF_OK) s = nf_error_set(err, s, "out of memory");
+  if (s == NF_OK && opts && opts->pipeline) {
+    ix->pipeline = opts->pipeline;
+  } else if (s == NF_OK) {
+    s = nf_pipeline_default(nf_schema_dir(schema), NULL, 0, &ix->own_registry, &ix->own_pipeline,
+                            err);
+    ix->pipeline = ix->own_pipeline;
+  }
   if (s == NF_OK) s = nf_xdb_open_writable(db_path, &ix->db, err);
   if (s == NF_OK) s = settle_language(ix, language, err);
   if (s != NF_OK) {
@@ -74,6 +89,7 @@ nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err) {
 
 nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *err) {
   nf_status s = nf_record_begin(ix->record, article, err);
+  if (s == NF_OK) s = nf_pipeline_run(ix->pipeline, ix->analysis, ix->record, err);
   if (s != NF_OK) return s;
   nf_xdoc *doc = NULL;
   char *uid = NULL;

@@ -19,6 +19,8 @@ struct nf_record {
   value_entry *values;
   size_t nvalues, cap;
   size_t id, id_len, text, text_len; /* offsets of id and text in the arena */
+  int has_date;
+  nf_date date;
 };
 
 nf_status nf_record_new(nf_record **out) {
@@ -77,6 +79,21 @@ void nf_record_value(const nf_record *rec, size_t i, const char **source, const 
   *n = e->len;
 }
 
+int nf_record_date(const nf_record *rec, nf_date *out) {
+  if (rec->has_date && out) *out = rec->date;
+  return rec->has_date;
+}
+
+nf_status nf_record_set_json(nf_record *rec, const char *key, const char *json, size_t n,
+                             nf_error *err) {
+  json_error_t jerr;
+  json_t *v = json_loadb(json, n, JSON_DECODE_ANY, &jerr);
+  if (!v) return nf_error_set(err, NF_ERR_INVALID, "record key '%s': %s", key, jerr.text);
+  if (json_object_set_new(rec->json, key, v))
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  return NF_OK;
+}
+
 const char *nf_record_id(const nf_record *rec) { return nf_buf_str(&rec->arena) + rec->id; }
 
 const char *nf_record_text(const nf_record *rec, size_t *n) {
@@ -107,6 +124,8 @@ static nf_status begin_metadata(nf_record *rec, const nf_article *a, nf_error *e
   char iso[11], compact[9];
   if (a->date.p) {
     if ((s = nf_date_parse_iso(a->date.p, a->date.n, &date, err))) return s;
+    rec->has_date = 1;
+    rec->date = date;
     nf_date_iso(&date, iso);
     nf_date_compact(&date, compact);
     if (json_object_set_new(j, "date", json_string(iso))) return NF_ERR_NOMEM;
@@ -143,6 +162,7 @@ nf_status nf_record_begin(nf_record *rec, const nf_article *a, nf_error *err) {
   nf_buf_clear(&rec->arena);
   rec->nvalues = 0;
   rec->id = rec->id_len = rec->text = rec->text_len = 0;
+  rec->has_date = 0;
   if (!a->id.p || a->id.n == 0) return nf_error_set(err, NF_ERR_PARSE, "the article has no id");
   if (a->id.n > NF_RECORD_MAX_ID)
     return nf_error_set(err, NF_ERR_PARSE, "the id is longer than %d bytes", NF_RECORD_MAX_ID);

@@ -8,6 +8,17 @@
 #include "core/buffer.h"
 #include "index/keys.h"
 
+/* What a field processor needs: its field, and the country table. */
+typedef struct field_binding {
+  const nf_field *field;
+  nf_countries *countries;
+} field_binding;
+
+struct nf_query_parser {
+  nf_xqp *qp;
+  field_binding *bindings; /* one per schema field */
+};
+
 /* Turns the folded key into the field's boolean term query. */
 static nf_status key_query(const nf_field *f, const nf_buf *key, const char *value, size_t n,
                            nf_xquery **out, nf_error *err) {
@@ -19,7 +30,7 @@ static nf_status key_query(const nf_field *f, const nf_buf *key, const char *val
 
 static nf_status name_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
                                 nf_error *err) {
-  const nf_field *f = ctx;
+  const nf_field *f = ((field_binding *)ctx)->field;
   nf_buf key = NF_BUF_INIT;
   nf_status s = nf_name_query_key(value, n, &key);
   if (s == NF_OK) s = key_query(f, &key, value, n, out, err);
@@ -30,7 +41,7 @@ static nf_status name_processor(void *ctx, const char *value, size_t n, nf_xquer
 
 static nf_status folded_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
                                   nf_error *err) {
-  const nf_field *f = ctx;
+  const nf_field *f = ((field_binding *)ctx)->field;
   nf_buf key = NF_BUF_INIT;
   nf_status s = nf_key_fold(value, n, &key);
   if (s == NF_OK) s = key_query(f, &key, value, n, out, err);
@@ -39,40 +50,76 @@ static nf_status folded_processor(void *ctx, const char *value, size_t n, nf_xqu
   return s;
 }
 
+/* country:Lithuania, country:Lithuanian, country:LT and country:"Republic of
+ * Lithuania" are all Nlt; an unknown country is an error naming the nearest. */
+static nf_status country_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
+                                   nf_error *err) {
+  const field_binding *b = ctx;
+  char code[4];
+  nf_status s = nf_countries_resolve(b->countries, value, n, code, err);
+  if (s == NF_ERR_NOT_FOUND) {
+    if (err) err->status = NF_ERR_QUERY; /* the message stays: it names the nearest */
+    return NF_ERR_QUERY;
+  }
+  if (s != NF_OK) return s;
+  return nf_xquery_boolean_term(b->field->prefix, code, strlen(code), out, err);
+}
+
+static nf_status bind_field(nf_query_parser *qp, field_binding *b, nf_error *err) {
+  const nf_field *f = b->field;
+  switch (f->kind) {
+    case NF_FIELD_TEXT:
+      return nf_xqp_add_prefix(qp->qp, f->name, f->prefix, err);
+    case NF_FIELD_NAME:
+      return nf_xqp_add_field_processor(qp->qp, f->name, 1, name_processor, b, err);
+    case NF_FIELD_COUNTRY:
+      if (b->countries)
+        return nf_xqp_add_field_processor(qp->qp, f->name, 1, country_processor, b, err);
+      return nf_xqp_add_field_processor(qp->qp, f->name, 1, folded_processor, b, err);
+    case NF_FIELD_PLACE:
+    case NF_FIELD_EXACT:
+    case NF_FIELD_TITLE:
+      return nf_xqp_add_field_processor(qp->qp, f->name, 1, folded_processor, b, err);
+    case NF_FIELD_DATE:
+      return nf_xqp_add_date_range(qp->qp, f->name, f->slot, err);
+    case NF_FIELD_ID:
+      return nf_xqp_add_boolean_prefix(qp->qp, f->name, f->prefix, err);
+  }
+  return nf_error_set(err, NF_ERR_INTERNAL, "field %s has an unknown kind", f->name);
+}
+
+void nf_query_parser_free(nf_query_parser *qp) {
+  if (!qp) return;
+  nf_xqp_free(qp->qp);
+  free(qp->bindings);
+  free(qp);
+}
+
 nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *language,
-                              nf_xqp **out, nf_error *err) {
+                              nf_countries *countries, nf_query_parser **out, nf_error *err) {
   *out = NULL;
-  nf_xqp *qp;
-  nf_status s = nf_xqp_new(db, language, &qp, err);
-  for (size_t i = 0; s == NF_OK && i < nf_schema_field_count(schema); i++) {
-    const nf_field *f = nf_schema_field(schema, i);
-    /* The field stays usable through the parser: the schema outlives it. */
-    void *ctx = (void *)f;
-    switch (f->kind) {
-      case NF_FIELD_TEXT:
-        s = nf_xqp_add_prefix(qp, f->name, f->prefix, err);
-        break;
-      case NF_FIELD_NAME:
-        s = nf_xqp_add_field_processor(qp, f->name, 1, name_processor, ctx, err);
-        break;
-      case NF_FIELD_PLACE:
-      case NF_FIELD_EXACT:
-      case NF_FIELD_TITLE:
-      case NF_FIELD_COUNTRY:
-        s = nf_xqp_add_field_processor(qp, f->name, 1, folded_processor, ctx, err);
-        break;
-      case NF_FIELD_DATE:
-        s = nf_xqp_add_date_range(qp, f->name, f->slot, err);
-        break;
-      case NF_FIELD_ID:
-        s = nf_xqp_add_boolean_prefix(qp, f->name, f->prefix, err);
-        break;
-    }
+  size_t n = nf_schema_field_count(schema);
+  nf_query_parser *qp = calloc(1, sizeof *qp);
+  if (qp) qp->bindings = calloc(n ? n : 1, sizeof *qp->bindings);
+  if (!qp || !qp->bindings) {
+    nf_query_parser_free(qp);
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  nf_status s = nf_xqp_new(db, language, &qp->qp, err);
+  for (size_t i = 0; s == NF_OK && i < n; i++) {
+    qp->bindings[i].field = nf_schema_field(schema, i);
+    qp->bindings[i].countries = countries;
+    s = bind_field(qp, &qp->bindings[i], err);
   }
   if (s != NF_OK) {
-    nf_xqp_free(qp);
+    nf_query_parser_free(qp);
     return s;
   }
   *out = qp;
   return NF_OK;
+}
+
+nf_status nf_query_parser_parse(nf_query_parser *qp, const char *p, size_t n, nf_xquery **out,
+                                nf_error *err) {
+  return nf_xqp_parse(qp->qp, p, n, out, err);
 }

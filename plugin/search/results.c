@@ -188,8 +188,10 @@ static int by_count(const void *a, const void *b) {
   return strcmp(x->value, y->value);
 }
 
-/* A country code's label until the gazetteer names it: the code in capitals. */
-static char *code_label(const char *v) {
+/* A country code's label: its name in the table, else the code in capitals. */
+static char *code_label(const nf_countries *countries, const char *v) {
+  const char *name = countries ? nf_countries_name(countries, v) : NULL;
+  if (name) return strdup(name);
   char *l = strdup(v);
   for (char *p = l; p && *p; p++)
     if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 'a' + 'A');
@@ -197,7 +199,8 @@ static char *code_label(const char *v) {
 }
 
 nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t index,
-                                const nf_field *field, unsigned limit, nf_error *err) {
+                                const nf_field *field, const nf_countries *countries,
+                                unsigned limit, nf_error *err) {
   facet *f = &r->facets[index];
   f->name = field->name;
   size_t n = nf_xmset_facet_size(m, index);
@@ -210,7 +213,7 @@ nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t index,
     unsigned long count = nf_xmset_facet_count(m, index, i);
     const char *sep = own_terms ? strchr(term, NF_FACET_SEPARATOR) : NULL;
     char *value = sep ? strndup(term, (size_t)(sep - term)) : strdup(term);
-    char *label = sep ? strdup(sep + 1) : (field->kind == NF_FIELD_COUNTRY ? code_label(term)
+    char *label = sep ? strdup(sep + 1) : (field->kind == NF_FIELD_COUNTRY ? code_label(countries, term)
                                                                            : strdup(term));
     if (!keep(f, value) || !keep(f, label)) {
       free(label);

@@ -2,6 +2,7 @@
 #ifndef NF_SEARCH_RESULTS_INTERNAL_H
 #define NF_SEARCH_RESULTS_INTERNAL_H
 
+#include "newsfields/countries.h"
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
 #include "xapian/shim.h"
@@ -14,6 +15,7 @@ nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_
                                nf_error *err);
 /* The values of facet number index, counted by the enquire's index-th spy. */
 nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t index,
-                                const nf_field *field, unsigned limit, nf_error *err);
+                                const nf_field *field, const nf_countries *countries,
+                                unsigned limit, nf_error *err);
 
 #endif

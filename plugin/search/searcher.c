@@ -16,16 +16,24 @@
 struct nf_searcher {
   const nf_schema *schema;
   nf_xdb *db;
-  nf_xqp *qp;
+  nf_query_parser *qp;
+  nf_countries *countries; /* NULL when the schema has no country field */
   char *language;
 };
 
 void nf_searcher_free(nf_searcher *s) {
   if (!s) return;
-  nf_xqp_free(s->qp);
+  nf_query_parser_free(s->qp);
+  nf_countries_free(s->countries);
   nf_xdb_free(s->db);
   free(s->language);
   free(s);
+}
+
+static int has_kind(const nf_schema *schema, nf_field_kind kind) {
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++)
+    if (nf_schema_field(schema, i)->kind == kind) return 1;
+  return 0;
 }
 
 nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schema *schema,
@@ -46,7 +54,10 @@ nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schem
       if (!s->language) st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
     }
   }
-  if (st == NF_OK) st = nf_query_parser_new(schema, s->db, s->language, &s->qp, err);
+  if (st == NF_OK && has_kind(schema, NF_FIELD_COUNTRY))
+    st = nf_countries_load(nf_schema_dir(schema), &s->countries, err);
+  if (st == NF_OK)
+    st = nf_query_parser_new(schema, s->db, s->language, s->countries, &s->qp, err);
   if (st != NF_OK) {
     nf_searcher_free(s);
     return st;
@@ -68,7 +79,7 @@ static int blank(const char *p, size_t n) {
 /* An empty query browses everything (useful with facets). */
 static nf_status parse(nf_searcher *s, const char *q, size_t n, nf_xquery **out, nf_error *err) {
   if (blank(q, n)) return nf_xquery_match_all(out, err);
-  return nf_xqp_parse(s->qp, q, n, out, err);
+  return nf_query_parser_parse(s->qp, q, n, out, err);
 }
 
 char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n, nf_error *err) {
@@ -132,7 +143,7 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
     st = nf_results_fill_hits(r, m, len, err);
   }
   for (size_t i = 0; st == NF_OK && i < opts->nfacets; i++)
-    st = nf_results_fill_facet(r, m, i, fields[i], opts->facet_limit, err);
+    st = nf_results_fill_facet(r, m, i, fields[i], s->countries, opts->facet_limit, err);
   nf_xmset_free(m);
   nf_xenquire_free(e);
   return st;

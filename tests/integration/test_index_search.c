@@ -110,7 +110,11 @@ static const struct {
     {"year:2021", "fx-001 fx-002 fx-005"},
     {"source:\"wire service\"", "fx-001 fx-002"},
     {"id:fx-004", "fx-004"},
-    {"country:lt", ""}, /* no analyzer has filled it for these articles */
+    {"country:lt", "fx-001"},
+    {"country:Lithuanian", "fx-001"},
+    {"country:\"Republic of Lithuania\"", "fx-001"},
+    {"country:LTU oil", ""},
+    {"country:Atlantis", "ERROR: *"},
     {"id:FX-004", ""},
     {"", "fx-001 fx-002 fx-003 fx-004 fx-005 fx-006"},
     {"date:2021-13-01..2021-12-31", "ERROR: *"},
@@ -146,7 +150,7 @@ END_TEST
 START_TEST(uncommitted_articles_are_discarded) {
   nf_error err;
   nf_indexer *ix;
-  nf_index_options opts = {NULL, 1000};
+  nf_index_options opts = {NULL, 1000, NULL};
   ck_assert_int_eq(nf_indexer_open(db, schema, &opts, &ix, &err), NF_OK);
   nf_article a;
   memset(&a, 0, sizeof a);

@@ -1,0 +1,13 @@
+/* The built-in analyzers, registered as any outside analyzer would be. */
+#include "analyzers/builtins.h"
+
+nf_status nf_registry_add_builtins(nf_registry *reg, nf_error *err) {
+  static const nf_analyzer_v1 *const builtins[] = {
+      &nf_country_analyzer,
+  };
+  for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+    nf_status s = nf_registry_add(reg, builtins[i], err);
+    if (s != NF_OK) return s;
+  }
+  return NF_OK;
+}

@@ -1,0 +1,142 @@
+/* newsfields extract: articles in, one JSON record per article out. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "newsfields/analyzer.h"
+#include "newsfields/input.h"
+#include "newsfields/record.h"
+
+static const char usage[] =
+    "Usage: newsfields extract [OPTIONS] INPUT...\n"
+    "\n"
+    "Run the analyzers over articles (the inputs of 'newsfields index') and\n"
+    "print what they find: one JSON object per article, in input order, on\n"
+    "standard output.\n"
+    "\n"
+    "Options:\n"
+    "  -s, --schema FILE   the field schema; its directory holds the gazetteers\n"
+    "  -p, --plugin FILE   also run the analyzers of this shared object (repeatable)\n"
+    "      --pretty        indented JSON\n"
+    "      --text          include the article's text\n"
+    "      --skip-bad      skip bad articles (reported) instead of stopping\n"
+    "  -h, --help          this help\n";
+
+#define NF_MAX_PLUGINS_OPT 16
+
+typedef struct extract_opts {
+  const char *schema;
+  const char *plugins[NF_MAX_PLUGINS_OPT];
+  size_t nplugins;
+  unsigned json_flags;
+  int skip_bad;
+} extract_opts;
+
+static int parse_options(int argc, char **argv, extract_opts *o) {
+  enum { OPT_PRETTY = 256, OPT_TEXT, OPT_SKIP_BAD };
+  static const struct option longopts[] = {
+      {"schema", required_argument, NULL, 's'}, {"plugin", required_argument, NULL, 'p'},
+      {"pretty", no_argument, NULL, OPT_PRETTY}, {"text", no_argument, NULL, OPT_TEXT},
+      {"skip-bad", no_argument, NULL, OPT_SKIP_BAD}, {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "s:p:h", longopts, NULL)) != -1) {
+    switch (c) {
+      case 's': o->schema = optarg; break;
+      case 'p':
+        if (o->nplugins == NF_MAX_PLUGINS_OPT)
+          return nf_cli_usage_error("extract", "at most %d plugins", NF_MAX_PLUGINS_OPT);
+        o->plugins[o->nplugins++] = optarg;
+        break;
+      case OPT_PRETTY: o->json_flags |= NF_RECORD_JSON_PRETTY; break;
+      case OPT_TEXT: o->json_flags |= NF_RECORD_JSON_TEXT; break;
+      case OPT_SKIP_BAD: o->skip_bad = 1; break;
+      case 'h': fputs(usage, stdout); return -1;
+      default: return nf_cli_usage_error("extract", "bad option");
+    }
+  }
+  if (optind == argc) return nf_cli_usage_error("extract", "no INPUT given");
+  return NF_EXIT_OK;
+}
+
+/* Where a bad article came from, when the error does not say yet. */
+static void locate(nf_error *err, const nf_article *a) {
+  if (err->where[0] || !a->origin) return;
+  if (a->line)
+    snprintf(err->where, sizeof err->where, "%s:%lu", a->origin, a->line);
+  else
+    snprintf(err->where, sizeof err->where, "%s", a->origin);
+}
+
+static int extract_all(nf_input *in, const nf_pipeline *p, const extract_opts *o) {
+  nf_record *rec = NULL;
+  nf_analysis *an = NULL;
+  nf_error err;
+  nf_error_clear(&err);
+  if (nf_record_new(&rec) != NF_OK || nf_analysis_new(&an) != NF_OK) {
+    nf_record_free(rec);
+    nf_error_set(&err, NF_ERR_NOMEM, "out of memory");
+    nf_cli_error(&err);
+    return NF_EXIT_FAILURE;
+  }
+  int rc = NF_EXIT_OK;
+  for (;;) {
+    const nf_article *a;
+    nf_error_clear(&err);
+    nf_status s = nf_input_next(in, &a, &err);
+    if (s == NF_OK && !a) break;
+    if (s == NF_OK) s = nf_record_begin(rec, a, &err);
+    if (s == NF_OK) s = nf_pipeline_run(p, an, rec, &err);
+    char *json = NULL;
+    if (s == NF_OK) s = nf_record_to_json(rec, o->json_flags, &json, &err);
+    if (s == NF_OK) {
+      printf("%s\n", json);
+      free(json);
+      continue;
+    }
+    if (a) locate(&err, a);
+    if (s == NF_ERR_PARSE && o->skip_bad) {
+      fprintf(stderr, "newsfields: skipped: ");
+      nf_cli_error(&err);
+      continue;
+    }
+    nf_cli_error(&err);
+    rc = NF_EXIT_FAILURE;
+    break;
+  }
+  nf_analysis_free(an);
+  nf_record_free(rec);
+  return rc;
+}
+
+int nf_cmd_extract(int argc, char **argv) {
+  extract_opts o;
+  memset(&o, 0, sizeof o);
+  int rc = parse_options(argc, argv, &o);
+  if (rc) return rc < 0 ? NF_EXIT_OK : rc;
+  nf_error err;
+  nf_error_clear(&err);
+  nf_schema *schema = NULL;
+  nf_registry *reg = NULL;
+  nf_pipeline *pipeline = NULL;
+  nf_input *in = NULL;
+  nf_status s = nf_cli_load_schema(o.schema, &schema, &err);
+  if (s == NF_OK)
+    s = nf_pipeline_default(nf_schema_dir(schema), o.plugins, o.nplugins, &reg, &pipeline, &err);
+  if (s == NF_OK)
+    s = nf_input_open((const char *const *)argv + optind, (size_t)(argc - optind), &in, &err);
+  if (s != NF_OK) {
+    nf_cli_error(&err);
+    rc = NF_EXIT_FAILURE;
+  } else {
+    rc = extract_all(in, pipeline, &o);
+  }
+  nf_input_free(in);
+  nf_pipeline_free(pipeline);
+  nf_registry_free(reg);
+  nf_schema_free(schema);
+  return rc;
+}

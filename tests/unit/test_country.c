@@ -1,0 +1,214 @@
+/* The country analyzer: a table of sentences and the mentions it finds, for
+ * every ambiguity of issue 3, positive and negative; the record it writes;
+ * and query-time resolution of country names. */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsfields/analyzer.h"
+#include "newsfields/countries.h"
+#include "testutil.h"
+
+static nf_registry *reg;
+static nf_pipeline *pipe_;
+static nf_analysis *an;
+static nf_record *rec;
+
+static void setup(void) {
+  nf_error err;
+  nf_error_clear(&err);
+  ck_assert_msg(nf_pipeline_default(NF_TEST_SCHEMA_DIR, NULL, 0, &reg, &pipe_, &err) == NF_OK,
+                "%s: %s", err.where, err.message);
+  ck_assert_int_eq(nf_analysis_new(&an), NF_OK);
+  ck_assert_int_eq(nf_record_new(&rec), NF_OK);
+}
+
+static void teardown(void) {
+  nf_record_free(rec);
+  nf_analysis_free(an);
+  nf_pipeline_free(pipe_);
+  nf_registry_free(reg);
+}
+
+/* The mentions found, as "code:text;" in text order. */
+static char *mentions(const char *text) {
+  nf_error err;
+  nf_article a;
+  memset(&a, 0, sizeof a);
+  a.id = (nf_str){"t", 1};
+  a.text = (nf_str){text, strlen(text)};
+  ck_assert_int_eq(nf_record_begin(rec, &a, &err), NF_OK);
+  ck_assert_msg(nf_pipeline_run(pipe_, an, rec, &err) == NF_OK, "%s", err.message);
+  size_t n;
+  const nf_result *r = nf_analysis_results(an, &n);
+  char *out = calloc(1, 4096);
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(r[i].type, "country") != 0) continue;
+    char item[256];
+    snprintf(item, sizeof item, "%s:%.*s;", r[i].value, (int)(r[i].end - r[i].start),
+             text + r[i].start);
+    strcat(out, item);
+  }
+  return out;
+}
+
+static const struct {
+  const char *text, *want;
+} rows[] = {
+    /* every way of naming one country */
+    {"Lithuania and the Republic of Lithuania signed.", "lt:Lithuania;lt:Republic of Lithuania;"},
+    {"Lithuanian troops joined. Lithuanians voted.", "lt:Lithuanian;lt:Lithuanians;"},
+    {"Lithuania's foreign minister spoke.", "lt:Lithuania;"},
+    {"The U.S. and the United States of America, the US and the USA.",
+     "us:U.S.;us:United States of America;us:US;us:USA;"},
+    {"America is a big market.", "us:America;"},
+    {"Britain and the U.K. agreed with the United Kingdom.",
+     "gb:Britain;gb:U.K.;gb:United Kingdom;"},
+    {"The Soviet Union, the USSR and Soviet tanks.", "su:Soviet Union;su:USSR;su:Soviet;"},
+    {"West Germany and East Germany talked.", "de:West Germany;dd:East Germany;"},
+    /* US and us */
+    {"Let us talk about trade.", ""},
+    {"Give us the US figures.", "us:US;"},
+    /* Georgia the US state and the country */
+    {"Georgia held elections in Tbilisi.", "ge:Georgia;"},
+    {"Voters in Atlanta, Georgia, went to the polls.", ""},
+    {"The state of Georgia counts votes again.", ""},
+    /* Jordan, Chad and Israel as given names */
+    {"Jordan and Israel signed a water deal.", "jo:Jordan;il:Israel;"},
+    {"Michael Jordan visited the team.", ""},
+    {"Jordan Peterson spoke at the event.", ""},
+    {"Chad Smith plays the drums.", ""},
+    {"Troops from Chad arrived.", "td:Chad;"},
+    {"Israel Adesanya won the fight.", ""},
+    {"The Israel Defense Forces said so.", "il:Israel;"},
+    /* Turkey the bird and china the pottery */
+    {"Families roast a turkey for the holiday.", ""},
+    {"Turkey prices rose before the holiday.", ""},
+    {"Turkey said it would veto the bid.", "tr:Turkey;"},
+    {"They sold fine china at auction.", ""},
+    {"China said it would retaliate.", "cn:China;"},
+    /* Guinea inside longer names */
+    {"Papua New Guinea, Equatorial Guinea and Guinea-Bissau.",
+     "pg:Papua New Guinea;gq:Equatorial Guinea;gw:Guinea-Bissau;"},
+    {"Guinea exports bauxite, the Guinean mines minister said.", "gn:Guinea;gn:Guinean;"},
+    {"The talks in Guinea ended.", "gn:Guinea;"},
+    /* Niger and Nigeria */
+    {"Niger borders Nigeria; Nigerien and Nigerian troops met.",
+     "ne:Niger;ng:Nigeria;ne:Nigerien;ng:Nigerian;"},
+    /* the two Congos */
+    {"The Democratic Republic of the Congo and the Republic of the Congo.",
+     "cd:Democratic Republic of the Congo;cg:Republic of the Congo;"},
+    /* Dominica and the Dominican Republic */
+    {"Dominica and the Dominican Republic.", "dm:Dominica;do:Dominican Republic;"},
+    /* Korea alone */
+    {"North Korea fired a missile; Korea was tense.", "kp:North Korea;kp:Korea;"},
+    {"Korea was tense.", ""},
+    {"South Korea and North Korea.", "kr:South Korea;kp:North Korea;"},
+    /* demonyms that are languages */
+    {"She spoke in French to French officials.", "fr:French;"},
+    {"The German-speaking press and German banks.", "de:German;"},
+    {"Chinese language classes grew; Chinese exports fell.", "cn:Chinese;"},
+    /* a capital acting as a government, and as a place */
+    {"Beijing said it would respond.", "cn:Beijing;"},
+    {"Talks between Washington and Moscow resumed.", "us:Washington;ru:Moscow;"},
+    {"Beijing's decision angered Vilnius.", "cn:Beijing;"},
+    {"The embassy in Vilnius opened; she lives in Beijing.", ""},
+    {"VILNIUS, Dec 20 (Reuters) - Ministers met.", ""},
+    /* things that contain a country but are not one */
+    {"Latin American and South American leaders met near the South China Sea.", ""},
+    {"Ships crossed the Indian Ocean.", ""},
+    {"", ""},
+};
+
+START_TEST(mention_rows) {
+  char *got = mentions(rows[_i].text);
+  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text,
+                got, rows[_i].want);
+  free(got);
+}
+END_TEST
+
+START_TEST(record_lists_each_country_once_in_order) {
+  const char *text = "Lithuania and China argued. China's envoy left Lithuania.";
+  free(mentions(text));
+  char *json;
+  nf_error err;
+  ck_assert_int_eq(nf_record_to_json(rec, 0, &json, &err), NF_OK);
+  json_error_t jerr;
+  json_t *root = json_loads(json, 0, &jerr);
+  json_t *countries = json_object_get(root, "countries");
+  ck_assert_uint_eq(json_array_size(countries), 2);
+  json_t *lt = json_array_get(countries, 0), *cn = json_array_get(countries, 1);
+  ck_assert_str_eq(json_string_value(json_object_get(lt, "code")), "lt");
+  ck_assert_str_eq(json_string_value(json_object_get(lt, "name")), "Lithuania");
+  ck_assert_str_eq(json_string_value(json_object_get(cn, "code")), "cn");
+  char *spans = json_dumps(json_object_get(lt, "mentions"), JSON_COMPACT);
+  ck_assert_str_eq(spans, "[[0,9],[47,56]]");
+  free(spans);
+  json_decref(root);
+  free(json);
+  /* the index values: one per country */
+  size_t n = nf_record_value_count(rec), found = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *source, *value;
+    size_t len;
+    nf_record_value(rec, i, &source, &value, &len);
+    if (strcmp(source, "countries") == 0) found++;
+  }
+  ck_assert_uint_eq(found, 2);
+}
+END_TEST
+
+static const struct {
+  const char *query, *code; /* code NULL: an error containing `error` */
+  const char *error;
+} queries[] = {
+    {"Lithuania", "lt", NULL},
+    {"lithuanian", "lt", NULL},
+    {"Lithuanians", "lt", NULL},
+    {"LT", "lt", NULL},
+    {"lt", "lt", NULL},
+    {"LTU", "lt", NULL},
+    {"Republic of Lithuania", "lt", NULL},
+    {"U.S.", "us", NULL},
+    {"USA", "us", NULL},
+    {"United States", "us", NULL},
+    {"ussr", "su", NULL},
+    {"West Germany", "de", NULL},
+    {"Lithuana", NULL, "did you mean Lithuania"},
+    {"Atlantis", NULL, "country:Atlantis is not a country I know"},
+};
+
+START_TEST(query_values_resolve_to_codes) {
+  nf_countries *c;
+  nf_error err;
+  ck_assert_int_eq(nf_countries_load(NF_TEST_SCHEMA_DIR, &c, &err), NF_OK);
+  char code[4] = "";
+  nf_error_clear(&err);
+  nf_status s = nf_countries_resolve(c, queries[_i].query, strlen(queries[_i].query), code, &err);
+  if (queries[_i].code) {
+    ck_assert_msg(s == NF_OK, "%s: %s", queries[_i].query, err.message);
+    ck_assert_str_eq(code, queries[_i].code);
+  } else {
+    ck_assert_int_eq(s, NF_ERR_NOT_FOUND);
+    ck_assert_msg(nf_test_contains(err.message, queries[_i].error), "%s", err.message);
+  }
+  ck_assert_str_eq(nf_countries_name(c, "lt"), "Lithuania");
+  ck_assert_ptr_null(nf_countries_name(c, "zz"));
+  nf_countries_free(c);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("country");
+  TCase *tc = tcase_create("country");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_loop_test(tc, mention_rows, 0, (int)(sizeof rows / sizeof rows[0]));
+  tcase_add_test(tc, record_lists_each_country_once_in_order);
+  tcase_add_loop_test(tc, query_values_resolve_to_codes, 0,
+                      (int)(sizeof queries / sizeof queries[0]));
+  suite_add_tcase(s, tc);
+  return nf_test_main(s);
+}
