@@ -138,7 +138,8 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
       size_t len = nf_gazetteer_match(nf_countries_gazetteer(ca->countries), t, i, &values,
                                       &nvalues);
       size_t blen = nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv);
-      if (blen && blen >= len) {
+      /* "New England" blocks England; "the new England captain" does not */
+      if (blen && blen >= len && (toks[i].flags & NF_TOK_CAPITALIZED)) {
         i += blen;
         continue;
       }

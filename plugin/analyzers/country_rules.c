@@ -59,6 +59,13 @@ static const char *const phrase_enders[] = {
     "to", "and", "or", "but", "with", "for", "on", "at", "as", "by", "from", "while", "when",
     "that", "which", "who", "because", "before", "after", "than", "instead", NULL};
 
+/* Heads of the names of events, media and parties that start with a country
+ * word: "Hong Kong Open", "China Daily", "Scottish National Party". */
+static const char *const name_heads[] = {
+    "open", "masters", "cup", "championship", "championships", "league", "prix", "daily",
+    "post", "times", "airlines", "airways", "party", "corporation", "broadcasting",
+    "universities", "university", "airline", NULL};
+
 static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "sir", "dame", "mr",
                                          "mrs", "ms", "dr", NULL};
 
@@ -142,31 +149,46 @@ static int acting_government(const nf_country_context *ctx, size_t i, size_t len
   return 0;
 }
 
-/* "Michael Jordan", "Jordan Peterson", "Mr. Chad": a person. */
-static int person_context(const nf_country_context *ctx, size_t i, size_t len) {
+/* "Michael Jordan", "Jordan Peterson", "Mr. Chad": a person.  A demonym is
+ * a person's name only after a given name ("Bill English"); before a
+ * capitalized word it is an adjective ("German Foreign Ministry"). */
+static int person_context(const nf_country_context *ctx, size_t i, size_t len,
+                          const nf_country_entry *e) {
+  int is_name = e->kind != NF_COUNTRY_DEMONYM && e->kind != NF_COUNTRY_DEMONYM_PLURAL;
+  const nf_gazetteer *g = nf_countries_gazetteer(ctx->countries);
+  const uint32_t *v;
+  size_t nv;
   if (i > 0 && !(ctx->toks[i].flags & NF_TOK_SENT_START)) {
     if (in_list(fold_of(ctx, i - 1), honorifics)) return 1;
-    if (name_like(ctx, i - 1)) return 1;
+    if (name_like(ctx, i - 1) && !in_list(fold_of(ctx, i - 1), sentence_openers) &&
+        !nf_gazetteer_match(g, ctx->text, i - 1, &v, &nv))
+      return 1;
     /* "Michael Jordan visited": a given name opening the sentence */
-    if (is_word(ctx, i - 1) && (ctx->toks[i - 1].flags & NF_TOK_TITLE_CASE) &&
+    if (is_name && is_word(ctx, i - 1) && (ctx->toks[i - 1].flags & NF_TOK_TITLE_CASE) &&
         (ctx->toks[i - 1].flags & NF_TOK_SENT_START) &&
-        !in_list(fold_of(ctx, i - 1), sentence_openers)) {
-      const uint32_t *v;
-      size_t nv;
-      if (!nf_gazetteer_match(nf_countries_gazetteer(ctx->countries), ctx->text, i - 1, &v, &nv))
-        return 1;
-    }
-  }
-  size_t next = i + len;
-  if (name_like(ctx, next) && (ctx->toks[next].flags & NF_TOK_SPACE_BEFORE) &&
-      !in_list(fold_of(ctx, next), country_continuations)) {
-    const uint32_t *v;
-    size_t nv;
-    /* "Jordan Israel" is two countries, not a name */
-    if (!nf_gazetteer_match(nf_countries_gazetteer(ctx->countries), ctx->text, next, &v, &nv))
+        !in_list(fold_of(ctx, i - 1), sentence_openers) &&
+        !nf_gazetteer_match(g, ctx->text, i - 1, &v, &nv))
       return 1;
   }
+  size_t next = i + len;
+  if (is_name && name_like(ctx, next) && (ctx->toks[next].flags & NF_TOK_SPACE_BEFORE) &&
+      !in_list(fold_of(ctx, next), country_continuations) &&
+      /* "Jordan Israel" is two countries, not a name */
+      !nf_gazetteer_match(g, ctx->text, next, &v, &nv))
+    return 1;
   return 0;
+}
+
+static int known_person(const nf_country_context *ctx, uint32_t entry) {
+  for (size_t k = 0; k < ctx->npersons; k++)
+    if (ctx->persons[k] == entry) return 1;
+  return 0;
+}
+
+/* Once "Neil Jordan" is a person, a later "Jordan said" is him too. */
+static void note_person(nf_country_context *ctx, uint32_t entry) {
+  if (!known_person(ctx, entry) && ctx->npersons < NF_COUNTRY_PERSONS_MAX)
+    ctx->persons[ctx->npersons++] = entry;
 }
 
 /* "in French", "French speakers", "French-speaking": the language. */
@@ -194,16 +216,39 @@ static int sentence_start_doubt(const nf_country_context *ctx, size_t i, size_t 
   return (ctx->toks[next].flags & NF_TOK_LOWER) != 0;
 }
 
+/* The phrase opens the name of an event, a paper or a party: the next one
+ * to three tokens are capitalized and the last is such a head word. */
+static int opens_a_name(const nf_country_context *ctx, size_t i, size_t len) {
+  for (size_t k = i + len; k < i + len + 3 && k < ctx->ntoks; k++) {
+    if (!is_word(ctx, k) || !(ctx->toks[k].flags & NF_TOK_TITLE_CASE)) return 0;
+    if (in_list(fold_of(ctx, k), name_heads)) return 1;
+  }
+  return 0;
+}
+
 /* Whether entry e, matched at i, names its country here (ignoring which of
  * several countries it may be). */
-static int entry_fits(nf_country_context *ctx, size_t i, size_t len, const nf_country_entry *e,
-                      int pass) {
+static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t entry, int pass) {
+  const nf_country_entry *e = nf_countries_entry(ctx->countries, entry);
   if (e->kind == NF_COUNTRY_CODE) return 0;
   if (!case_fits(ctx, i, len, e)) return 0;
+  if (opens_a_name(ctx, i, len)) return 0;
+  /* "US$ 300 million": a currency, not the country */
+  size_t next = i + len;
+  if (next < ctx->ntoks && !(ctx->toks[next].flags & NF_TOK_SPACE_BEFORE) &&
+      strcmp(fold_of(ctx, next), "$") == 0)
+    return 0;
   if (e->kind == NF_COUNTRY_CAPITAL && !(e->flags & NF_COUNTRY_GOVERNMENT) &&
       !acting_government(ctx, i, len))
     return 0;
-  if ((e->flags & NF_COUNTRY_PERSON) && person_context(ctx, i, len)) return 0;
+  if (e->flags & NF_COUNTRY_PERSON) {
+    if (person_context(ctx, i, len, e)) {
+      if (pass == 0) note_person(ctx, entry);
+      return 0;
+    }
+    if (pass == 1 && known_person(ctx, entry) && !(ctx->toks[i].flags & NF_TOK_ALL_CAPS))
+      return 0;
+  }
   if ((e->flags & NF_COUNTRY_LANGUAGE) && language_context(ctx, i, len)) return 0;
   if (e->flags & NF_COUNTRY_US_STATE) {
     if (ctx->us_state_cues < 0) count_cues(ctx);
@@ -221,7 +266,7 @@ const char *nf_country_choose(nf_country_context *ctx, size_t i, size_t len,
   int several = 0, ambiguous = 0;
   for (size_t k = 0; k < nvalues; k++) {
     const nf_country_entry *e = nf_countries_entry(ctx->countries, values[k]);
-    if (!entry_fits(ctx, i, len, e, pass)) continue;
+    if (!entry_fits(ctx, i, len, values[k], pass)) continue;
     ambiguous |= (e->flags & NF_COUNTRY_AMBIGUOUS) != 0;
     if (!chosen) {
       chosen = e;

@@ -10,6 +10,7 @@
 #include "newsfields/text.h"
 
 #define NF_COUNTRY_CERTAIN_MAX 64
+#define NF_COUNTRY_PERSONS_MAX 16
 
 /* What the article says beyond one phrase. */
 typedef struct nf_country_context {
@@ -20,6 +21,8 @@ typedef struct nf_country_context {
   const char *folds;
   char certain[NF_COUNTRY_CERTAIN_MAX][4]; /* codes named without doubt */
   size_t ncertain;
+  uint32_t persons[NF_COUNTRY_PERSONS_MAX]; /* entries found naming a person */
+  size_t npersons;
   int us_state_cues;  /* -1: not counted yet */
   int georgia_cues;
 } nf_country_context;

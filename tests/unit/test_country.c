@@ -119,6 +119,11 @@ static const struct {
     /* things that contain a country but are not one */
     {"Latin American and South American leaders met near the South China Sea.", ""},
     {"Ships crossed the Indian Ocean.", ""},
+    {"Profit was US$ 300 million, up from the U.S. figure.", "us:U.S.;"},
+    {"The China Daily said so at the Hong Kong Open.", ""},
+    {"SOCCER - ROMANIA BEAT LITHUANIA IN WORLD CUP QUALIFIER", "ro:ROMANIA;lt:LITHUANIA;"},
+    {"Neil Jordan directed it. Jordan said the film was hard.", ""},
+    {"The German government and German Foreign Minister spoke.", "de:German;de:German;"},
     {"", ""},
 };
 
