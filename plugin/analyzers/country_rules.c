@@ -30,6 +30,10 @@ static const char *const government_verbs[] = {
 static const char *const government_before[] = {"with", "against", "between", "on", "by",
                                                 "toward", "towards", "and", NULL};
 
+/* Before a capital, words that make it a place whatever follows. */
+static const char *const place_before[] = {"in", "at", "near", "outside", "to", "into", "from",
+                                           "via", "around", "across", "inside", "visited", NULL};
+
 /* After a demonym, words that make it a language. */
 static const char *const language_after[] = {
     "language", "languages", "speakers", "speaker", "speaking", "translation", "word", "words",
@@ -64,13 +68,19 @@ static const char *const phrase_enders[] = {
 static const char *const name_heads[] = {
     "open", "masters", "cup", "championship", "championships", "league", "prix", "daily",
     "post", "times", "airlines", "airways", "party", "corporation", "broadcasting",
-    "universities", "university", "airline", NULL};
+    "universities", "university", "airline", "federation", "association", "council",
+    "institute", "foundation", "society", "club", NULL};
 
 static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "sir", "dame", "mr",
                                          "mrs", "ms", "dr", NULL};
 
-/* In an article about the US state: these, and not the country's. */
-static const char *const us_state_cues[] = {"atlanta", "savannah", "ga.", "peach", NULL};
+/* In an article about the US state: these, and not the country's: its
+ * cities, and the other states a story about it names beside it. */
+static const char *const us_state_cues[] = {
+    "atlanta", "savannah", "ga.", "peach", "gainesville", "macon", "augusta", "florida",
+    "alabama", "tennessee", "carolina", "carolinas", "texas", "virginia", "mississippi",
+    "louisiana", "kentucky", "ohio", "arizona", "michigan", "pennsylvania", "wisconsin",
+    "nevada", NULL};
 static const char *const georgia_cues[] = {"tbilisi", "georgian", "georgians", "abkhazia",
                                            "ossetia", "caucasus", NULL};
 
@@ -142,6 +152,8 @@ static int case_fits(const nf_country_context *ctx, size_t i, size_t len,
 /* "Beijing said", "Beijing's decision", "talks with Beijing": the
  * government; "in Beijing", a dateline, anything else: only a place. */
 static int acting_government(const nf_country_context *ctx, size_t i, size_t len) {
+  /* "the embassy in Vilnius has angered China": after these, a place */
+  if (i > 0 && in_list(fold_of(ctx, i - 1), place_before)) return 0;
   size_t next = i + len;
   if (next < ctx->ntoks && (ctx->toks[next].flags & NF_TOK_POSSESSIVE)) return 1;
   if (is_word(ctx, next) && in_list(fold_of(ctx, next), government_verbs)) return 1;

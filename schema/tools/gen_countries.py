@@ -572,8 +572,13 @@ def generate(iso_dir, mledoze_dir, extra_path):
     for (code, _k), (kind, phrase, flags, _x) in sorted(t.text.items()):
         if kind != "demonym" or re.match(r"^(I|Ni)-", phrase):
             continue
-        if re.search(r"(an|i|er)$", phrase):
+        if phrase.endswith("man") and (code, fold_key(phrase[:-3] + "men")) in t.text:
+            plural = None  # Frenchman, Dutchwoman: the -men plural is in the extra table
+        elif re.search(r"(an|i|er)$", phrase):
             plural = phrase + "s"
+        else:
+            plural = None
+        if plural:
             key = (code, fold_key(plural))
             if key not in t.text:
                 t.text[key] = ["demonym_plural", plural, flags & PLURAL_INHERITS, False]

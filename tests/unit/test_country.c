@@ -115,6 +115,7 @@ static const struct {
     {"Talks between Washington and Moscow resumed.", "us:Washington;ru:Moscow;"},
     {"Beijing's decision angered Vilnius.", "cn:Beijing;"},
     {"The embassy in Vilnius opened; she lives in Beijing.", ""},
+    {"Its office in Vilnius has angered China.", "cn:China;"},
     {"VILNIUS, Dec 20 (Reuters) - Ministers met.", ""},
     /* things that contain a country but are not one */
     {"Latin American and South American leaders met near the South China Sea.", ""},
