@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "newsfields/article.h"
 #include "newsfields/schema.h"
 #include "newsfields/status.h"
 
@@ -20,6 +21,9 @@ int nf_cmd_search(int argc, char **argv);
 void nf_cli_error(const nf_error *err);
 /* A usage error: the message, then a hint to --help. */
 int nf_cli_usage_error(const char *command, const char *fmt, ...) NF_PRINTF(2, 3);
+
+/* Name the article's file and line in err, when it does not say where yet. */
+void nf_cli_locate(nf_error *err, const nf_article *a);
 
 /* Load the schema named by --schema, or the default one. */
 nf_status nf_cli_load_schema(const char *path, nf_schema **out, nf_error *err);

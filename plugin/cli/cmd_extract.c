@@ -62,15 +62,6 @@ static int parse_options(int argc, char **argv, extract_opts *o) {
   return NF_EXIT_OK;
 }
 
-/* Where a bad article came from, when the error does not say yet. */
-static void locate(nf_error *err, const nf_article *a) {
-  if (err->where[0] || !a->origin) return;
-  if (a->line)
-    snprintf(err->where, sizeof err->where, "%s:%lu", a->origin, a->line);
-  else
-    snprintf(err->where, sizeof err->where, "%s", a->origin);
-}
-
 static int extract_all(nf_input *in, const nf_pipeline *p, const extract_opts *o) {
   nf_record *rec = NULL;
   nf_analysis *an = NULL;
@@ -97,7 +88,7 @@ static int extract_all(nf_input *in, const nf_pipeline *p, const extract_opts *o
       free(json);
       continue;
     }
-    if (a) locate(&err, a);
+    if (a) nf_cli_locate(&err, a);
     if (s == NF_ERR_PARSE && o->skip_bad) {
       fprintf(stderr, "newsfields: skipped: ");
       nf_cli_error(&err);

@@ -93,12 +93,7 @@ static int index_all(nf_indexer *ix, nf_input *in, const index_opts *o, unsigned
     if (s == NF_OK && !a) break;
     if (s == NF_OK) {
       s = nf_indexer_add(ix, a, &err);
-      if (s == NF_ERR_PARSE && a->origin && !err.where[0]) {
-        if (a->line)
-          snprintf(err.where, sizeof err.where, "%s:%lu", a->origin, a->line);
-        else
-          snprintf(err.where, sizeof err.where, "%s", a->origin);
-      }
+      if (s == NF_ERR_PARSE) nf_cli_locate(&err, a);
     }
     if (s == NF_ERR_PARSE && o->skip_bad) {
       if (prog.on_terminal) fputc('\n', stderr);

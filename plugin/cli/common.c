@@ -49,3 +49,11 @@ double nf_cli_now(void) {
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+void nf_cli_locate(nf_error *err, const nf_article *a) {
+  if (err->where[0] || !a->origin) return;
+  if (a->line)
+    snprintf(err->where, sizeof err->where, "%s:%lu", a->origin, a->line);
+  else
+    snprintf(err->where, sizeof err->where, "%s", a->origin);
+}
