@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzers/titles.h"
 #include "core/buffer.h"
 #include "index/keys.h"
 
@@ -27,7 +28,9 @@ static nf_status add_facet_term(nf_xdoc *doc, const nf_field *f, const char *v, 
                                 nf_buf *key, nf_error *err) {
   char prefix[NF_FACET_PREFIX_MAX];
   nf_facet_prefix(f, prefix);
-  nf_status s = f->kind == NF_FIELD_NAME ? nf_name_query_key(v, n, key) : nf_key_fold(v, n, key);
+  nf_status s = f->kind == NF_FIELD_NAME    ? nf_name_query_key(v, n, key)
+                : f->kind == NF_FIELD_TITLE ? nf_title_normalize(v, n, key, NULL)
+                                            : nf_key_fold(v, n, key);
   if (s != NF_OK || key->len == 0) return s;
   if ((s = nf_buf_append_char(key, NF_FACET_SEPARATOR)) || (s = nf_buf_append(key, v, n)))
     return s;
@@ -47,9 +50,11 @@ static nf_status add_field_value(nf_xdoc *doc, const nf_field *f, const char *v,
     case NF_FIELD_NAME:
       s = nf_name_keys(v, n, add_key_term, &ctx);
       break;
+    case NF_FIELD_TITLE: /* "defense minister" and its head, "minister" */
+      s = nf_title_keys(v, n, add_key_term, &ctx);
+      break;
     case NF_FIELD_PLACE:
     case NF_FIELD_EXACT:
-    case NF_FIELD_TITLE:
       s = nf_key_fold(v, n, key);
       if (s == NF_OK && key->len) s = add_key_term(&ctx, key->data, key->len);
       break;

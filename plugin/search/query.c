@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzers/titles.h"
 #include "core/buffer.h"
 #include "index/keys.h"
 
@@ -50,6 +51,18 @@ static nf_status folded_processor(void *ctx, const char *value, size_t n, nf_xqu
   return s;
 }
 
+/* title:"Minister of Defence" is title:"defense minister", as indexed. */
+static nf_status title_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
+                                 nf_error *err) {
+  const nf_field *f = ((field_binding *)ctx)->field;
+  nf_buf key = NF_BUF_INIT;
+  nf_status s = nf_title_normalize(value, n, &key, NULL);
+  if (s == NF_OK) s = key_query(f, &key, value, n, out, err);
+  else s = nf_error_set(err, NF_ERR_QUERY, "%s: the value is not valid UTF-8", f->name);
+  nf_buf_free(&key);
+  return s;
+}
+
 /* country:Lithuania, country:Lithuanian, country:LT and country:"Republic of
  * Lithuania" are all Nlt; an unknown country is an error naming the nearest. */
 static nf_status country_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
@@ -76,9 +89,10 @@ static nf_status bind_field(nf_query_parser *qp, field_binding *b, nf_error *err
       if (b->countries)
         return nf_xqp_add_field_processor(qp->qp, f->name, 1, country_processor, b, err);
       return nf_xqp_add_field_processor(qp->qp, f->name, 1, folded_processor, b, err);
+    case NF_FIELD_TITLE:
+      return nf_xqp_add_field_processor(qp->qp, f->name, 1, title_processor, b, err);
     case NF_FIELD_PLACE:
     case NF_FIELD_EXACT:
-    case NF_FIELD_TITLE:
       return nf_xqp_add_field_processor(qp->qp, f->name, 1, folded_processor, b, err);
     case NF_FIELD_DATE:
       return nf_xqp_add_date_range(qp->qp, f->name, f->slot, err);

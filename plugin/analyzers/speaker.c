@@ -1,0 +1,747 @@
+/* The speaker analyzer: who said what.  Direct quotations (whole, partial,
+ * over several paragraphs) and reported speech, each with its cue (a
+ * reporting verb from schema/reporting-verbs.tsv, or "according to"), in
+ * every order news copy uses: "X said", "said X", "X, the Y, said", "“...,”
+ * he said", "according to X", "X told Reuters", "China, which said".
+ *
+ * A source is a person (the official analyzer's "person" results: the
+ * fullest name), a title that analyzer linked to a person, a pronoun or a
+ * definite description resolved to the most recent compatible person ("he",
+ * "the minister"), or a body: a country ("China said"), an organisation
+ * ("the Bank of England said") or a noun phrase headed by a body noun ("the
+ * Lithuanian defense ministry said").  A quotation whose speaker cannot be
+ * found stays unattributed.
+ *
+ * Record: "quotes" [{"speaker", "speaker_span", "cue", "content",
+ * "content_span"}] in text order, "speakers" [names in order of first
+ * quote]; index values "speakers" and "speaker_countries".  Results:
+ * "quote" (span: content; value: speaker or NULL; label: cue). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzers/builtins.h"
+#include "analyzers/lexicon.h"
+#include "analyzers/person_names.h"
+#include "analyzers/tokspan.h"
+#include "core/buffer.h"
+#include "record/record_json.h"
+
+#define NONE UINT32_MAX
+#define MAX_NAME 256
+
+static void destroy(void *instance) { nf_lexicon_free(instance); }
+
+static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *err) {
+  *instance = NULL;
+  nf_lexicon *lex;
+  nf_status s = nf_lexicon_load(env->schema_dir, &lex, err);
+  if (s != NF_OK) return s;
+  *instance = lex;
+  return NF_OK;
+}
+
+/* What the official and country analyzers found, in tokens. */
+typedef struct mention {
+  uint32_t begin, end; /* tokens */
+  const char *name;    /* the fullest name (person), the title (title) or code (country) */
+  const char *person;  /* title: the person it names, or NULL */
+  uint32_t flags;      /* person: gender; title: head flags */
+} mention;
+
+enum { SRC_NONE, SRC_PERSON, SRC_BODY, SRC_UNNAMED };
+
+typedef struct source {
+  int kind;
+  uint32_t begin, end; /* tokens of the words that name it */
+  char name[MAX_NAME]; /* person's fullest name, or the body as written */
+  char country[4];
+} source;
+
+/* A cue with its source: the "group" is both, in either order. */
+typedef struct cue {
+  uint32_t begin, end;             /* the verb's tokens */
+  uint32_t group_begin, group_end; /* cue and source */
+  source src;
+  int used; /* a direct quotation is attributed to it */
+} cue;
+
+typedef struct record_quote {
+  uint32_t cue;                    /* index into cues, or NONE */
+  uint32_t content_begin, content_end; /* bytes */
+} record_quote;
+
+typedef struct article {
+  const nf_lexicon *lex;
+  const nf_text *t;
+  const nf_token *toks;
+  size_t ntoks;
+  const char *folds;
+  const char *bytes;
+  mention *persons, *titles, *countries;
+  size_t npersons, ntitles, ncountries;
+  uint32_t *person_end;  /* per token: person mention ending just before it, or NONE */
+  uint32_t *title_end;   /* per token: title ending just before it */
+  uint32_t *country_end; /* per token: country mention ending just before it */
+  uint32_t *person_at, *title_at, *country_at; /* mentions starting at the token */
+  /* official_country results: person name -> code */
+  const nf_result *results;
+  size_t nresults;
+  cue *cues;
+  size_t ncues, cap_cues;
+  record_quote *quotes;
+  size_t nquotes, cap_quotes;
+} article;
+
+static const char *fold(const article *a, size_t i) { return a->folds + a->toks[i].fold; }
+static int fold_is(const article *a, size_t i, const char *s) {
+  return i < a->ntoks && strcmp(fold(a, i), s) == 0;
+}
+static int is_punct(const article *a, size_t i, const char *s) {
+  return i < a->ntoks && a->toks[i].kind == NF_TOKEN_PUNCT && fold_is(a, i, s);
+}
+static int fold_in(const article *a, size_t i, const char *const *words, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (fold_is(a, i, words[k])) return 1;
+  return 0;
+}
+#define FOLD_IN(a, i, list) fold_in(a, i, list, sizeof list / sizeof *list)
+
+static nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
+  return nf_lexicon_match(a->lex, a->t, i, kinds);
+}
+
+static void set_name(source *s, const char *p, size_t n) {
+  if (n >= sizeof s->name) n = sizeof s->name - 1;
+  memcpy(s->name, p, n);
+  s->name[n] = '\0';
+}
+
+static void set_text(const article *a, source *s, size_t b, size_t e) {
+  set_name(s, a->bytes + a->toks[b].start, a->toks[e - 1].end - a->toks[b].start);
+}
+
+/* ---- reading the earlier analyzers' results ------------------------------------- */
+
+static nf_status read_mentions(article *a, nf_analysis *an) {
+  const nf_result *r = nf_analysis_results(an, &a->nresults);
+  a->results = r;
+  size_t np = 0, nt = 0, nc = 0;
+  for (size_t i = 0; i < a->nresults; i++) {
+    np += strcmp(r[i].type, "person") == 0;
+    nt += strcmp(r[i].type, "title") == 0;
+    nc += strcmp(r[i].type, "country") == 0;
+  }
+  a->persons = malloc((np + 1) * sizeof *a->persons);
+  a->titles = malloc((nt + 1) * sizeof *a->titles);
+  a->countries = malloc((nc + 1) * sizeof *a->countries);
+  size_t n = a->ntoks + 1;
+  a->person_end = malloc(6 * n * sizeof *a->person_end);
+  if (!a->persons || !a->titles || !a->countries || !a->person_end) return NF_ERR_NOMEM;
+  a->title_end = a->person_end + n;
+  a->country_end = a->title_end + n;
+  a->person_at = a->country_end + n;
+  a->title_at = a->person_at + n;
+  a->country_at = a->title_at + n;
+  for (size_t i = 0; i < 6 * n; i++) a->person_end[i] = NONE;
+  for (size_t i = 0; i < a->nresults; i++) {
+    mention *list;
+    size_t *count;
+    uint32_t *ends, *starts;
+    if (strcmp(r[i].type, "person") == 0) {
+      list = a->persons, count = &a->npersons, ends = a->person_end, starts = a->person_at;
+    } else if (strcmp(r[i].type, "title") == 0) {
+      list = a->titles, count = &a->ntitles, ends = a->title_end, starts = a->title_at;
+    } else if (strcmp(r[i].type, "country") == 0) {
+      list = a->countries, count = &a->ncountries, ends = a->country_end, starts = a->country_at;
+    } else {
+      continue;
+    }
+    size_t b, e;
+    if (!r[i].value || !nf_tokens_of_span(a->toks, a->ntoks, r[i].start, r[i].end, &b, &e))
+      continue;
+    mention *m = &list[*count];
+    m->begin = (uint32_t)b;
+    m->end = (uint32_t)e;
+    m->name = r[i].value;
+    m->person = r[i].label;
+    m->flags = r[i].flags;
+    ends[e] = (uint32_t)*count;
+    starts[b] = (uint32_t)*count;
+    (*count)++;
+  }
+  return NF_OK;
+}
+
+/* The country of a person named by the official analyzer, or NULL. */
+static const char *person_country(const article *a, const char *name) {
+  for (size_t i = 0; i < a->nresults; i++)
+    if (strcmp(a->results[i].type, "official_country") == 0 && a->results[i].label &&
+        strcmp(a->results[i].label, name) == 0)
+      return a->results[i].value;
+  return NULL;
+}
+
+/* ---- sources -------------------------------------------------------------------- */
+
+static void person_source(const article *a, const mention *m, source *s) {
+  s->kind = SRC_PERSON;
+  s->begin = m->begin;
+  s->end = m->end;
+  set_name(s, m->name, strlen(m->name));
+  const char *c = person_country(a, m->name);
+  snprintf(s->country, sizeof s->country, "%s", c ? c : "");
+}
+
+/* The most recent person mentioned before token `before` whose gender fits. */
+static int resolve_pronoun(const article *a, size_t before, int gender, source *s) {
+  for (size_t k = a->npersons; k-- > 0;) {
+    const mention *m = &a->persons[k];
+    if (m->end > before) continue;
+    if (a->toks[m->begin].flags & NF_TOK_IN_QUOTE) continue;
+    if (gender && m->flags && (int)m->flags != gender) continue;
+    person_source(a, m, s);
+    return 1;
+  }
+  return 0;
+}
+
+static const char *head_word(const char *norm) {
+  const char *sp = strrchr(norm, ' ');
+  return sp ? sp + 1 : norm;
+}
+
+/* "the minister": the most recent title linked to a person with that head. */
+static int resolve_description(const article *a, const mention *t, source *s) {
+  const char *head = head_word(t->name);
+  for (size_t k = a->ntitles; k-- > 0;) {
+    const mention *o = &a->titles[k];
+    if (o->end > t->begin || !o->person) continue;
+    if (strcmp(head_word(o->name), head) != 0) continue;
+    for (size_t p = a->npersons; p-- > 0;)
+      if (a->persons[p].end <= t->begin && strcmp(a->persons[p].name, o->person) == 0) {
+        person_source(a, &a->persons[p], s);
+        return 1;
+      }
+  }
+  return 0;
+}
+
+static int is_body_noun(const article *a, size_t i, size_t *len) {
+  nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_BODY));
+  *len = m.len;
+  return m.len > 0;
+}
+
+/* A body noun phrase ending at token e - 1: back over its modifiers
+ * ("Lithuanian defense ministry", "Egypt's foreign ministry"). */
+static int body_before(const article *a, size_t e, source *s) {
+  /* the body noun may be one or two words */
+  size_t nb = 0, len = 0;
+  for (size_t back = 1; back <= 2 && back <= e; back++)
+    if (is_body_noun(a, e - back, &len) && len == back) nb = back;
+  if (!nb) return 0;
+  size_t b = e - nb;
+  int named = 0;
+  char country[4] = "";
+  while (b > 0) {
+    size_t k = b - 1;
+    const nf_token *tk = &a->toks[k];
+    if (a->country_end[b] != NONE) {
+      const mention *c = &a->countries[a->country_end[b]];
+      snprintf(country, sizeof country, "%s", c->name);
+      named = 1;
+      b = c->begin;
+      continue;
+    }
+    if ((tk->flags & NF_TOK_POSSESSIVE) && k > 0 && a->country_end[k] != NONE) {
+      b = k;
+      continue;
+    }
+    if (tk->kind != NF_TOKEN_WORD || (tk->flags & NF_TOK_IN_QUOTE)) break;
+    if (lex_at(a, k, NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_ORG)).len ||
+        ((tk->flags & NF_TOK_CAPITALIZED) && !(tk->flags & NF_TOK_SENT_START) &&
+         !lex_at(a, k, NF_LEX_BIT(NF_LEX_STOP)).len)) {
+      if (tk->flags & NF_TOK_CAPITALIZED) named = 1;
+      b = k;
+      continue;
+    }
+    break;
+  }
+  s->kind = named ? SRC_BODY : SRC_UNNAMED;
+  s->begin = (uint32_t)b;
+  s->end = (uint32_t)e;
+  if (!named && b > 0 && fold_is(a, b - 1, "the")) s->begin = (uint32_t)(b - 1);
+  set_text(a, s, s->begin, e);
+  snprintf(s->country, sizeof s->country, "%s", country);
+  return 1;
+}
+
+/* A proper name of an organisation ending at token e - 1: "the Bank of
+ * England", "NATO", "Reuters". */
+static int org_before(const article *a, size_t e, source *s) {
+  size_t b = e;
+  int orgish = 0;
+  while (b > 0) {
+    size_t k = b - 1;
+    const nf_token *tk = &a->toks[k];
+    if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
+        !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
+      if (lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len ||
+          ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1))
+        orgish = 1;
+      if (lex_at(a, k, NF_LEX_BIT(NF_LEX_STOP)).len && !orgish) break;
+      b = k;
+      continue;
+    }
+    if ((fold_is(a, k, "of") || fold_is(a, k, "for") || fold_is(a, k, "and")) && b < e &&
+        k > 0 && (a->toks[k - 1].flags & NF_TOK_CAPITALIZED)) {
+      b = k;
+      continue;
+    }
+    break;
+  }
+  while (b < e && a->toks[b].kind != NF_TOKEN_WORD) b++;
+  if (b >= e || !orgish) return 0;
+  if (fold_is(a, b, "of") || fold_is(a, b, "and")) return 0;
+  s->kind = SRC_BODY;
+  s->begin = (uint32_t)b;
+  s->end = (uint32_t)e;
+  set_text(a, s, b, e);
+  s->country[0] = '\0';
+  for (size_t k = b; k < e; k++)
+    if (a->country_at[k] != NONE) {
+      snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[k]].name);
+      break;
+    }
+  return 1;
+}
+
+static const char *const male_pronouns[] = {"he"};
+static const char *const female_pronouns[] = {"she"};
+static const char *const relatives[] = {"who", "which"};
+
+/* The source whose words end at token e - 1 (a subject before its verb). */
+static int source_before(const article *a, size_t e, size_t cue_at, int depth, source *s) {
+  memset(s, 0, sizeof *s);
+  if (e == 0 || depth > 2) return 0;
+  size_t k = e - 1;
+  if (a->toks[k].flags & NF_TOK_IN_QUOTE) return 0;
+  if (a->person_end[e] != NONE) {
+    person_source(a, &a->persons[a->person_end[e]], s);
+    return 1;
+  }
+  if (a->title_end[e] != NONE) {
+    const mention *t = &a->titles[a->title_end[e]];
+    if (t->person) {
+      for (size_t p = a->npersons; p-- > 0;)
+        if (strcmp(a->persons[p].name, t->person) == 0) {
+          person_source(a, &a->persons[p], s);
+          s->begin = t->begin;
+          s->end = t->end;
+          return 1;
+        }
+    }
+    if (t->begin > 0 && fold_is(a, t->begin - 1, "the") && resolve_description(a, t, s)) {
+      s->begin = t->begin - 1;
+      s->end = t->end;
+      return 1;
+    }
+    return 0;
+  }
+  if (FOLD_IN(a, k, male_pronouns) || FOLD_IN(a, k, female_pronouns)) {
+    int gender = FOLD_IN(a, k, male_pronouns) ? NF_GENDER_MALE : NF_GENDER_FEMALE;
+    if (!resolve_pronoun(a, k, gender, s)) return 0;
+    s->begin = (uint32_t)k;
+    s->end = (uint32_t)(k + 1);
+    return 1;
+  }
+  /* "China, which said", "Trump, who said" */
+  if (FOLD_IN(a, k, relatives) && k > 0 && is_punct(a, k - 1, ",")) {
+    if (!source_before(a, k - 1, cue_at, depth + 1, s)) return 0;
+    return 1;
+  }
+  /* "X, the Y, said": the appositive closes before the verb */
+  if (is_punct(a, k, ",")) {
+    size_t sb = a->toks[k].start;
+    (void)sb;
+    for (size_t p = k; p-- > 0 && p + 12 > k;) {
+      if (a->toks[p].flags & NF_TOK_SENT_START) break;
+      if (is_punct(a, p, ",")) return source_before(a, p, cue_at, depth + 1, s);
+    }
+    return 0;
+  }
+  if (body_before(a, e, s)) return 1;
+  if (org_before(a, e, s)) return 1;
+  if (a->country_end[e] != NONE) {
+    const mention *c = &a->countries[a->country_end[e]];
+    s->kind = SRC_BODY;
+    s->begin = c->begin;
+    s->end = c->end;
+    set_text(a, s, c->begin, c->end);
+    snprintf(s->country, sizeof s->country, "%s", c->name);
+    return 1;
+  }
+  return 0;
+}
+
+/* The source that starts at token b (after "said" or "according to"). */
+static int source_after(const article *a, size_t b, source *s) {
+  memset(s, 0, sizeof *s);
+  if (b >= a->ntoks || (a->toks[b].flags & NF_TOK_IN_QUOTE)) return 0;
+  if (a->person_at[b] != NONE) {
+    person_source(a, &a->persons[a->person_at[b]], s);
+    return 1;
+  }
+  size_t k = b;
+  if (fold_is(a, k, "the")) k++;
+  if (a->title_at[k] != NONE) {
+    const mention *t = &a->titles[a->title_at[k]];
+    if (t->end < a->ntoks && a->person_at[t->end] != NONE) {
+      person_source(a, &a->persons[a->person_at[t->end]], s);
+      s->begin = t->begin;
+      return 1;
+    }
+    return source_before(a, t->end, b, 0, s) && (s->begin = (uint32_t)b, 1);
+  }
+  if (FOLD_IN(a, b, male_pronouns) || FOLD_IN(a, b, female_pronouns)) {
+    int gender = FOLD_IN(a, b, male_pronouns) ? NF_GENDER_MALE : NF_GENDER_FEMALE;
+    if (!resolve_pronoun(a, b, gender, s)) return 0;
+    s->begin = (uint32_t)b;
+    s->end = (uint32_t)(b + 1);
+    return 1;
+  }
+  /* a noun phrase: up to the next punctuation or verb */
+  size_t e = k;
+  while (e < a->ntoks && e < k + 8 && a->toks[e].kind == NF_TOKEN_WORD &&
+         !(a->toks[e].flags & NF_TOK_IN_QUOTE) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len &&
+         !fold_is(a, e, "that") && !fold_is(a, e, "on") && !fold_is(a, e, "in"))
+    e++;
+  while (e > k) {
+    if (source_before(a, e, b, 0, s) && s->begin >= b) return 1;
+    e--;
+  }
+  memset(s, 0, sizeof *s);
+  return 0;
+}
+
+/* ---- cues ----------------------------------------------------------------------- */
+
+static const char *const fillers[] = {"also", "later", "earlier", "has", "had", "have",
+                                      "then", "again", "previously", "recently", "once",
+                                      "repeatedly", "further", "would", "will", "separately",
+                                      "quickly", "simply", "has also", "had also", "publicly",
+                                      "privately", "last", "first", "flatly", "bluntly",
+                                      "angrily", "only", "himself", "herself", "itself",
+                                      "pointedly", "openly", "explicitly", "frequently",
+                                      "often", "did", "does", "do", "not", "never"};
+static const char *const passive[] = {"was", "were", "is", "are", "been", "be", "being"};
+
+static nf_status add_cue(article *a, const cue *c) {
+  if (a->ncues == a->cap_cues) {
+    size_t cap = a->cap_cues ? a->cap_cues * 2 : 16;
+    cue *v = realloc(a->cues, cap * sizeof *v);
+    if (!v) return NF_ERR_NOMEM;
+    a->cues = v;
+    a->cap_cues = cap;
+  }
+  a->cues[a->ncues++] = *c;
+  return NF_OK;
+}
+
+/* Where the words naming a source begin: over a title before a name
+ * ("U.S. Undersecretary of State Uzra Zeya") and an article. */
+static size_t group_start(const article *a, size_t b) {
+  if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
+  static const char *const dets[] = {"the", "a", "an"};
+  if (b > 0 && FOLD_IN(a, b - 1, dets)) b--;
+  return b;
+}
+
+static nf_status find_cues(article *a) {
+  nf_status s = NF_OK;
+  for (size_t i = 0; i < a->ntoks && s == NF_OK; i++) {
+    if (a->toks[i].flags & NF_TOK_IN_QUOTE) continue;
+    nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_VERB));
+    if (!m.len) continue;
+    cue c;
+    memset(&c, 0, sizeof c);
+    c.begin = (uint32_t)i;
+    c.end = (uint32_t)(i + m.len);
+    c.group_begin = c.begin;
+    c.group_end = c.end;
+    size_t k = i;
+    while (k > 0 && FOLD_IN(a, k - 1, fillers)) k--;
+    if (k > 0 && FOLD_IN(a, k - 1, passive)) {
+      i = c.end - 1;
+      continue; /* "was told", "is said to" */
+    }
+    if (m.flags & NF_LEX_SOURCE_AFTER) {
+      if (source_after(a, c.end, &c.src)) c.group_end = c.src.end;
+    } else if (source_before(a, k, i, 0, &c.src)) {
+      c.group_begin = c.src.begin < c.begin ? c.src.begin : c.begin;
+      c.group_begin = (uint32_t)group_start(a, c.group_begin);
+    } else if ((m.flags & NF_LEX_INVERT) && source_after(a, c.end, &c.src)) {
+      c.group_end = c.src.end;
+    }
+    s = add_cue(a, &c);
+    i = c.end - 1;
+  }
+  return s;
+}
+
+/* ---- quotations ---------------------------------------------------------------- */
+
+static nf_status add_quote(article *a, uint32_t ci, uint32_t b, uint32_t e) {
+  if (e <= b) return NF_OK;
+  if (a->nquotes == a->cap_quotes) {
+    size_t cap = a->cap_quotes ? a->cap_quotes * 2 : 16;
+    record_quote *v = realloc(a->quotes, cap * sizeof *v);
+    if (!v) return NF_ERR_NOMEM;
+    a->quotes = v;
+    a->cap_quotes = cap;
+  }
+  a->quotes[a->nquotes++] = (record_quote){ci, b, e};
+  return NF_OK;
+}
+
+static size_t paragraph_of(const article *a, size_t tok) {
+  size_t si = nf_text_sentence_of(a->t, tok);
+  size_t n;
+  const nf_sentence *ss = nf_text_sentences(a->t, &n);
+  return si < n ? ss[si].paragraph : (size_t)-1;
+}
+
+/* The cue whose group starts right after token `after` (skipping commas),
+ * in the same paragraph. */
+static uint32_t cue_following(const article *a, size_t after) {
+  size_t k = after;
+  while (k < a->ntoks && (is_punct(a, k, ",") || a->toks[k].kind == NF_TOKEN_QUOTE) &&
+         k < after + 3)
+    k++;
+  for (size_t c = 0; c < a->ncues; c++)
+    if (a->cues[c].group_begin == k) return (uint32_t)c;
+  return NONE;
+}
+
+/* The cue whose group ends right before token `before` (skipping : and ,). */
+static uint32_t cue_preceding(const article *a, size_t before) {
+  size_t k = before;
+  while (k > 0 && (is_punct(a, k - 1, ":") || is_punct(a, k - 1, ",")) && k + 2 > before) k--;
+  for (size_t c = 0; c < a->ncues; c++)
+    if (a->cues[c].group_end == k) return (uint32_t)c;
+  return NONE;
+}
+
+/* The cue of a sentence that holds the quotation inside its reported clause. */
+static uint32_t cue_around(const article *a, const nf_quote *q) {
+  size_t si = nf_text_sentence_of(a->t, q->tok_begin ? q->tok_begin - 1 : 0);
+  size_t n;
+  const nf_sentence *ss = nf_text_sentences(a->t, &n);
+  if (si >= n) return NONE;
+  for (size_t c = 0; c < a->ncues; c++) {
+    const cue *cu = &a->cues[c];
+    if (cu->group_begin >= ss[si].tok_begin && cu->group_end <= q->tok_begin &&
+        cu->src.kind != SRC_NONE)
+      return (uint32_t)c;
+  }
+  return NONE;
+}
+
+static nf_status attribute_quotes(article *a) {
+  size_t nq;
+  const nf_quote *qs = nf_text_quotes(a->t, &nq);
+  uint32_t *of_piece = nq ? malloc(nq * sizeof *of_piece) : NULL;
+  if (nq && !of_piece) return NF_ERR_NOMEM;
+  nf_status s = NF_OK;
+  uint32_t prev_cue = NONE;
+  size_t prev_para = (size_t)-1;
+  for (size_t qi = 0; qi < nq && s == NF_OK; qi++) {
+    const nf_quote *q = &qs[qi];
+    of_piece[qi] = NONE;
+    if (q->depth != 0) continue;
+    uint32_t ci = NONE;
+    int partial = 0;
+    size_t para = paragraph_of(a, q->tok_begin ? q->tok_begin - 1 : 0);
+    if (q->first != qi) {
+      ci = of_piece[q->first];
+    } else {
+      if (!(q->flags & NF_QUOTE_UNCLOSED)) ci = cue_following(a, q->tok_end + 1);
+      if (ci == NONE && q->tok_begin > 0) ci = cue_preceding(a, q->tok_begin - 1);
+      if (ci == NONE) {
+        ci = cue_around(a, q);
+        partial = ci != NONE;
+      }
+      /* "“A,” he said. “B.”": the paragraph's speaker goes on */
+      if (ci == NONE && para == prev_para && prev_cue != NONE) ci = prev_cue;
+    }
+    of_piece[qi] = ci;
+    if (partial) {
+      a->cues[ci].used |= 2; /* its reported clause carries the quotation */
+      continue;
+    }
+    if (ci != NONE) {
+      a->cues[ci].used |= 1;
+      prev_cue = ci;
+      prev_para = para;
+    }
+    s = add_quote(a, ci, q->content.start, q->content.end);
+  }
+  free(of_piece);
+  return s;
+}
+
+/* Reported speech: the clause a cue introduces, in its sentence. */
+static nf_status reported_speech(article *a) {
+  size_t ns;
+  const nf_sentence *ss = nf_text_sentences(a->t, &ns);
+  nf_status s = NF_OK;
+  for (size_t ci = 0; ci < a->ncues && s == NF_OK; ci++) {
+    cue *c = &a->cues[ci];
+    if ((c->used & 1) || c->src.kind == SRC_NONE) continue;
+    size_t si = nf_text_sentence_of(a->t, c->begin);
+    if (si >= ns) continue;
+    const nf_sentence *se = &ss[si];
+    size_t sb = se->tok_begin, sbe = se->tok_end;
+    while (sbe > sb && a->toks[sbe - 1].kind == NF_TOKEN_PUNCT) sbe--;
+    while (sb < sbe && (a->toks[sb].kind == NF_TOKEN_QUOTE)) sb++;
+    size_t gb = c->group_begin, ge = c->group_end;
+    size_t cb, ce;
+    int before_comma = gb > sb && is_punct(a, gb - 1, ",");
+    int after_comma = 0; /* ", he said last week," */
+    for (size_t k = ge; k < sbe && k < ge + 4 && !fold_is(a, k, "that"); k++)
+      if (is_punct(a, k, ",")) after_comma = 1;
+    /* after the cue only an adjunct ("in a statement", "on Monday")? */
+    int ends_sentence = sbe <= ge + 5;
+    for (size_t k = ge; k < sbe && ends_sentence; k++)
+      if (fold_is(a, k, "that") || a->toks[k].kind == NF_TOKEN_QUOTE) ends_sentence = 0;
+    if (before_comma && after_comma && gb - sb > 2 && sbe - ge > 2) {
+      cb = sb, ce = sbe; /* "X has, officials say, begun" */
+    } else if (before_comma && ends_sentence) {
+      cb = sb, ce = gb - 1; /* "..., the ministry said." */
+    } else {
+      cb = ge;
+      if (c->src.kind != SRC_NONE && c->src.begin >= c->end) cb = c->src.end;
+      /* adjuncts and listeners before the clause: "told Reuters", "on Monday" */
+      size_t limit = cb + 6;
+      for (size_t k = cb; k < sbe && k < limit; k++)
+        if (fold_is(a, k, "that")) {
+          cb = k + 1;
+          break;
+        }
+      while (cb < sbe && (is_punct(a, cb, ",") || is_punct(a, cb, ":"))) cb++;
+      ce = sbe;
+    }
+    if (ce <= cb) continue;
+    s = add_quote(a, (uint32_t)ci, a->toks[cb].start, a->toks[ce - 1].end);
+  }
+  return s;
+}
+
+static int cmp_quote(const void *x, const void *y) {
+  const record_quote *p = x, *q = y;
+  return p->content_begin < q->content_begin ? -1 : p->content_begin > q->content_begin;
+}
+
+/* The bytes the token offsets refer to.  Not kept across nf_record_add_value:
+ * the record keeps the text in the arena its values grow, so adding a value
+ * may move it (nf_text_bytes would then point to freed memory); a sanitized
+ * text is the nf_text's own copy and stays. */
+static const char *article_bytes(nf_analysis *an) {
+  const nf_text *t = nf_analysis_text(an);
+  if (nf_text_replacements(t)) return nf_text_bytes(t, NULL);
+  return nf_record_text(nf_analysis_record(an), NULL);
+}
+
+/* ---- output --------------------------------------------------------------------- */
+
+static int named(const source *s) { return s->kind == SRC_PERSON || s->kind == SRC_BODY; }
+
+static nf_status write_output(article *a, nf_analysis *an) {
+  nf_record *rec = nf_analysis_record(an);
+  qsort(a->quotes, a->nquotes, sizeof *a->quotes, cmp_quote);
+  json_t *quotes = json_array(), *speakers = json_array(), *seen = json_object();
+  nf_status s = quotes && speakers && seen ? NF_OK : NF_ERR_NOMEM;
+  for (size_t i = 0; s == NF_OK && i < a->nquotes; i++) {
+    const record_quote *q = &a->quotes[i];
+    const cue *c = q->cue != NONE ? &a->cues[q->cue] : NULL;
+    const source *src = c && c->src.kind != SRC_NONE ? &c->src : NULL;
+    json_t *speaker = src ? json_string(src->name) : json_null();
+    json_t *span = src ? json_pack("[i,i]", (int)a->toks[src->begin].start,
+                                   (int)a->toks[src->end - 1].end)
+                       : json_null();
+    char cuebuf[64] = "";
+    if (c)
+      snprintf(cuebuf, sizeof cuebuf, "%.*s", (int)(a->toks[c->end - 1].end - a->toks[c->begin].start),
+               a->bytes + a->toks[c->begin].start);
+    json_t *obj = json_pack("{s:o,s:o,s:s?,s:s%,s:[i,i]}", "speaker", speaker, "speaker_span",
+                            span, "cue", c ? cuebuf : NULL, "content",
+                            a->bytes + q->content_begin,
+                            (size_t)(q->content_end - q->content_begin), "content_span",
+                            (int)q->content_begin, (int)q->content_end);
+    if (!obj || json_array_append_new(quotes, obj)) s = NF_ERR_NOMEM;
+    nf_result r = {"quote", q->content_begin, q->content_end, src ? src->name : NULL,
+                   c ? cuebuf : NULL, NF_NO_REF, 0};
+    if (s == NF_OK) s = nf_analysis_emit(an, &r, NULL);
+    if (s != NF_OK || !src || !named(src) || json_object_get(seen, src->name)) continue;
+    if (json_object_set_new(seen, src->name, json_true()) ||
+        json_array_append_new(speakers, json_string(src->name)))
+      s = NF_ERR_NOMEM;
+    if (s == NF_OK) s = nf_record_add_value(rec, "speakers", src->name, strlen(src->name));
+    a->bytes = article_bytes(an); /* adding a value may move the record's text */
+    if (s == NF_OK && src->country[0]) {
+      char key[8];
+      snprintf(key, sizeof key, "\x1f%s", src->country);
+      if (!json_object_get(seen, key)) {
+        if (json_object_set_new(seen, key, json_true())) s = NF_ERR_NOMEM;
+        if (s == NF_OK)
+          s = nf_record_add_value(rec, "speaker_countries", src->country,
+                                  strlen(src->country));
+        a->bytes = article_bytes(an);
+      }
+    }
+  }
+  json_t *root = nf_record_json(rec);
+  if (s == NF_OK && json_object_set_new(root, "quotes", quotes)) s = NF_ERR_NOMEM;
+  else if (s != NF_OK) json_decref(quotes);
+  if (s == NF_OK && json_object_set_new(root, "speakers", speakers)) s = NF_ERR_NOMEM;
+  else if (s != NF_OK) json_decref(speakers);
+  json_decref(seen);
+  return s;
+}
+
+static void article_free(article *a) {
+  free(a->persons);
+  free(a->titles);
+  free(a->countries);
+  free(a->person_end);
+  free(a->cues);
+  free(a->quotes);
+}
+
+static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
+  article a;
+  memset(&a, 0, sizeof a);
+  a.lex = instance;
+  a.t = nf_analysis_text(an);
+  a.toks = nf_text_tokens(a.t, &a.ntoks);
+  a.folds = nf_text_folds(a.t);
+  a.bytes = article_bytes(an);
+  nf_status s = read_mentions(&a, an);
+  if (s == NF_OK) s = find_cues(&a);
+  if (s == NF_OK) s = attribute_quotes(&a);
+  if (s == NF_OK) s = reported_speech(&a);
+  if (s == NF_OK) s = write_output(&a, an);
+  article_free(&a);
+  if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
+  return s;
+}
+
+const nf_analyzer_v1 nf_speaker_analyzer = {
+    NF_ANALYZER_ABI,
+    "speaker",
+    "Quotations and reported speech with their speakers and cues",
+    create,
+    destroy,
+    analyze,
+};
