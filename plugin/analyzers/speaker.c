@@ -659,7 +659,7 @@ static int named(const source *s) { return s->kind == SRC_PERSON || s->kind == S
 
 static nf_status write_output(article *a, nf_analysis *an) {
   nf_record *rec = nf_analysis_record(an);
-  qsort(a->quotes, a->nquotes, sizeof *a->quotes, cmp_quote);
+  if (a->nquotes) qsort(a->quotes, a->nquotes, sizeof *a->quotes, cmp_quote);
   json_t *quotes = json_array(), *speakers = json_array(), *seen = json_object();
   nf_status s = quotes && speakers && seen ? NF_OK : NF_ERR_NOMEM;
   for (size_t i = 0; s == NF_OK && i < a->nquotes; i++) {
