@@ -53,7 +53,9 @@ enum {
   NF_LEX_INVERT = 1u << 4,       /* verb: the speaker may follow it */
   NF_LEX_OBJECT = 1u << 5,       /* verb: a listener may follow it */
   NF_LEX_SOURCE_AFTER = 1u << 6, /* verb: "according to X" */
-  NF_LEX_ROLE = 1u << 7          /* head: a job, not an office (analyst) */
+  NF_LEX_ROLE = 1u << 7,         /* head: a job, not an office (analyst) */
+  NF_LEX_WEAK = 1u << 8,         /* verb: not only of speech ("continued") */
+  NF_LEX_QUOTE = 1u << 9         /* verb: a cue only for a quotation ("called") */
 };
 
 typedef struct nf_lex_entry {

@@ -174,7 +174,12 @@ static int parse_title(const article *a, size_t i, title *out) {
       }
       break;
     }
-    nf_lex_match m = lex_at(a, j, NF_LEX_TITLE_WORDS | NF_LEX_BIT(NF_LEX_ORG));
+    nf_lex_match m =
+        lex_at(a, j, NF_LEX_TITLE_WORDS | NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_BODY));
+    /* "Foreign Ministry spokesman", "State Department official" */
+    if (m.len && m.kinds == NF_LEX_BIT(NF_LEX_BODY) && !(m.flags & NF_LEX_PLURAL) &&
+        title_word(a, j + m.len))
+      m.kinds = NF_LEX_BIT(NF_LEX_DOMAIN);
     unsigned office = NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK);
     if (m.len && (m.kinds & office) &&
         !(started == 0 && (m.kinds & NF_LEX_BIT(NF_LEX_ORG)) && !title_word(a, j + m.len))) {

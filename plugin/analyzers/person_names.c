@@ -137,9 +137,11 @@ static int is_filler(const finder *f, size_t i) {
   return 0;
 }
 
+/* A reporting verb that is only ever said of speech ("said", not "continued"). */
 static int verb_at(const finder *f, size_t i) {
-  return i < f->ntoks && !(f->toks[i].flags & NF_TOK_IN_QUOTE) &&
-         nf_lexicon_match(f->lex, f->t, i, NF_LEX_BIT(NF_LEX_VERB)).len > 0;
+  if (i >= f->ntoks || (f->toks[i].flags & NF_TOK_IN_QUOTE)) return 0;
+  nf_lex_match m = nf_lexicon_match(f->lex, f->t, i, NF_LEX_BIT(NF_LEX_VERB));
+  return m.len > 0 && !(m.flags & NF_LEX_WEAK);
 }
 
 static int is_determiner(const finder *f, size_t i) {
@@ -179,10 +181,15 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
         is_comma(f, k + 1))
       return 1;
   }
-  /* a reporting verb after: "Uzra Zeya told", "Austin also said" */
+  /* a reporting verb after: "Uzra Zeya told", "Austin also said"; not the
+   * tail of a longer name ("the Panama Canal said") */
   size_t k = e;
   while (k < e + 2 && is_filler(f, k)) k++;
-  if (verb_at(f, k)) return 1;
+  int glued_before = b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
+                               ((f->toks[b - 1].flags & NF_TOK_CAPITALIZED) &&
+                                f->toks[b - 1].kind == NF_TOKEN_WORD &&
+                                !(f->marks[b - 1] & NF_PM_TITLE_END)));
+  if (verb_at(f, k) && !glued_before) return 1;
   /* a reporting verb before: "..., said Austin", "according to Austin" */
   if (b > 0 && verb_at(f, b - 1)) {
     nf_lex_match m = nf_lexicon_match(f->lex, f->t, b - 1, NF_LEX_BIT(NF_LEX_VERB));

@@ -258,6 +258,12 @@ static int body_before(const article *a, size_t e, source *s) {
       b = k;
       continue;
     }
+    /* "Trump's campaign", "the company's board" */
+    if ((tk->flags & NF_TOK_POSSESSIVE) && k > 0 && a->person_end[k] != NONE) {
+      b = a->persons[a->person_end[k]].begin;
+      named = 1;
+      break;
+    }
     if (tk->kind != NF_TOKEN_WORD || (tk->flags & NF_TOK_IN_QUOTE)) break;
     if (lex_at(a, k, NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_ORG)).len ||
         ((tk->flags & NF_TOK_CAPITALIZED) && !(tk->flags & NF_TOK_SENT_START) &&
@@ -317,6 +323,48 @@ static int org_before(const article *a, size_t e, source *s) {
   return 1;
 }
 
+/* An unnamed office holder speaks for the body the title names: "a Twitter
+ * spokesman" for Twitter, "a Chinese foreign ministry spokesman" for the
+ * Chinese foreign ministry. */
+static int title_body(const article *a, const mention *t, source *s) {
+  size_t b = t->begin, e = t->end;
+  for (size_t k = e; k-- > b;) {
+    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_BODY));
+    if (m.len && k + m.len <= e && !(m.flags & NF_LEX_PLURAL)) {
+      int named = 0;
+      s->country[0] = '\0';
+      for (size_t j = b; j < k + m.len; j++) {
+        if (a->toks[j].flags & NF_TOK_CAPITALIZED) named = 1;
+        if (a->country_at[j] != NONE && !s->country[0])
+          snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[j]].name);
+      }
+      if (!named) return 0;
+      s->kind = SRC_BODY;
+      s->begin = (uint32_t)b;
+      s->end = (uint32_t)(k + m.len);
+      set_text(a, s, b, k + m.len);
+      return 1;
+    }
+  }
+  /* an organisation's name: capitalised words that are no title words */
+  size_t ob = e, oe = e;
+  for (size_t k = b; k < e; k++) {
+    const nf_token *tk = &a->toks[k];
+    int org = tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
+              a->country_at[k] == NONE && !lex_at(a, k, NF_LEX_TITLE_WORDS).len;
+    if (org && ob == e) ob = k;
+    if (org) oe = k + 1;
+    else if (ob != e) break;
+  }
+  if (ob == e) return 0;
+  s->kind = SRC_BODY;
+  s->begin = (uint32_t)ob;
+  s->end = (uint32_t)oe;
+  set_text(a, s, ob, oe);
+  s->country[0] = '\0';
+  return 1;
+}
+
 static const char *const male_pronouns[] = {"he"};
 static const char *const female_pronouns[] = {"she"};
 static const char *const relatives[] = {"who", "which"};
@@ -347,7 +395,7 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
       s->end = t->end;
       return 1;
     }
-    return 0;
+    return title_body(a, t, s);
   }
   if (FOLD_IN(a, k, male_pronouns) || FOLD_IN(a, k, female_pronouns)) {
     int gender = FOLD_IN(a, k, male_pronouns) ? NF_GENDER_MALE : NF_GENDER_FEMALE;
@@ -362,14 +410,29 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
     return 1;
   }
   /* "X, the Y, said": the appositive closes before the verb */
-  if (is_punct(a, k, ",")) {
-    size_t sb = a->toks[k].start;
-    (void)sb;
-    for (size_t p = k; p-- > 0 && p + 12 > k;) {
-      if (a->toks[p].flags & NF_TOK_SENT_START) break;
-      if (is_punct(a, p, ",")) return source_before(a, p, cue_at, depth + 1, s);
+  if (is_punct(a, k, ",") || a->toks[k].kind == NF_TOKEN_DASH) {
+    /* The closing comma of an appositive or relative clause: the source
+     * is named before one of the commas before it ("Rachel Berg, a
+     * philanthropist from Monsey, New York, said"); a person first, else
+     * whatever names the source before the nearest. */
+    if (source_before(a, k, cue_at, depth + 1, s) && s->kind == SRC_PERSON) return 1;
+    int nearest = 1;
+    source body;
+    memset(&body, 0, sizeof body);
+    for (size_t p = k; p-- > 0 && p + 30 > k;) {
+      if (a->toks[p].flags & NF_TOK_IN_QUOTE) break;
+      if (!(is_punct(a, p, ",") || a->toks[p].kind == NF_TOKEN_DASH)) {
+        if (a->toks[p].flags & NF_TOK_SENT_START) break;
+        continue;
+      }
+      if (source_before(a, p, cue_at, depth + 1, s)) {
+        if (s->kind == SRC_PERSON) return 1;
+        if (nearest) body = *s;
+      }
+      nearest = 0;
     }
-    return 0;
+    *s = body;
+    return body.kind != SRC_NONE;
   }
   if (body_before(a, e, s)) return 1;
   if (org_before(a, e, s)) return 1;
@@ -437,6 +500,31 @@ static const char *const fillers[] = {"also", "later", "earlier", "has", "had", 
                                       "often", "did", "does", "do", "not", "never"};
 static const char *const passive[] = {"was", "were", "is", "are", "been", "be", "being"};
 
+static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                   "saturday", "sunday", "today", "yesterday", "tonight"};
+static const char *const periods[] = {"week", "month", "year", "weekend", "night", "morning",
+                                      "evening", "afternoon"};
+
+/* Back from a verb over adverbs, auxiliaries and times: "Clinton on
+ * Tuesday said", "he said last week", "Austin also said". */
+static size_t skip_adjuncts(const article *a, size_t i) {
+  size_t k = i;
+  for (;;) {
+    if (k > 0 && FOLD_IN(a, k - 1, fillers)) {
+      k--;
+    } else if (k > 1 && FOLD_IN(a, k - 1, days) && fold_is(a, k - 2, "on")) {
+      k -= 2;
+    } else if (k > 0 && FOLD_IN(a, k - 1, days)) {
+      k--;
+    } else if (k > 1 && FOLD_IN(a, k - 1, periods) &&
+               (fold_is(a, k - 2, "last") || fold_is(a, k - 2, "this"))) {
+      k -= 2;
+    } else {
+      return k;
+    }
+  }
+}
+
 static nf_status add_cue(article *a, const cue *c) {
   if (a->ncues == a->cap_cues) {
     size_t cap = a->cap_cues ? a->cap_cues * 2 : 16;
@@ -449,10 +537,81 @@ static nf_status add_cue(article *a, const cue *c) {
   return NF_OK;
 }
 
+/* An opening quotation mark later in the cue's sentence. */
+static int quote_follows(const article *a, size_t k) {
+  size_t si = nf_text_sentence_of(a->t, k ? k - 1 : 0), n;
+  const nf_sentence *ss = nf_text_sentences(a->t, &n);
+  if (si >= n) return 0;
+  for (; k < ss[si].tok_end && k < a->ntoks; k++)
+    if (a->toks[k].kind == NF_TOKEN_QUOTE && (a->toks[k].flags & NF_TOK_OPEN)) return 1;
+  return 0;
+}
+
+static int ends_in_ing(const article *a, size_t i) {
+  const nf_token *tk = &a->toks[i];
+  return tk->fold_len > 4 && memcmp(fold(a, i) + tk->fold_len - 3, "ing", 3) == 0;
+}
+
+/* The subject of the sentence that holds token `before`: its first person
+ * (or title of one, or resolved pronoun) outside quotations. */
+static int sentence_subject(const article *a, size_t before, source *s) {
+  memset(s, 0, sizeof *s);
+  size_t si = nf_text_sentence_of(a->t, before), n;
+  const nf_sentence *ss = nf_text_sentences(a->t, &n);
+  if (si >= n) return 0;
+  for (size_t k = ss[si].tok_begin; k < before; k++) {
+    if (a->toks[k].flags & NF_TOK_IN_QUOTE) continue;
+    if (a->person_at[k] != NONE) {
+      person_source(a, &a->persons[a->person_at[k]], s);
+      return 1;
+    }
+    if (FOLD_IN(a, k, male_pronouns) || FOLD_IN(a, k, female_pronouns)) {
+      int gender = FOLD_IN(a, k, male_pronouns) ? NF_GENDER_MALE : NF_GENDER_FEMALE;
+      if (!resolve_pronoun(a, k, gender, s)) return 0;
+      s->begin = (uint32_t)k;
+      s->end = (uint32_t)(k + 1);
+      return 1;
+    }
+    if (a->toks[k].kind == NF_TOKEN_WORD && a->title_at[k] == NONE &&
+        source_before(a, k + 1, before, 0, s) && s->kind == SRC_BODY)
+      return 1;
+  }
+  memset(s, 0, sizeof *s);
+  return 0;
+}
+
+/* Past the listener of "told": "told Reuters", "told reporters", "telling
+ * them", "told The New York Times" -- when what follows is the content. */
+static size_t listener_end(const article *a, size_t k) {
+  static const char *const pronouns[] = {"them", "him", "her", "me", "us", "you", "reporters",
+                                         "journalists", "supporters", "lawmakers", "viewers",
+                                         "listeners", "readers", "voters", "colleagues"};
+  size_t e = k;
+  if (k >= a->ntoks) return k;
+  if (FOLD_IN(a, k, pronouns)) {
+    e = k + 1;
+  } else if (a->person_at[k] != NONE) {
+    e = a->persons[a->person_at[k]].end;
+  } else {
+    size_t j = k + (fold_is(a, k, "the") || fold_is(a, k, "a") || fold_is(a, k, "an"));
+    while (j < a->ntoks && j < k + 5 && a->toks[j].kind == NF_TOKEN_WORD &&
+           ((a->toks[j].flags & NF_TOK_CAPITALIZED) || j == k + 1) && !fold_is(a, j, "that"))
+      j++;
+    e = j;
+  }
+  if (e > k && e < a->ntoks &&
+      (is_punct(a, e, ",") || is_punct(a, e, ":") || fold_is(a, e, "that") ||
+       is_punct(a, e, ".") || a->toks[e].kind == NF_TOKEN_QUOTE ||
+       fold_is(a, e, "on") || fold_is(a, e, "in")))
+    return e;
+  return e > k && e < a->ntoks && FOLD_IN(a, k, pronouns) ? e : k;
+}
+
 /* Where the words naming a source begin: over a title before a name
  * ("U.S. Undersecretary of State Uzra Zeya") and an article. */
 static size_t group_start(const article *a, size_t b) {
   if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
+  if (b > 0 && lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1) b--;
   static const char *const dets[] = {"the", "a", "an"};
   if (b > 0 && FOLD_IN(a, b - 1, dets)) b--;
   return b;
@@ -470,20 +629,30 @@ static nf_status find_cues(article *a) {
     c.end = (uint32_t)(i + m.len);
     c.group_begin = c.begin;
     c.group_end = c.end;
-    size_t k = i;
-    while (k > 0 && FOLD_IN(a, k - 1, fillers)) k--;
-    if (k > 0 && FOLD_IN(a, k - 1, passive)) {
+    size_t k = skip_adjuncts(a, i);
+    if (k > 0 && FOLD_IN(a, k - 1, passive) && !ends_in_ing(a, i)) {
       i = c.end - 1;
       continue; /* "was told", "is said to" */
     }
+    if ((m.flags & NF_LEX_QUOTE) && !quote_follows(a, c.end)) {
+      i = c.end - 1;
+      continue; /* "called for talks" is no cue; "called it “reckless”" is */
+    }
+    /* "..., saying", "reminisced about it and said": the sentence's subject */
+    int participle = k > 0 && ((is_punct(a, k - 1, ",") && ends_in_ing(a, i)) ||
+                               fold_is(a, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
       if (source_after(a, c.end, &c.src)) c.group_end = c.src.end;
+    } else if (participle) {
+      /* "..., saying": the sentence's subject speaks */
+      sentence_subject(a, i, &c.src);
     } else if (source_before(a, k, i, 0, &c.src)) {
       c.group_begin = c.src.begin < c.begin ? c.src.begin : c.begin;
       c.group_begin = (uint32_t)group_start(a, c.group_begin);
     } else if ((m.flags & NF_LEX_INVERT) && source_after(a, c.end, &c.src)) {
       c.group_end = c.src.end;
     }
+    if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end) c.group_end = (uint32_t)listener_end(a, c.end);
     s = add_cue(a, &c);
     i = c.end - 1;
   }
@@ -512,24 +681,38 @@ static size_t paragraph_of(const article *a, size_t tok) {
   return si < n ? ss[si].paragraph : (size_t)-1;
 }
 
-/* The cue whose group starts right after token `after` (skipping commas),
- * in the same paragraph. */
+static int same_sentence(const article *a, size_t x, size_t y) {
+  return nf_text_sentence_of(a->t, x) == nf_text_sentence_of(a->t, y);
+}
+
+/* The first cue after a closing mark, in its sentence, with no other
+ * quotation between: "“...,” Austin said", "“...,” his friend X told",
+ * "“...,” Saudi Arabia's energy minister, Prince X, said". */
 static uint32_t cue_following(const article *a, size_t after) {
-  size_t k = after;
-  while (k < a->ntoks && (is_punct(a, k, ",") || a->toks[k].kind == NF_TOKEN_QUOTE) &&
-         k < after + 3)
-    k++;
-  for (size_t c = 0; c < a->ncues; c++)
-    if (a->cues[c].group_begin == k) return (uint32_t)c;
+  if (after >= a->ntoks) return NONE;
+  for (size_t c = 0; c < a->ncues; c++) {
+    const cue *cu = &a->cues[c];
+    if (cu->begin < after) continue;
+    if (cu->begin > after + 16 || !same_sentence(a, after, cu->begin)) return NONE;
+    for (size_t k = after; k < cu->begin; k++)
+      if (a->toks[k].kind == NF_TOKEN_QUOTE && !(k == after)) return NONE;
+    if (cu->src.kind == SRC_NONE && cu->group_begin > after + 2) return NONE;
+    return (uint32_t)c;
+  }
   return NONE;
 }
 
-/* The cue whose group ends right before token `before` (skipping : and ,). */
+/* The last cue before an opening mark, in its sentence, with little between:
+ * "Austin said: “...”", "said in a statement, “...”", "telling them, “...”". */
 static uint32_t cue_preceding(const article *a, size_t before) {
-  size_t k = before;
-  while (k > 0 && (is_punct(a, k - 1, ":") || is_punct(a, k - 1, ",")) && k + 2 > before) k--;
-  for (size_t c = 0; c < a->ncues; c++)
-    if (a->cues[c].group_end == k) return (uint32_t)c;
+  for (size_t c = a->ncues; c-- > 0;) {
+    const cue *cu = &a->cues[c];
+    if (cu->group_end > before) continue;
+    if (before - cu->group_end > 8 || !same_sentence(a, before, cu->end - 1)) return NONE;
+    for (size_t k = cu->group_end; k < before; k++)
+      if (a->toks[k].kind == NF_TOKEN_QUOTE || fold_is(a, k, "that")) return NONE;
+    return (uint32_t)c;
+  }
   return NONE;
 }
 

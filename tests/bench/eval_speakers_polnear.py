@@ -1,0 +1,376 @@
+#!/usr/bin/python3
+"""Measure the speaker analyzer against PolNeAR (Newell, Margolin & Ruths 2018).
+
+PolNeAR annotates attributions (Source, Cue, Content) in 2016 US political news.
+This script runs `newsfields extract` over the articles of the splits asked for
+and prints two figures per split, and for the splits together:
+
+  named speakers   per article, the set of named sources in the gold (a Source
+                   span that holds a capitalised name, keyed by its last
+                   capitalised word: "Sen. Bernie Sanders" -> sanders, "the
+                   Clinton campaign" -> clinton) against the set of speakers the
+                   analyzer lists, keyed the same way; micro-averaged precision,
+                   recall and F1 over articles.
+  attribution      quotes whose gold source is named: a gold attribution is
+                   found when a quote of the analyzer overlaps its Content and
+                   names the same speaker (same key); precision is over the
+                   analyzer's attributed quotes that overlap a gold attribution
+                   with a named source.
+
+The analyzer's named speakers are the words at each quote's speaker_span, keyed
+the same way, so a quote attributed to "he" counts on neither side; the line
+"speech, list" compares the record's "speakers" list instead (pronouns and
+descriptions resolved to names), against the speech-cue gold.
+
+Two gold sets are reported for the named speakers: "all cues" counts every
+attribution PolNeAR annotates (including thoughts and beliefs: "thinks",
+"wants", "mocked"); "speech cues" keeps the attributions whose cue holds a
+reporting verb of schema/reporting-verbs.tsv or is a colon, which is what the
+analyzer looks for.  Articles annotated by several annotators use the first
+annotation file in name order.
+
+PolNeAR `test` is held out: do not tune on it.  Usage:
+
+  /usr/bin/python3 tests/bench/eval_speakers_polnear.py [--command build/newsfields]
+      [--polnear DIR] [--splits train,dev] [--show N]
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+NOT_NAMES = set("""the a an he she it they we i you his her their its our my your this that
+these those who which what one some many most several both all each every any no other others
+mr mrs ms dr sen rep gov gen jr sr ii iii iv president senator secretary former presidential republican
+republicans democrat democrats democratic gop campaign q a according in on at by of and or but
+so if when as new former vice mayor governor chairman chief minister spokesman spokeswoman
+press white house state department""".split())
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.casefold()
+
+
+WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+
+
+def load_place_words():
+    """Folded country names and demonyms (schema/countries.tsv): "French" in
+    "French officials" describes a source, it does not name one."""
+    words = set()
+    with open(os.path.join(ROOT, "schema", "countries.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 3 and cols[1] in ("demonym", "demonym_plural"):
+                words.add(fold(cols[2]))
+    return words
+
+
+PLACE_WORDS = load_place_words()
+
+
+def segment_key(text, common):
+    """The last word of the first run of two or more capitalised words (a
+    full name: "Gov. Bill Richardson of New Mexico" -> richardson), else the
+    last capitalised word that may name someone."""
+    key = None
+    run = []
+    runs = []
+    for m in WORD.finditer(text):
+        w = m.group(0).rstrip(".").replace("’", "'")
+        if w.endswith("'s") or w.endswith("'"):
+            w = w[:-2] if w.endswith("'s") else w[:-1]
+        between = text[run[-1][1]:m.start()] if run else ""
+        if not w or not w[0].isupper() or (run and between.strip() not in ("", "-")):
+            if run:
+                runs.append(run)
+            run = []
+        if not w or not w[0].isupper():
+            continue
+        run.append((fold(w), m.end()))
+    if run:
+        runs.append(run)
+    for r in runs:
+        names = [f for f, _ in r if f not in NOT_NAMES and len(f) >= 2 and f not in common
+                 and f not in PLACE_WORDS]
+        if len(r) >= 2 and len(names) >= 2:
+            return names[-1]
+    for r in runs:
+        for f, _ in r:
+            if f in NOT_NAMES or len(f) < 2 or f in common or f in PLACE_WORDS:
+                continue
+            key = f
+    return key
+
+
+def name_key(text, common=frozenset()):
+    """The name a source is known by: in the first comma-separated part that
+    holds one ("Christian Estrosi, a former mayor of Nice" -> estrosi; "The
+    French interior minister, Bernard Cazeneuve" -> cazeneuve), the last
+    capitalised word that is not a title, a pronoun, a demonym or a word the
+    article also writes in lower case ("Police said" names no one)."""
+    text = text.split("(")[0]
+    for part in text.split(","):
+        key = segment_key(part, common)
+        if key:
+            return key
+    return None
+
+
+def common_words(text):
+    """Words the article writes in lower case somewhere."""
+    return set(fold(w) for w in re.findall(r"(?<![\w'’])[a-z][a-z'-]+", text))
+
+
+def load_verbs():
+    verbs = set()
+    with open(os.path.join(ROOT, "schema", "reporting-verbs.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            verbs.add(fold(line.split("\t")[0]))
+    return verbs
+
+
+def speech_cue(cue, verbs):
+    c = fold(cue).strip()
+    if c in (":", ""):
+        return True
+    return any(re.search(r"(^|\s)" + re.escape(v) + r"($|\s)", c) for v in verbs)
+
+
+def parse_spans(s):
+    spans = []
+    for part in s.split(";"):
+        a, b = part.split()
+        spans.append((int(a), int(b)))
+    return spans
+
+
+def load_ann(path):
+    """Attributions: [(source text, source spans, cue text, content spans)]."""
+    tspans, texts = {}, {}
+    out = []
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for line in lines:
+        if not line.startswith("T"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 3:
+            continue
+        head = parts[1].split(" ", 1)
+        if len(head) < 2:
+            continue
+        try:
+            tspans[parts[0]] = (head[0], parse_spans(head[1]))
+        except ValueError:
+            continue
+        texts[parts[0]] = parts[2]
+    for line in lines:
+        if not line.startswith("E"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
+        src, cue, content = roles.get("Source"), roles.get("Cue"), roles.get("Content")
+        if not content or content not in tspans:
+            continue
+        out.append((texts.get(src, ""), tspans[src][1] if src in tspans else [],
+                    texts.get(cue, ""), tspans[content][1]))
+    return out
+
+
+def char_to_byte(text):
+    """Byte offset of each character offset (and of the end)."""
+    offs = [0] * (len(text) + 1)
+    b = 0
+    for i, ch in enumerate(text):
+        offs[i] = b
+        b += len(ch.encode("utf-8"))
+    offs[len(text)] = b
+    return offs
+
+
+def articles(polnear, split):
+    tdir = os.path.join(polnear, "data", split, "text")
+    adir = os.path.join(polnear, "data", split, "attributions")
+    anns = sorted(os.listdir(adir))
+    for name in sorted(os.listdir(tdir)):
+        stem = name[:-4]
+        mine = [a for a in anns if a.startswith(stem + "_")]
+        if not mine:
+            continue
+        with open(os.path.join(tdir, name), encoding="utf-8") as f:
+            text = f.read()
+        yield stem, text, load_ann(os.path.join(adir, mine[0]))
+
+
+def extract(command, docs):
+    """{id: record} for [(id, text)], through one run of `newsfields extract -`."""
+    payload = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in docs)
+    p = subprocess.run([command, "extract", "-"], input=payload.encode("utf-8"),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    if p.returncode != 0:
+        sys.exit("extract failed: " + p.stderr.decode("utf-8", "replace"))
+    out = {}
+    for line in p.stdout.decode("utf-8").splitlines():
+        rec = json.loads(line)
+        out[rec["id"]] = rec
+    return out
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+class Tally:
+    def __init__(self):
+        self.spk = {"all": [0, 0, 0], "speech": [0, 0, 0], "list": [0, 0, 0]}
+        self.att = [0, 0, 0]  # found right, attributed wrong, gold missed
+        self.articles = 0
+        self.errors = []
+
+    def add(self, other):
+        for k in self.spk:
+            for i in range(3):
+                self.spk[k][i] += other.spk[k][i]
+        for i in range(3):
+            self.att[i] += other.att[i]
+        self.articles += other.articles
+
+
+def score(stem, text, gold, rec, verbs, t):
+    t.articles += 1
+    c2b = char_to_byte(text)
+    common = common_words(text)
+    # The speakers the analyzer names at a cue: the words at speaker_span,
+    # as the gold's are the words of its Source span (a quote attributed to
+    # "he" is no named speaker on either side); "list" is the record's
+    # "speakers", pronouns resolved, for comparison.
+    tb = text.encode("utf-8")
+    at_cue = set()
+    for q in rec.get("quotes") or []:
+        if q.get("speaker_span"):
+            b, e = q["speaker_span"]
+            k = name_key(tb[b:e].decode("utf-8", "replace"), common)
+            if k:
+                at_cue.add(k)
+    listed = set()
+    for s in rec.get("speakers") or []:
+        k = name_key(s, common)
+        if k:
+            listed.add(k)
+    for which in ("all", "speech", "list"):
+        ours = listed if which == "list" else at_cue
+        g = set()
+        for src, _, cue, _ in gold:
+            if which != "all" and not speech_cue(cue, verbs):
+                continue
+            k = name_key(src, common)
+            if k:
+                g.add(k)
+        tp = len(g & ours)
+        t.spk[which][0] += tp
+        t.spk[which][1] += len(ours - g)
+        t.spk[which][2] += len(g - ours)
+        if which == "all":
+            for k in sorted(ours - g):
+                t.errors.append((stem, "spurious speaker", k))
+            for k in sorted(g - ours):
+                t.errors.append((stem, "missed speaker", k))
+    # attribution of quotes whose gold source is named
+    quotes = []
+    for q in rec.get("quotes") or []:
+        b, e = q.get("content_span") or (0, 0)
+        quotes.append((b, e, name_key(q["speaker"], common) if q.get("speaker") else None))
+    named_gold = []
+    for src, _, cue, content in gold:
+        k = name_key(src, common)
+        if not k:
+            continue
+        spans = [(c2b[a], c2b[b]) for a, b in content]
+        named_gold.append((k, spans))
+    used = set()
+    for k, spans in named_gold:
+        hit = None
+        for qi, (b, e, qk) in enumerate(quotes):
+            if any(b < sb2 and sb1 < e for sb1, sb2 in spans):
+                if qk == k:
+                    hit = qi
+                    break
+                if hit is None:
+                    hit = -1 - qi
+        if hit is not None and hit >= 0:
+            t.att[0] += 1
+            used.add(hit)
+        else:
+            t.att[2] += 1
+            if hit is not None:
+                qb, qe, qk = quotes[-1 - hit]
+                if qk is not None:
+                    t.att[1] += 1
+                    used.add(-1 - hit)
+                    t.errors.append((stem, "wrong speaker", "%s for %s" % (qk, k)))
+    return t
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--command", default=os.path.join(ROOT, "build", "newsfields"))
+    ap.add_argument("--polnear", default=os.path.join(os.path.dirname(ROOT), "shared", "corpora",
+                                                       "polnear"))
+    ap.add_argument("--splits", default="train,dev")
+    ap.add_argument("--show", type=int, default=0, help="print the first N errors")
+    args = ap.parse_args()
+    splits = args.splits.split(",")
+    if "test" in splits:
+        print("note: PolNeAR test is held out; report it, never tune on it", file=sys.stderr)
+    verbs = load_verbs()
+    total = Tally()
+    errors = []
+    for split in splits:
+        docs = list(articles(args.polnear, split))
+        recs = extract(args.command, [(s, t) for s, t, _ in docs])
+        t = Tally()
+        for stem, text, gold in docs:
+            score(stem, text, gold, recs[stem], verbs, t)
+        report(split, t)
+        total.add(t)
+        errors.extend(t.errors)
+    if len(splits) > 1:
+        report("+".join(splits), total)
+    for e in errors[: args.show]:
+        print("  %s: %s %s" % e)
+
+
+def report(name, t):
+    for which, label in (("all", "all cues"), ("speech", "speech cues"),
+                         ("list", "speech, list")):
+        p, r, f = prf(*t.spk[which])
+        print("%-10s named speakers (%-12s) P %.3f  R %.3f  F1 %.3f  (%d articles)" %
+              (name, label, p, r, f, t.articles))
+    right, wrong, missed = t.att
+    p = right / (right + wrong) if right + wrong else 0.0
+    r = right / (right + missed) if right + missed else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print("%-10s attribution, named gold source   P %.3f  R %.3f  F1 %.3f  (%d gold)" %
+          (name, p, r, f, right + missed))
+
+
+if __name__ == "__main__":
+    main()
