@@ -173,10 +173,12 @@ START_TEST(fixture_officials_and_speakers) {
   ck_assert_str_eq(json_string_value(json_array_get(json_object_get(root, "speakers"), 0)),
                    "Lloyd J. Austin III");
   ck_assert(!has_speaker(root, "J. Petraitis"));
-  /* "“...,” he said" is Austin's; the scare quote "steady nerve" is no one's */
+  /* "“...,” he said" is Austin's, and so is "steady nerve" (the title
+   * without a name, "The American defense secretary", is his); the scare
+   * quote "de facto embassy" is no one's */
   json_t *q;
   size_t i;
-  int he_said = 0, scare = 0;
+  int he_said = 0, nerve = 0, scare = 0;
   json_array_foreach(json_object_get(root, "quotes"), i, q) {
     const char *content = json_string_value(json_object_get(q, "content"));
     json_t *speaker = json_object_get(q, "speaker");
@@ -186,12 +188,17 @@ START_TEST(fixture_officials_and_speakers) {
       ck_assert_str_eq(json_string_value(json_object_get(q, "cue")), "said");
     }
     if (strcmp(content, "steady nerve") == 0) {
+      nerve = 1;
+      ck_assert_str_eq(json_string_value(speaker), "Lloyd J. Austin III");
+      ck_assert_str_eq(json_string_value(json_object_get(q, "cue")), "thanked");
+    }
+    if (strcmp(content, "de facto embassy") == 0) {
       scare = 1;
       ck_assert(json_is_null(speaker));
       ck_assert(json_is_null(json_object_get(q, "speaker_span")));
     }
   }
-  ck_assert(he_said && scare);
+  ck_assert(he_said && nerve && scare);
   json_decref(root);
 }
 END_TEST
