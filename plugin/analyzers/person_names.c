@@ -116,6 +116,18 @@ static int read_run(const finder *f, size_t i, run *r) {
     r->last = (uint32_t)j;
   }
   if (!have_first) return 0;
+  /* "Recorder Helen Purcell": a first name inside the run starts the name */
+  if (r->first != r->last && !is_kind(f, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME))) {
+    for (size_t j = r->first + 1; j < r->last; j++) {
+      if (f->toks[j].kind != NF_TOKEN_WORD || !name_word(f, j)) continue;
+      if (!is_kind(f, j, NF_LEX_BIT(NF_LEX_FIRST_NAME))) continue;
+      for (size_t k = r->begin; k < j; k++)
+        if (f->toks[k].kind == NF_TOKEN_WORD && (f->toks[k].flags & NF_TOK_CAPITALIZED))
+          r->nwords--;
+      r->begin = r->first = (uint32_t)j;
+      break;
+    }
+  }
   return 1;
 }
 
@@ -184,18 +196,39 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
   /* a reporting verb after: "Uzra Zeya told", "Austin also said"; not the
    * tail of a longer name ("the Panama Canal said") */
   size_t k = e;
+  if (k < f->ntoks && fold_is(f, k, "(")) /* "Lisa Madigan (D) said" */
+    for (size_t j = k; j < k + 8 && j < f->ntoks; j++)
+      if (fold_is(f, j, ")")) {
+        k = j + 1;
+        break;
+      }
   while (k < e + 2 && is_filler(f, k)) k++;
   int glued_before = b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
                                ((f->toks[b - 1].flags & NF_TOK_CAPITALIZED) &&
                                 f->toks[b - 1].kind == NF_TOKEN_WORD &&
                                 !(f->marks[b - 1] & NF_PM_TITLE_END)));
-  if (verb_at(f, k) && !glued_before) return 1;
-  /* a reporting verb before: "..., said Austin", "according to Austin" */
-  if (b > 0 && verb_at(f, b - 1)) {
-    nf_lex_match m = nf_lexicon_match(f->lex, f->t, b - 1, NF_LEX_BIT(NF_LEX_VERB));
-    if ((m.flags & NF_LEX_INVERT) && b > 1 &&
-        (is_comma(f, b - 2) || f->toks[b - 2].kind == NF_TOKEN_QUOTE))
-      return 1;
+  if (verb_at(f, k) && !(glued_before && r->nwords == 1)) return 1;
+  /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said" */
+  if (r->nwords >= 2 && (is_comma(f, e) || (e < f->ntoks && f->toks[e].kind == NF_TOKEN_DASH))) {
+    for (size_t j = e + 1; j < e + 16 && j + 1 < f->ntoks; j++) {
+      const nf_token *tj = &f->toks[j];
+      if (tj->kind == NF_TOKEN_QUOTE || fold_is(f, j, ".") || fold_is(f, j, ";")) break;
+      if ((is_comma(f, j) || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1)) return 1;
+      if (verb_at(f, j)) break;
+    }
+  }
+  /* a reporting verb before: "..., said Austin", "..., said Virginia
+   * delegate Beau Correll", "according to Austin" */
+  for (size_t v = b; v-- > 0 && v + 6 > b;) {
+    if (verb_at(f, v)) {
+      nf_lex_match m = nf_lexicon_match(f->lex, f->t, v, NF_LEX_BIT(NF_LEX_VERB));
+      if ((m.flags & NF_LEX_INVERT) && v > 0 &&
+          (is_comma(f, v - 1) || f->toks[v - 1].kind == NF_TOKEN_QUOTE) &&
+          (v + 1 == b || r->nwords >= 2))
+        return 1;
+      break;
+    }
+    if (f->toks[v].kind != NF_TOKEN_WORD) break;
   }
   if (b > 1 && fold_is(f, b - 2, "according") && fold_is(f, b - 1, "to")) return 1;
   /* a first name: "Gabrielius Landsbergis" */

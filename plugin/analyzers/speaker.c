@@ -184,6 +184,8 @@ static const char *person_country(const article *a, const char *name) {
 
 /* ---- sources -------------------------------------------------------------------- */
 
+static size_t paren_open(const article *a, size_t k);
+
 static void person_source(const article *a, const mention *m, source *s) {
   s->kind = SRC_PERSON;
   s->begin = m->begin;
@@ -291,6 +293,10 @@ static int org_before(const article *a, size_t e, source *s) {
   while (b > 0) {
     size_t k = b - 1;
     const nf_token *tk = &a->toks[k];
+    /* "PARIS, Aug 31 (Reuters) -": a dateline names no one */
+    if ((tk->flags & NF_TOK_PARA_START) && (tk->flags & NF_TOK_ALL_CAPS) &&
+        is_punct(a, k + 1, ","))
+      break;
     if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
         !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
       if (lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len ||
@@ -375,6 +381,7 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
   if (e == 0 || depth > 2) return 0;
   size_t k = e - 1;
   if (a->toks[k].flags & NF_TOK_IN_QUOTE) return 0;
+  if (paren_open(a, k) != NONE) return source_before(a, paren_open(a, k), cue_at, depth, s);
   if (a->person_end[e] != NONE) {
     person_source(a, &a->persons[a->person_end[e]], s);
     return 1;
@@ -382,13 +389,28 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
   if (a->title_end[e] != NONE) {
     const mention *t = &a->titles[a->title_end[e]];
     if (t->person) {
-      for (size_t p = a->npersons; p-- > 0;)
-        if (strcmp(a->persons[p].name, t->person) == 0) {
-          person_source(a, &a->persons[p], s);
+      /* the words naming the person: the name beside the title ("Gabrielius
+       * Landsbergis, Lithuania's foreign minister,"), else the title */
+      const mention *best = NULL;
+      for (size_t p = a->npersons; p-- > 0;) {
+        const mention *m = &a->persons[p];
+        if (strcmp(m->name, t->person) != 0) continue;
+        if (!best) best = m;
+        if ((m->end <= t->begin && m->end + 4 > t->begin) ||
+            (m->begin >= t->end && m->begin < t->end + 3)) {
+          best = m;
+          break;
+        }
+      }
+      if (best) {
+        person_source(a, best, s);
+        if (!((best->end <= t->begin && best->end + 4 > t->begin) ||
+              (best->begin >= t->end && best->begin < t->end + 3))) {
           s->begin = t->begin;
           s->end = t->end;
-          return 1;
         }
+        return 1;
+      }
     }
     if (t->begin > 0 && fold_is(a, t->begin - 1, "the") && resolve_description(a, t, s)) {
       s->begin = t->begin - 1;
@@ -412,30 +434,37 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
   /* "X, the Y, said": the appositive closes before the verb */
   if (is_punct(a, k, ",") || a->toks[k].kind == NF_TOKEN_DASH) {
     /* The closing comma of an appositive or relative clause: the source
-     * is named before one of the commas before it ("Rachel Berg, a
-     * philanthropist from Monsey, New York, said"); a person first, else
-     * whatever names the source before the nearest. */
-    if (source_before(a, k, cue_at, depth + 1, s) && s->kind == SRC_PERSON) return 1;
-    int nearest = 1;
-    source body;
+     * is named before the first comma of the chain ("Rachel Berg, a
+     * philanthropist from Monsey, New York, said"; "Mr. Reid, who
+     * represents Nevada, said"): the farthest person, else the farthest
+     * named body, else what names it just before the comma. */
+    source person, body, nearest;
+    memset(&person, 0, sizeof person);
     memset(&body, 0, sizeof body);
-    for (size_t p = k; p-- > 0 && p + 30 > k;) {
-      if (a->toks[p].flags & NF_TOK_IN_QUOTE) break;
+    memset(&nearest, 0, sizeof nearest);
+    for (size_t p = k + 1; p-- > 0 && p + 30 > k;) {
+      if (p < k && (a->toks[p].flags & NF_TOK_IN_QUOTE)) break;
       if (!(is_punct(a, p, ",") || a->toks[p].kind == NF_TOKEN_DASH)) {
         if (a->toks[p].flags & NF_TOK_SENT_START) break;
         continue;
       }
-      if (source_before(a, p, cue_at, depth + 1, s)) {
-        if (s->kind == SRC_PERSON) return 1;
-        if (nearest) body = *s;
-      }
-      nearest = 0;
+      if (!source_before(a, p, cue_at, depth + 1, s)) continue;
+      if (s->kind == SRC_PERSON) person = *s;
+      if (s->kind == SRC_BODY) body = *s;
+      if (p == k) nearest = *s;
     }
-    *s = body;
-    return body.kind != SRC_NONE;
+    *s = person.kind ? person : body.kind ? body : nearest;
+    return s->kind != SRC_NONE;
   }
-  if (body_before(a, e, s)) return 1;
-  if (org_before(a, e, s)) return 1;
+  if (body_before(a, e, s) || org_before(a, e, s)) {
+    /* "James Pethokoukis of the American Enterprise Institute wrote" */
+    size_t b = s->begin;
+    if (b > 0 && fold_is(a, b - 1, "the")) b--;
+    static const char *const preps[] = {"of", "at", "from", "for", "with"};
+    if (b > 1 && FOLD_IN(a, b - 1, preps) && a->person_end[b - 1] != NONE)
+      person_source(a, &a->persons[a->person_end[b - 1]], s);
+    return 1;
+  }
   if (a->country_end[e] != NONE) {
     const mention *c = &a->countries[a->country_end[e]];
     s->kind = SRC_BODY;
@@ -480,10 +509,10 @@ static int source_after(const article *a, size_t b, source *s) {
          !(a->toks[e].flags & NF_TOK_IN_QUOTE) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len &&
          !fold_is(a, e, "that") && !fold_is(a, e, "on") && !fold_is(a, e, "in"))
     e++;
-  while (e > k) {
-    if (source_before(a, e, b, 0, s) && s->begin >= b) return 1;
-    e--;
-  }
+  for (size_t end = e; end > k; end--)
+    if (source_before(a, end, b, 0, s) && s->begin >= b &&
+        (s->kind == SRC_PERSON || end == e))
+      return 1;
   memset(s, 0, sizeof *s);
   return 0;
 }
@@ -500,6 +529,14 @@ static const char *const fillers[] = {"also", "later", "earlier", "has", "had", 
                                       "often", "did", "does", "do", "not", "never"};
 static const char *const passive[] = {"was", "were", "is", "are", "been", "be", "being"};
 
+/* The "(" that a ")" at token k closes, within a few tokens, or NONE. */
+static size_t paren_open(const article *a, size_t k) {
+  if (k >= a->ntoks || !is_punct(a, k, ")")) return NONE;
+  for (size_t j = k; j-- > 0 && j + 8 > k;)
+    if (is_punct(a, j, "(")) return j;
+  return NONE;
+}
+
 static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                    "saturday", "sunday", "today", "yesterday", "tonight"};
 static const char *const periods[] = {"week", "month", "year", "weekend", "night", "morning",
@@ -510,7 +547,10 @@ static const char *const periods[] = {"week", "month", "year", "weekend", "night
 static size_t skip_adjuncts(const article *a, size_t i) {
   size_t k = i;
   for (;;) {
-    if (k > 0 && FOLD_IN(a, k - 1, fillers)) {
+    size_t open = k > 0 ? paren_open(a, k - 1) : NONE;
+    if (open != NONE) {
+      k = open; /* "Lisa Madigan (D) asserted" */
+    } else if (k > 0 && FOLD_IN(a, k - 1, fillers)) {
       k--;
     } else if (k > 1 && FOLD_IN(a, k - 1, days) && fold_is(a, k - 2, "on")) {
       k -= 2;
@@ -573,7 +613,9 @@ static int sentence_subject(const article *a, size_t before, source *s) {
       return 1;
     }
     if (a->toks[k].kind == NF_TOKEN_WORD && a->title_at[k] == NONE &&
-        source_before(a, k + 1, before, 0, s) && s->kind == SRC_BODY)
+        source_before(a, k + 1, before, 0, s) && s->kind == SRC_BODY &&
+        (s->begin == ss[si].tok_begin ||
+         (s->begin == ss[si].tok_begin + 1 && fold_is(a, ss[si].tok_begin, "the"))))
       return 1;
   }
   memset(s, 0, sizeof *s);
@@ -630,6 +672,13 @@ static nf_status find_cues(article *a) {
     c.group_begin = c.begin;
     c.group_end = c.end;
     size_t k = skip_adjuncts(a, i);
+    static const char *const be[] = {"is", "was", "are", "were"};
+    if (k > 0 && FOLD_IN(a, k - 1, be) && ends_in_ing(a, i)) k--; /* "is telling" */
+    /* "declined to say", "Trump's telling of a story" are no cues */
+    if (k > 0 && (fold_is(a, k - 1, "to") || (a->toks[k - 1].flags & NF_TOK_POSSESSIVE))) {
+      i = c.end - 1;
+      continue;
+    }
     if (k > 0 && FOLD_IN(a, k - 1, passive) && !ends_in_ing(a, i)) {
       i = c.end - 1;
       continue; /* "was told", "is said to" */
@@ -649,7 +698,10 @@ static nf_status find_cues(article *a) {
     } else if (source_before(a, k, i, 0, &c.src)) {
       c.group_begin = c.src.begin < c.begin ? c.src.begin : c.begin;
       c.group_begin = (uint32_t)group_start(a, c.group_begin);
-    } else if ((m.flags & NF_LEX_INVERT) && source_after(a, c.end, &c.src)) {
+    } else if ((m.flags & NF_LEX_INVERT) &&
+               (k == 0 || is_punct(a, k - 1, ",") || a->toks[k - 1].kind == NF_TOKEN_QUOTE ||
+                (a->toks[k].flags & NF_TOK_SENT_START)) &&
+               source_after(a, c.end, &c.src)) {
       c.group_end = c.src.end;
     }
     if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end) c.group_end = (uint32_t)listener_end(a, c.end);
