@@ -26,7 +26,8 @@ typedef struct nf_search_options {
   unsigned offset;            /* first hit (0-based) */
   unsigned limit;             /* hits to return */
   nf_sort sort;               /* NF_SORT_DATE: newest first */
-  const char *const *facets;  /* facet fields to count ("country", ...) */
+  const char *const *facets;  /* facet fields to count ("country", ...); the date
+                                 field ("date") asks for the by-month histogram */
   size_t nfacets;
   unsigned facet_limit;       /* values per facet, most frequent first; 0: all */
   size_t snippet_length;      /* bytes of text around the matches; 0: 200 */
@@ -74,8 +75,15 @@ typedef struct nf_facet_value {
   unsigned long count;    /* matching documents with this value */
 } nf_facet_value;
 
+/* Matches in one month of the date field. */
+typedef struct nf_month_count {
+  char month[8];          /* "YYYY-MM" */
+  unsigned long count;
+} nf_month_count;
+
 NF_API void nf_results_free(nf_results *r);
-/* Estimated number of matches (exact when facets were counted). */
+/* Estimated number of matches (exact when facets or the histogram were
+ * counted: they visit the whole match set). */
 NF_API unsigned long nf_results_total(const nf_results *r);
 NF_API size_t nf_results_size(const nf_results *r);
 NF_API const nf_hit *nf_results_hit(const nf_results *r, size_t i);
@@ -84,9 +92,17 @@ NF_API size_t nf_results_facet_count(const nf_results *r);
 NF_API const char *nf_results_facet_name(const nf_results *r, size_t f);
 NF_API size_t nf_results_facet_size(const nf_results *r, size_t f);
 NF_API const nf_facet_value *nf_results_facet_value(const nf_results *r, size_t f, size_t i);
+/* The by-month histogram of the whole match set, oldest month first.  Months
+ * with no match are left out, and so are matches with no date.  1 when it was
+ * asked for (the date field among the facets), else 0 and the size is 0.  It
+ * is not one of the nf_results_facet_* lists. */
+NF_API int nf_results_has_histogram(const nf_results *r);
+NF_API size_t nf_results_histogram_size(const nf_results *r);
+NF_API const nf_month_count *nf_results_histogram_month(const nf_results *r, size_t i);
 
 /* The documented JSON form: {"query", "total", "offset", "hits": [...],
- * "facets": {...}} (malloc'd, NUL-terminated). */
+ * "facets": {...}}, and "histogram": [{"month": "2021-12", "count": 3}, ...]
+ * when it was counted (malloc'd, NUL-terminated). */
 NF_API nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err);
 
 #ifdef __cplusplus

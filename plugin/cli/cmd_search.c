@@ -30,7 +30,8 @@ static const char usage[] =
     "  -f, --facets F,...    count these facet fields over all matches\n"
     "      --facet-limit N   values per facet (default: 10; 0: all)\n"
     "  -l, --lang LANG       Snowball stemmer (default: the database's)\n"
-    "  -j, --json            one JSON object instead of text\n"
+    "      --histogram       count all matches by month (always in --json)\n"
+    "  -j, --json            one JSON object instead of text, with the histogram\n"
     "      --explain         print how the query was understood\n"
     "  -h, --help            this help\n";
 
@@ -40,7 +41,7 @@ typedef struct search_opts {
   const char *schema, *lang;
   char *facet_list;
   const char *facets[NF_MAX_FACETS];
-  int json, explain;
+  int json, explain, histogram;
   nf_search_options so;
 } search_opts;
 
@@ -59,7 +60,7 @@ static int split_facets(search_opts *o, char *list) {
 }
 
 static int parse_options(int argc, char **argv, search_opts *o) {
-  enum { OPT_SORT = 256, OPT_FACET_LIMIT, OPT_EXPLAIN };
+  enum { OPT_SORT = 256, OPT_FACET_LIMIT, OPT_EXPLAIN, OPT_HISTOGRAM };
   static const struct option longopts[] = {
       {"db", required_argument, NULL, 'd'},     {"schema", required_argument, NULL, 's'},
       {"limit", required_argument, NULL, 'n'},  {"offset", required_argument, NULL, 'o'},
@@ -68,6 +69,7 @@ static int parse_options(int argc, char **argv, search_opts *o) {
       {"facet-limit", required_argument, NULL, OPT_FACET_LIMIT},
       {"lang", required_argument, NULL, 'l'},   {"json", no_argument, NULL, 'j'},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
+      {"histogram", no_argument, NULL, OPT_HISTOGRAM},
       {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
@@ -107,6 +109,7 @@ static int parse_options(int argc, char **argv, search_opts *o) {
       case 'l': o->lang = optarg; break;
       case 'j': o->json = 1; break;
       case OPT_EXPLAIN: o->explain = 1; break;
+      case OPT_HISTOGRAM: o->histogram = 1; break;
       case 'h': fputs(usage, stdout); return -1;
       default: return nf_cli_usage_error("search", "bad option");
     }
@@ -129,6 +132,22 @@ static void print_snippet(const nf_hit *h, int tty) {
   }
   fwrite(h->snippet + at, 1, n - at, stdout);
   fputc('\n', stdout);
+}
+
+/* Matches by month, one line each, with a bar scaled to the busiest month. */
+static void print_histogram(const nf_results *r) {
+  size_t n = nf_results_histogram_size(r);
+  unsigned long max = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned long c = nf_results_histogram_month(r, i)->count;
+    if (c > max) max = c;
+  }
+  printf("\nby month:%s\n", n ? "" : " (no dated matches)");
+  for (size_t i = 0; i < n; i++) {
+    const nf_month_count *m = nf_results_histogram_month(r, i);
+    int bar = (int)((m->count * 40 + max - 1) / max);
+    printf("  %s %6lu %.*s\n", m->month, m->count, bar, "########################################");
+  }
 }
 
 static void print_text(const nf_results *r, const char *query, unsigned offset) {
@@ -154,6 +173,24 @@ static void print_text(const nf_results *r, const char *query, unsigned offset) 
     }
     printf("\n");
   }
+  if (nf_results_has_histogram(r)) print_histogram(r);
+}
+
+/* The histogram is the date field's facet: name it among the facets. */
+static nf_status ask_histogram(search_opts *o, const nf_schema *schema, nf_error *err) {
+  const char *date = NULL;
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++)
+    if (nf_schema_field(schema, i)->kind == NF_FIELD_DATE) date = nf_schema_field(schema, i)->name;
+  if (!date && o->histogram)
+    return nf_error_set(err, NF_ERR_QUERY, "the schema has no date field for --histogram");
+  if (!date) return NF_OK;
+  for (size_t i = 0; i < o->so.nfacets; i++)
+    if (strcmp(o->facets[i], date) == 0) return NF_OK;
+  if (o->so.nfacets == NF_MAX_FACETS)
+    return nf_error_set(err, NF_ERR_INVALID, "at most %d facets", NF_MAX_FACETS - 1);
+  o->facets[o->so.nfacets++] = date;
+  o->so.facets = o->facets;
+  return NF_OK;
 }
 
 /* The query words joined with spaces, as a shell passes them. */
@@ -186,6 +223,7 @@ int nf_cmd_search(int argc, char **argv) {
   nf_results *results = NULL;
   nf_status s = query ? NF_OK : nf_error_set(&err, NF_ERR_NOMEM, "out of memory");
   if (s == NF_OK) s = nf_cli_load_schema(o.schema, &schema, &err);
+  if (s == NF_OK && (o.json || o.histogram)) s = ask_histogram(&o, schema, &err);
   if (s == NF_OK) s = nf_searcher_open(o.dbs, o.ndbs, schema, o.lang, &searcher, &err);
   if (s == NF_OK && o.explain) {
     char *d = nf_searcher_describe_query(searcher, query, strlen(query), &err);

@@ -2,6 +2,7 @@
 #include "search/results_internal.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,9 @@ struct nf_results {
   size_t nhits;
   facet *facets;
   size_t nfacets;
+  int has_histogram;
+  nf_month_count *months;
+  size_t nmonths;
 };
 
 nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nfacets,
@@ -68,6 +72,7 @@ void nf_results_free(nf_results *r) {
     free(r->facets[f].values);
   }
   free(r->facets);
+  free(r->months);
   free(r->query);
   free(r);
 }
@@ -198,40 +203,62 @@ static char *code_label(const nf_countries *countries, const char *v) {
   return l;
 }
 
-nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t index,
+nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size_t index,
                                 const nf_field *field, const nf_countries *countries,
                                 unsigned limit, nf_error *err) {
-  facet *f = &r->facets[index];
-  f->name = field->name;
+  facet *fc = &r->facets[f];
+  fc->name = field->name;
   size_t n = nf_xmset_facet_size(m, index);
-  f->values = calloc(n ? n : 1, sizeof *f->values);
-  f->strings = calloc(2 * n + 1, sizeof *f->strings);
-  if (!f->values || !f->strings) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  if (limit && n > limit) n = limit; /* most frequent first already */
+  fc->values = calloc(n ? n : 1, sizeof *fc->values);
+  fc->strings = calloc(2 * n + 1, sizeof *fc->strings);
+  if (!fc->values || !fc->strings) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  /* Own facet terms are counted once per key by the shim, and carry the
+   * most common spelling of it: key, separator, spelling. */
   int own_terms = nf_facet_has_own_terms(field);
   for (size_t i = 0; i < n; i++) {
     const char *term = nf_xmset_facet_value(m, index, i);
     unsigned long count = nf_xmset_facet_count(m, index, i);
     const char *sep = own_terms ? strchr(term, NF_FACET_SEPARATOR) : NULL;
     char *value = sep ? strndup(term, (size_t)(sep - term)) : strdup(term);
-    char *label = sep ? strdup(sep + 1) : (field->kind == NF_FIELD_COUNTRY ? code_label(countries, term)
-                                                                           : strdup(term));
-    if (!keep(f, value) || !keep(f, label)) {
+    char *label = sep                                 ? strdup(sep + 1)
+                  : field->kind == NF_FIELD_COUNTRY ? code_label(countries, term)
+                                                    : strdup(term);
+    if (!keep(fc, value) || !keep(fc, label)) {
       free(label);
       return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
     }
-    /* Spellings of one key ("Anušauskas", "Anusauskas") are one value;
-     * they come from different documents, so their counts add up. */
-    size_t k = 0;
-    while (k < f->size && strcmp(f->values[k].value, value) != 0) k++;
-    if (k == f->size) {
-      f->values[f->size++] = (nf_facet_value){value, label, count};
-    } else {
-      if (count > f->values[k].count) f->values[k].label = label;
-      f->values[k].count += count;
-    }
+    fc->values[fc->size++] = (nf_facet_value){value, label, count};
   }
-  qsort(f->values, f->size, sizeof *f->values, by_count);
-  if (limit && f->size > limit) f->size = limit;
+  qsort(fc->values, fc->size, sizeof *fc->values, by_count);
+  return NF_OK;
+}
+
+static int by_month(const void *a, const void *b) {
+  return strcmp(((const nf_month_count *)a)->month, ((const nf_month_count *)b)->month);
+}
+
+static int is_digits(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i] < '0' || p[i] > '9') return 0;
+  return 1;
+}
+
+nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index,
+                                    nf_error *err) {
+  size_t n = nf_xmset_facet_size(m, index);
+  r->months = calloc(n ? n : 1, sizeof *r->months);
+  if (!r->months) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  r->has_histogram = 1;
+  for (size_t i = 0; i < n; i++) {
+    const char *v = nf_xmset_facet_value(m, index, i);
+    /* YYYYMM, as the indexer writes dates; anything else is not a month */
+    if (strlen(v) != 6 || !is_digits(v, 6)) continue;
+    nf_month_count *mc = &r->months[r->nmonths++];
+    snprintf(mc->month, sizeof mc->month, "%.4s-%.2s", v, v + 4);
+    mc->count = nf_xmset_facet_count(m, index, i);
+  }
+  qsort(r->months, r->nmonths, sizeof *r->months, by_month);
   return NF_OK;
 }
 
@@ -245,6 +272,11 @@ const char *nf_results_facet_name(const nf_results *r, size_t f) { return r->fac
 size_t nf_results_facet_size(const nf_results *r, size_t f) { return r->facets[f].size; }
 const nf_facet_value *nf_results_facet_value(const nf_results *r, size_t f, size_t i) {
   return i < r->facets[f].size ? &r->facets[f].values[i] : NULL;
+}
+int nf_results_has_histogram(const nf_results *r) { return r->has_histogram; }
+size_t nf_results_histogram_size(const nf_results *r) { return r->nmonths; }
+const nf_month_count *nf_results_histogram_month(const nf_results *r, size_t i) {
+  return i < r->nmonths ? &r->months[i] : NULL;
 }
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
@@ -284,6 +316,13 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
   json_t *root = json_pack("{s:s,s:I,s:i,s:o,s:o}", "query", r->query, "total",
                            (json_int_t)r->total, "offset", (int)r->offset, "hits",
                            hits ? hits : json_array(), "facets", facets ? facets : json_object());
+  if (root && r->has_histogram) {
+    json_t *months = json_array();
+    for (size_t i = 0; months && i < r->nmonths; i++)
+      json_array_append_new(months, json_pack("{s:s,s:I}", "month", r->months[i].month, "count",
+                                              (json_int_t)r->months[i].count));
+    json_object_set_new(root, "histogram", months ? months : json_array());
+  }
   if (root)
     *out = json_dumps(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
   json_decref(root);

@@ -13,9 +13,13 @@ nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nf
  * data, and a snippet of its text around the matches. */
 nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_length,
                                nf_error *err);
-/* The values of facet number index, counted by the enquire's index-th spy. */
-nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t index,
+/* Facet number f of the results, counted by the enquire's facet number index. */
+nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size_t index,
                                 const nf_field *field, const nf_countries *countries,
                                 unsigned limit, nf_error *err);
+/* The histogram, from a value facet of the date slot cut to YYYYMM (index);
+ * marks the results as having one. */
+nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index,
+                                    nf_error *err);
 
 #endif

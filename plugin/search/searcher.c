@@ -90,23 +90,36 @@ char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n, nf
   return d;
 }
 
-/* The schema's facet fields named in opts, checked. */
-static nf_status facet_fields(const nf_searcher *s, const nf_search_options *opts,
-                              const nf_field **fields, nf_error *err) {
+/* What opts asks to count, checked: the facet fields, and the date field
+ * when the histogram is asked for.  Per call, on the caller's stack. */
+typedef struct facet_plan {
+  const nf_field **fields;
+  size_t nfields;
+  const nf_field *date; /* the histogram's field, or NULL */
+} facet_plan;
+
+static nf_status plan_facets(const nf_searcher *s, const nf_search_options *opts,
+                             facet_plan *plan, nf_error *err) {
   for (size_t i = 0; i < opts->nfacets; i++) {
     const nf_field *f = nf_schema_find(s->schema, opts->facets[i]);
-    if (!f || !f->facet) {
+    if (f && f->kind == NF_FIELD_DATE) {
+      plan->date = f;
+    } else if (f && f->facet) {
+      plan->fields[plan->nfields++] = f;
+    } else {
       nf_buf names = NF_BUF_INIT;
+      const char *date = NULL;
       for (size_t k = 0; k < nf_schema_field_count(s->schema); k++) {
         const nf_field *o = nf_schema_field(s->schema, k);
         if (o->facet) nf_buf_printf(&names, "%s%s", names.len ? ", " : "", o->name);
+        if (o->kind == NF_FIELD_DATE) date = o->name;
       }
+      if (date) nf_buf_printf(&names, "; %s for the by-month histogram", date);
       nf_status st = nf_error_set(err, NF_ERR_QUERY, "'%s' is not a facet field (facets: %s)",
                                   opts->facets[i], nf_buf_str(&names));
       nf_buf_free(&names);
       return st;
     }
-    fields[i] = f;
   }
   return NF_OK;
 }
@@ -118,7 +131,7 @@ static const nf_field *date_field(const nf_schema *schema) {
 }
 
 static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options *opts,
-                     const nf_field **fields, nf_results *r, nf_error *err) {
+                     const facet_plan *plan, nf_results *r, nf_error *err) {
   nf_xenquire *e;
   nf_status st = nf_xenquire_new(s->db, &e, err);
   if (st != NF_OK) return st;
@@ -130,20 +143,31 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
     else
       st = nf_xenquire_sort_by_value(e, d->slot, 1, err);
   }
-  for (size_t i = 0; st == NF_OK && i < opts->nfacets; i++) {
+  size_t *index = calloc(plan->nfields + 1, sizeof *index);
+  if (!index && st == NF_OK) st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; st == NF_OK && i < plan->nfields; i++) {
     char prefix[NF_FACET_PREFIX_MAX];
-    size_t index;
-    nf_facet_prefix(fields[i], prefix);
-    st = nf_xenquire_add_term_facet(e, prefix, &index, err);
+    nf_facet_prefix(plan->fields[i], prefix);
+    /* Own facet terms are key + separator + spelling: one count per key. */
+    if (nf_facet_has_own_terms(plan->fields[i]))
+      st = nf_xenquire_add_keyed_facet(e, prefix, NF_FACET_SEPARATOR, &index[i], err);
+    else
+      st = nf_xenquire_add_term_facet(e, prefix, &index[i], err);
   }
+  /* The histogram counts the date slot's YYYYMMDD values cut to YYYYMM. */
+  if (st == NF_OK && plan->date)
+    st = nf_xenquire_add_value_facet(e, plan->date->slot, 6, &index[plan->nfields], err);
   nf_xmset *m = NULL;
   if (st == NF_OK) st = nf_xenquire_run(e, opts->offset, opts->limit, &m, err);
   if (st == NF_OK) {
     size_t len = opts->snippet_length ? opts->snippet_length : NF_DEFAULT_SNIPPET;
     st = nf_results_fill_hits(r, m, len, err);
   }
-  for (size_t i = 0; st == NF_OK && i < opts->nfacets; i++)
-    st = nf_results_fill_facet(r, m, i, fields[i], s->countries, opts->facet_limit, err);
+  for (size_t i = 0; st == NF_OK && i < plan->nfields; i++)
+    st = nf_results_fill_facet(r, m, i, index[i], plan->fields[i], s->countries,
+                               opts->facet_limit, err);
+  if (st == NF_OK && plan->date) st = nf_results_fill_histogram(r, m, index[plan->nfields], err);
+  free(index);
   nf_xmset_free(m);
   nf_xenquire_free(e);
   return st;
@@ -152,16 +176,16 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
 nf_status nf_search(nf_searcher *s, const char *query, size_t n, const nf_search_options *opts,
                     nf_results **out, nf_error *err) {
   *out = NULL;
-  const nf_field **fields = calloc(opts->nfacets ? opts->nfacets : 1, sizeof *fields);
-  if (!fields) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  nf_status st = facet_fields(s, opts, fields, err);
+  facet_plan plan = {calloc(opts->nfacets ? opts->nfacets : 1, sizeof *plan.fields), 0, NULL};
+  if (!plan.fields) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_status st = plan_facets(s, opts, &plan, err);
   nf_xquery *q = NULL;
   if (st == NF_OK) st = parse(s, query, n, &q, err);
   nf_results *r = NULL;
-  if (st == NF_OK) st = nf_results_new(query, n, opts->offset, opts->nfacets, &r, err);
-  if (st == NF_OK) st = run(s, q, opts, fields, r, err);
+  if (st == NF_OK) st = nf_results_new(query, n, opts->offset, plan.nfields, &r, err);
+  if (st == NF_OK) st = run(s, q, opts, &plan, r, err);
   nf_xquery_free(q);
-  free(fields);
+  free(plan.fields);
   if (st != NF_OK) {
     nf_results_free(r);
     return st;

@@ -47,24 +47,62 @@ struct nf_xqp {
 
 namespace nfx {
 
-/* Counts, for each matching document, each distinct term with the prefix. */
+/* One facet's counts: (value, count) pairs. */
+using FacetCounts = std::vector<std::pair<std::string, unsigned long>>;
+
+/* Counts the terms under several prefixes in one walk of each matching
+ * document's termlist (a walk per facet would read each termlist again). */
 class TermFacetSpy : public Xapian::MatchSpy {
  public:
-  explicit TermFacetSpy(std::string prefix) : prefix_(std::move(prefix)) {}
+  /* A prefix to count; returns its number for results().  keyed: each value
+   * is a key, the byte sep and a spelling; a document counts once per key. */
+  size_t add(const std::string &prefix, bool keyed, char sep);
   void operator()(const Xapian::Document &doc, double wt) override;
-  void reset() { counts_.clear(); }
-  /* (value, count) pairs: prefix and inserted ':' removed, most frequent first. */
-  std::vector<std::pair<std::string, unsigned long>> results() const;
+  void reset();
+  /* Prefix and inserted ':' removed, most frequent first, ties by value; a
+   * keyed value is key+sep+the spelling most documents gave. */
+  FacetCounts results(size_t i) const;
 
  private:
-  std::string prefix_;
-  std::map<std::string, unsigned long> counts_;  // by full term
+  struct Prefix {
+    std::string prefix;
+    bool keyed = false, multi = false;  // multi: a capital after it means a longer prefix
+    char sep = 0;
+    std::map<std::string, unsigned long> counts;  // by full term
+    std::map<std::string, unsigned long> repeats;  // keyed: documents with a key twice
+  };
+  void count(Prefix &p, Xapian::TermIterator &t, const Xapian::TermIterator &end);
+  std::vector<Prefix> prefixes_;
+  std::vector<size_t> order_;  // prefixes_ by byte order of prefix, the walk's order
+};
+
+/* Counts a value slot's values cut to their first len bytes (0: whole). */
+class ValueFacetSpy : public Xapian::MatchSpy {
+ public:
+  ValueFacetSpy(unsigned slot, size_t len) : slot_(slot), len_(len) {}
+  void operator()(const Xapian::Document &doc, double wt) override;
+  void reset() { counts_.clear(); }
+  FacetCounts results() const;  // most frequent first, ties by value
+
+ private:
+  unsigned slot_;
+  size_t len_;
+  std::map<std::string, unsigned long> counts_;
+};
+
+/* Which spy counts facet number i of an enquire. */
+struct FacetRef {
+  bool by_value;
+  size_t index;  // into TermFacetSpy::results, or nf_xenquire::values
 };
 
 }  // namespace nfx
 
 struct nf_xenquire {
-  std::vector<std::unique_ptr<nfx::TermFacetSpy>> facets;  // outlive enquire
+  // The spies are declared before enquire so that they outlive it.
+  std::unique_ptr<nfx::TermFacetSpy> terms;  // every term facet; made by the first
+  std::vector<std::unique_ptr<nfx::ValueFacetSpy>> values;
+  std::vector<nfx::FacetRef> facets;
   Xapian::Database db;
   Xapian::Enquire enquire;
   Xapian::Stem stem;  // for snippets: the query parser's
@@ -74,7 +112,7 @@ struct nf_xenquire {
 struct nf_xmset {
   Xapian::MSet mset;
   Xapian::Stem stem;
-  std::vector<std::vector<std::pair<std::string, unsigned long>>> facets;
+  std::vector<nfx::FacetCounts> facets;
 };
 
 namespace nfx {

@@ -169,6 +169,19 @@ nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descendin
  * prefix (the ':' rule) and are not counted. */
 nf_status nf_xenquire_add_term_facet(nf_xenquire *e, const char *prefix, size_t *out_index,
                                      nf_error *err);
+/* As nf_xenquire_add_term_facet for terms whose value is a key, the byte sep
+ * and a spelling ("lloyd austin" 0x1f "Lloyd J. Austin III"): a document
+ * counts once per key, whatever spellings of it it has; the value reported is
+ * key, sep and the spelling that most matching documents have.  All term
+ * facets of an enquire are counted in one walk of each document's terms. */
+nf_status nf_xenquire_add_keyed_facet(nf_xenquire *e, const char *prefix, char sep,
+                                      size_t *out_index, nf_error *err);
+/* Count, over the whole match set, the values in slot cut to their first len
+ * bytes (0: the whole value; "20211220" with len 6 counts as "202112").
+ * Documents with no value there are not counted.  Returns the facet's index
+ * as nf_xenquire_add_term_facet does. */
+nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len,
+                                      size_t *out_index, nf_error *err);
 /* Results offset..offset+limit-1.  With facets, the whole match set is visited. */
 nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xmset **out,
                           nf_error *err);
@@ -195,8 +208,8 @@ nf_status nf_xmset_snippet(const nf_xmset *m, const char *text, size_t n, size_t
                            const char *hi_start, const char *hi_end, char **out,
                            nf_error *err);
 /* Facet results: the number of distinct values, then each value (without
- * the prefix, and without the ':' the prefix rule may have added) with its
- * count, most frequent first, ties by value. */
+ * the prefix, and without the ':' the prefix rule may have added; for a value
+ * facet, the cut value) with its count, most frequent first, ties by value. */
 size_t nf_xmset_facet_size(const nf_xmset *m, size_t facet);
 const char *nf_xmset_facet_value(const nf_xmset *m, size_t facet, size_t i);
 unsigned long nf_xmset_facet_count(const nf_xmset *m, size_t facet, size_t i);

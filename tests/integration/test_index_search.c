@@ -6,12 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzers/titles.h"
+#include "index/keys.h"
+#include "newsfields/analyzer.h"
 #include "newsfields/index.h"
 #include "newsfields/input.h"
 #include "newsfields/search.h"
 #include "testutil.h"
 
 #define FIXTURE NF_TEST_FIXTURES "/articles.jsonl"
+#define SAMPLE NF_TEST_CORPUS "/sample.jsonl"
 
 static char *dir, *db;
 static nf_schema *schema;
@@ -256,15 +260,17 @@ START_TEST(unknown_facet_is_a_query_error) {
   ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_ERR_QUERY);
   ck_assert_ptr_null(r);
   ck_assert_str_eq(err.message, "'headline' is not a facet field (facets: byline, dateline, "
-                                "agency, country, title, official, speaker, year)");
+                                "agency, country, title, official, speaker, year; date for "
+                                "the by-month histogram)");
   nf_searcher_free(s);
 }
 END_TEST
 
 /* Each line of a JSON Lines file into the file odd or even, by line number. */
-static void split_fixture(const char *odd, const char *even) {
-  FILE *in = fopen(FIXTURE, "r"), *o = fopen(odd, "w"), *e = fopen(even, "w");
-  char line[8192];
+static void split_lines(const char *path, const char *odd, const char *even) {
+  FILE *in = fopen(path, "r"), *o = fopen(odd, "w"), *e = fopen(even, "w");
+  ck_assert(in && o && e);
+  char line[65536];
   for (int n = 1; fgets(line, sizeof line, in); n++) fputs(line, n % 2 ? o : e);
   fclose(in);
   fclose(o);
@@ -278,7 +284,7 @@ START_TEST(several_databases_search_as_one) {
   snprintf(db1, sizeof db1, "%s/db1", dir);
   snprintf(db2, sizeof db2, "%s/db2", dir);
   snprintf(stub, sizeof stub, "%s/both.stub", dir);
-  split_fixture(odd, even);
+  split_lines(FIXTURE, odd, even);
   const char *i1[] = {odd}, *i2[] = {even};
   ck_assert_uint_eq(index_into(db1, i1, 1), 3);
   ck_assert_uint_eq(index_into(db2, i2, 1), 3);
@@ -344,6 +350,259 @@ START_TEST(hits_carry_snippet_and_record) {
 }
 END_TEST
 
+/* ---- facets and histogram against a brute-force count ------------------- */
+
+/* The facet keys of one value, made as the indexer makes its facet terms. */
+static void facet_key(const nf_field *f, const char *v, size_t n, nf_buf *key) {
+  nf_buf_clear(key);
+  nf_status s = f->kind == NF_FIELD_NAME      ? nf_name_query_key(v, n, key)
+                : f->kind == NF_FIELD_TITLE   ? nf_title_normalize(v, n, key, NULL)
+                : f->kind == NF_FIELD_COUNTRY ? nf_buf_append(key, v, n)
+                                              : nf_key_fold(v, n, key);
+  ck_assert_int_eq(s, NF_OK);
+}
+
+/* What every article of the inputs should count for: {id: {"month": "YYYY-MM"
+ * or "", "facets": {field: {key: true}}}}, from the analyzers' records (the
+ * record's index values: what the indexer turns into terms). */
+static json_t *truth_of(const char *const *inputs, size_t ninputs) {
+  nf_error err;
+  nf_registry *reg;
+  nf_pipeline *p;
+  nf_analysis *an;
+  nf_record *rec;
+  nf_input *in;
+  ck_assert_int_eq(nf_pipeline_default(nf_schema_dir(schema), NULL, 0, &reg, &p, &err), NF_OK);
+  ck_assert_int_eq(nf_analysis_new(&an), NF_OK);
+  ck_assert_int_eq(nf_record_new(&rec), NF_OK);
+  ck_assert_int_eq(nf_input_open(inputs, ninputs, &in, &err), NF_OK);
+  json_t *truth = json_object();
+  nf_buf key = NF_BUF_INIT;
+  const nf_article *a;
+  while (nf_input_next(in, &a, &err) == NF_OK && a) {
+    ck_assert_int_eq(nf_record_begin(rec, a, &err), NF_OK);
+    ck_assert_msg(nf_pipeline_run(p, an, rec, &err) == NF_OK, "%s", err.message);
+    json_t *facets = json_object();
+    char month[8] = "";
+    for (size_t fi = 0; fi < nf_schema_field_count(schema); fi++) {
+      const nf_field *f = nf_schema_field(schema, fi);
+      if (!f->facet && f->kind != NF_FIELD_DATE) continue;
+      json_t *keys = json_object();
+      for (size_t i = 0; i < nf_record_value_count(rec); i++) {
+        const char *source, *value;
+        size_t n;
+        nf_record_value(rec, i, &source, &value, &n);
+        if (strcmp(source, f->source) != 0) continue;
+        if (f->kind == NF_FIELD_DATE) { /* the first date value is the slot's */
+          if (!month[0]) snprintf(month, sizeof month, "%.4s-%.2s", value, value + 4);
+          continue;
+        }
+        facet_key(f, value, n, &key);
+        if (key.len) json_object_set_new(keys, nf_buf_str(&key), json_true());
+      }
+      json_object_set_new(facets, f->name, keys);
+    }
+    json_object_set_new(truth, nf_record_id(rec),
+                        json_pack("{s:s,s:o}", "month", month, "facets", facets));
+  }
+  nf_buf_free(&key);
+  nf_input_free(in);
+  nf_record_free(rec);
+  nf_analysis_free(an);
+  nf_pipeline_free(p);
+  nf_registry_free(reg);
+  return truth;
+}
+
+/* Every facet field of the schema, then the date field (the histogram). */
+static size_t all_facets(const char **names, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < nf_schema_field_count(schema) && n < max; i++)
+    if (nf_schema_field(schema, i)->facet) names[n++] = nf_schema_field(schema, i)->name;
+  for (size_t i = 0; i < nf_schema_field_count(schema) && n < max; i++)
+    if (nf_schema_field(schema, i)->kind == NF_FIELD_DATE)
+      names[n++] = nf_schema_field(schema, i)->name;
+  return n;
+}
+
+/* {name: count} as sorted "name=count" lines, for messages that show the difference. */
+static char *counts_text(json_t *counts) {
+  const char *names[4096];
+  size_t n = 0;
+  const char *k;
+  json_t *v;
+  json_object_foreach(counts, k, v) if (n < 4096) names[n++] = k;
+  qsort(names, n, sizeof names[0], cmp_str);
+  nf_buf out = NF_BUF_INIT;
+  for (size_t i = 0; i < n; i++)
+    nf_buf_printf(&out, "%s=%lld\n", names[i],
+                  (long long)json_integer_value(json_object_get(counts, names[i])));
+  char *text = strdup(nf_buf_str(&out));
+  nf_buf_free(&out);
+  return text;
+}
+
+static void add_one(json_t *counts, const char *name) {
+  json_t *c = json_object_get(counts, name);
+  json_object_set_new(counts, name, json_integer(c ? json_integer_value(c) + 1 : 1));
+}
+
+/* The hits of a query as a set of ids, all of them. */
+static size_t count_matches(nf_searcher *s, const char *query) {
+  nf_search_options o = {0, 10000, NF_SORT_RELEVANCE, NULL, 0, 0, 0};
+  nf_results *r;
+  nf_error err;
+  ck_assert_msg(nf_search(s, query, strlen(query), &o, &r, &err) == NF_OK, "%s: %s", query,
+                err.message);
+  size_t n = nf_results_size(r);
+  nf_results_free(r);
+  return n;
+}
+
+/* Facet counts and the histogram of each query equal a count over the
+ * matching articles' records; each facet value used as a filter finds as
+ * many articles as it counted. */
+static void check_against_truth(const char *const *dbs, size_t ndbs, json_t *truth) {
+  static const char *const queries[] = {
+      "", "country:lt", "speaker:Austin", "defense OR minister", "date:2021-12",
+      "title:minister", "NOT country:us", "nothingmatchesthis",
+  };
+  const char *facets[32];
+  size_t nfacets = all_facets(facets, 32);
+  nf_searcher *s;
+  nf_error err;
+  ck_assert_int_eq(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err), NF_OK);
+  for (size_t qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
+    const char *query = queries[qi];
+    nf_search_options o = {0, 10000, NF_SORT_RELEVANCE, facets, nfacets, 0, 0};
+    nf_results *r;
+    ck_assert_msg(nf_search(s, query, strlen(query), &o, &r, &err) == NF_OK, "%s: %s", query,
+                  err.message);
+    ck_assert_uint_eq(nf_results_total(r), nf_results_size(r));
+    ck_assert_uint_eq(nf_results_facet_count(r), nfacets - 1);
+    ck_assert(nf_results_has_histogram(r));
+    /* brute force: {field: {key: count}} and {month: count} over the hits */
+    json_t *want = json_object(), *want_months = json_object();
+    for (size_t i = 0; i < nf_results_size(r); i++) {
+      json_t *doc = json_object_get(truth, nf_results_hit(r, i)->id);
+      ck_assert_ptr_nonnull(doc);
+      const char *field, *k;
+      json_t *keys, *v;
+      json_object_foreach(json_object_get(doc, "facets"), field, keys) {
+        if (!json_object_get(want, field)) json_object_set_new(want, field, json_object());
+        json_object_foreach(keys, k, v) add_one(json_object_get(want, field), k);
+      }
+      const char *month = json_string_value(json_object_get(doc, "month"));
+      if (*month) add_one(want_months, month);
+    }
+    for (size_t f = 0; f < nf_results_facet_count(r); f++) {
+      const char *name = nf_results_facet_name(r, f);
+      json_t *got = json_object();
+      for (size_t i = 0; i < nf_results_facet_size(r, f); i++) {
+        const nf_facet_value *v = nf_results_facet_value(r, f, i);
+        ck_assert_ptr_null(json_object_get(got, v->value)); /* each key once */
+        json_object_set_new(got, v->value, json_integer((json_int_t)v->count));
+        if (i < 3) { /* the value as a filter finds what it counted */
+          char filter[1024];
+          snprintf(filter, sizeof filter, "%s%s%s%s:\"%s\"", *query ? "(" : "", query,
+                   *query ? ") AND " : "", name, v->value);
+          ck_assert_msg(count_matches(s, filter) == v->count, "%s: %zu, counted %lu", filter,
+                        count_matches(s, filter), v->count);
+        }
+      }
+      json_t *w = json_object_get(want, name);
+      char *got_text = counts_text(got), *want_text = w ? counts_text(w) : strdup("");
+      ck_assert_msg(strcmp(got_text, want_text) == 0, "%s, facet %s (%zu db): got\n%swant\n%s",
+                    query, name, ndbs, got_text, want_text);
+      free(got_text);
+      free(want_text);
+      json_decref(got);
+    }
+    json_t *got_months = json_object();
+    for (size_t i = 0; i < nf_results_histogram_size(r); i++) {
+      const nf_month_count *m = nf_results_histogram_month(r, i);
+      if (i) ck_assert_str_lt(nf_results_histogram_month(r, i - 1)->month, m->month);
+      json_object_set_new(got_months, m->month, json_integer((json_int_t)m->count));
+    }
+    char *got_text = counts_text(got_months), *want_text = counts_text(want_months);
+    ck_assert_msg(strcmp(got_text, want_text) == 0, "%s, histogram: got\n%swant\n%s", query,
+                  got_text, want_text);
+    free(got_text);
+    free(want_text);
+    json_decref(got_months);
+    json_decref(want_months);
+    json_decref(want);
+    nf_results_free(r);
+  }
+  nf_searcher_free(s);
+}
+
+START_TEST(facets_and_histogram_equal_brute_force) {
+  char sample_db[600], odd[600], even[600], db1[600], db2[600];
+  snprintf(sample_db, sizeof sample_db, "%s/sample", dir);
+  snprintf(odd, sizeof odd, "%s/odd.jsonl", dir);
+  snprintf(even, sizeof even, "%s/even.jsonl", dir);
+  snprintf(db1, sizeof db1, "%s/db1", dir);
+  snprintf(db2, sizeof db2, "%s/db2", dir);
+  const char *inputs[] = {SAMPLE, FIXTURE};
+  unsigned long n = index_into(sample_db, inputs, 2);
+  split_lines(SAMPLE, odd, even);
+  const char *i1[] = {odd, FIXTURE}, *i2[] = {even};
+  ck_assert_uint_eq(index_into(db1, i1, 2) + index_into(db2, i2, 1), n);
+  json_t *truth = truth_of(inputs, 2);
+  ck_assert_uint_eq(json_object_size(truth), n);
+  const char *one[] = {sample_db}, *two[] = {db1, db2};
+  check_against_truth(one, 1, truth);
+  check_against_truth(two, 2, truth);
+  json_decref(truth);
+}
+END_TEST
+
+START_TEST(histogram_by_month) {
+  const char *dbs[] = {db};
+  nf_searcher *s;
+  nf_results *r;
+  nf_error err;
+  const char *facets[] = {"date", "year"};
+  nf_search_options o = {0, 0, NF_SORT_RELEVANCE, facets, 2, 0, 0};
+  ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
+  ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_OK);
+  /* fx-006 has no date: not counted */
+  static const char *const months[] = {"2021-11", "2021-12", "2022-01", "2022-02"};
+  static const unsigned long counts[] = {1, 2, 1, 1};
+  ck_assert(nf_results_has_histogram(r));
+  ck_assert_uint_eq(nf_results_histogram_size(r), 4);
+  for (size_t i = 0; i < 4; i++) {
+    ck_assert_str_eq(nf_results_histogram_month(r, i)->month, months[i]);
+    ck_assert_uint_eq(nf_results_histogram_month(r, i)->count, counts[i]);
+  }
+  ck_assert_ptr_null(nf_results_histogram_month(r, 4));
+  ck_assert_uint_eq(nf_results_facet_count(r), 1);
+  ck_assert_str_eq(nf_results_facet_name(r, 0), "year");
+  char *json;
+  ck_assert_int_eq(nf_results_to_json(r, 0, &json, &err), NF_OK);
+  ck_assert_msg(nf_test_contains(json, "\"facets\":{\"year\":[{\"value\":\"2021\",\"label\":"
+                                       "\"2021\",\"count\":3},{\"value\":\"2022\",\"label\":"
+                                       "\"2022\",\"count\":2}]},\"histogram\":[{\"month\":"
+                                       "\"2021-11\",\"count\":1},{\"month\":\"2021-12\","
+                                       "\"count\":2},{\"month\":\"2022-01\",\"count\":1},"
+                                       "{\"month\":\"2022-02\",\"count\":1}]}"),
+                "%s", json);
+  free(json);
+  nf_results_free(r);
+  /* Without the date field among the facets there is none. */
+  o.nfacets = 0;
+  ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_OK);
+  ck_assert(!nf_results_has_histogram(r));
+  ck_assert_uint_eq(nf_results_histogram_size(r), 0);
+  ck_assert_int_eq(nf_results_to_json(r, 0, &json, &err), NF_OK);
+  ck_assert(!nf_test_contains(json, "histogram"));
+  free(json);
+  nf_results_free(r);
+  nf_searcher_free(s);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("index_search");
   TCase *tc = tcase_create("index_search");
@@ -358,6 +617,8 @@ int main(void) {
   tcase_add_test(tc, unknown_facet_is_a_query_error);
   tcase_add_test(tc, several_databases_search_as_one);
   tcase_add_test(tc, hits_carry_snippet_and_record);
+  tcase_add_test(tc, facets_and_histogram_equal_brute_force);
+  tcase_add_test(tc, histogram_by_month);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }

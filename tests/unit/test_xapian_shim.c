@@ -1073,6 +1073,98 @@ START_TEST(facet_counts_exact) {
 }
 END_TEST
 
+/* One document's facet terms and date, for keyed_and_value_facets. */
+static const struct {
+  const char *speakers[3]; /* key \x1f spelling */
+  const char *countries[2];
+  const char *date;
+} keyed_docs[] = {
+    {{"lloyd austin\x1fLloyd Austin", "lloyd austin\x1fLloyd J. Austin III", NULL},
+     {"lt", "us"}, "20211220"},
+    {{"lloyd austin\x1fLloyd J. Austin III", "jens stoltenberg\x1fJens Stoltenberg", NULL},
+     {"us", NULL}, "20211203"},
+    {{"lloyd austin\x1fLloyd J. Austin III", NULL, NULL}, {NULL, NULL}, "20220112"},
+    {{"lloyd\x1fLloyd", NULL, NULL}, {"lt", NULL}, ""},
+};
+
+START_TEST(keyed_and_value_facets) {
+  nf_xdb *db = NULL;
+  OK(nf_xdb_open_writable(in_tmp("db"), &db, E));
+  for (size_t i = 0; i < sizeof keyed_docs / sizeof keyed_docs[0]; i++) {
+    nf_xdoc *doc = NULL;
+    OK(nf_xdoc_new("none", &doc, E));
+    for (size_t k = 0; k < 3 && keyed_docs[i].speakers[k]; k++)
+      OK(nf_xdoc_add_boolean_term(doc, "XFSPEAKER", keyed_docs[i].speakers[k],
+                                  strlen(keyed_docs[i].speakers[k]), E));
+    for (size_t k = 0; k < 2 && keyed_docs[i].countries[k]; k++) {
+      OK(nf_xdoc_add_boolean_term(doc, "N", keyed_docs[i].countries[k], 2, E));
+      /* a prefix extending another ("N", "NX") is walked again, not missed */
+      OK(nf_xdoc_add_boolean_term(doc, "NX", keyed_docs[i].countries[k], 2, E));
+    }
+    OK(nf_xdoc_set_value(doc, SLOT_DATE, keyed_docs[i].date, strlen(keyed_docs[i].date), E));
+    char id[16];
+    int len = snprintf(id, sizeof id, "Qk%zu", i);
+    OK(nf_xdoc_add_boolean_term(doc, "", id, (size_t)len, E));
+    OK(nf_xdb_replace(db, id, (size_t)len, doc, E));
+    nf_xdoc_free(doc);
+  }
+  OK(nf_xdb_commit(db, E));
+  nf_xquery *q = NULL;
+  nf_xenquire *e = NULL;
+  OK(nf_xquery_match_all(&q, E));
+  OK(nf_xenquire_new(db, &e, E));
+  OK(nf_xenquire_set_query(e, q, E));
+  size_t months = 9, nx = 9, speakers = 9, plain = 9, countries = 9;
+  /* added out of byte order: the walk sorts them */
+  OK(nf_xenquire_add_value_facet(e, SLOT_DATE, 6, &months, E));
+  OK(nf_xenquire_add_term_facet(e, "NX", &nx, E));
+  OK(nf_xenquire_add_keyed_facet(e, "XFSPEAKER", '\x1f', &speakers, E));
+  OK(nf_xenquire_add_term_facet(e, "XFSPEAKER", &plain, E));
+  OK(nf_xenquire_add_term_facet(e, "N", &countries, E));
+  ck_assert_uint_eq(months, 0);
+  ck_assert_uint_eq(countries, 4);
+  nf_xmset *m = NULL;
+  OK(nf_xenquire_run(e, 0, 0, &m, E));
+  /* a document counts once per key, under the most common spelling */
+  ck_assert_uint_eq(nf_xmset_facet_size(m, speakers), 3);
+  ck_assert_str_eq(nf_xmset_facet_value(m, speakers, 0), "lloyd austin\x1fLloyd J. Austin III");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, speakers, 0), 3);
+  ck_assert_str_eq(nf_xmset_facet_value(m, speakers, 1), "jens stoltenberg\x1fJens Stoltenberg");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, speakers, 1), 1);
+  ck_assert_str_eq(nf_xmset_facet_value(m, speakers, 2), "lloyd\x1fLloyd");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, speakers, 2), 1);
+  /* the plain facet counts every spelling */
+  ck_assert_uint_eq(nf_xmset_facet_size(m, plain), 4);
+  ck_assert_str_eq(nf_xmset_facet_value(m, plain, 0), "lloyd austin\x1fLloyd J. Austin III");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, plain, 0), 3);
+  /* NX, walked after N had gone past its terms, still counts them all; N
+   * counts them too, as "Xlt" (only after a prefix of two or more letters
+   * does a capital mean a longer prefix). */
+  ck_assert_uint_eq(nf_xmset_facet_size(m, countries), 4);
+  ck_assert_str_eq(nf_xmset_facet_value(m, countries, 0), "Xlt");
+  ck_assert_str_eq(nf_xmset_facet_value(m, countries, 2), "lt");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, countries, 2), 2);
+  ck_assert_uint_eq(nf_xmset_facet_size(m, nx), 2);
+  ck_assert_str_eq(nf_xmset_facet_value(m, nx, 0), "lt");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, nx, 0), 2);
+  ck_assert_str_eq(nf_xmset_facet_value(m, nx, 1), "us");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, nx, 1), 2);
+  /* months: the undated document is not counted */
+  ck_assert_uint_eq(nf_xmset_facet_size(m, months), 2);
+  ck_assert_str_eq(nf_xmset_facet_value(m, months, 0), "202112");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, months, 0), 2);
+  ck_assert_str_eq(nf_xmset_facet_value(m, months, 1), "202201");
+  ck_assert_uint_eq(nf_xmset_facet_count(m, months, 1), 1);
+  nf_xmset_free(m);
+  nf_error err;
+  ck_assert_int_eq(nf_xenquire_add_value_facet(NULL, 0, 6, &months, &err), NF_ERR_INVALID);
+  ck_assert_int_eq(nf_xenquire_add_keyed_facet(e, "", '\x1f', &months, &err), NF_ERR_INVALID);
+  nf_xenquire_free(e);
+  nf_xquery_free(q);
+  nf_xdb_free(db);
+}
+END_TEST
+
 START_TEST(facets_on_corpus) {
   build(in_tmp("db"), 0, NCORPUS);
   nf_xdb *db = open_db(in_tmp("db"));
@@ -1247,6 +1339,7 @@ int main(void) {
   tcase_add_test(results, snippet_language_from_metadata);
   tcase_add_test(results, facet_counts_exact);
   tcase_add_test(results, facets_on_corpus);
+  tcase_add_test(results, keyed_and_value_facets);
   suite_add_tcase(s, results);
 
   TCase *edges = tcase_create("edges");

@@ -1,0 +1,189 @@
+/* Facets: match spies that count, over the whole match set, the terms under
+ * some prefixes (one walk of each document's termlist for all of them) and
+ * the values of a slot cut to a prefix (the by-month histogram). */
+#include <algorithm>
+#include <memory>
+#include <new>
+#include <string>
+
+#include "errors.h"
+#include "handles.h"
+
+using nfx::guarded;
+
+namespace nfx {
+
+static bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
+
+static void sort_counts(FacetCounts &out) {
+  std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+}
+
+size_t TermFacetSpy::add(const std::string &prefix, bool keyed, char sep) {
+  Prefix p;
+  p.prefix = prefix;
+  p.keyed = keyed;
+  p.sep = sep;
+  // After a multi-letter prefix a value starting with a capital always has a
+  // ':' before it (the ':' rule), so a capital there means a longer prefix
+  // (XTITLE vs XTITLEWORD): not this facet's term.
+  p.multi = prefix.size() > 1 && prefix.back() != ':';
+  prefixes_.push_back(std::move(p));
+  order_.push_back(prefixes_.size() - 1);
+  std::stable_sort(order_.begin(), order_.end(),
+                   [&](size_t a, size_t b) { return prefixes_[a].prefix < prefixes_[b].prefix; });
+  return prefixes_.size() - 1;
+}
+
+void TermFacetSpy::reset() {
+  for (auto &p : prefixes_) {
+    p.counts.clear();
+    p.repeats.clear();
+  }
+}
+
+/* Counts the terms under p from t on (t is at or before them). */
+void TermFacetSpy::count(Prefix &p, Xapian::TermIterator &t, const Xapian::TermIterator &end) {
+  const size_t plen = p.prefix.size();
+  std::string last_key;  // keyed: the key of the previous term, prefix included
+  t.skip_to(p.prefix);
+  for (; t != end; ++t) {
+    const std::string term = *t;
+    if (term.compare(0, plen, p.prefix) != 0) break;
+    if (p.multi && term.size() > plen && is_capital(term[plen])) continue;
+    ++p.counts[term];  // a termlist holds each term once
+    if (!p.keyed) continue;
+    // Spellings of one key sort together ("lloyd austin\x1fLloyd Austin",
+    // "lloyd austin\x1fLloyd J. Austin III"): a second one in the same
+    // document is a repeat, taken off the key's count.
+    size_t cut = term.find(p.sep, plen);
+    size_t klen = cut == std::string::npos ? term.size() : cut;
+    if (last_key.size() == klen && term.compare(0, klen, last_key) == 0)
+      ++p.repeats[last_key];
+    else
+      last_key.assign(term, 0, klen);
+  }
+}
+
+void TermFacetSpy::operator()(const Xapian::Document &doc, double) {
+  Xapian::TermIterator t = doc.termlist_begin();
+  Xapian::TermIterator end = doc.termlist_end();
+  const std::string *previous = nullptr;
+  for (size_t i : order_) {
+    Prefix &p = prefixes_[i];
+    // skip_to only goes forward: a prefix that extends the one before (N,
+    // NX) may have been walked past, so its walk starts again.
+    if (previous && p.prefix.compare(0, previous->size(), *previous) == 0)
+      t = doc.termlist_begin();
+    count(p, t, end);
+    previous = &p.prefix;
+  }
+}
+
+/* The value of a counted term: prefix and the ':' the prefix rule added removed. */
+static std::string term_value(const std::string &prefix, bool multi, const std::string &term) {
+  std::string value = term.substr(prefix.size());
+  if (multi && !value.empty() && value[0] == ':' &&
+      needs_colon(prefix, value.data() + 1, value.size() - 1))
+    value.erase(0, 1);
+  return value;
+}
+
+FacetCounts TermFacetSpy::results(size_t i) const {
+  FacetCounts out;
+  if (i >= prefixes_.size()) return out;
+  const Prefix &p = prefixes_[i];
+  if (!p.keyed) {
+    for (const auto &kv : p.counts)
+      out.emplace_back(term_value(p.prefix, p.multi, kv.first), kv.second);
+    sort_counts(out);
+    return out;
+  }
+  // Terms of one key are adjacent: sum their counts, keep the most common
+  // spelling (the first in byte order on a tie).
+  auto it = p.counts.begin();
+  while (it != p.counts.end()) {
+    size_t cut = it->first.find(p.sep, p.prefix.size());
+    std::string key = it->first.substr(0, cut);
+    unsigned long total = 0, best_count = 0;
+    const std::string *best = &it->first;
+    for (; it != p.counts.end() && it->first.compare(0, key.size(), key) == 0 &&
+           (it->first.size() == key.size() || it->first[key.size()] == p.sep);
+         ++it) {
+      total += it->second;
+      if (it->second > best_count) {
+        best_count = it->second;
+        best = &it->first;
+      }
+    }
+    auto rep = p.repeats.find(key);
+    if (rep != p.repeats.end()) total -= rep->second;
+    out.emplace_back(term_value(p.prefix, p.multi, *best), total);
+  }
+  sort_counts(out);
+  return out;
+}
+
+void ValueFacetSpy::operator()(const Xapian::Document &doc, double) {
+  std::string v = doc.get_value(slot_);
+  if (v.empty()) return;  // no value: not counted
+  if (len_ && v.size() > len_) v.resize(len_);
+  ++counts_[v];
+}
+
+FacetCounts ValueFacetSpy::results() const {
+  FacetCounts out(counts_.begin(), counts_.end());
+  sort_counts(out);
+  return out;
+}
+
+}  // namespace nfx
+
+extern "C" {
+
+static nf_status add_term_facet(nf_xenquire *e, const char *prefix, bool keyed, char sep,
+                                size_t *out_index, nf_error *err) {
+  if (!e || !prefix || !*prefix || !out_index)
+    return nf_error_set(err, NF_ERR_INVALID, "no enquire, prefix or output");
+  return guarded(err, [&] {
+    e->facets.reserve(e->facets.size() + 1);  // so push_back cannot throw below
+    if (!e->terms) {
+      auto spy = std::make_unique<nfx::TermFacetSpy>();
+      e->enquire.add_matchspy(spy.get());
+      e->terms = std::move(spy);
+    }
+    size_t i = e->terms->add(prefix, keyed, sep);
+    e->facets.push_back(nfx::FacetRef{false, i});
+    *out_index = e->facets.size() - 1;
+    return NF_OK;
+  });
+}
+
+nf_status nf_xenquire_add_term_facet(nf_xenquire *e, const char *prefix, size_t *out_index,
+                                     nf_error *err) {
+  return add_term_facet(e, prefix, false, 0, out_index, err);
+}
+
+nf_status nf_xenquire_add_keyed_facet(nf_xenquire *e, const char *prefix, char sep,
+                                      size_t *out_index, nf_error *err) {
+  return add_term_facet(e, prefix, true, sep, out_index, err);
+}
+
+nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len,
+                                      size_t *out_index, nf_error *err) {
+  if (!e || !out_index) return nf_error_set(err, NF_ERR_INVALID, "no enquire or output");
+  return guarded(err, [&] {
+    e->facets.reserve(e->facets.size() + 1);
+    e->values.reserve(e->values.size() + 1);
+    auto spy = std::make_unique<nfx::ValueFacetSpy>(slot, len);
+    e->enquire.add_matchspy(spy.get());
+    e->values.push_back(std::move(spy));
+    e->facets.push_back(nfx::FacetRef{true, e->values.size() - 1});
+    *out_index = e->facets.size() - 1;
+    return NF_OK;
+  });
+}
+
+}  // extern "C"
