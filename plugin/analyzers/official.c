@@ -82,7 +82,7 @@ typedef struct article {
   official *officials;
   size_t nofficials, cap_officials;
   nf_buf norms; /* normalised titles, NUL-separated */
-  char dominant[4];
+  char dominant[4]; /* the dateline's country */
   nf_people people;
 } article;
 
@@ -398,9 +398,15 @@ static nf_status link_titles(article *a) {
         continue;
       }
     }
-    /* "the foreign minister, Gabrielius Landsbergis," */
+    /* "the foreign minister, Gabrielius Landsbergis,", "Saudi Arabia's
+     * energy minister, Prince Abdulaziz bin Salman," */
     if (fold_is(a, t->end, ",")) {
-      m = nf_people_mention_at(&a->people, t->end + 1);
+      size_t k = t->end + 1;
+      for (size_t n = ti + 1; n < a->ntitles && a->titles[n].begin <= k; n++)
+        if (a->titles[n].begin == k) k = a->titles[n].end;
+      if (k < a->ntoks && nf_lexicon_match(a->lex, a->t, k, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1)
+        k++;
+      m = nf_people_mention_at(&a->people, k);
       if (m && apposition_ends(a, m->tok_end)) {
         s = add_official(a, m->person, ti, tstart, a->toks[m->tok_end - 1].end);
         continue;
@@ -411,20 +417,14 @@ static nf_status link_titles(article *a) {
   return s;
 }
 
-/* The country most of the article is about, when one clearly is. */
-static void find_dominant(article *a) {
+/* The country of the article's dateline ("VILNIUS, Dec 20 (Reuters) -"),
+ * as the dateline analyzer wrote it in the record: where an office with no
+ * country of its own is most likely to be. */
+static void find_context_country(article *a, nf_analysis *an) {
   a->dominant[0] = '\0';
-  size_t best = 0, total = a->ncountries;
-  for (size_t i = 0; i < a->ncountries; i++) {
-    size_t n = 0;
-    for (size_t j = 0; j < a->ncountries; j++)
-      n += strcmp(a->countries[i].code, a->countries[j].code) == 0;
-    if (n > best) {
-      best = n;
-      memcpy(a->dominant, a->countries[i].code, 4);
-    }
-  }
-  if (best < 2 || best * 2 < total) a->dominant[0] = '\0';
+  json_t *dl = json_object_get(nf_record_json(nf_analysis_record(an)), "dateline");
+  const char *code = json_string_value(json_object_get(dl, "country"));
+  if (code && strlen(code) == 2) snprintf(a->dominant, sizeof a->dominant, "%s", code);
 }
 
 static nf_status read_countries(article *a, nf_analysis *an) {
@@ -591,7 +591,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   if (s == NF_OK) s = nf_people_find(&a.people, a.lex, a.t, a.marks);
   if (s == NF_OK) s = link_titles(&a);
   if (s == NF_OK) {
-    find_dominant(&a);
+    find_context_country(&a, an);
     s = write_output(&a, an);
   }
   article_free(&a);
