@@ -235,6 +235,14 @@ static int parse_title(const article *a, size_t i, title *out) {
     size_t d = domains_at(a, k);
     if (d > k) {
       out->office_end = out->end = (uint32_t)d;
+      /* "the Minister of Health of Portugal" */
+      size_t c0 = d + 1 + fold_is(a, d + 1, "the");
+      if ((fold_is(a, d, "of") || fold_is(a, d, "in")) && c0 < a->ntoks &&
+          a->country_at[c0] != NONE && a->countries[a->country_at[c0]].begin == c0 &&
+          !out->country[0]) {
+        memcpy(out->country, a->countries[a->country_at[c0]].code, 4);
+        out->end = a->countries[a->country_at[c0]].end;
+      }
     } else {
       if (fold_is(a, k, "the")) k++;
       uint32_t c = k < a->ntoks ? a->country_at[k] : NONE;

@@ -381,7 +381,7 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     for (; p < pp->npersons; p++) {
       run pr;
       person_run(&f, &pp->persons[p], &pr);
-      if (names(&f, &r, &pr) || names(&f, &pr, &r)) break;
+      if (names(&f, &r, &pr) || names(&f, &pr, &r) || names_by_first(&f, &r, &pr)) break;
     }
     if (p == pp->npersons) {
       s = add_person(pp, &r, gender);

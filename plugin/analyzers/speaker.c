@@ -63,7 +63,8 @@ typedef struct cue {
   uint32_t begin, end;             /* the verb's tokens */
   uint32_t group_begin, group_end; /* cue and source */
   source src;
-  int used; /* a direct quotation is attributed to it */
+  uint16_t flags; /* the verb's NF_LEX_* */
+  int used;       /* a direct quotation is attributed to it */
 } cue;
 
 typedef struct record_quote {
@@ -299,10 +300,9 @@ static int org_before(const article *a, size_t e, source *s) {
       break;
     if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
         !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
-      if (lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len ||
-          ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1))
-        orgish = 1;
-      if (lex_at(a, k, NF_LEX_BIT(NF_LEX_STOP)).len && !orgish) break;
+      int named_org = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len > 0;
+      if (named_org || ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1)) orgish = 1;
+      if (!named_org && lex_at(a, k, NF_LEX_BIT(NF_LEX_STOP)).len) break;
       b = k;
       continue;
     }
@@ -671,6 +671,7 @@ static nf_status find_cues(article *a) {
     c.end = (uint32_t)(i + m.len);
     c.group_begin = c.begin;
     c.group_end = c.end;
+    c.flags = m.flags;
     size_t k = skip_adjuncts(a, i);
     static const char *const be[] = {"is", "was", "are", "were"};
     if (k > 0 && FOLD_IN(a, k - 1, be) && ends_in_ing(a, i)) k--; /* "is telling" */
@@ -748,7 +749,9 @@ static uint32_t cue_following(const article *a, size_t after) {
     if (cu->begin > after + 16 || !same_sentence(a, after, cu->begin)) return NONE;
     for (size_t k = after; k < cu->begin; k++)
       if (a->toks[k].kind == NF_TOKEN_QUOTE && !(k == after)) return NONE;
-    if (cu->src.kind == SRC_NONE && cu->group_begin > after + 2) return NONE;
+    if (cu->src.kind == SRC_NONE) /* "“...,” a senior official said": a short subject */
+      for (size_t k = after; k < cu->begin; k++)
+        if (a->toks[k].kind != NF_TOKEN_WORD && k > after + 1) return NONE;
     return (uint32_t)c;
   }
   return NONE;
@@ -763,6 +766,9 @@ static uint32_t cue_preceding(const article *a, size_t before) {
     if (before - cu->group_end > 8 || !same_sentence(a, before, cu->end - 1)) return NONE;
     for (size_t k = cu->group_end; k < before; k++)
       if (a->toks[k].kind == NF_TOKEN_QUOTE || fold_is(a, k, "that")) return NONE;
+    /* "said: “", "said in a statement, “"; not "said the forces stand “" */
+    if (before > cu->group_end && !is_punct(a, before - 1, ":") && !is_punct(a, before - 1, ","))
+      return NONE;
     return (uint32_t)c;
   }
   return NONE;
@@ -805,7 +811,8 @@ static nf_status attribute_quotes(article *a) {
       if (ci == NONE && q->tok_begin > 0) ci = cue_preceding(a, q->tok_begin - 1);
       if (ci == NONE) {
         ci = cue_around(a, q);
-        partial = ci != NONE;
+        /* "called Trump “unhinged”": the quotation is what was said */
+        partial = ci != NONE && !(a->cues[ci].flags & NF_LEX_QUOTE);
       }
       /* "“A,” he said. “B.”": the paragraph's speaker goes on */
       if (ci == NONE && para == prev_para && prev_cue != NONE) ci = prev_cue;
@@ -846,8 +853,15 @@ static nf_status reported_speech(article *a) {
     int after_comma = 0; /* ", he said last week," */
     for (size_t k = ge; k < sbe && k < ge + 4 && !fold_is(a, k, "that"); k++)
       if (is_punct(a, k, ",")) after_comma = 1;
-    /* after the cue only an adjunct ("in a statement", "on Monday")? */
-    int ends_sentence = sbe <= ge + 5;
+    /* after the cue nothing, or only an adjunct ("in a statement", "on Monday")? */
+    static const char *const adjunct[] = {"in", "on", "at", "during", "after", "before", "last",
+                                          "this", "earlier", "later", "late", "early", "when",
+                                          "while", "from", "to", "by", "with", "as", "through",
+                                          "monday", "tuesday", "wednesday", "thursday", "friday",
+                                          "saturday", "sunday", "today", "yesterday", "of",
+                                          "recently", "afterwards", "again", "too", "then"};
+    int ends_sentence = ge >= sbe || (sbe <= ge + 8 && FOLD_IN(a, ge, adjunct) &&
+                                      !ends_in_ing(a, c->begin));
     for (size_t k = ge; k < sbe && ends_sentence; k++)
       if (fold_is(a, k, "that") || a->toks[k].kind == NF_TOKEN_QUOTE) ends_sentence = 0;
     if (before_comma && after_comma && gb - sb > 2 && sbe - ge > 2) {

@@ -209,9 +209,10 @@ nf_status nf_title_normalize(const char *p, size_t n, nf_buf *out, size_t *head_
     int uk = eq(joined.w[k], "state") && k + 2 < joined.count && eq(joined.w[k + 1], "for");
     if (uk) k += 2;
     for (; k < joined.count; k++) push(&after, joined.w[k].p, joined.w[k].n);
-    word h = joined.w[of - 1];
+    word h = singular(joined.w[of - 1], scratch, &used, sizeof scratch);
     if (!uk && keeps_of(h, &after)) {
       order = joined;
+      order.w[of - 1] = h;
       head = of - 1;
     } else {
       for (size_t i = 0; i + 1 < of; i++) push(&order, joined.w[i].p, joined.w[i].n);

@@ -1,0 +1,297 @@
+/* The official analyzer and the person names it finds: a table of sentences
+ * for every news order of a title and a name, positive and negative, with
+ * the exact officials; persons and their short forms; the record and index
+ * values; and the data files' errors. */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsfields/analyzer.h"
+#include "testutil.h"
+
+static nf_registry *reg;
+static nf_pipeline *pipe_;
+static nf_analysis *an;
+static nf_record *rec;
+
+static void setup(void) {
+  nf_error err;
+  nf_error_clear(&err);
+  ck_assert_msg(nf_pipeline_default(NF_TEST_SCHEMA_DIR, NULL, 0, &reg, &pipe_, &err) == NF_OK,
+                "%s: %s", err.where, err.message);
+  ck_assert_int_eq(nf_analysis_new(&an), NF_OK);
+  ck_assert_int_eq(nf_record_new(&rec), NF_OK);
+}
+
+static void teardown(void) {
+  nf_record_free(rec);
+  nf_analysis_free(an);
+  nf_pipeline_free(pipe_);
+  nf_registry_free(reg);
+}
+
+static json_t *run(const char *text) {
+  nf_error err;
+  nf_article a;
+  memset(&a, 0, sizeof a);
+  a.id = (nf_str){"t", 1};
+  a.text = (nf_str){text, strlen(text)};
+  ck_assert_int_eq(nf_record_begin(rec, &a, &err), NF_OK);
+  ck_assert_msg(nf_pipeline_run(pipe_, an, rec, &err) == NF_OK, "%s", err.message);
+  char *json;
+  ck_assert_int_eq(nf_record_to_json(rec, 0, &json, &err), NF_OK);
+  json_t *root = json_loads(json, 0, NULL);
+  free(json);
+  return root;
+}
+
+static const char *str_or_dash(json_t *v) { return json_is_string(v) ? json_string_value(v) : "-"; }
+
+/* "person|title|country|org;" for each official. */
+static char *officials(const char *text) {
+  json_t *root = run(text);
+  char *out = calloc(1, 4096);
+  json_t *o;
+  size_t i;
+  json_array_foreach(json_object_get(root, "officials"), i, o) {
+    char item[512];
+    snprintf(item, sizeof item, "%s|%s|%s|%s;", str_or_dash(json_object_get(o, "person")),
+             str_or_dash(json_object_get(o, "title")), str_or_dash(json_object_get(o, "country")),
+             str_or_dash(json_object_get(o, "org")));
+    strcat(out, item);
+  }
+  json_decref(root);
+  return out;
+}
+
+static const struct {
+  const char *text, *want;
+} rows[] = {
+    /* title, then name */
+    {"US Secretary of Defense Lloyd J. Austin III arrived.",
+     "Lloyd J. Austin III|defense secretary|us|-;"},
+    {"Lithuanian Defense Minister Arvydas Anusauskas arrived.",
+     "Arvydas Anusauskas|defense minister|lt|-;"},
+    {"Philippine Secretary of Trade and Industry Jose Concepcion spoke.",
+     "Jose Concepcion|trade and industry secretary|ph|-;"},
+    {"The rates will rise, said Treasury Secretary James Baker.",
+     "James Baker|treasury secretary|-|-;"},
+    {"U.S. Undersecretary of State Uzra Zeya told Reuters.",
+     "Uzra Zeya|undersecretary of state|us|-;"},
+    {"German Finance Minister Christian Lindner arrived.",
+     "Christian Lindner|finance minister|de|-;"},
+    {"Lithuanian foreign minister Gabrielius Landsbergis spoke.",
+     "Gabrielius Landsbergis|foreign minister|lt|-;"},
+    {"Former Defence Minister Jane Roe spoke.", "Jane Roe|defense minister|-|-;"},
+    /* name, then title in apposition */
+    {"Gabrielius Landsbergis, Lithuania's foreign minister, said so.",
+     "Gabrielius Landsbergis|foreign minister|lt|-;"},
+    {"João Gomes Cravinho, Portugal's foreign minister, spoke.",
+     "João Gomes Cravinho|foreign minister|pt|-;"},
+    {"Yukiya Amano, director general of the International Atomic Energy Agency, spoke.",
+     "Yukiya Amano|director general|-|International Atomic Energy Agency;"},
+    {"Ana Costa, the Minister of Health of Portugal, spoke.",
+     "Ana Costa|health minister|pt|-;"},
+    /* title, then name in apposition */
+    {"The talks stalled, the foreign minister, Gabrielius Landsbergis, said.",
+     "Gabrielius Landsbergis|foreign minister|-|-;"},
+    {"Saudi Arabia's energy minister, Prince Abdulaziz bin Salman, said no.",
+     "Abdulaziz bin Salman|energy minister|sa|-;"},
+    {"The prime minister, Kaja Kallas, won.", "Kaja Kallas|prime minister|-|-;"},
+    /* organisations */
+    {"NATO Secretary-General Jens Stoltenberg spoke.",
+     "Jens Stoltenberg|secretary general|-|NATO;"},
+    {"ECB President Christine Lagarde spoke.", "Christine Lagarde|president|-|ECB;"},
+    {"EU foreign policy chief Josep Borrell spoke.",
+     "Josep Borrell|foreign policy chief|-|EU;"},
+    {"Pfizer Chief Executive Albert Bourla spoke.",
+     "Albert Bourla|chief executive|-|Pfizer;"},
+    {"Chinese Foreign Ministry spokesman Zhao Lijian spoke.",
+     "Zhao Lijian|foreign ministry spokesperson|cn|-;"},
+    /* one official once; short forms are the same person */
+    {"Defense Secretary Lloyd Austin spoke. Later Defense Secretary Austin left.",
+     "Lloyd Austin|defense secretary|-|-;"},
+    /* roles are no offices; honorifics are no titles */
+    {"Analyst Jordan Whitaker spoke.", ""},
+    {"Mr. Austin and Dr. Jane Roe spoke.", ""},
+    /* no name, no official */
+    {"The defense minister arrived.", ""},
+    {"A general election was called.", ""},
+    {"The minister's office declined to comment.", ""},
+    {"Lithuania and China argued.", ""},
+    {"", ""},
+};
+
+START_TEST(official_rows) {
+  char *got = officials(rows[_i].text);
+  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text,
+                got, rows[_i].want);
+  free(got);
+}
+END_TEST
+
+/* "as written=fullest name;" for every person mention. */
+static char *persons(const char *text) {
+  json_decref(run(text));
+  size_t n;
+  const nf_result *r = nf_analysis_results(an, &n);
+  char *out = calloc(1, 4096);
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(r[i].type, "person") != 0) continue;
+    char item[512];
+    snprintf(item, sizeof item, "%s=%s;", r[i].label, r[i].value);
+    strcat(out, item);
+  }
+  return out;
+}
+
+static const struct {
+  const char *text, *want;
+} person_rows[] = {
+    /* names as news writes them, found from cues */
+    {"Ursula von der Leyen said it was time.", "Ursula von der Leyen=Ursula von der Leyen;"},
+    {"Turkish President Recep Tayyip Erdoğan spoke. Erdogan said no.",
+     "Recep Tayyip Erdoğan=Recep Tayyip Erdoğan;Erdogan=Recep Tayyip Erdoğan;"},
+    {"President Xi Jinping met them. Xi said little.",
+     "Xi Jinping=Xi Jinping;Xi=Xi Jinping;"},
+    {"Maria Santos-Reyes said the pact helps.", "Maria Santos-Reyes=Maria Santos-Reyes;"},
+    {"Ferdinand Marcos Jr. agreed.", "Ferdinand Marcos Jr.=Ferdinand Marcos Jr.;"},
+    /* the short forms resolve to the fullest name */
+    {"Mr. Austin arrived. Lloyd J. Austin III spoke. Austin said more.",
+     "Austin=Lloyd J. Austin III;Lloyd J. Austin III=Lloyd J. Austin III;"
+     "Austin=Lloyd J. Austin III;"},
+    {"Minister Arvydas Anušauskas spoke. Anusauskas told reporters.",
+     "Arvydas Anušauskas=Arvydas Anušauskas;Anusauskas=Arvydas Anušauskas;"},
+    /* two people of one surname stay two */
+    {"Bill Clinton and Hillary Clinton spoke. Hillary Clinton said so.",
+     "Bill Clinton=Bill Clinton;Hillary Clinton=Hillary Clinton;Hillary Clinton=Hillary Clinton;"},
+    /* age in apposition; a first name */
+    {"Kaja Kallas, 45, won.", "Kaja Kallas=Kaja Kallas;"},
+    /* no cue, no person; organisations, countries and datelines are none */
+    {"Relations soured in Vilnius.", ""},
+    {"The Bank of England said rates would hold.", ""},
+    {"VILNIUS, Dec 20 (Reuters) - Lithuania said so.", ""},
+    {"The Panama Canal added days to voyages.", ""},
+    {"NATO said it would respond.", ""},
+};
+
+START_TEST(person_rows_test) {
+  char *got = persons(person_rows[_i].text);
+  ck_assert_msg(strcmp(got, person_rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'",
+                person_rows[_i].text, got, person_rows[_i].want);
+  free(got);
+}
+END_TEST
+
+/* "type:value" of every result of a type, ';'-joined. */
+static char *results_of(const char *type) {
+  size_t n;
+  const nf_result *r = nf_analysis_results(an, &n);
+  char *out = calloc(1, 4096);
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(r[i].type, type) != 0) continue;
+    char item[512];
+    snprintf(item, sizeof item, "%s=%s;", r[i].value, r[i].label ? r[i].label : "-");
+    strcat(out, item);
+  }
+  return out;
+}
+
+START_TEST(bare_title_links_to_the_one_official_that_fits) {
+  json_decref(run("US Secretary of Defense Lloyd J. Austin III met Lithuanian Defense Minister "
+                  "Arvydas Anusauskas. The American defense secretary praised the deal."));
+  char *got = results_of("title");
+  ck_assert_str_eq(got, "defense secretary=Lloyd J. Austin III;defense minister=Arvydas "
+                        "Anusauskas;defense secretary=Lloyd J. Austin III;");
+  free(got);
+  /* two defense ministers: "the defense minister" is neither */
+  json_decref(run("Defense Minister Ann Lee met Defense Minister Bo Chan. The defense minister "
+                  "left."));
+  got = results_of("title");
+  ck_assert_str_eq(got, "defense minister=Ann Lee;defense minister=Bo Chan;defense minister=-;");
+  free(got);
+}
+END_TEST
+
+START_TEST(record_spans_and_index_values) {
+  const char *text = "Lithuanian Defense Minister Arvydas Anusauskas spoke.";
+  json_t *root = run(text);
+  json_t *o = json_array_get(json_object_get(root, "officials"), 0);
+  char *span = json_dumps(json_object_get(o, "span"), JSON_COMPACT);
+  ck_assert_str_eq(span, "[0,46]");
+  free(span);
+  ck_assert(json_is_null(json_object_get(o, "org")));
+  json_decref(root);
+  char values[512] = "";
+  for (size_t i = 0; i < nf_record_value_count(rec); i++) {
+    const char *source, *value;
+    size_t n;
+    nf_record_value(rec, i, &source, &value, &n);
+    if (strcmp(source, "officials") && strcmp(source, "titles") &&
+        strcmp(source, "official_countries"))
+      continue;
+    strcat(values, source);
+    strcat(values, "=");
+    strncat(values, value, n);
+    strcat(values, ";");
+  }
+  ck_assert_str_eq(values,
+                   "officials=Arvydas Anusauskas;titles=defense minister;official_countries=lt;");
+}
+END_TEST
+
+/* A schema directory with the default files and one of them replaced. */
+static char *schema_with(const char *file, const char *text) {
+  char *dir = nf_test_tmpdir();
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "cp %s/*.tsv %s/", NF_TEST_SCHEMA_DIR, dir);
+  ck_assert_int_eq(system(cmd), 0);
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  ck_assert_int_eq(nf_test_write(path, text), 0);
+  return dir;
+}
+
+static const struct {
+  const char *file, *text, *message;
+} bad_rows[] = {
+    {"titles.tsv", "head\tminister\nboss\tchief\n", "titles.tsv:2"},
+    {"titles.tsv", "head\tminister\tloud\n", "unknown flag 'loud'"},
+    {"titles.tsv", "stop\tThe\n", "does not belong"},
+    {"titles.tsv", "head\t.\n", "has no word"},
+    {"reporting-verbs.tsv", "said\tsay\tsometimes\n", "reporting-verbs.tsv:1"},
+    {"first-names.tsv", "Ann\tf\nBo\tx\n", "first-names.tsv:2"},
+    {"name-words.tsv", "suffix\tJr.\nhead\tminister\n", "name-words.tsv:2"},
+    {"titles.tsv", "head\t minister\n", "titles.tsv:1"},
+};
+
+START_TEST(bad_data_names_file_and_line) {
+  char *dir = schema_with(bad_rows[_i].file, bad_rows[_i].text);
+  nf_registry *r2;
+  nf_pipeline *p2;
+  nf_error err;
+  nf_error_clear(&err);
+  ck_assert_int_ne(nf_pipeline_default(dir, NULL, 0, &r2, &p2, &err), NF_OK);
+  char msg[2048];
+  nf_error_format(&err, msg, sizeof msg);
+  ck_assert_msg(strstr(msg, bad_rows[_i].message) != NULL, "%s: '%s' lacks '%s'",
+                bad_rows[_i].file, msg, bad_rows[_i].message);
+  nf_test_rmtree(dir);
+  free(dir);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("official");
+  TCase *tc = tcase_create("official");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_loop_test(tc, official_rows, 0, sizeof rows / sizeof *rows);
+  tcase_add_loop_test(tc, person_rows_test, 0, sizeof person_rows / sizeof *person_rows);
+  tcase_add_test(tc, bare_title_links_to_the_one_official_that_fits);
+  tcase_add_test(tc, record_spans_and_index_values);
+  tcase_add_loop_test(tc, bad_data_names_file_and_line, 0, sizeof bad_rows / sizeof *bad_rows);
+  suite_add_tcase(s, tc);
+  return nf_test_main(s);
+}

@@ -1,0 +1,196 @@
+/* The speaker analyzer: a table of passages for every order of cue and
+ * source, direct, partial and multi-paragraph quotations, reported speech,
+ * pronouns, descriptions and bodies, positive and negative, with the exact
+ * quotes; the record's keys and index values. */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsfields/analyzer.h"
+#include "testutil.h"
+
+static nf_registry *reg;
+static nf_pipeline *pipe_;
+static nf_analysis *an;
+static nf_record *rec;
+
+static void setup(void) {
+  nf_error err;
+  nf_error_clear(&err);
+  ck_assert_msg(nf_pipeline_default(NF_TEST_SCHEMA_DIR, NULL, 0, &reg, &pipe_, &err) == NF_OK,
+                "%s: %s", err.where, err.message);
+  ck_assert_int_eq(nf_analysis_new(&an), NF_OK);
+  ck_assert_int_eq(nf_record_new(&rec), NF_OK);
+}
+
+static void teardown(void) {
+  nf_record_free(rec);
+  nf_analysis_free(an);
+  nf_pipeline_free(pipe_);
+  nf_registry_free(reg);
+}
+
+static json_t *run(const char *text) {
+  nf_error err;
+  nf_article a;
+  memset(&a, 0, sizeof a);
+  a.id = (nf_str){"t", 1};
+  a.text = (nf_str){text, strlen(text)};
+  ck_assert_int_eq(nf_record_begin(rec, &a, &err), NF_OK);
+  ck_assert_msg(nf_pipeline_run(pipe_, an, rec, &err) == NF_OK, "%s", err.message);
+  char *json;
+  ck_assert_int_eq(nf_record_to_json(rec, 0, &json, &err), NF_OK);
+  json_t *root = json_loads(json, 0, NULL);
+  free(json);
+  return root;
+}
+
+static const char *str_or_dash(json_t *v) { return json_is_string(v) ? json_string_value(v) : "-"; }
+
+/* "speaker|cue|content;" for each quote. */
+static char *quotes(const char *text) {
+  json_t *root = run(text);
+  char *out = calloc(1, 8192);
+  json_t *q;
+  size_t i;
+  json_array_foreach(json_object_get(root, "quotes"), i, q) {
+    char item[1024];
+    snprintf(item, sizeof item, "%s|%s|%s;", str_or_dash(json_object_get(q, "speaker")),
+             str_or_dash(json_object_get(q, "cue")), str_or_dash(json_object_get(q, "content")));
+    strcat(out, item);
+  }
+  json_decref(root);
+  return out;
+}
+
+static const struct {
+  const char *text, *want;
+} rows[] = {
+    /* "“...,” X said" and "“...,” said X" */
+    {"“We will stay,” Lloyd Austin said.", "Lloyd Austin|said|We will stay,;"},
+    {"“We will stay,” said Lloyd Austin.", "Lloyd Austin|said|We will stay,;"},
+    {"\"We will stay,\" said Treasury Secretary James Baker.",
+     "James Baker|said|We will stay,;"},
+    /* "X said: “...”" */
+    {"Lloyd Austin said: “We will stay.”", "Lloyd Austin|said|We will stay.;"},
+    /* "“...,” he said": the most recent person of his gender */
+    {"Lloyd Austin arrived. “We will stay,” he said.", "Lloyd Austin|said|We will stay,;"},
+    {"Mr. Lloyd Austin met Ms. Ann Lee. “It went well,” she said.",
+     "Ann Lee|said|It went well,;"},
+    /* the paragraph's speaker goes on; a new paragraph without a cue does not */
+    {"“A deal,” Lloyd Austin said. “A good one.”\n\n“Nobody knows.”",
+     "Lloyd Austin|said|A deal,;Lloyd Austin|said|A good one.;-|-|Nobody knows.;"},
+    /* a quotation over two paragraphs */
+    {"“We will stay,” Lloyd Austin said. “And we will build.\n\n“Then we will leave.”",
+     "Lloyd Austin|said|We will stay,;Lloyd Austin|said|And we will build.;"
+     "Lloyd Austin|said|Then we will leave.;"},
+    /* "X, the Y, said" and "X, a Y of Z, said" */
+    {"Gabrielius Landsbergis, Lithuania's foreign minister, said the curbs hurt.",
+     "Gabrielius Landsbergis|said|the curbs hurt;"},
+    {"“No,” Rachel Berg, a teacher from Monsey, New York, said.", "Rachel Berg|said|No,;"},
+    {"Mr. Harry Reid, who represents Nevada, said he was sure.", "Harry Reid|said|he was sure;"},
+    /* "X told Reuters" and reported speech with "that" */
+    {"“We stand together,” Uzra Zeya told Reuters.", "Uzra Zeya|told|We stand together,;"},
+    {"Uzra Zeya told reporters the deal would help.", "Uzra Zeya|told|the deal would help;"},
+    {"Gabrielius Landsbergis stated earlier this month that his country would agree.",
+     "Gabrielius Landsbergis|stated|his country would agree;"},
+    /* "according to X" before and after */
+    {"According to Lloyd Austin, the forces stand together.",
+     "Lloyd Austin|According to|the forces stand together;"},
+    {"The forces stand together, according to Lloyd Austin.",
+     "Lloyd Austin|according to|The forces stand together;"},
+    /* partial quotes belong to the reported clause */
+    {"Lloyd Austin said the forces stand “shoulder to shoulder” with Lithuania.",
+     "Lloyd Austin|said|the forces stand “shoulder to shoulder” with Lithuania;"},
+    /* bodies: a country, a ministry, an organisation, "which" */
+    {"Lithuania angered China, which said it would take “all necessary measures”.",
+     "China|said|it would take “all necessary measures”;"},
+    {"The deal was done, the Lithuanian defense ministry said.",
+     "Lithuanian defense ministry|said|The deal was done;"},
+    {"The Bank of England said rates would hold.", "Bank of England|said|rates would hold;"},
+    {"“Too early,” a Pfizer spokesman said.", "Pfizer|said|Too early,;"},
+    /* descriptions: the title of a person named before */
+    {"Defense Minister Arvydas Anusauskas arrived. The minister said the deal helps.",
+     "Arvydas Anusauskas|said|the deal helps;"},
+    /* participles and coordination take the sentence's subject */
+    {"Ann Lee emailed supporters, saying the race was close.", "Ann Lee|saying|the race was close;"},
+    /* a parenthetical cue */
+    {"China has, Lithuanian officials say, begun holding up goods.",
+     "Lithuanian officials|say|China has, Lithuanian officials say, begun holding up goods;"},
+    /* quote-only verbs need a quotation */
+    {"Jeb Bush called Trump “unhinged.”", "Jeb Bush|called|unhinged.;"},
+    {"Jeb Bush called for calm.", ""},
+    /* unattributable quotations stay unattributed */
+    {"The office is a “de facto embassy” in all but name.", "-|-|de facto embassy;"},
+    {"“We will stay,” a senior official said.", "-|said|We will stay,;"},
+    {"“Maybe,” he said.", "-|said|Maybe,;"},
+    /* no cue: no speech */
+    {"Prices continued to rise.", ""},
+    {"He declined to say whether he would run.", ""},
+    {"She was told to leave.", ""},
+    {"Trump's telling of the story changed.", ""},
+    {"", ""},
+};
+
+START_TEST(quote_rows) {
+  char *got = quotes(rows[_i].text);
+  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text,
+                got, rows[_i].want);
+  free(got);
+}
+END_TEST
+
+START_TEST(record_keys_and_index_values) {
+  const char *text = "Lithuanian Defense Minister Arvydas Anusauskas arrived. “We are ready,” "
+                     "Anusauskas said. China said it would respond. “Never,” he said.";
+  json_t *root = run(text);
+  char *speakers = json_dumps(json_object_get(root, "speakers"), JSON_COMPACT);
+  ck_assert_str_eq(speakers, "[\"Arvydas Anusauskas\",\"China\"]");
+  free(speakers);
+  json_t *q = json_array_get(json_object_get(root, "quotes"), 0);
+  char *span = json_dumps(json_object_get(q, "speaker_span"), JSON_COMPACT);
+  /* the words that name the speaker at the cue: "Anusauskas" */
+  ck_assert_str_eq(span, "[76,86]");
+  free(span);
+  ck_assert_int_eq(strncmp(text + 76, "Anusauskas said", 15), 0);
+  span = json_dumps(json_object_get(q, "content_span"), JSON_COMPACT);
+  ck_assert_str_eq(span, "[59,72]");
+  ck_assert_int_eq(strncmp(text + 59, "We are ready,", 13), 0);
+  free(span);
+  json_decref(root);
+  char values[512] = "";
+  for (size_t i = 0; i < nf_record_value_count(rec); i++) {
+    const char *source, *value;
+    size_t n;
+    nf_record_value(rec, i, &source, &value, &n);
+    if (strcmp(source, "speakers") && strcmp(source, "speaker_countries")) continue;
+    strcat(values, source);
+    strcat(values, "=");
+    strncat(values, value, n);
+    strcat(values, ";");
+  }
+  ck_assert_str_eq(values, "speakers=Arvydas Anusauskas;speaker_countries=lt;speakers=China;"
+                           "speaker_countries=cn;");
+}
+END_TEST
+
+START_TEST(invalid_utf8_is_analysed_on_the_sanitized_copy) {
+  const char *text = "Ann Lee said \xff the deal helps.";
+  char *got = quotes(text);
+  ck_assert_str_eq(got, "Ann Lee|said|\xef\xbf\xbd the deal helps;");
+  free(got);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("speaker");
+  TCase *tc = tcase_create("speaker");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_loop_test(tc, quote_rows, 0, sizeof rows / sizeof *rows);
+  tcase_add_test(tc, record_keys_and_index_values);
+  tcase_add_test(tc, invalid_utf8_is_analysed_on_the_sanitized_copy);
+  suite_add_tcase(s, tc);
+  return nf_test_main(s);
+}
