@@ -29,8 +29,9 @@ NF_API void nf_record_free(nf_record *rec);
 
 /* Start the record of an article: forget the previous one, copy the metadata
  * (id, headline, date, url, source, author, other keys) and add its index
- * values: "id", "text", "headline", "date" (YYYYMMDD), "year", "source", and
- * "byline" for each name in the author metadata.  A bad date is NF_ERR_PARSE. */
+ * values: "id", "text", "headline", "date" (YYYYMMDD), "year" and "source".
+ * The author metadata is kept for the byline analyzer (nf_record_author),
+ * which makes bylines of it.  A bad date is NF_ERR_PARSE. */
 NF_API nf_status nf_record_begin(nf_record *rec, const nf_article *article, nf_error *err);
 
 /* Add an index value for a source; both strings are copied. */
@@ -54,6 +55,9 @@ NF_API nf_status nf_record_set_json(nf_record *rec, const char *key, const char 
 /* The article's id and text, as given to nf_record_begin (copied). */
 NF_API const char *nf_record_id(const nf_record *rec);
 NF_API const char *nf_record_text(const nf_record *rec, size_t *n);
+/* The article's author and source metadata (copied), or NULL when absent. */
+NF_API const char *nf_record_author(const nf_record *rec, size_t *n);
+NF_API const char *nf_record_source(const nf_record *rec, size_t *n);
 
 /* Flags for nf_record_to_json. */
 #define NF_RECORD_JSON_PRETTY 1u /* indented, for people */

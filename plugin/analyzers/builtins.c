@@ -4,6 +4,8 @@
 nf_status nf_registry_add_builtins(nf_registry *reg, nf_error *err) {
   static const nf_analyzer_v1 *const builtins[] = {
       &nf_country_analyzer,
+      &nf_dateline_analyzer,
+      &nf_byline_analyzer,
       &nf_official_analyzer,
       &nf_speaker_analyzer,
   };

@@ -4,7 +4,6 @@
 
 #include "core/buffer.h"
 #include "newsfields/date.h"
-#include "record/author.h"
 #include "record/record_json.h"
 
 typedef struct value_entry {
@@ -18,7 +17,14 @@ struct nf_record {
   nf_buf arena; /* every value and source name, NUL-terminated, back to back */
   value_entry *values;
   size_t nvalues, cap;
-  size_t id, id_len, text, text_len; /* offsets of id and text in the arena */
+  /* The article's id, text, author and source, apart from the values: the
+   * text layer reads the text in place while analyzers add values, so it
+   * must not move until the next nf_record_begin. */
+  nf_buf meta;
+  size_t id, id_len, text, text_len; /* offsets of id and text in meta */
+  /* the author and source metadata: offsets in meta, when present */
+  size_t author, author_len, source, source_len;
+  int has_author, has_source;
   int has_date;
   nf_date date;
 };
@@ -39,17 +45,18 @@ void nf_record_free(nf_record *rec) {
   if (!rec) return;
   json_decref(rec->json);
   nf_buf_free(&rec->arena);
+  nf_buf_free(&rec->meta);
   free(rec->values);
   free(rec);
 }
 
 json_t *nf_record_json(nf_record *rec) { return rec->json; }
 
-/* Appends p[0..n) and a NUL to the arena; *at is its offset. */
-static nf_status arena_add(nf_record *rec, const char *p, size_t n, size_t *at) {
-  *at = rec->arena.len;
-  nf_status s = nf_buf_append(&rec->arena, p, n);
-  return s ? s : nf_buf_append_char(&rec->arena, '\0');
+/* Appends p[0..n) and a NUL to b; *at is its offset. */
+static nf_status buf_add(nf_buf *b, const char *p, size_t n, size_t *at) {
+  *at = b->len;
+  nf_status s = nf_buf_append(b, p, n);
+  return s ? s : nf_buf_append_char(b, '\0');
 }
 
 nf_status nf_record_add_value(nf_record *rec, const char *source, const char *value, size_t n) {
@@ -61,8 +68,8 @@ nf_status nf_record_add_value(nf_record *rec, const char *source, const char *va
     rec->cap = cap;
   }
   value_entry *e = &rec->values[rec->nvalues];
-  nf_status s = arena_add(rec, source, strlen(source), &e->source);
-  if (s == NF_OK) s = arena_add(rec, value, n, &e->value);
+  nf_status s = buf_add(&rec->arena, source, strlen(source), &e->source);
+  if (s == NF_OK) s = buf_add(&rec->arena, value, n, &e->value);
   if (s != NF_OK) return s;
   e->len = n;
   rec->nvalues++;
@@ -94,11 +101,24 @@ nf_status nf_record_set_json(nf_record *rec, const char *key, const char *json, 
   return NF_OK;
 }
 
-const char *nf_record_id(const nf_record *rec) { return nf_buf_str(&rec->arena) + rec->id; }
+const char *nf_record_id(const nf_record *rec) { return nf_buf_str(&rec->meta) + rec->id; }
 
 const char *nf_record_text(const nf_record *rec, size_t *n) {
   if (n) *n = rec->text_len;
-  return nf_buf_str(&rec->arena) + rec->text;
+  return nf_buf_str(&rec->meta) + rec->text;
+}
+
+static const char *kept(const nf_record *rec, int has, size_t at, size_t len, size_t *n) {
+  if (n) *n = has ? len : 0;
+  return has ? nf_buf_str(&rec->meta) + at : NULL;
+}
+
+const char *nf_record_author(const nf_record *rec, size_t *n) {
+  return kept(rec, rec->has_author, rec->author, rec->author_len, n);
+}
+
+const char *nf_record_source(const nf_record *rec, size_t *n) {
+  return kept(rec, rec->has_source, rec->source, rec->source_len, n);
 }
 
 /* Sets key to the string s (when present) in the JSON object. */
@@ -143,9 +163,9 @@ static nf_status begin_metadata(nf_record *rec, const nf_article *a, nf_error *e
     }
     if (json_object_set_new(j, "meta", extra)) return NF_ERR_NOMEM;
   }
-  if ((s = arena_add(rec, a->id.p, a->id.n, &rec->id))) return s;
+  if ((s = buf_add(&rec->meta, a->id.p, a->id.n, &rec->id))) return s;
   rec->id_len = a->id.n;
-  if ((s = arena_add(rec, a->text.p ? a->text.p : "", a->text.n, &rec->text))) return s;
+  if ((s = buf_add(&rec->meta, a->text.p ? a->text.p : "", a->text.n, &rec->text))) return s;
   rec->text_len = a->text.n;
   if ((s = add_str_value(rec, "id", a->id)) || (s = add_str_value(rec, "headline", a->headline)) ||
       (s = add_str_value(rec, "text", a->text)) || (s = add_str_value(rec, "source", a->source)))
@@ -154,15 +174,27 @@ static nf_status begin_metadata(nf_record *rec, const nf_article *a, nf_error *e
     if ((s = nf_record_add_value(rec, "date", compact, 8))) return s;
     if ((s = nf_record_add_value(rec, "year", compact, 4))) return s;
   }
-  return nf_author_to_record(rec, a->author, err);
+  if (a->author.p) {
+    if ((s = buf_add(&rec->meta, a->author.p, a->author.n, &rec->author))) return s;
+    rec->author_len = a->author.n;
+    rec->has_author = 1;
+  }
+  if (a->source.p) {
+    if ((s = buf_add(&rec->meta, a->source.p, a->source.n, &rec->source))) return s;
+    rec->source_len = a->source.n;
+    rec->has_source = 1;
+  }
+  return NF_OK;
 }
 
 nf_status nf_record_begin(nf_record *rec, const nf_article *a, nf_error *err) {
   json_object_clear(rec->json);
   nf_buf_clear(&rec->arena);
+  nf_buf_clear(&rec->meta);
   rec->nvalues = 0;
   rec->id = rec->id_len = rec->text = rec->text_len = 0;
   rec->has_date = 0;
+  rec->has_author = rec->has_source = 0;
   if (!a->id.p || a->id.n == 0) return nf_error_set(err, NF_ERR_PARSE, "the article has no id");
   if (a->id.n > NF_RECORD_MAX_ID)
     return nf_error_set(err, NF_ERR_PARSE, "the id is longer than %d bytes", NF_RECORD_MAX_ID);
