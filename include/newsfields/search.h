@@ -39,6 +39,10 @@ typedef struct nf_search_options {
 NF_API nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schema *schema,
                                   const char *language, nf_searcher **out, nf_error *err);
 NF_API void nf_searcher_free(nf_searcher *s);
+/* Bring the searcher up to the databases' latest commits (cheap when
+ * nothing changed): a long-running searcher sees new articles, and a search
+ * that failed with NF_ERR_DB_MODIFIED can be tried again. */
+NF_API nf_status nf_searcher_reopen(nf_searcher *s, nf_error *err);
 /* Documents in the databases. */
 NF_API nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err);
 

@@ -16,6 +16,7 @@ enum { NF_EXIT_OK = 0, NF_EXIT_FAILURE = 1, NF_EXIT_USAGE = 2 };
 int nf_cmd_extract(int argc, char **argv);
 int nf_cmd_index(int argc, char **argv);
 int nf_cmd_search(int argc, char **argv);
+int nf_cmd_serve(int argc, char **argv);
 
 /* "newsfields: where: message" on standard error. */
 void nf_cli_error(const nf_error *err);

@@ -15,6 +15,7 @@ static const char usage[] =
     "  extract  print what the analyzers find in articles, as JSON Lines\n"
     "  index    index articles (JSON Lines, .txt files, directories) into a database\n"
     "  search   search a database with fields, dates and facets\n"
+    "  serve    the search page and its JSON API over HTTP\n"
     "\n"
     "Run 'newsfields COMMAND --help' for a command's options.\n"
     "Options: --help, --version\n";
@@ -36,6 +37,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "extract") == 0) return nf_cmd_extract(argc - 1, argv + 1);
   if (strcmp(cmd, "index") == 0) return nf_cmd_index(argc - 1, argv + 1);
   if (strcmp(cmd, "search") == 0) return nf_cmd_search(argc - 1, argv + 1);
+  if (strcmp(cmd, "serve") == 0) return nf_cmd_serve(argc - 1, argv + 1);
   fprintf(stderr, "newsfields: unknown command '%s'\n\n%s", cmd, usage);
   return NF_EXIT_USAGE;
 }

@@ -66,6 +66,8 @@ nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schem
   return NF_OK;
 }
 
+nf_status nf_searcher_reopen(nf_searcher *s, nf_error *err) { return nf_xdb_reopen(s->db, err); }
+
 nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err) {
   return nf_xdb_doccount(s->db, out, err);
 }

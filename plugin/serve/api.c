@@ -1,0 +1,232 @@
+/* The JSON API of `newsfields serve`: arguments checked and bounded, the
+ * search run, its JSON (the same as `newsfields search --json`) returned. */
+#include "serve/api.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct nf_api {
+  nf_searcher *searcher;
+  const nf_schema *schema;
+  const char *date;                            /* the date field (the histogram), or NULL */
+  const char *facets[NF_API_MAX_FACETS];       /* the default facets: every facet field */
+  size_t nfacets;
+};
+
+nf_status nf_api_new(nf_searcher *searcher, const nf_schema *schema, nf_api **out,
+                     nf_error *err) {
+  *out = NULL;
+  nf_api *api = calloc(1, sizeof *api);
+  if (!api) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  api->searcher = searcher;
+  api->schema = schema;
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++) {
+    const nf_field *f = nf_schema_field(schema, i);
+    if (f->kind == NF_FIELD_DATE && !api->date) api->date = f->name;
+    if (f->facet && api->nfacets < NF_API_MAX_FACETS - 1) api->facets[api->nfacets++] = f->name;
+  }
+  *out = api;
+  return NF_OK;
+}
+
+void nf_api_free(nf_api *api) { free(api); }
+
+int nf_api_owns(const char *path) { return strncmp(path, "/api/", 5) == 0; }
+
+/* The body is the JSON of root (consumed), or a 500 when it cannot be made. */
+static void respond_json(unsigned status, json_t *root, nf_api_response *out) {
+  out->status = status;
+  out->body = root ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+  out->len = out->body ? strlen(out->body) : 0;
+  json_decref(root);
+  if (!out->body) {
+    static const char oom[] = "{\"error\":\"out of memory\",\"status\":500}";
+    out->status = 500;
+    out->body = strdup(oom);
+    out->len = out->body ? strlen(oom) : 0;
+  }
+}
+
+void nf_api_error(unsigned status, const char *message, nf_api_response *out) {
+  /* A message quoting the request may not be UTF-8: jansson refuses it. */
+  json_t *msg = json_string(message);
+  if (!msg) msg = json_string("(the message is not valid UTF-8)");
+  respond_json(status, json_pack("{s:o,s:i}", "error", msg, "status", (int)status), out);
+}
+
+/* A whole unsigned number up to max, or the default when absent; 0 if bad. */
+static int number_arg(nf_api_arg_fn arg, void *ctx, const char *name, unsigned dflt,
+                      unsigned max, unsigned *out, nf_api_response *resp) {
+  size_t n;
+  const char *v = arg(ctx, name, &n);
+  if (!v) {
+    *out = dflt;
+    return 1;
+  }
+  unsigned long x = 0;
+  int ok = n > 0 && n <= 9;
+  for (size_t i = 0; ok && i < n; i++) {
+    ok = v[i] >= '0' && v[i] <= '9';
+    x = x * 10 + (unsigned long)(v[i] - '0');
+  }
+  if (!ok || x > max) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "%s must be a whole number from 0 to %u", name, max);
+    nf_api_error(400, msg, resp);
+    return 0;
+  }
+  *out = (unsigned)x;
+  return 1;
+}
+
+/* The facets argument ("country,speaker"; absent: the default ones; empty:
+ * none) into names, copied into buf; the date field is added for the
+ * histogram.  0 (and a 400) when there are too many. */
+static int facets_arg(const nf_api *api, nf_api_arg_fn arg, void *ctx, char *buf, size_t size,
+                      const char **names, size_t *n, nf_api_response *resp) {
+  size_t len;
+  const char *v = arg(ctx, "facets", &len);
+  *n = 0;
+  if (!v) {
+    memcpy(names, api->facets, api->nfacets * sizeof *names);
+    *n = api->nfacets;
+  } else {
+    if (len >= size) {
+      nf_api_error(400, "facets is too long", resp);
+      return 0;
+    }
+    memcpy(buf, v, len);
+    buf[len] = '\0';
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+      while (*tok == ' ') tok++;
+      size_t tl = strlen(tok);
+      while (tl && tok[tl - 1] == ' ') tok[--tl] = '\0';
+      if (!*tok) continue;
+      if (*n == NF_API_MAX_FACETS - 1) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "at most %d facets", NF_API_MAX_FACETS - 1);
+        nf_api_error(400, msg, resp);
+        return 0;
+      }
+      names[(*n)++] = tok;
+    }
+  }
+  int has_date = 0;
+  for (size_t i = 0; i < *n; i++) has_date |= api->date && strcmp(names[i], api->date) == 0;
+  if (api->date && !has_date) names[(*n)++] = api->date;
+  return 1;
+}
+
+static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *out) {
+  size_t qlen = 0;
+  const char *q = arg(ctx, "q", &qlen);
+  if (!q) q = "";
+  if (qlen > NF_API_MAX_QUERY) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "the query is longer than %d bytes", NF_API_MAX_QUERY);
+    nf_api_error(400, msg, out);
+    return;
+  }
+  json_t *check = json_stringn(q, qlen);
+  if (!check || memchr(q, '\0', qlen)) {
+    json_decref(check);
+    nf_api_error(400, "the query is not valid UTF-8 text", out);
+    return;
+  }
+  json_decref(check);
+  nf_search_options o;
+  memset(&o, 0, sizeof o);
+  if (!number_arg(arg, ctx, "limit", NF_API_DEFAULT_LIMIT, NF_API_MAX_LIMIT, &o.limit, out) ||
+      !number_arg(arg, ctx, "offset", 0, NF_API_MAX_OFFSET, &o.offset, out) ||
+      !number_arg(arg, ctx, "facet_limit", NF_API_DEFAULT_FACET_LIMIT, NF_API_MAX_FACET_LIMIT,
+                  &o.facet_limit, out))
+    return;
+  size_t slen;
+  const char *sort = arg(ctx, "sort", &slen);
+  if (!sort || (slen == 9 && memcmp(sort, "relevance", 9) == 0)) {
+    o.sort = NF_SORT_RELEVANCE;
+  } else if (slen == 4 && memcmp(sort, "date", 4) == 0) {
+    o.sort = NF_SORT_DATE;
+  } else {
+    nf_api_error(400, "sort must be relevance or date", out);
+    return;
+  }
+  char buf[1024];
+  const char *facets[NF_API_MAX_FACETS];
+  if (!facets_arg(api, arg, ctx, buf, sizeof buf, facets, &o.nfacets, out)) return;
+  o.facets = facets;
+
+  nf_error err;
+  nf_error_clear(&err);
+  nf_results *r = NULL;
+  /* New commits become visible; a reader overtaken by a writer tries again. */
+  nf_status s = nf_searcher_reopen(api->searcher, &err);
+  if (s == NF_OK) s = nf_search(api->searcher, q, qlen, &o, &r, &err);
+  if (s == NF_ERR_DB_MODIFIED && nf_searcher_reopen(api->searcher, &err) == NF_OK)
+    s = nf_search(api->searcher, q, qlen, &o, &r, &err);
+  char *json = NULL;
+  if (s == NF_OK) s = nf_results_to_json(r, 0, &json, &err);
+  nf_results_free(r);
+  if (s != NF_OK) {
+    nf_api_error(s == NF_ERR_QUERY ? 400 : 500, err.message, out);
+    return;
+  }
+  size_t len = strlen(json);
+  if (len > NF_API_MAX_RESPONSE) {
+    free(json);
+    char msg[128];
+    snprintf(msg, sizeof msg, "the response would be larger than %u bytes: ask for fewer hits",
+             NF_API_MAX_RESPONSE);
+    nf_api_error(500, msg, out);
+    return;
+  }
+  out->status = 200;
+  out->body = json;
+  out->len = len;
+}
+
+static void fields(nf_api *api, nf_api_response *out) {
+  json_t *list = json_array(), *facets = json_array();
+  for (size_t i = 0; list && i < nf_schema_field_count(api->schema); i++) {
+    const nf_field *f = nf_schema_field(api->schema, i);
+    json_array_append_new(
+        list, json_pack("{s:s,s:s,s:s,s:b,s:s}", "name", f->name, "label",
+                        f->label ? f->label : f->name, "kind", nf_field_kind_name(f->kind),
+                        "facet", f->facet, "description", f->description ? f->description : ""));
+  }
+  for (size_t i = 0; facets && i < api->nfacets; i++)
+    json_array_append_new(facets, json_string(api->facets[i]));
+  unsigned long docs = 0;
+  nf_error err;
+  nf_status s = nf_searcher_reopen(api->searcher, &err);
+  if (s == NF_OK) s = nf_searcher_doccount(api->searcher, &docs, &err);
+  if (s != NF_OK) {
+    json_decref(list);
+    json_decref(facets);
+    nf_api_error(500, err.message, out);
+    return;
+  }
+  json_t *limits = json_pack("{s:i,s:i,s:i,s:i}", "query", NF_API_MAX_QUERY, "limit",
+                             NF_API_MAX_LIMIT, "offset", NF_API_MAX_OFFSET, "facet_limit",
+                             NF_API_MAX_FACET_LIMIT);
+  respond_json(200,
+               json_pack("{s:I,s:o,s:o,s:o,s:o}", "documents", (json_int_t)docs, "fields",
+                         list ? list : json_array(), "facets", facets ? facets : json_array(),
+                         "date", api->date ? json_string(api->date) : json_null(), "limits",
+                         limits ? limits : json_object()),
+               out);
+}
+
+void nf_api_handle(nf_api *api, const char *path, nf_api_arg_fn arg, void *ctx,
+                   nf_api_response *out) {
+  memset(out, 0, sizeof *out);
+  if (strcmp(path, "/api/search") == 0)
+    search(api, arg, ctx, out);
+  else if (strcmp(path, "/api/fields") == 0)
+    fields(api, out);
+  else
+    nf_api_error(404, "no such path: the API has /api/search and /api/fields", out);
+}
