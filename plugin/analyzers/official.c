@@ -254,6 +254,15 @@ static int parse_title(const article *a, size_t i, title *out) {
         out->org_begin = (uint32_t)k;
         out->org_end = (uint32_t)(k + m.len);
         out->end = out->org_end;
+      } else if (!out->org_end && org_word(a, k) && !title_word(a, k)) {
+        /* "the president of the Lombardy region", "secretary general of CEI" */
+        size_t e = k;
+        while (e < k + 5 && e < a->ntoks && a->toks[e].kind == NF_TOKEN_WORD &&
+               !title_word(a, e) && !fold_is(a, e, "and"))
+          e++;
+        out->org_begin = (uint32_t)k;
+        out->org_end = (uint32_t)e;
+        out->end = (uint32_t)e;
       }
     }
   }
