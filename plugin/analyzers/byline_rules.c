@@ -94,8 +94,10 @@ static int name_word(const nf_toks *k, const nf_agencies *ag, size_t j, size_t e
   if (!lower && !nf_tok_flag(k, j, NF_TOK_CAPITALIZED) && (first || !particle_word(k, j)))
     return 0; /* the common case, before any list is searched */
   if (word_in(k, j, not_names)) return 0;
-  if (nf_agencies_find(ag, k->bytes + k->v[j].start, k->v[j].end - k->v[j].start))
-    return 0; /* "Reuters" is the organisation */
+  /* "AFP", "UPI" are the organisation; "Wafa" (a given name and an agency) may be a name */
+  if (nf_tok_flag(k, j, NF_TOK_ALL_CAPS) &&
+      nf_agencies_find(ag, k->bytes + k->v[j].start, k->v[j].end - k->v[j].start))
+    return 0;
   if (nf_tok_flag(k, j, NF_TOK_CAPITALIZED)) return 1;
   if (glued_particle(k, j)) return 1;
   if (!first && nf_in_list(nf_tok_fold(k, j), name_particles) && j + 1 < e &&
@@ -299,7 +301,12 @@ static size_t chain(const nf_toks *k, const nf_agencies *ag, size_t i, size_t e,
                                              nf_tok_is(k, pos, "the") || nf_tok_is(k, pos, ".") ||
                                              nf_tok_kind(k, pos, NF_TOKEN_HYPHEN)))
           pos++;
+        /* "in West Palm Beach, Florida;": a state after the city, not a person */
+        size_t words;
+        size_t j2 = nf_tok_is(k, pos, ",") ? name_at(k, ag, pos + 1, e, 0, &words) : pos;
+        if (j2 > pos + 1 && words == 1) pos = j2;
       }
+      if (pos < e && nf_tok_is(k, pos, ".") && pos + 1 < e && nf_tok_is(k, pos + 1, ")")) pos++;
       if (pos >= e || !is_sep(k, pos)) return n;
       size_t next = pos + 1;
       if (nf_tok_is(k, pos, ",") && nf_tok_is(k, next, "and")) next++;
@@ -390,8 +397,8 @@ size_t nf_bylines_find(const nf_toks *k, const nf_agencies *ag, uint32_t datelin
     size_t j = name_at(k, ag, prev, e, 0, &words);
     int plain = 1;
     for (size_t t = prev; t < j; t++)
-      if (nf_tok_word(k, t) && !nf_tok_flag(k, t, NF_TOK_CAPITALIZED))
-        plain = 0;
+      if (nf_tok_word(k, t) && !nf_tok_flag(k, t, NF_TOK_CAPITALIZED) && !particle_word(k, t))
+        plain = 0; /* "Geert de Clercq" */
     int seen = 0;
     for (size_t m = 0; m < n; m++) seen |= out[m].name_b >= prev && out[m].name_b < e;
     if (j == e && words >= 2 && words <= 4 && plain && !seen)

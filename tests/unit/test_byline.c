@@ -140,9 +140,18 @@ static const struct {
      "Ana Costa|-|reporter|Ana Costa;Mark Hill|-|author|Mark Hill;Tom Ashdown|-|editor|Tom Ashdown;"
      "Sara Wu|-|editor|Sara Wu;",
      ""},
+    {"Crowds gathered. (Additional reporting by Julia Brandt in West Palm Beach, Florida, and Omar "
+     "Saleh in Miami; Writing by Scott Mills; Editing by Frances Hale.)",
+     NULL,
+     "Julia Brandt|-|reporter|Julia Brandt;Omar Saleh|-|reporter|Omar Saleh;"
+     "Scott Mills|-|author|Scott Mills;Frances Hale|-|editor|Frances Hale;",
+     ""},
     /* a name alone before the dateline (Reuters 1996) */
     {"Glenn Wright\nWASHINGTON 1996-08-30\nThe U.S. economy grew.", NULL,
      "Glenn Wright|-|author|Glenn Wright;", ""},
+    {"Geert de Clercq\nPARIS 1996-08-30\nFrench shares rose.", NULL,
+     "Geert de Clercq|-|author|Geert de Clercq;", ""},
+    {"Wafa Amr\nJERUSALEM 1996-08-30\nTalks resumed.", NULL, "Wafa Amr|-|author|Wafa Amr;", ""},
     {"Breaking News\nWASHINGTON (AP) — The Senate voted.", NULL, "", ""},
     /* the author metadata, alone and beside the text */
     {"The two governments signed a trade agreement.", "Jane Doe, John Roe and Ann Poe",
