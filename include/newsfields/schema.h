@@ -10,7 +10,7 @@
  *     batch = 1000             # documents per commit
  *
  *     [field country]          # the query name: country:...
- *     kind = country           # text | name | place | exact | country | title | date | id
+ *     kind = country           # text | name | place | exact | country | title | date | id | agency
  *     prefix = N               # Xapian term prefix (not for kind = date)
  *     slot = 1                 # value slot (required for kind = date)
  *     source = countries       # the record key it is filled from (default: the field name)
@@ -40,7 +40,8 @@ typedef enum nf_field_kind {
   NF_FIELD_COUNTRY, /* an ISO 3166 alpha-2 code, lower case */
   NF_FIELD_TITLE,   /* an official's title, normalised words and phrases */
   NF_FIELD_DATE,    /* a YYYYMMDD value slot, queried as a range */
-  NF_FIELD_ID       /* the unique article id */
+  NF_FIELD_ID,      /* the unique article id */
+  NF_FIELD_AGENCY   /* a news agency: variants (AP, Associated Press) are one value */
 } nf_field_kind;
 
 #define NF_NO_SLOT ((unsigned)-1)

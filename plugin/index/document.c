@@ -55,6 +55,7 @@ static nf_status add_field_value(nf_xdoc *doc, const nf_field *f, const char *v,
       break;
     case NF_FIELD_PLACE:
     case NF_FIELD_EXACT:
+    case NF_FIELD_AGENCY: /* the analyzers give the canonical name */
       s = nf_key_fold(v, n, key);
       if (s == NF_OK && key->len) s = add_key_term(&ctx, key->data, key->len);
       break;

@@ -188,7 +188,7 @@ nf_status nf_name_query_key(const char *p, size_t n, nf_buf *out) {
 
 int nf_facet_has_own_terms(const nf_field *f) {
   return f->kind == NF_FIELD_NAME || f->kind == NF_FIELD_PLACE || f->kind == NF_FIELD_EXACT ||
-         f->kind == NF_FIELD_TITLE;
+         f->kind == NF_FIELD_TITLE || f->kind == NF_FIELD_AGENCY;
 }
 
 void nf_facet_prefix(const nf_field *f, char *buf) {

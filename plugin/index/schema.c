@@ -23,8 +23,8 @@ struct nf_schema {
   size_t nfields;
 };
 
-static const char *const kind_names[] = {"text",    "name",  "place", "exact",
-                                         "country", "title", "date",  "id"};
+static const char *const kind_names[] = {"text",  "name", "place", "exact", "country",
+                                         "title", "date", "id",    "agency"};
 
 const char *nf_field_kind_name(nf_field_kind kind) {
   if ((size_t)kind < sizeof kind_names / sizeof kind_names[0]) return kind_names[kind];
@@ -157,7 +157,7 @@ static nf_status field_key(parse_state *st, const char *key, const char *v) {
   if (strcmp(key, "kind") == 0) {
     if ((s = mark_seen(st, K_KIND, key))) return s;
     if (!kind_from_name(v, &f->kind))
-      return fail(st, "unknown kind '%s' (text, name, place, exact, country, title, date, id)",
+      return fail(st, "unknown kind '%s' (text, name, place, exact, country, title, date, id, agency)",
                   v);
     return NF_OK;
   }

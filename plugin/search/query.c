@@ -5,14 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzers/agencies.h"
 #include "analyzers/titles.h"
 #include "core/buffer.h"
 #include "index/keys.h"
 
-/* What a field processor needs: its field, and the country table. */
+/* What a field processor needs: its field, and the tables. */
 typedef struct field_binding {
   const nf_field *field;
   nf_countries *countries;
+  const nf_agencies *agencies;
 } field_binding;
 
 struct nf_query_parser {
@@ -63,6 +65,18 @@ static nf_status title_processor(void *ctx, const char *value, size_t n, nf_xque
   return s;
 }
 
+/* agency:"Associated Press" is agency:AP, as the analyzers index it. */
+static nf_status agency_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
+                                  nf_error *err) {
+  const field_binding *b = ctx;
+  const char *canonical = b->agencies ? nf_agencies_find(b->agencies, value, n) : NULL;
+  if (canonical) {
+    value = canonical;
+    n = strlen(canonical);
+  }
+  return folded_processor(ctx, value, n, out, err);
+}
+
 /* country:Lithuania, country:Lithuanian, country:LT and country:"Republic of
  * Lithuania" are all Nlt; an unknown country is an error naming the nearest. */
 static nf_status country_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
@@ -94,6 +108,8 @@ static nf_status bind_field(nf_query_parser *qp, field_binding *b, nf_error *err
     case NF_FIELD_PLACE:
     case NF_FIELD_EXACT:
       return nf_xqp_add_field_processor(qp->qp, f->name, 1, folded_processor, b, err);
+    case NF_FIELD_AGENCY:
+      return nf_xqp_add_field_processor(qp->qp, f->name, 1, agency_processor, b, err);
     case NF_FIELD_DATE:
       return nf_xqp_add_date_range(qp->qp, f->name, f->slot, err);
     case NF_FIELD_ID:
@@ -110,7 +126,8 @@ void nf_query_parser_free(nf_query_parser *qp) {
 }
 
 nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *language,
-                              nf_countries *countries, nf_query_parser **out, nf_error *err) {
+                              const nf_query_tables *tables, nf_query_parser **out,
+                              nf_error *err) {
   *out = NULL;
   size_t n = nf_schema_field_count(schema);
   nf_query_parser *qp = calloc(1, sizeof *qp);
@@ -122,7 +139,8 @@ nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *l
   nf_status s = nf_xqp_new(db, language, &qp->qp, err);
   for (size_t i = 0; s == NF_OK && i < n; i++) {
     qp->bindings[i].field = nf_schema_field(schema, i);
-    qp->bindings[i].countries = countries;
+    qp->bindings[i].countries = tables ? tables->countries : NULL;
+    qp->bindings[i].agencies = tables ? tables->agencies : NULL;
     s = bind_field(qp, &qp->bindings[i], err);
   }
   if (s != NF_OK) {

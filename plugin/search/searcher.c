@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzers/agencies.h"
 #include "index/keys.h"
 #include "search/query.h"
 #include "search/results_internal.h"
@@ -18,6 +19,7 @@ struct nf_searcher {
   nf_xdb *db;
   nf_query_parser *qp;
   nf_countries *countries; /* NULL when the schema has no country field */
+  nf_agencies *agencies;   /* NULL when it has no agency field */
   char *language;
 };
 
@@ -25,6 +27,7 @@ void nf_searcher_free(nf_searcher *s) {
   if (!s) return;
   nf_query_parser_free(s->qp);
   nf_countries_free(s->countries);
+  nf_agencies_free(s->agencies);
   nf_xdb_free(s->db);
   free(s->language);
   free(s);
@@ -56,8 +59,11 @@ nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schem
   }
   if (st == NF_OK && has_kind(schema, NF_FIELD_COUNTRY))
     st = nf_countries_load(nf_schema_dir(schema), &s->countries, err);
+  if (st == NF_OK && has_kind(schema, NF_FIELD_AGENCY))
+    st = nf_agencies_load(nf_schema_dir(schema), &s->agencies, err);
+  nf_query_tables tables = {s->countries, s->agencies};
   if (st == NF_OK)
-    st = nf_query_parser_new(schema, s->db, s->language, s->countries, &s->qp, err);
+    st = nf_query_parser_new(schema, s->db, s->language, &tables, &s->qp, err);
   if (st != NF_OK) {
     nf_searcher_free(s);
     return st;

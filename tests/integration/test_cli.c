@@ -185,6 +185,28 @@ START_TEST(standard_input_and_text_files) {
 }
 END_TEST
 
+START_TEST(agency_variants_are_one_value) {
+  char in[600];
+  snprintf(in, sizeof in, "%s/agency.jsonl", dir);
+  nf_test_write(in, "{\"id\":\"ap-1\",\"text\":\"WASHINGTON (AP) \u2014 Talks resumed on Monday.\"}\n"
+                    "{\"id\":\"rt-1\",\"text\":\"LONDON, March 3 (Reuters) - Shares fell.\"}\n");
+  char *out;
+  ck_assert_int_eq(run(&out, NULL, "%s index --quiet --db %s/db %s", NF, dir, in), 0);
+  free(out);
+  static const char *const queries[] = {"agency:AP", "agency:ap", "agency:\\\"Associated Press\\\"",
+                                        "agency:\\\"A.P.\\\""};
+  for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+    ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --json \"%s\"", NF, dir, queries[i]), 0);
+    ck_assert_msg(nf_test_contains(out, "\"total\":1") && nf_test_contains(out, "\"id\":\"ap-1\""),
+                  "%s: %s", queries[i], out);
+    free(out);
+  }
+  ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --json agency:Reuter", NF, dir), 0);
+  ck_assert_msg(nf_test_contains(out, "\"id\":\"rt-1\""), "%s", out);
+  free(out);
+}
+END_TEST
+
 START_TEST(quest_finds_an_article_by_id) {
   index_fixture();
   char *out;
@@ -304,6 +326,7 @@ int main(void) {
   tcase_add_test(tc, search_prints_hits_and_json);
   tcase_add_test(tc, standard_input_and_text_files);
   tcase_add_test(tc, quest_finds_an_article_by_id);
+  tcase_add_test(tc, agency_variants_are_one_value);
   tcase_add_test(tc, delve_shows_the_documented_terms);
   tcase_add_test(tc, python_xapian_reads_the_database);
   tcase_add_test(tc, installed_command_finds_its_schema);

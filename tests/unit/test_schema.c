@@ -17,7 +17,7 @@ START_TEST(default_schema_declares_every_design_field) {
   } rows[] = {
       {"text", "", NF_FIELD_TEXT, 0},          {"headline", "S", NF_FIELD_TEXT, 0},
       {"byline", "A", NF_FIELD_NAME, 1},       {"credit", "XCREDIT", NF_FIELD_NAME, 0},
-      {"dateline", "XDL", NF_FIELD_PLACE, 1},  {"agency", "XAGENCY", NF_FIELD_EXACT, 1},
+      {"dateline", "XDL", NF_FIELD_PLACE, 1},  {"agency", "XAGENCY", NF_FIELD_AGENCY, 1},
       {"country", "N", NF_FIELD_COUNTRY, 1},   {"title", "XTITLE", NF_FIELD_TITLE, 1},
       {"official", "XOFFICIAL", NF_FIELD_NAME, 1}, {"speaker", "XSPEAKER", NF_FIELD_NAME, 1},
       {"year", "XYEAR", NF_FIELD_EXACT, 1},    {"id", "Q", NF_FIELD_ID, 0},
@@ -60,7 +60,8 @@ static const struct {
     {"[field x]\nprefix = XX\n" ID, "t.schema:1: [field x] has no 'kind'"},
     {"[field x]\nkind = name\n" ID, "t.schema:1: [field x] has no 'prefix'"},
     {"[field x]\nkind = color\nprefix = XX\n" ID,
-     "t.schema:2: unknown kind 'color' (text, name, place, exact, country, title, date, id)"},
+     "t.schema:2: unknown kind 'color' (text, name, place, exact, country, title, date, id, "
+     "agency)"},
     {"[field x]\nkind = name\nprefix = xx\n" ID,
      "t.schema:3: prefix 'xx' must be capital letters A-Z"},
     {"[field x]\nkind = name\nprefix = XFOO\n" ID,
