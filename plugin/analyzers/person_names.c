@@ -219,7 +219,8 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
   }
   /* a reporting verb before: "..., said Austin", "..., said Virginia
    * delegate Beau Correll", "according to Austin" */
-  for (size_t v = b; v-- > 0 && v + 6 > b;) {
+  int possessed = e < f->ntoks && (f->toks[e].flags & NF_TOK_POSSESSIVE); /* "Florida's" */
+  for (size_t v = b; !possessed && v-- > 0 && v + 6 > b;) {
     if (verb_at(f, v)) {
       nf_lex_match m = nf_lexicon_match(f->lex, f->t, v, NF_LEX_BIT(NF_LEX_VERB));
       if ((m.flags & NF_LEX_INVERT) && v > 0 &&

@@ -456,6 +456,17 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
     *s = person.kind ? person : body.kind ? body : nearest;
     return s->kind != SRC_NONE;
   }
+  /* "Senator John Cornyn of Texas" */
+  for (size_t p = e, caps = 0; p > 1 && caps < 4; p--) {
+    const nf_token *tp = &a->toks[p - 1];
+    if (tp->kind != NF_TOKEN_WORD || !(tp->flags & NF_TOK_CAPITALIZED)) break;
+    caps++;
+    if ((fold_is(a, p - 2, "of") || fold_is(a, p - 2, "from")) && p > 2 &&
+        a->person_end[p - 2] != NONE) {
+      person_source(a, &a->persons[a->person_end[p - 2]], s);
+      return 1;
+    }
+  }
   if (body_before(a, e, s) || org_before(a, e, s)) {
     /* "James Pethokoukis of the American Enterprise Institute wrote" */
     size_t b = s->begin;
@@ -481,7 +492,8 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
 static int source_after(const article *a, size_t b, source *s) {
   memset(s, 0, sizeof *s);
   if (b >= a->ntoks || (a->toks[b].flags & NF_TOK_IN_QUOTE)) return 0;
-  if (a->person_at[b] != NONE) {
+  if (a->person_at[b] != NONE &&
+      !(a->toks[a->persons[a->person_at[b]].end].flags & NF_TOK_POSSESSIVE)) {
     person_source(a, &a->persons[a->person_at[b]], s);
     return 1;
   }

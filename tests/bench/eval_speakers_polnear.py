@@ -79,13 +79,19 @@ def load_place_words():
 PLACE_WORDS = load_place_words()
 
 
+PREPOSITIONS = set("of from at in for with by on to".split())
+
+
 def segment_key(text, common):
-    """The last word of the first run of two or more capitalised words (a
-    full name: "Gov. Bill Richardson of New Mexico" -> richardson), else the
-    last capitalised word that may name someone."""
+    """The last word of the last run of two or more capitalised words that
+    is not in a prepositional phrase (a full name: "Gov. Bill Richardson of
+    New Mexico" -> richardson, "Western New England University historian
+    John Baick" -> baick), else the last capitalised word that may name
+    someone."""
     key = None
     run = []
     runs = []
+    prev_word = ""
     for m in WORD.finditer(text):
         w = m.group(0).rstrip(".").replace("’", "'")
         if w.endswith("'s") or w.endswith("'"):
@@ -95,16 +101,20 @@ def segment_key(text, common):
             if run:
                 runs.append(run)
             run = []
-        if not w or not w[0].isupper():
-            continue
-        run.append((fold(w), m.end()))
+        if w and w[0].isupper():
+            if not run:
+                run.append(("", -1, fold(prev_word) in PREPOSITIONS))
+            run.append((fold(w), m.end(), False))
+        prev_word = w
     if run:
         runs.append(run)
-    for r in runs:
+    runs = [(r[0][2], [(f, e) for f, e, _ in r[1:]]) for r in runs]
+    for after_prep, r in reversed(runs):
         names = [f for f, _ in r if f not in NOT_NAMES and len(f) >= 2 and f not in common
                  and f not in PLACE_WORDS]
-        if len(r) >= 2 and len(names) >= 2:
+        if len(r) >= 2 and len(names) >= 2 and not after_prep:
             return names[-1]
+    runs = [r for _, r in runs]
     for r in runs:
         for f, _ in r:
             if f in NOT_NAMES or len(f) < 2 or f in common or f in PLACE_WORDS:
