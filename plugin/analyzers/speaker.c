@@ -443,6 +443,16 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
     memset(&body, 0, sizeof body);
     memset(&nearest, 0, sizeof nearest);
     for (size_t p = k + 1; p-- > 0 && p + 30 > k;) {
+      if (p < k && a->toks[p].kind == NF_TOKEN_QUOTE && (a->toks[p].flags & NF_TOK_CLOSE)) {
+        /* a short quotation inside the appositive ("wearing “Ted Cruz” pins") */
+        size_t o = p;
+        while (o > 0 && o + 6 > p && !(a->toks[o - 1].kind == NF_TOKEN_QUOTE &&
+                                       (a->toks[o - 1].flags & NF_TOK_OPEN)))
+          o--;
+        if (o == 0 || o + 6 <= p || (a->toks[o - 1].flags & NF_TOK_SENT_START)) break;
+        p = o - 1;
+        continue;
+      }
       if (p < k && (a->toks[p].flags & NF_TOK_IN_QUOTE)) break;
       if (!(is_punct(a, p, ",") || a->toks[p].kind == NF_TOKEN_DASH)) {
         if (a->toks[p].flags & NF_TOK_SENT_START) break;
@@ -457,8 +467,9 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
     return s->kind != SRC_NONE;
   }
   /* "Senator John Cornyn of Texas" */
-  for (size_t p = e, caps = 0; p > 1 && caps < 4; p--) {
+  for (size_t p = e, caps = 0; p > 1 && caps < 5; p--) {
     const nf_token *tp = &a->toks[p - 1];
+    if (is_punct(a, p - 1, ",") && caps) continue; /* "of Columbia, South Carolina" */
     if (tp->kind != NF_TOKEN_WORD || !(tp->flags & NF_TOK_CAPITALIZED)) break;
     caps++;
     if ((fold_is(a, p - 2, "of") || fold_is(a, p - 2, "from")) && p > 2 &&
@@ -488,8 +499,11 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
   return 0;
 }
 
-/* The source that starts at token b (after "said" or "according to"). */
-static int source_after(const article *a, size_t b, source *s) {
+static int np_source_after(const article *a, size_t b, size_t k, int any, source *s);
+
+/* The source that starts at token b (after "said" or "according to"); with
+ * `any`, any noun phrase is one. */
+static int source_after(const article *a, size_t b, int any, source *s) {
   memset(s, 0, sizeof *s);
   if (b >= a->ntoks || (a->toks[b].flags & NF_TOK_IN_QUOTE)) return 0;
   if (a->person_at[b] != NONE &&
@@ -515,7 +529,14 @@ static int source_after(const article *a, size_t b, source *s) {
     s->end = (uint32_t)(b + 1);
     return 1;
   }
-  /* a noun phrase: up to the next punctuation or verb */
+  return np_source_after(a, b, k, any, s);
+}
+
+/* A noun phrase after a cue, up to the next punctuation or verb: the person,
+ * title, body or organisation it names; with `any`, whatever it is, named
+ * when capitalised ("according to FEC filings", "according to a Washington
+ * Post analysis"). */
+static int np_source_after(const article *a, size_t b, size_t k, int any, source *s) {
   size_t e = k;
   while (e < a->ntoks && e < k + 8 && a->toks[e].kind == NF_TOKEN_WORD &&
          !(a->toks[e].flags & NF_TOK_IN_QUOTE) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len &&
@@ -525,6 +546,27 @@ static int source_after(const article *a, size_t b, source *s) {
     if (source_before(a, end, b, 0, s) && s->begin >= b &&
         (s->kind == SRC_PERSON || end == e))
       return 1;
+  if (any && e > k) {
+    size_t nb = k;
+    static const char *const dets[] = {"the", "a", "an"};
+    while (nb < e && FOLD_IN(a, nb, dets)) nb++;
+    if (nb < e) {
+      memset(s, 0, sizeof *s);
+      s->kind = SRC_UNNAMED;
+      for (size_t j = nb; j < e; j++)
+        if ((a->toks[j].flags & NF_TOK_CAPITALIZED) && !(a->toks[j].flags & NF_TOK_SENT_START))
+          s->kind = SRC_BODY;
+      s->begin = (uint32_t)nb;
+      s->end = (uint32_t)e;
+      set_text(a, s, nb, e);
+      for (size_t j = nb; j < e; j++)
+        if (a->country_at[j] != NONE) {
+          snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[j]].name);
+          break;
+        }
+      return 1;
+    }
+  }
   memset(s, 0, sizeof *s);
   return 0;
 }
@@ -692,6 +734,16 @@ static nf_status find_cues(article *a) {
       i = c.end - 1;
       continue;
     }
+    /* "as reported by Western Journalism", "was first reported by the Times" */
+    if (fold_is(a, c.end, "by") && ((k > 0 && FOLD_IN(a, k - 1, passive)) ||
+                                     (k > 0 && fold_is(a, k - 1, "as")))) {
+      if (source_after(a, c.end + 1, 1, &c.src)) {
+        c.group_end = c.src.end;
+        s = add_cue(a, &c);
+      }
+      i = c.end - 1;
+      continue;
+    }
     if (k > 0 && FOLD_IN(a, k - 1, passive) && !ends_in_ing(a, i)) {
       i = c.end - 1;
       continue; /* "was told", "is said to" */
@@ -704,7 +756,7 @@ static nf_status find_cues(article *a) {
     int participle = k > 0 && ((is_punct(a, k - 1, ",") && ends_in_ing(a, i)) ||
                                fold_is(a, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
-      if (source_after(a, c.end, &c.src)) c.group_end = c.src.end;
+      if (source_after(a, c.end, 1, &c.src)) c.group_end = c.src.end;
     } else if (participle) {
       /* "..., saying": the sentence's subject speaks */
       sentence_subject(a, i, &c.src);
@@ -714,7 +766,7 @@ static nf_status find_cues(article *a) {
     } else if ((m.flags & NF_LEX_INVERT) &&
                (k == 0 || is_punct(a, k - 1, ",") || a->toks[k - 1].kind == NF_TOKEN_QUOTE ||
                 (a->toks[k].flags & NF_TOK_SENT_START)) &&
-               source_after(a, c.end, &c.src)) {
+               source_after(a, c.end, 0, &c.src)) {
       c.group_end = c.src.end;
     }
     if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end) c.group_end = (uint32_t)listener_end(a, c.end);
@@ -753,14 +805,19 @@ static int same_sentence(const article *a, size_t x, size_t y) {
 /* The first cue after a closing mark, in its sentence, with no other
  * quotation between: "“...,” Austin said", "“...,” his friend X told",
  * "“...,” Saudi Arabia's energy minister, Prince X, said". */
-static uint32_t cue_following(const article *a, size_t after) {
+static uint32_t cue_following(const article *a, size_t open, size_t after) {
   if (after >= a->ntoks) return NONE;
   for (size_t c = 0; c < a->ncues; c++) {
     const cue *cu = &a->cues[c];
     if (cu->begin < after) continue;
+    /* a quotation inside the words that name the source is none of its content */
+    if (cu->src.kind != SRC_NONE && cu->src.begin < open && cu->begin > open) continue;
     if (cu->begin > after + 16 || !same_sentence(a, after, cu->begin)) return NONE;
-    for (size_t k = after; k < cu->begin; k++)
-      if (a->toks[k].kind == NF_TOKEN_QUOTE && !(k == after)) return NONE;
+    size_t quote_marks = 0;
+    for (size_t k = after + 1; k < cu->begin; k++)
+      quote_marks += a->toks[k].kind == NF_TOKEN_QUOTE;
+    /* at most one short quotation between: "X, wearing “Ted Cruz” pins, said" */
+    if (quote_marks > 2) return NONE;
     if (cu->src.kind == SRC_NONE) /* "“...,” a senior official said": a short subject */
       for (size_t k = after; k < cu->begin; k++)
         if (a->toks[k].kind != NF_TOKEN_WORD && k > after + 1) return NONE;
@@ -819,7 +876,8 @@ static nf_status attribute_quotes(article *a) {
     if (q->first != qi) {
       ci = of_piece[q->first];
     } else {
-      if (!(q->flags & NF_QUOTE_UNCLOSED)) ci = cue_following(a, q->tok_end + 1);
+      if (!(q->flags & NF_QUOTE_UNCLOSED))
+        ci = cue_following(a, q->tok_begin ? q->tok_begin - 1 : 0, q->tok_end + 1);
       if (ci == NONE && q->tok_begin > 0) ci = cue_preceding(a, q->tok_begin - 1);
       if (ci == NONE) {
         ci = cue_around(a, q);
@@ -827,7 +885,9 @@ static nf_status attribute_quotes(article *a) {
         partial = ci != NONE && !(a->cues[ci].flags & NF_LEX_QUOTE);
       }
       /* "“A,” he said. “B.”": the paragraph's speaker goes on */
-      if (ci == NONE && para == prev_para && prev_cue != NONE) ci = prev_cue;
+      if (ci == NONE && para == prev_para && prev_cue != NONE &&
+          q->tok_begin > a->cues[prev_cue].end)
+        ci = prev_cue;
     }
     of_piece[qi] = ci;
     if (partial) {

@@ -101,6 +101,13 @@ static const struct {
      "Lloyd Austin|According to|the forces stand together;"},
     {"The forces stand together, according to Lloyd Austin.",
      "Lloyd Austin|according to|The forces stand together;"},
+    {"Spending rose, according to FEC filings.", "FEC filings|according to|Spending rose;"},
+    {"As reported by Western Journalism, the delegates met.",
+     "Western Journalism|reported|the delegates met;"},
+    {"Sarah Baker of Columbia, South Carolina says she will vote.",
+     "Sarah Baker|says|she will vote;"},
+    {"“No,” Bill Eastland, wearing “Ted Cruz” pins, said.",
+     "Bill Eastland|said|No,;-|-|Ted Cruz;"},
     /* partial quotes belong to the reported clause */
     {"Lloyd Austin said the forces stand “shoulder to shoulder” with Lithuania.",
      "Lloyd Austin|said|the forces stand “shoulder to shoulder” with Lithuania;"},
