@@ -11,7 +11,8 @@ and prints two figures per split, and for the splits together:
                    Clinton campaign" -> clinton) against the set of speakers the
                    analyzer lists, keyed the same way; micro-averaged precision,
                    recall and F1 over articles.
-  attribution      quotes whose gold source is named: a gold attribution is
+  attribution      quotes whose gold source is named (all cues, and speech
+                   cues only): a gold attribution is
                    found when a quote of the analyzer overlaps its Content and
                    names the same speaker (same key); precision is over the
                    analyzer's attributed quotes that overlap a gold attribution
@@ -252,6 +253,7 @@ class Tally:
     def __init__(self):
         self.spk = {"all": [0, 0, 0], "speech": [0, 0, 0], "list": [0, 0, 0]}
         self.att = [0, 0, 0]  # found right, attributed wrong, gold missed
+        self.att_speech = [0, 0, 0]
         self.articles = 0
         self.errors = []
 
@@ -261,6 +263,7 @@ class Tally:
                 self.spk[k][i] += other.spk[k][i]
         for i in range(3):
             self.att[i] += other.att[i]
+            self.att_speech[i] += other.att_speech[i]
         self.articles += other.articles
 
 
@@ -308,34 +311,29 @@ def score(stem, text, gold, rec, verbs, t):
     for q in rec.get("quotes") or []:
         b, e = q.get("content_span") or (0, 0)
         quotes.append((b, e, name_key(q["speaker"], common) if q.get("speaker") else None))
-    named_gold = []
-    for src, _, cue, content in gold:
-        k = name_key(src, common)
-        if not k:
-            continue
-        spans = [(c2b[a], c2b[b]) for a, b in content]
-        named_gold.append((k, spans))
-    used = set()
-    for k, spans in named_gold:
-        hit = None
-        for qi, (b, e, qk) in enumerate(quotes):
-            if any(b < sb2 and sb1 < e for sb1, sb2 in spans):
-                if qk == k:
-                    hit = qi
-                    break
-                if hit is None:
-                    hit = -1 - qi
-        if hit is not None and hit >= 0:
-            t.att[0] += 1
-            used.add(hit)
-        else:
-            t.att[2] += 1
-            if hit is not None:
-                qb, qe, qk = quotes[-1 - hit]
-                if qk is not None:
-                    t.att[1] += 1
-                    used.add(-1 - hit)
-                    t.errors.append((stem, "wrong speaker", "%s for %s" % (qk, k)))
+    for which, att in (("all", t.att), ("speech", t.att_speech)):
+        for src, _, cue, content in gold:
+            k = name_key(src, common)
+            if not k or (which == "speech" and not speech_cue(cue, verbs)):
+                continue
+            spans = [(c2b[a], c2b[b]) for a, b in content]
+            hit = None
+            for qi, (b, e, qk) in enumerate(quotes):
+                if any(b < sb2 and sb1 < e for sb1, sb2 in spans):
+                    if qk == k:
+                        hit = qi
+                        break
+                    if hit is None:
+                        hit = -1 - qi
+            if hit is not None and hit >= 0:
+                att[0] += 1
+                continue
+            att[2] += 1
+            if hit is not None and quotes[-1 - hit][2] is not None:
+                att[1] += 1  # overlapping quote given to someone else
+                if which == "all":
+                    t.errors.append((stem, "wrong speaker", "%s for %s" %
+                                     (quotes[-1 - hit][2], k)))
     return t
 
 
@@ -374,12 +372,13 @@ def report(name, t):
         p, r, f = prf(*t.spk[which])
         print("%-10s named speakers (%-12s) P %.3f  R %.3f  F1 %.3f  (%d articles)" %
               (name, label, p, r, f, t.articles))
-    right, wrong, missed = t.att
-    p = right / (right + wrong) if right + wrong else 0.0
-    r = right / (right + missed) if right + missed else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    print("%-10s attribution, named gold source   P %.3f  R %.3f  F1 %.3f  (%d gold)" %
-          (name, p, r, f, right + missed))
+    for label, att in (("all cues", t.att), ("speech cues", t.att_speech)):
+        right, wrong, missed = att
+        p = right / (right + wrong) if right + wrong else 0.0
+        r = right / (right + missed) if right + missed else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print("%-10s attribution   (%-12s) P %.3f  R %.3f  F1 %.3f  (%d gold, source named)" %
+              (name, label, p, r, f, right + missed))
 
 
 if __name__ == "__main__":
