@@ -203,6 +203,11 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
         break;
       }
   while (k < e + 2 && is_filler(f, k)) k++;
+  /* "Kasich is telling a crowd" */
+  if (k < f->ntoks && (fold_is(f, k, "is") || fold_is(f, k, "was")) && k + 1 < f->ntoks &&
+      f->toks[k + 1].fold_len > 4 &&
+      memcmp(fold(f, k + 1) + f->toks[k + 1].fold_len - 3, "ing", 3) == 0)
+    k++;
   int glued_before = b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
                                ((f->toks[b - 1].flags & NF_TOK_CAPITALIZED) &&
                                 f->toks[b - 1].kind == NF_TOKEN_WORD &&

@@ -186,6 +186,7 @@ static const char *person_country(const article *a, const char *name) {
 /* ---- sources -------------------------------------------------------------------- */
 
 static size_t paren_open(const article *a, size_t k);
+static size_t paragraph_of(const article *a, size_t tok);
 
 static void person_source(const article *a, const mention *m, source *s) {
   s->kind = SRC_PERSON;
@@ -425,6 +426,20 @@ static int source_before(const article *a, size_t e, size_t cue_at, int depth, s
     s->begin = (uint32_t)k;
     s->end = (uint32_t)(k + 1);
     return 1;
+  }
+  /* "It said": the body that spoke last, in this paragraph or the one before */
+  if (fold_is(a, k, "it") && !(a->toks[k].flags & NF_TOK_IN_QUOTE)) {
+    size_t para = paragraph_of(a, k);
+    for (size_t c = a->ncues; c-- > 0;) {
+      const cue *cu = &a->cues[c];
+      if (cu->begin >= k || (cu->src.kind != SRC_BODY && cu->src.kind != SRC_UNNAMED)) continue;
+      if (paragraph_of(a, cu->begin) + 1 < para) break;
+      *s = cu->src;
+      s->begin = (uint32_t)k;
+      s->end = (uint32_t)(k + 1);
+      return 1;
+    }
+    return 0;
   }
   /* "China, which said", "Trump, who said" */
   if (FOLD_IN(a, k, relatives) && k > 0 && is_punct(a, k - 1, ",")) {

@@ -121,8 +121,13 @@ static const struct {
     /* descriptions: the title of a person named before */
     {"Defense Minister Arvydas Anusauskas arrived. The minister said the deal helps.",
      "Arvydas Anusauskas|said|the deal helps;"},
+    /* "it": the body that spoke last */
+    {"The Bank of England said rates would hold. It said inflation would fall.",
+     "Bank of England|said|rates would hold;Bank of England|said|inflation would fall;"},
+    {"It said inflation would fall.", ""},
     /* participles and coordination take the sentence's subject */
     {"Ann Lee emailed supporters, saying the race was close.", "Ann Lee|saying|the race was close;"},
+    {"Kasich is telling a packed crowd that he will win.", "Kasich|telling|he will win;"},
     /* a parenthetical cue */
     {"China has, Lithuanian officials say, begun holding up goods.",
      "Lithuanian officials|say|China has, Lithuanian officials say, begun holding up goods;"},
