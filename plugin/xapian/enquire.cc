@@ -1,7 +1,11 @@
 /* Searches: the Enquire, its sort order, and running it (facets: facets.cc). */
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "errors.h"
 #include "handles.h"
@@ -16,6 +20,10 @@ nf_status nf_xenquire_new(nf_xdb *db, nf_xenquire **out, nf_error *err) {
   if (!db) return nf_error_set(err, NF_ERR_INVALID, "no database");
   return guarded(err, [&] {
     std::unique_ptr<nf_xenquire> e(new nf_xenquire(db->db));
+    // For tests and benchmarks: how term facets are counted.
+    const char *method = std::getenv("NF_FACET_METHOD");
+    if (method && std::strcmp(method, "termlists") == 0) e->method = nfx::TermFacetSpy::TERMLISTS;
+    if (method && std::strcmp(method, "postlists") == 0) e->method = nfx::TermFacetSpy::POSTLISTS;
     std::string language = db->db.get_metadata(NF_XLANGUAGE_KEY);
     e->stem = nfx::make_stem(language.empty() ? "english" : language.c_str());
     *out = e.release();
@@ -58,21 +66,66 @@ nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descendin
   });
 }
 
+/* Matches above this share of the database (1/n) are counted by postlists. */
+#define NF_POSTLISTS_SHARE 50
+/* Above this many matches the docids are not collected (an MSet item each):
+ * the spy reads each match's termlist during a match of its own. */
+#define NF_MAX_COLLECTED 4000000
+
+/* Every document the enquire's query matches, sorted. */
+static std::vector<Xapian::docid> matching_docids(nf_xenquire *e, Xapian::doccount n) {
+  Xapian::Enquire all(e->db);
+  all.set_query(e->enquire.get_query());
+  all.set_weighting_scheme(Xapian::BoolWeight());
+  all.set_docid_order(Xapian::Enquire::ASCENDING);
+  Xapian::MSet m = all.get_mset(0, n);
+  std::vector<Xapian::docid> docids;
+  docids.reserve(m.size());
+  for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i) docids.push_back(*i);
+  std::sort(docids.begin(), docids.end());
+  return docids;
+}
+
+/* Term facets over the whole match set (n documents), by the fastest way. */
+static void count_term_facets(nf_xenquire *e, Xapian::doccount n) {
+  using nfx::TermFacetSpy;
+  if (n == 0) return;
+  if (n > NF_MAX_COLLECTED) {
+    Xapian::Enquire spied(e->db);
+    spied.set_query(e->enquire.get_query());
+    spied.set_weighting_scheme(Xapian::BoolWeight());
+    spied.add_matchspy(e->terms.get());
+    spied.get_mset(0, 0, e->db.get_doccount());
+    return;
+  }
+  std::vector<Xapian::docid> docids = matching_docids(e, n);
+  bool postlists = e->method == TermFacetSpy::POSTLISTS ||
+                   (e->method == TermFacetSpy::AUTO &&
+                    static_cast<unsigned long long>(docids.size()) * NF_POSTLISTS_SHARE >
+                        e->db.get_doccount());
+  if (postlists)
+    e->terms->count_postlists(e->db, docids);
+  else
+    e->terms->count_termlists(e->db, docids);
+}
+
 nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xmset **out,
                           nf_error *err) {
   if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output handle");
   *out = nullptr;
   if (!e) return nf_error_set(err, NF_ERR_INVALID, "no enquire");
   return guarded(err, [&] {
-    // Spies accumulate across runs.
+    // Counts accumulate across runs.
     if (e->terms) e->terms->reset();
     for (auto &spy : e->values) spy->reset();
-    // With facets, check every document so that the spies see the whole match
-    // set and the estimate is exact.
+    // With facets, check every document so that the value spies see the
+    // whole match set and the number of matches is exact; term facets are
+    // counted afterwards, knowing it.
     Xapian::doccount check = e->facets.empty() ? 0 : e->db.get_doccount();
     std::unique_ptr<nf_xmset> m(new nf_xmset);
     m->mset = e->enquire.get_mset(offset, limit, check);
     m->stem = e->stem;
+    if (e->terms) count_term_facets(e, m->mset.get_matches_estimated());
     for (const auto &f : e->facets)
       m->facets.push_back(f.by_value ? e->values[f.index]->results() : e->terms->results(f.index));
     *out = m.release();

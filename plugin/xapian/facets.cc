@@ -67,18 +67,81 @@ void TermFacetSpy::count(Prefix &p, Xapian::TermIterator &t, const Xapian::TermI
   }
 }
 
-void TermFacetSpy::operator()(const Xapian::Document &doc, double) {
-  Xapian::TermIterator t = doc.termlist_begin();
-  Xapian::TermIterator end = doc.termlist_end();
+/* One walk of a document's terms for every prefix, in byte order; open()
+ * gives a new iterator at the first term. */
+template <class Open>
+void TermFacetSpy::walk(Open open) {
+  Xapian::TermIterator t = open(), end;
   const std::string *previous = nullptr;
   for (size_t i : order_) {
     Prefix &p = prefixes_[i];
     // skip_to only goes forward: a prefix that extends the one before (N,
     // NX) may have been walked past, so its walk starts again.
-    if (previous && p.prefix.compare(0, previous->size(), *previous) == 0)
-      t = doc.termlist_begin();
+    if (previous && p.prefix.compare(0, previous->size(), *previous) == 0) t = open();
     count(p, t, end);
     previous = &p.prefix;
+  }
+}
+
+void TermFacetSpy::operator()(const Xapian::Document &doc, double) {
+  walk([&] { return doc.termlist_begin(); });
+}
+
+void TermFacetSpy::count_termlists(const Xapian::Database &db,
+                                   const std::vector<Xapian::docid> &matches) {
+  for (Xapian::docid did : matches) walk([&] { return db.termlist_begin(did); });
+}
+
+void TermFacetSpy::count_postlists(const Xapian::Database &db,
+                                   const std::vector<Xapian::docid> &matches) {
+  std::vector<bool> match(db.get_lastdocid() + 1);
+  for (Xapian::docid did : matches) match[did] = true;
+  const bool all = matches.size() == db.get_doccount();
+  // keyed: the key each document was last counted for, so that a document
+  // with two spellings of a key counts once (the rest go to repeats)
+  std::vector<uint32_t> stamp;
+  uint32_t serial = 0;
+  for (Prefix &p : prefixes_) {
+    if (p.keyed && stamp.empty()) stamp.resize(match.size());
+    const size_t plen = p.prefix.size();
+    std::string key;
+    unsigned long key_docs = 0, key_sum = 0;
+    auto flush = [&] {
+      if (key_sum > key_docs) p.repeats[key] = key_sum - key_docs;
+    };
+    Xapian::TermIterator end = db.allterms_end(p.prefix);
+    for (Xapian::TermIterator t = db.allterms_begin(p.prefix); t != end; ++t) {
+      const std::string term = *t;
+      if (p.multi && term.size() > plen && is_capital(term[plen])) continue;
+      if (all && !p.keyed) {  // every document matches: the term's frequency
+        p.counts[term] = t.get_termfreq();
+        continue;
+      }
+      if (p.keyed) {
+        size_t cut = term.find(p.sep, plen);
+        size_t klen = cut == std::string::npos ? term.size() : cut;
+        if (key.size() != klen || term.compare(0, klen, key) != 0) {
+          flush();
+          key.assign(term, 0, klen);
+          key_docs = key_sum = 0;
+          ++serial;
+        }
+      }
+      unsigned long n = 0;
+      for (Xapian::PostingIterator d = db.postlist_begin(term), dend = db.postlist_end(term);
+           d != dend; ++d) {
+        Xapian::docid did = *d;
+        if (did >= match.size() || !match[did]) continue;
+        ++n;
+        if (p.keyed && stamp[did] != serial) {
+          stamp[did] = serial;
+          ++key_docs;
+        }
+      }
+      if (n) p.counts[term] = n;
+      key_sum += n;
+    }
+    if (p.keyed) flush();
   }
 }
 
@@ -149,11 +212,7 @@ static nf_status add_term_facet(nf_xenquire *e, const char *prefix, bool keyed, 
     return nf_error_set(err, NF_ERR_INVALID, "no enquire, prefix or output");
   return guarded(err, [&] {
     e->facets.reserve(e->facets.size() + 1);  // so push_back cannot throw below
-    if (!e->terms) {
-      auto spy = std::make_unique<nfx::TermFacetSpy>();
-      e->enquire.add_matchspy(spy.get());
-      e->terms = std::move(spy);
-    }
+    if (!e->terms) e->terms = std::make_unique<nfx::TermFacetSpy>();  // run() uses it
     size_t i = e->terms->add(prefix, keyed, sep);
     e->facets.push_back(nfx::FacetRef{false, i});
     *out_index = e->facets.size() - 1;

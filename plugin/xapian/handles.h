@@ -50,15 +50,22 @@ namespace nfx {
 /* One facet's counts: (value, count) pairs. */
 using FacetCounts = std::vector<std::pair<std::string, unsigned long>>;
 
-/* Counts the terms under several prefixes in one walk of each matching
- * document's termlist (a walk per facet would read each termlist again). */
+/* Counts the terms under several prefixes over a match set: as a spy, or
+ * from the matching docids by each one's termlist (one walk for all the
+ * prefixes: a walk per facet would read each termlist again) or, for a
+ * large match set, by the postlists of the prefixes' terms (a termlist is
+ * read whole, and inflated, for the few terms a facet wants). */
 class TermFacetSpy : public Xapian::MatchSpy {
  public:
+  enum Method { AUTO, TERMLISTS, POSTLISTS };
   /* A prefix to count; returns its number for results().  keyed: each value
    * is a key, the byte sep and a spelling; a document counts once per key. */
   size_t add(const std::string &prefix, bool keyed, char sep);
   void operator()(const Xapian::Document &doc, double wt) override;
   void reset();
+  /* Counts the documents of db whose docids are in matches (sorted). */
+  void count_termlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches);
+  void count_postlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches);
   /* Prefix and inserted ':' removed, most frequent first, ties by value; a
    * keyed value is key+sep+the spelling most documents gave. */
   FacetCounts results(size_t i) const;
@@ -72,6 +79,8 @@ class TermFacetSpy : public Xapian::MatchSpy {
     std::map<std::string, unsigned long> repeats;  // keyed: documents with a key twice
   };
   void count(Prefix &p, Xapian::TermIterator &t, const Xapian::TermIterator &end);
+  template <class Open>
+  void walk(Open open);
   std::vector<Prefix> prefixes_;
   std::vector<size_t> order_;  // prefixes_ by byte order of prefix, the walk's order
 };
@@ -99,6 +108,7 @@ struct FacetRef {
 }  // namespace nfx
 
 struct nf_xenquire {
+  nfx::TermFacetSpy::Method method = nfx::TermFacetSpy::AUTO;  // NF_FACET_METHOD
   // The spies are declared before enquire so that they outlive it.
   std::unique_ptr<nfx::TermFacetSpy> terms;  // every term facet; made by the first
   std::vector<std::unique_ptr<nfx::ValueFacetSpy>> values;
