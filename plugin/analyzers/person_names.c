@@ -55,7 +55,8 @@ static int name_word(const finder *f, size_t i) {
     return 0;
   if ((tk->flags & NF_TOK_ABBREV) && !(tk->flags & NF_TOK_INITIAL)) return 0; /* "U.S.", "Dec." */
   return !is_kind(f, i, NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) |
-                            NF_LEX_BIT(NF_LEX_SUFFIX) | NF_LEX_BIT(NF_LEX_HEAD));
+                            NF_LEX_BIT(NF_LEX_SUFFIX) | NF_LEX_BIT(NF_LEX_HEAD) |
+                            NF_LEX_BIT(NF_LEX_BODY));
 }
 
 static int is_particle(const finder *f, size_t i) {
@@ -75,6 +76,9 @@ static int glued(const finder *f, size_t i) {
 /* The run of name tokens that starts at i, if any. */
 static int read_run(const finder *f, size_t i, run *r) {
   if (!name_word(f, i)) return 0;
+  /* "Stoke-on-Trent": the tail of a hyphenated place */
+  if (i > 0 && f->toks[i - 1].kind == NF_TOKEN_HYPHEN && !(f->toks[i].flags & NF_TOK_SPACE_BEFORE))
+    return 0;
   memset(r, 0, sizeof *r);
   r->begin = (uint32_t)i;
   size_t k = i, end = i;
@@ -304,10 +308,16 @@ static int names(const finder *f, const run *r, const run *pr) {
   return 0;
 }
 
-/* "Xi" for "Xi Jinping": a surname written first. */
+/* "Xi" for "Xi Jinping": a surname written first; "Lula" for "Luiz Inácio
+ * Lula da Silva": a middle name of a long name. */
 static int names_by_first(const finder *f, const run *r, const run *pr) {
-  return r->first == r->last && pr->nwords == 2 && pr->first != pr->last &&
-         strcmp(fold(f, r->first), fold(f, pr->first)) == 0;
+  if (r->first != r->last || pr->first == pr->last) return 0;
+  if (pr->nwords == 2) return strcmp(fold(f, r->first), fold(f, pr->first)) == 0;
+  for (size_t j = pr->first + 1; j < pr->last; j++)
+    if (f->toks[j].kind == NF_TOKEN_WORD && (f->toks[j].flags & NF_TOK_CAPITALIZED) &&
+        !(f->toks[j].flags & NF_TOK_INITIAL) && strcmp(fold(f, j), fold(f, r->first)) == 0)
+      return 1;
+  return 0;
 }
 
 static nf_status add_person(nf_people *pp, const run *r, uint8_t gender) {

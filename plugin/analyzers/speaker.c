@@ -287,6 +287,14 @@ static int body_before(const article *a, size_t e, source *s) {
   return 1;
 }
 
+/* Words that end an organisation's name read backwards ("The Bank"). */
+static const char *const org_stops[] = {
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "but", "and", "or",
+    "as", "after", "before", "when", "while", "if", "he", "she", "it", "they", "we", "i",
+    "his", "her", "its", "their", "our", "this", "that", "these", "those", "meanwhile",
+    "however", "also", "still", "then", "now", "today", "yesterday", "last", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
 /* A proper name of an organisation ending at token e - 1: "the Bank of
  * England", "NATO", "Reuters". */
 static int org_before(const article *a, size_t e, source *s) {
@@ -303,7 +311,7 @@ static int org_before(const article *a, size_t e, source *s) {
         !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
       int named_org = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len > 0;
       if (named_org || ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1)) orgish = 1;
-      if (!named_org && lex_at(a, k, NF_LEX_BIT(NF_LEX_STOP)).len) break;
+      if (!named_org && FOLD_IN(a, k, org_stops)) break;
       b = k;
       continue;
     }
@@ -567,9 +575,10 @@ static int np_source_after(const article *a, size_t b, size_t k, int any, source
     while (nb < e && FOLD_IN(a, nb, dets)) nb++;
     if (nb < e) {
       memset(s, 0, sizeof *s);
-      s->kind = SRC_UNNAMED;
+      s->kind = SRC_UNNAMED; /* "a Japanese official" names no one */
       for (size_t j = nb; j < e; j++)
-        if ((a->toks[j].flags & NF_TOK_CAPITALIZED) && !(a->toks[j].flags & NF_TOK_SENT_START))
+        if ((a->toks[j].flags & NF_TOK_CAPITALIZED) && !(a->toks[j].flags & NF_TOK_SENT_START) &&
+            a->country_at[j] == NONE)
           s->kind = SRC_BODY;
       s->begin = (uint32_t)nb;
       s->end = (uint32_t)e;
@@ -681,8 +690,12 @@ static int sentence_subject(const article *a, size_t before, source *s) {
       s->end = (uint32_t)(k + 1);
       return 1;
     }
+    size_t e = k + 1; /* "The U.S. State Department": the whole name */
+    while (e < before && a->toks[e].kind == NF_TOKEN_WORD &&
+           (a->toks[e].flags & NF_TOK_CAPITALIZED) && !(a->toks[e].flags & NF_TOK_IN_QUOTE))
+      e++;
     if (a->toks[k].kind == NF_TOKEN_WORD && a->title_at[k] == NONE &&
-        source_before(a, k + 1, before, 0, s) && s->kind == SRC_BODY &&
+        source_before(a, e, before, 0, s) && s->kind == SRC_BODY &&
         (s->begin == ss[si].tok_begin ||
          (s->begin == ss[si].tok_begin + 1 && fold_is(a, ss[si].tok_begin, "the"))))
       return 1;
@@ -772,6 +785,15 @@ static nf_status find_cues(article *a) {
                                fold_is(a, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
       if (source_after(a, c.end, 1, &c.src)) c.group_end = c.src.end;
+    } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&
+               (is_punct(a, k - 1, ",") || a->toks[k - 1].kind == NF_TOKEN_QUOTE) &&
+               !FOLD_IN(a, c.end, male_pronouns) && !FOLD_IN(a, c.end, female_pronouns) &&
+               source_after(a, c.end, 0, &c.src) && c.src.kind == SRC_PERSON &&
+               (c.src.end >= a->ntoks || is_punct(a, c.src.end, ",") ||
+                is_punct(a, c.src.end, ".") || is_punct(a, c.src.end, ";"))) {
+      /* "..., said Treasury Secretary Janet Yellen, as ..." (not "..., said
+       * Trump was wrong") */
+      c.group_end = c.src.end;
     } else if (participle) {
       /* "..., saying": the sentence's subject speaks */
       sentence_subject(a, i, &c.src);
@@ -783,6 +805,14 @@ static nf_status find_cues(article *a) {
                 (a->toks[k].flags & NF_TOK_SENT_START)) &&
                source_after(a, c.end, 0, &c.src)) {
       c.group_end = c.src.end;
+    }
+    /* "would not let Portugal say so": a causative's object does not speak */
+    static const char *const causatives[] = {"let", "lets", "make", "makes", "made", "hear",
+                                             "heard", "see", "saw", "help", "helped", "watch"};
+    if (c.src.kind != SRC_NONE && c.src.begin < c.begin && c.src.begin > 0 &&
+        FOLD_IN(a, c.src.begin - 1, causatives)) {
+      i = c.end - 1;
+      continue;
     }
     if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end) c.group_end = (uint32_t)listener_end(a, c.end);
     s = add_cue(a, &c);
