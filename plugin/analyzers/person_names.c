@@ -135,10 +135,22 @@ static int read_run(const finder *f, size_t i, run *r) {
   return 1;
 }
 
+/* An organisation's name, not a person's: a word such as "Bank" in it, all
+ * of it office words ("Foreign Affairs"), or the tail of "Ministry of ...". */
 static int run_has_orgword(const finder *f, const run *r) {
-  for (size_t j = r->begin; j < r->end; j++)
+  int all_office = 1;
+  for (size_t j = r->begin; j < r->end; j++) {
     if (is_kind(f, j, NF_LEX_BIT(NF_LEX_ORGWORD))) return 1;
-  return 0;
+    if (f->toks[j].kind == NF_TOKEN_WORD &&
+        !is_kind(f, j, NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK)))
+      all_office = 0;
+  }
+  if (all_office) return 1;
+  size_t b = r->begin;
+  if (b > 0 && fold_is(f, b - 1, "the")) b--;
+  return b > 1 && (fold_is(f, b - 1, "of") || fold_is(f, b - 1, "for")) &&
+         (f->toks[b - 2].flags & NF_TOK_CAPITALIZED) &&
+         is_kind(f, b - 2, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY));
 }
 
 /* Adverbs and auxiliaries between a subject and its verb: "Austin also said". */

@@ -981,7 +981,10 @@ static nf_status reported_speech(article *a) {
                                       !ends_in_ing(a, c->begin));
     for (size_t k = ge; k < sbe && ends_sentence; k++)
       if (fold_is(a, k, "that") || a->toks[k].kind == NF_TOKEN_QUOTE) ends_sentence = 0;
-    if (before_comma && after_comma && gb - sb > 2 && sbe - ge > 2) {
+    int inverted = c->src.kind != SRC_NONE && c->src.begin >= c->end;
+    if (before_comma && inverted && !(c->flags & NF_LEX_SOURCE_AFTER)) {
+      cb = sb, ce = gb - 1; /* "..., said Treasury Secretary Janet Yellen, as ..." */
+    } else if (before_comma && after_comma && gb - sb > 2 && sbe - ge > 2) {
       cb = sb, ce = sbe; /* "X has, officials say, begun" */
     } else if (before_comma && ends_sentence) {
       cb = sb, ce = gb - 1; /* "..., the ministry said." */

@@ -117,6 +117,13 @@ static const struct {
     {"The deal was done, the Lithuanian defense ministry said.",
      "Lithuanian defense ministry|said|The deal was done;"},
     {"The Bank of England said rates would hold.", "Bank of England|said|rates would hold;"},
+    {"Ties were cut, the Ministry of Foreign Affairs said.",
+     "Ministry of Foreign Affairs|said|Ties were cut;"},
+    {"The U.S. National Hurricane Center said the storm would turn.",
+     "U.S. National Hurricane Center|said|the storm would turn;"},
+    {"A default would be a disaster, said Treasury Secretary Janet Yellen, as talks began.",
+     "Janet Yellen|said|A default would be a disaster;"},
+    {"The war would not let Portugal say so.", ""},
     {"“Too early,” a Pfizer spokesman said.", "Pfizer|said|Too early,;"},
     /* descriptions: the title of a person named before */
     {"Defense Minister Arvydas Anusauskas arrived. The minister said the deal helps.",
