@@ -9,7 +9,8 @@ mapped to ISO alpha-2 through schema/countries.tsv) are compared with the
 codes the analyzer found in the text (dateline and body).  Prints the share
 of gold places found (recall), the share of found countries that are in
 <PLACES> (an agreement figure, not precision: Reuters lists only the places
-an article is about, not every country it names), and the most missed.
+an article is about, not every country it names), the share found when the
+dateline's country (from the dateline analyzer) is added, and the most missed.
 """
 import collections
 import json
@@ -54,10 +55,13 @@ def main():
         path = f.name
     out = subprocess.run([command, "extract", path], capture_output=True, text=True, check=True)
     os.unlink(path)
-    found = {r["id"]: {c["code"] for c in r.get("countries", [])} for r in map(json.loads, out.stdout.splitlines())}
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    found = {r["id"]: {c["code"] for c in r.get("countries", [])} for r in records}
+    # the dateline's country: where the story was filed, which <PLACES> lists too
+    filed = {r["id"]: (r.get("dateline") or {}).get("country") for r in records}
     unmapped = collections.Counter()
     missed = collections.Counter()
-    gold_n = gold_found = pred_n = pred_in_gold = docs = 0
+    gold_n = gold_found = pred_n = pred_in_gold = docs = with_dateline = 0
     for a in arts:
         places = a["gold"]["places"]
         if not places:
@@ -79,8 +83,11 @@ def main():
         pred_in_gold += len(got & codes)
         for c in codes - got:
             missed[c] += 1
+        with_dateline += len(codes & (got | {filed.get(a["id"])}))
     print("articles with country places: %d" % docs)
     print("gold places found: %d of %d = %.4f" % (gold_found, gold_n, gold_found / gold_n))
+    print("gold places among the countries named or the dateline's country: %d of %d = %.4f"
+          % (with_dateline, gold_n, with_dateline / gold_n))
     print("found countries listed in <PLACES>: %d of %d = %.4f" % (pred_in_gold, pred_n, pred_in_gold / max(pred_n, 1)))
     print("most missed:", ", ".join("%s %d" % kv for kv in missed.most_common(12)))
     print("places that are not countries (skipped):", ", ".join("%s %d" % kv for kv in unmapped.most_common(8)))
