@@ -92,6 +92,7 @@ typedef struct article {
   size_t ncues, cap_cues;
   record_quote *quotes;
   size_t nquotes, cap_quotes;
+  uint32_t dateline_end; /* bytes: the dateline analyzer's span, 0 when none */
 } article;
 
 static const char *fold(const article *a, size_t i) { return a->folds + a->toks[i].fold; }
@@ -1001,6 +1002,10 @@ static nf_status reported_speech(article *a) {
       while (cb < sbe && (is_punct(a, cb, ",") || is_punct(a, cb, ":"))) cb++;
       ce = sbe;
     }
+    /* "VILNIUS, Dec 20 (Reuters) - Lithuania ...": the dateline is no content */
+    while (cb < ce && a->toks[cb].start < a->dateline_end) cb++;
+    while (cb < ce && (a->toks[cb].kind == NF_TOKEN_DASH || a->toks[cb].kind == NF_TOKEN_PUNCT))
+      cb++;
     if (ce <= cb) continue;
     s = add_quote(a, (uint32_t)ci, a->toks[cb].start, a->toks[ce - 1].end);
   }
@@ -1096,6 +1101,10 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   a.toks = nf_text_tokens(a.t, &a.ntoks);
   a.folds = nf_text_folds(a.t);
   a.bytes = article_bytes(an);
+  json_t *dl = json_object_get(nf_record_json(nf_analysis_record(an)), "dateline");
+  json_t *dspan = json_object_get(dl, "span");
+  if (json_array_size(dspan) == 2)
+    a.dateline_end = (uint32_t)json_integer_value(json_array_get(dspan, 1));
   nf_status s = read_mentions(&a, an);
   if (s == NF_OK) s = find_cues(&a);
   if (s == NF_OK) s = attribute_quotes(&a);

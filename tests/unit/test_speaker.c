@@ -117,6 +117,8 @@ static const struct {
     {"The deal was done, the Lithuanian defense ministry said.",
      "Lithuanian defense ministry|said|The deal was done;"},
     {"The Bank of England said rates would hold.", "Bank of England|said|rates would hold;"},
+    {"VILNIUS, Dec 20 (Reuters) - Ties were cut, the ministry said.",
+     "the ministry|said|Ties were cut;"},
     {"Ties were cut, the Ministry of Foreign Affairs said.",
      "Ministry of Foreign Affairs|said|Ties were cut;"},
     {"The U.S. National Hurricane Center said the storm would turn.",
