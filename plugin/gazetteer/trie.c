@@ -17,7 +17,12 @@ typedef struct edge {
   uint32_t hash;
 } edge;
 
+/* Bits of the hashes of every phrase's first token: most tokens start no
+ * phrase, and one bit test turns them away before any probe of the table. */
+#define FIRST_BITS 65536u
+
 struct nf_gazetteer {
+  uint64_t first[FIRST_BITS / 64];
   node *nodes;
   size_t nnodes, node_cap;
   edge *edges;
@@ -156,6 +161,10 @@ nf_status nf_gazetteer_add(nf_gazetteer *g, const char *phrase, size_t n, uint32
   for (size_t i = 0; i < count; i++) {
     if (!matchable(&toks[i])) continue;
     words += toks[i].kind == NF_TOKEN_WORD || toks[i].kind == NF_TOKEN_NUMBER;
+    if (at == 0) {
+      uint32_t h = edge_hash(0, folds + toks[i].fold, toks[i].fold_len) % FIRST_BITS;
+      g->first[h / 64] |= (uint64_t)1 << (h % 64);
+    }
     s = child_of(g, at, folds + toks[i].fold, toks[i].fold_len, &at);
     if (s != NF_OK) return nf_error_set(err, s, "out of memory");
   }
@@ -169,8 +178,12 @@ nf_status nf_gazetteer_add(nf_gazetteer *g, const char *phrase, size_t n, uint32
 
 /* The child of parent along key, or 0. */
 static uint32_t follow(const nf_gazetteer *g, uint32_t parent, const char *p, size_t n) {
-  size_t slot = find_slot(g, parent, p, n, edge_hash(parent, p, n));
-  return g->edges[slot].child;
+  uint32_t hash = edge_hash(parent, p, n);
+  if (parent == 0) {
+    uint32_t h = hash % FIRST_BITS;
+    if (!(g->first[h / 64] & ((uint64_t)1 << (h % 64)))) return 0;
+  }
+  return g->edges[find_slot(g, parent, p, n, hash)].child;
 }
 
 /* Longest match over toks[i..count). */
