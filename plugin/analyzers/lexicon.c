@@ -82,14 +82,28 @@ static nf_status add_entry(nf_lexicon *lex, const nf_tsv_row *row, nf_lex_kind k
     lex->entries = e;
     lex->cap = cap;
   }
+  /* the same phrase twice with one kind is a mistake in the file */
+  const uint32_t *values;
+  size_t nvalues;
+  nf_status s = nf_gazetteer_lookup(lex->gaz[gaz_of(kind)], phrase, strlen(phrase), &values,
+                                    &nvalues, err);
+  if (s == NF_ERR_INVALID)
+    return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line, "phrase '%s' has no word",
+                           phrase);
+  if (s != NF_OK) return s;
+  for (size_t v = 0; v < nvalues; v++)
+    if (lex->entries[values[v]].kind == kind)
+      return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line,
+                             "duplicate entry '%s' (as '%s' before it)",
+                             phrase, lex->entries[values[v]].phrase);
   nf_lex_entry *e = &lex->entries[lex->nentries];
   e->kind = (uint8_t)kind;
   e->flags = flags;
   e->phrase = nf_arena_strndup(&lex->strings, phrase, strlen(phrase));
   e->lemma = lemma ? nf_arena_strndup(&lex->strings, lemma, strlen(lemma)) : e->phrase;
   if (!e->phrase || !e->lemma) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  nf_status s = nf_gazetteer_add(lex->gaz[gaz_of(kind)], phrase, strlen(phrase),
-                                 (uint32_t)lex->nentries, err);
+  s = nf_gazetteer_add(lex->gaz[gaz_of(kind)], phrase, strlen(phrase), (uint32_t)lex->nentries,
+                       err);
   if (s == NF_ERR_INVALID)
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line, "phrase '%s' has no word",
                            phrase);

@@ -265,6 +265,8 @@ static const struct {
     {"first-names.tsv", "Ann\tf\nBo\tx\n", "first-names.tsv:2"},
     {"name-words.tsv", "suffix\tJr.\nhead\tminister\n", "name-words.tsv:2"},
     {"titles.tsv", "head\t minister\n", "titles.tsv:1"},
+    {"titles.tsv", "head\tminister\nrank\tminister\nhead\tMinister\n", "titles.tsv:3"},
+    {"first-names.tsv", "José\tm\nJose\tm\n", "duplicate entry 'Jose'"},
 };
 
 START_TEST(bad_data_names_file_and_line) {
