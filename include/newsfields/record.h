@@ -38,8 +38,8 @@ NF_API nf_status nf_record_begin(nf_record *rec, const nf_article *article, nf_e
 NF_API nf_status nf_record_add_value(nf_record *rec, const char *source, const char *value,
                                      size_t n);
 NF_API size_t nf_record_value_count(const nf_record *rec);
-/* The i-th value, in the order added.  Pointers stay valid until the next
- * nf_record_begin. */
+/* The i-th value, in the order added.  The pointers stay valid until a
+ * value is added or the record begins again. */
 NF_API void nf_record_value(const nf_record *rec, size_t i, const char **source,
                             const char **value, size_t *n);
 
