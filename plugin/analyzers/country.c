@@ -119,43 +119,72 @@ static nf_status write_record(const country_analyzer *ca, nf_analysis *a, const 
   return NF_OK;
 }
 
+/* A phrase of the table found in the text, not inside a blocker. */
+typedef struct candidate {
+  size_t at, len;
+  const uint32_t *values;
+  size_t nvalues;
+} candidate;
+
+/* Every table phrase of the text, longest first, blockers skipped. */
+static nf_status find_candidates(const country_analyzer *ca, const nf_text *t, candidate **out,
+                                 size_t *n) {
+  size_t count, cap = 0;
+  const nf_token *toks = nf_text_tokens(t, &count);
+  *out = NULL;
+  *n = 0;
+  for (size_t i = 0; i < count;) {
+    const uint32_t *values, *bv;
+    size_t nvalues, nbv;
+    size_t len = nf_gazetteer_match(nf_countries_gazetteer(ca->countries), t, i, &values,
+                                    &nvalues);
+    size_t blen = nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv);
+    /* "New England" blocks England; "the new England captain" does not */
+    if (blen && blen >= len && (toks[i].flags & NF_TOK_CAPITALIZED)) {
+      i += blen;
+      continue;
+    }
+    if (!len) {
+      i++;
+      continue;
+    }
+    if (*n == cap) {
+      cap = cap ? cap * 2 : 32;
+      candidate *c = realloc(*out, cap * sizeof *c);
+      if (!c) return NF_ERR_NOMEM;
+      *out = c;
+    }
+    (*out)[(*n)++] = (candidate){i, len, values, nvalues};
+    i += len;
+  }
+  return NF_OK;
+}
+
 static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   const country_analyzer *ca = instance;
   const nf_text *t = nf_analysis_text(a);
-  size_t count;
+  size_t count, ncand = 0;
   const nf_token *toks = nf_text_tokens(t, &count);
   article_state st = {NULL, 0, 0};
   nf_country_context ctx;
   nf_country_context_init(&ctx, ca->countries, t);
-  nf_status s = NF_OK;
+  candidate *cand = NULL;
+  nf_status s = find_candidates(ca, t, &cand, &ncand);
   /* Two passes: the first finds what is certain, so that the second can
    * settle ambiguous phrases by what else the article names. */
   for (int pass = 0; pass < 2 && s == NF_OK; pass++) {
     st.nmentions = 0;
-    for (size_t i = 0; i < count && s == NF_OK;) {
-      const uint32_t *values, *bv;
-      size_t nvalues, nbv;
-      size_t len = nf_gazetteer_match(nf_countries_gazetteer(ca->countries), t, i, &values,
-                                      &nvalues);
-      size_t blen = nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv);
-      /* "New England" blocks England; "the new England captain" does not */
-      if (blen && blen >= len && (toks[i].flags & NF_TOK_CAPITALIZED)) {
-        i += blen;
-        continue;
-      }
-      if (!len) {
-        i++;
-        continue;
-      }
+    for (size_t k = 0; k < ncand && s == NF_OK; k++) {
+      const candidate *c = &cand[k];
       uint32_t entry;
-      const char *code = nf_country_choose(&ctx, i, len, values, nvalues, pass, &entry);
-      if (code) {
-        s = add_mention(&st, code, toks[i].start, toks[i + len - 1].end, entry);
-        if (s == NF_OK && pass == 0) nf_country_context_note(&ctx, code);
-      }
-      i += len;
+      const char *code =
+          nf_country_choose(&ctx, c->at, c->len, c->values, c->nvalues, pass, &entry);
+      if (!code) continue;
+      s = add_mention(&st, code, toks[c->at].start, toks[c->at + c->len - 1].end, entry);
+      if (s == NF_OK && pass == 0) nf_country_context_note(&ctx, code);
     }
   }
+  free(cand);
   if (s == NF_OK) {
     for (size_t i = 0; i < st.nmentions && s == NF_OK; i++) {
       nf_result r = {"country", st.mentions[i].start, st.mentions[i].end, st.mentions[i].code,

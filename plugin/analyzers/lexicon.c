@@ -174,14 +174,26 @@ static nf_status read_file(nf_lexicon *lex, const char *dir, const char *name, s
   return s;
 }
 
+/* The kinds each gazetteer holds (NF_LEX_BIT masks), as gaz_of says. */
+static const unsigned gaz_kinds[GAZ_COUNT] = {
+    [GAZ_TITLES] = NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK) |
+                   NF_LEX_BIT(NF_LEX_STATE) | NF_LEX_BIT(NF_LEX_HONORIFIC) |
+                   NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY),
+    [GAZ_VERBS] = NF_LEX_BIT(NF_LEX_VERB),
+    [GAZ_NAMES] = NF_LEX_BIT(NF_LEX_FIRST_NAME) | NF_LEX_BIT(NF_LEX_STOP) |
+                  NF_LEX_BIT(NF_LEX_PARTICLE) | NF_LEX_BIT(NF_LEX_SUFFIX),
+};
+
 nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *err) {
   *out = NULL;
   nf_lexicon *lex = calloc(1, sizeof *lex);
   nf_status s = lex ? NF_OK : NF_ERR_NOMEM;
   for (int g = 0; s == NF_OK && g < GAZ_COUNT; g++) s = nf_gazetteer_new(&lex->gaz[g]);
+  for (int k = 0; s == NF_OK && k < NF_LEX_KINDS; k++)
+    if (!(gaz_kinds[gaz_of((nf_lex_kind)k)] & NF_LEX_BIT(k))) s = NF_ERR_INTERNAL;
   if (s != NF_OK) {
     nf_lexicon_free(lex);
-    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+    return nf_error_set(err, s, s == NF_ERR_NOMEM ? "out of memory" : "lexicon kinds disagree");
   }
   s = read_file(lex, schema_dir, NF_TITLES_FILE, 2, 3, read_kind_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_VERBS_FILE, 2, 3, read_verb_row, err);
@@ -205,10 +217,7 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
   const nf_token *toks = nf_text_tokens(t, &count);
   if (i >= count) return best;
   for (int g = 0; g < GAZ_COUNT; g++) {
-    unsigned in_gaz = 0;
-    for (int k = 0; k < NF_LEX_KINDS; k++)
-      if (gaz_of((nf_lex_kind)k) == g) in_gaz |= NF_LEX_BIT(k);
-    if (!(kinds & in_gaz)) continue;
+    if (!(kinds & gaz_kinds[g])) continue;
     const uint32_t *values;
     size_t nvalues;
     size_t len = nf_gazetteer_match(lex->gaz[g], t, i, &values, &nvalues);
