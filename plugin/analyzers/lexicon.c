@@ -238,3 +238,13 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
 int nf_lexicon_is(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {
   return nf_lexicon_match(lex, t, i, kinds).len == 1;
 }
+
+nf_status nf_lexicon_analyzer_create(const nf_analyzer_env *env, void **instance, nf_error *err) {
+  *instance = NULL;
+  nf_lexicon *lex;
+  nf_status s = nf_lexicon_load(env->schema_dir, &lex, err);
+  if (s == NF_OK) *instance = lex;
+  return s;
+}
+
+void nf_lexicon_analyzer_destroy(void *instance) { nf_lexicon_free(instance); }

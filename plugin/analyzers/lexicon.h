@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "newsfields/analyzer.h"
 #include "newsfields/gazetteer.h"
 #include "newsfields/status.h"
 #include "newsfields/text.h"
@@ -71,6 +72,11 @@ typedef struct nf_lexicon nf_lexicon;
  * the file and line. */
 nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *err);
 void nf_lexicon_free(nf_lexicon *lex);
+
+/* create and destroy of an analyzer whose instance is the lexicon itself
+ * (the official and speaker analyzers). */
+nf_status nf_lexicon_analyzer_create(const nf_analyzer_env *env, void **instance, nf_error *err);
+void nf_lexicon_analyzer_destroy(void *instance);
 
 typedef struct nf_lex_match {
   size_t len;                /* tokens; 0: no match */

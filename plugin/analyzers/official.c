@@ -30,17 +30,6 @@
 
 #define NONE UINT32_MAX
 
-static void destroy(void *instance) { nf_lexicon_free(instance); }
-
-static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *err) {
-  *instance = NULL;
-  nf_lexicon *lex;
-  nf_status s = nf_lexicon_load(env->schema_dir, &lex, err);
-  if (s != NF_OK) return s;
-  *instance = lex;
-  return NF_OK;
-}
-
 /* A country mention of the country analyzer, in tokens. */
 typedef struct country_tok {
   uint32_t begin, end;
@@ -620,7 +609,7 @@ const nf_analyzer_v1 nf_official_analyzer = {
     NF_ANALYZER_ABI,
     "official",
     "People who hold a title, with the normalised title, country and organisation",
-    create,
-    destroy,
+    nf_lexicon_analyzer_create,
+    nf_lexicon_analyzer_destroy,
     analyze,
 };

@@ -26,17 +26,6 @@
 #include "core/buffer.h"
 #include "record/record_json.h"
 
-static void destroy(void *instance) { nf_lexicon_free(instance); }
-
-static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *err) {
-  *instance = NULL;
-  nf_lexicon *lex;
-  nf_status s = nf_lexicon_load(env->schema_dir, &lex, err);
-  if (s != NF_OK) return s;
-  *instance = lex;
-  return NF_OK;
-}
-
 /* ---- quotations ---------------------------------------------------------------- */
 
 static nf_status add_quote(article *a, uint32_t ci, uint32_t b, uint32_t e) {
@@ -334,7 +323,7 @@ const nf_analyzer_v1 nf_speaker_analyzer = {
     NF_ANALYZER_ABI,
     "speaker",
     "Quotations and reported speech with their speakers and cues",
-    create,
-    destroy,
+    nf_lexicon_analyzer_create,
+    nf_lexicon_analyzer_destroy,
     analyze,
 };
