@@ -260,8 +260,8 @@ START_TEST(unknown_facet_is_a_query_error) {
   ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_ERR_QUERY);
   ck_assert_ptr_null(r);
   ck_assert_str_eq(err.message, "'headline' is not a facet field (facets: byline, dateline, "
-                                "agency, country, title, official, speaker, year; date for "
-                                "the by-month histogram)");
+                                "agency, country, title, official, speaker, speakercountry, "
+                                "officialcountry, year; date for the by-month histogram)");
   nf_searcher_free(s);
 }
 END_TEST

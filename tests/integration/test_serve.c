@@ -256,12 +256,14 @@ START_TEST(default_facets_and_fields) {
   ck_assert_int_eq(json_integer_value(json_object_get(j, "total")), 7);
   ck_assert_uint_eq(json_array_size(json_object_get(j, "hits")), 0);
   /* every facet field of the schema, then the histogram */
-  const char *names[] = {"byline", "dateline", "agency", "country", "title", "official",
-                         "speaker", "year"};
+  const char *names[] = {"byline",  "dateline",       "agency",          "country",
+                         "title",   "official",       "speaker",         "speakercountry",
+                         "officialcountry", "year"};
+  const size_t nnames = sizeof names / sizeof names[0];
   json_t *facets = json_object_get(j, "facets");
-  ck_assert_uint_eq(json_object_size(facets), 8);
+  ck_assert_uint_eq(json_object_size(facets), nnames);
   void *it = json_object_iter(facets);
-  for (size_t i = 0; i < 8; i++, it = json_object_iter_next(facets, it))
+  for (size_t i = 0; i < nnames; i++, it = json_object_iter_next(facets, it))
     ck_assert_str_eq(json_object_iter_key(it), names[i]);
   char *year = text_of(json_object_get(facets, "year"));
   ck_assert_str_eq(year, "[{\"value\":\"2021\",\"label\":\"2021\",\"count\":3},"
@@ -282,7 +284,8 @@ START_TEST(default_facets_and_fields) {
   ck_assert_str_eq(json_string_value(json_object_get(j, "date")), "date");
   char *facet_names = text_of(json_object_get(j, "facets"));
   ck_assert_str_eq(facet_names, "[\"byline\",\"dateline\",\"agency\",\"country\",\"title\","
-                                "\"official\",\"speaker\",\"year\"]");
+                                "\"official\",\"speaker\",\"speakercountry\",\"officialcountry\","
+                                "\"year\"]");
   free(facet_names);
   char *limits = text_of(json_object_get(j, "limits"));
   ck_assert_str_eq(limits, "{\"query\":2048,\"limit\":100,\"offset\":100000,\"facet_limit\":100}");
@@ -364,7 +367,8 @@ static const struct {
      "{\"error\":\"sort must be relevance or date\",\"status\":400}"},
     {"/api/search?facets=headline", 400,
      "{\"error\":\"'headline' is not a facet field (facets: byline, dateline, agency, country, "
-     "title, official, speaker, year; date for the by-month histogram)\",\"status\":400}"},
+     "title, official, speaker, speakercountry, officialcountry, year; date for the by-month "
+     "histogram)\",\"status\":400}"},
     {"/api/search?q=%FF%FE", 400,
      "{\"error\":\"the query is not valid UTF-8 text\",\"status\":400}"},
     {"/api/search?q=a%00b", 400,
