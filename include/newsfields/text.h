@@ -133,6 +133,7 @@ typedef struct nf_token {
   uint32_t flags;
   uint8_t kind; /* nf_token_kind */
   uint8_t reserved[3];
+  uint32_t hash; /* FNV-1a of the folded form, so that gazetteers hash it once */
 } nf_token;
 
 /* A static name for a kind: "word", "number", ... ("?" when unknown). */

@@ -32,10 +32,13 @@ struct nf_gazetteer {
   nf_text *scratch; /* tokenizes phrases */
 };
 
-/* FNV-1a over the token, mixed with the parent node. */
-static uint32_t edge_hash(uint32_t parent, const char *p, size_t n) {
-  uint32_t h = 2166136261u ^ (parent * 0x9e3779b9u);
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+/* The token's hash (nf_token.hash, FNV-1a of its folded form) mixed with
+ * the parent node, so that no lookup hashes the token's bytes again. */
+static uint32_t edge_hash(uint32_t parent, uint32_t token_hash) {
+  uint32_t h = token_hash ^ (parent * 0x9e3779b9u);
+  h ^= h >> 16;
+  h *= 0x7feb352du;
+  h ^= h >> 15;
   return h;
 }
 
@@ -103,10 +106,10 @@ static nf_status grow_edges(nf_gazetteer *g) {
 }
 
 /* The child of parent along key, created when missing. */
-static nf_status child_of(nf_gazetteer *g, uint32_t parent, const char *p, size_t n,
-                          uint32_t *out) {
+static nf_status child_of(nf_gazetteer *g, uint32_t parent, const nf_token *tok,
+                          const char *p, size_t n, uint32_t *out) {
   if ((g->nedges + 1) * 2 > g->edge_cap && grow_edges(g) != NF_OK) return NF_ERR_NOMEM;
-  uint32_t hash = edge_hash(parent, p, n);
+  uint32_t hash = edge_hash(parent, tok->hash);
   size_t slot = find_slot(g, parent, p, n, hash);
   if (g->edges[slot].child) {
     *out = g->edges[slot].child;
@@ -162,10 +165,10 @@ nf_status nf_gazetteer_add(nf_gazetteer *g, const char *phrase, size_t n, uint32
     if (!matchable(&toks[i])) continue;
     words += toks[i].kind == NF_TOKEN_WORD || toks[i].kind == NF_TOKEN_NUMBER;
     if (at == 0) {
-      uint32_t h = edge_hash(0, folds + toks[i].fold, toks[i].fold_len) % FIRST_BITS;
+      uint32_t h = edge_hash(0, toks[i].hash) % FIRST_BITS;
       g->first[h / 64] |= (uint64_t)1 << (h % 64);
     }
-    s = child_of(g, at, folds + toks[i].fold, toks[i].fold_len, &at);
+    s = child_of(g, at, &toks[i], folds + toks[i].fold, toks[i].fold_len, &at);
     if (s != NF_OK) return nf_error_set(err, s, "out of memory");
   }
   if (!words)
@@ -177,8 +180,9 @@ nf_status nf_gazetteer_add(nf_gazetteer *g, const char *phrase, size_t n, uint32
 }
 
 /* The child of parent along key, or 0. */
-static uint32_t follow(const nf_gazetteer *g, uint32_t parent, const char *p, size_t n) {
-  uint32_t hash = edge_hash(parent, p, n);
+static uint32_t follow(const nf_gazetteer *g, uint32_t parent, const nf_token *tok,
+                       const char *p, size_t n) {
+  uint32_t hash = edge_hash(parent, tok->hash);
   if (parent == 0) {
     uint32_t h = hash % FIRST_BITS;
     if (!(g->first[h / 64] & ((uint64_t)1 << (h % 64)))) return 0;
@@ -199,7 +203,7 @@ static size_t match_tokens(const nf_gazetteer *g, const nf_token *toks, size_t c
       if (j == i) return 0;
       continue;
     }
-    at = follow(g, at, folds + toks[j].fold, toks[j].fold_len);
+    at = follow(g, at, &toks[j], folds + toks[j].fold, toks[j].fold_len);
     if (!at) break;
     if (g->nodes[at].nvalues) {
       best = j + 1 - i;

@@ -27,6 +27,10 @@ static nf_status push(nf_text *t, size_t start, size_t end, int kind, uint32_t f
   k->flags = flags;
   k->kind = (uint8_t)kind;
   memset(k->reserved, 0, sizeof k->reserved);
+  uint32_t h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)t->folds.data + off; *p; p++)
+    h = (h ^ *p) * 16777619u;
+  k->hash = h;
   return NF_OK;
 }
 
