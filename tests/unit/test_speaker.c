@@ -109,11 +109,11 @@ static const struct {
     {"“No,” Bill Eastland, wearing “Ted Cruz” pins, said.",
      "Bill Eastland|said|No,;-|-|Ted Cruz;"},
     /* partial quotes belong to the reported clause */
-    {"Lloyd Austin said the forces stand “shoulder to shoulder” with Lithuania.",
-     "Lloyd Austin|said|the forces stand “shoulder to shoulder” with Lithuania;"},
+    {"Lloyd Austin said the troops would stay “as long as needed” in Lithuania.",
+     "Lloyd Austin|said|the troops would stay “as long as needed” in Lithuania;"},
     /* bodies: a country, a ministry, an organisation, "which" */
-    {"Lithuania angered China, which said it would take “all necessary measures”.",
-     "China|said|it would take “all necessary measures”;"},
+    {"Lithuania angered China, which said it would answer with “firm countermeasures”.",
+     "China|said|it would answer with “firm countermeasures”;"},
     {"The deal was done, the Lithuanian defense ministry said.",
      "Lithuanian defense ministry|said|The deal was done;"},
     {"The Bank of England said rates would hold.", "Bank of England|said|rates would hold;"},
