@@ -3,7 +3,14 @@
  * article -> analyzers -> record -> document, as the schema says.  Articles
  * with an id already in the database replace the old document.  Changes are
  * committed every `batch` articles (the schema's, unless set) and by
- * nf_indexer_commit; nf_indexer_free discards what was not committed. */
+ * nf_indexer_commit; nf_indexer_free discards what was not committed.
+ *
+ * With an analysis thread (the default on a machine with two cores or
+ * more), nf_indexer_add queues the article: the thread analyses it while
+ * the caller's thread writes earlier ones to Xapian, in input order.  A bad
+ * article's error then comes back from a later nf_indexer_add or from
+ * nf_indexer_flush, naming its file and line; every article before it has
+ * been written, none after it. */
 #ifndef NEWSFIELDS_INDEX_H
 #define NEWSFIELDS_INDEX_H
 
@@ -24,6 +31,9 @@ typedef struct nf_index_options {
   unsigned batch;               /* articles per commit; 0: the schema's */
   const nf_pipeline *pipeline;  /* analyzers; NULL: the built-in ones, with
                                    their data from the schema's directory */
+  unsigned threads;             /* 1: analyse in the caller's thread; 2: in a
+                                   thread of its own; 0: 2 when the machine
+                                   has two cores or more */
 } nf_index_options;
 
 /* Create the database at db_path if missing, else open it for writing.  The
@@ -33,6 +43,12 @@ NF_API nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
 /* Analyze and index one article.  NF_ERR_PARSE for a bad article (nothing is
  * indexed for it and the indexer stays usable); other errors are fatal. */
 NF_API nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *err);
+/* Write every article still being analysed.  A bad one stops the flush
+ * with its error (NF_ERR_PARSE); calling again goes on after it. */
+NF_API nf_status nf_indexer_flush(nf_indexer *ix, nf_error *err);
+/* Flush, then commit.  Right after an article failed (and no nf_indexer_add
+ * since), the articles queued after it are dropped, so that the commit
+ * holds exactly those before it. */
 NF_API nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err);
 /* Articles indexed since open, and of those, how many are committed. */
 NF_API unsigned long nf_indexer_added(const nf_indexer *ix);

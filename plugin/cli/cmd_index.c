@@ -24,6 +24,8 @@ static const char usage[] =
     "  -s, --schema FILE   the field schema (default: the installed one)\n"
     "  -l, --lang LANG     Snowball stemmer for free text (default: the schema's)\n"
     "  -b, --batch N       articles per commit (default: the schema's)\n"
+    "  -j, --threads N     1: analyse and write in one thread; 2: analyse in a\n"
+    "                      thread of its own (default: 2 on two cores or more)\n"
     "      --skip-bad      skip bad articles (counted and reported) instead of stopping\n"
     "  -q, --quiet         no progress and no summary\n"
     "  -h, --help          this help\n"
@@ -36,6 +38,7 @@ typedef struct index_opts {
   const char *db, *schema, *lang;
   unsigned batch;
   int skip_bad, quiet;
+  unsigned threads;
 } index_opts;
 
 typedef struct progress {
@@ -60,10 +63,11 @@ static int parse_options(int argc, char **argv, index_opts *o) {
       {"db", required_argument, NULL, 'd'},   {"schema", required_argument, NULL, 's'},
       {"lang", required_argument, NULL, 'l'}, {"batch", required_argument, NULL, 'b'},
       {"skip-bad", no_argument, NULL, 'K'},   {"quiet", no_argument, NULL, 'q'},
+      {"threads", required_argument, NULL, 'j'},
       {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "d:s:l:b:qh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "d:s:l:b:j:qh", longopts, NULL)) != -1) {
     switch (c) {
       case 'd': o->db = optarg; break;
       case 's': o->schema = optarg; break;
@@ -71,6 +75,10 @@ static int parse_options(int argc, char **argv, index_opts *o) {
       case 'b':
         if (!nf_cli_parse_unsigned(optarg, 10000000u, &o->batch) || o->batch == 0)
           return nf_cli_usage_error("index", "--batch needs a number from 1 up, not '%s'", optarg);
+        break;
+      case 'j':
+        if (!nf_cli_parse_unsigned(optarg, 2, &o->threads) || o->threads == 0)
+          return nf_cli_usage_error("index", "--threads is 1 or 2, not '%s'", optarg);
         break;
       case 'K': o->skip_bad = 1; break;
       case 'q': o->quiet = 1; break;
@@ -80,6 +88,34 @@ static int parse_options(int argc, char **argv, index_opts *o) {
   }
   if (optind == argc) return nf_cli_usage_error("index", "no INPUT given");
   return NF_EXIT_OK;
+}
+
+/* A bad article: with --skip-bad report it and go on (0), else report and
+ * stop (1).  Any other error stops. */
+static int bad_article(nf_status s, const nf_error *err, const index_opts *o, progress *prog,
+                       unsigned long *skipped) {
+  if (prog->on_terminal) fputc('\n', stderr);
+  if (s == NF_ERR_PARSE && o->skip_bad) {
+    fprintf(stderr, "newsfields: skipped: ");
+    nf_cli_error(err);
+    (*skipped)++;
+    return 0;
+  }
+  nf_cli_error(err);
+  if (s == NF_ERR_PARSE) fprintf(stderr, "newsfields: use --skip-bad to skip bad articles\n");
+  return 1;
+}
+
+/* Write what the analysis thread still holds, reporting bad articles. */
+static int flush_all(nf_indexer *ix, const index_opts *o, progress *prog,
+                     unsigned long *skipped) {
+  nf_error err;
+  for (;;) {
+    nf_error_clear(&err);
+    nf_status s = nf_indexer_flush(ix, &err);
+    if (s == NF_OK) return 0;
+    if (bad_article(s, &err, o, prog, skipped)) return 1;
+  }
 }
 
 /* Indexes every article; returns the exit status. */
@@ -94,28 +130,25 @@ static int index_all(nf_indexer *ix, nf_input *in, const index_opts *o, unsigned
     if (s == NF_OK) {
       s = nf_indexer_add(ix, a, &err);
       if (s == NF_ERR_PARSE) nf_cli_locate(&err, a);
+    } else {
+      /* a bad line: the articles before it come first, in order */
+      nf_error input_err = err;
+      if (flush_all(ix, o, &prog, skipped)) return NF_EXIT_FAILURE;
+      err = input_err;
     }
-    if (s == NF_ERR_PARSE && o->skip_bad) {
-      if (prog.on_terminal) fputc('\n', stderr);
-      fprintf(stderr, "newsfields: skipped: ");
-      nf_cli_error(&err);
-      (*skipped)++;
-      continue;
-    }
-    if (s != NF_OK) {
+    if (s != NF_OK && bad_article(s, &err, o, &prog, skipped)) {
       show_progress(&prog, nf_indexer_added(ix), nf_input_bytes(in), 1);
-      nf_cli_error(&err);
-      if (s == NF_ERR_PARSE) fprintf(stderr, "newsfields: use --skip-bad to skip bad articles\n");
       return NF_EXIT_FAILURE;
     }
     show_progress(&prog, nf_indexer_added(ix), nf_input_bytes(in), 0);
   }
+  int failed = flush_all(ix, o, &prog, skipped);
   show_progress(&prog, nf_indexer_added(ix), nf_input_bytes(in), 1);
-  return NF_EXIT_OK;
+  return failed ? NF_EXIT_FAILURE : NF_EXIT_OK;
 }
 
 int nf_cmd_index(int argc, char **argv) {
-  index_opts o = {NF_DEFAULT_DB, NULL, NULL, 0, 0, 0};
+  index_opts o = {NF_DEFAULT_DB, NULL, NULL, 0, 0, 0, 0};
   int rc = parse_options(argc, argv, &o);
   if (rc) return rc < 0 ? NF_EXIT_OK : rc;
   nf_error err;
@@ -123,7 +156,7 @@ int nf_cmd_index(int argc, char **argv) {
   nf_schema *schema = NULL;
   nf_indexer *ix = NULL;
   nf_input *in = NULL;
-  nf_index_options io = {o.lang, o.batch, NULL};
+  nf_index_options io = {o.lang, o.batch, NULL, o.threads};
   double start = nf_cli_now();
   nf_status s = nf_cli_load_schema(o.schema, &schema, &err);
   if (s == NF_OK)

@@ -3,8 +3,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "index/document.h"
+#include "index/worker.h"
 #include "newsfields/record.h"
 #include "xapian/shim.h"
 
@@ -22,10 +24,13 @@ struct nf_indexer {
   char *language;
   unsigned batch;
   unsigned long added, committed;
+  nf_index_worker *worker; /* the analysis thread, or NULL */
+  int failed;              /* the last article taken failed; none added since */
 };
 
 void nf_indexer_free(nf_indexer *ix) {
   if (!ix) return;
+  nf_index_worker_free(ix->worker); /* before the pipeline it uses */
   nf_xdb_free(ix->db);
   nf_record_free(ix->record);
   nf_analysis_free(ix->analysis);
@@ -73,6 +78,10 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
   }
   if (s == NF_OK) s = nf_xdb_open_writable(db_path, &ix->db, err);
   if (s == NF_OK) s = settle_language(ix, language, err);
+  unsigned threads = opts ? opts->threads : 0;
+  if (threads == 0) threads = sysconf(_SC_NPROCESSORS_ONLN) >= 2 ? 2 : 1;
+  if (s == NF_OK && threads >= 2)
+    s = nf_index_worker_start(schema, ix->pipeline, ix->language, &ix->worker, err);
   if (s != NF_OK) {
     nf_indexer_free(ix);
     return s;
@@ -81,13 +90,56 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
   return NF_OK;
 }
 
-nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err) {
+static nf_status commit_now(nf_indexer *ix, nf_error *err) {
   nf_status s = nf_xdb_commit(ix->db, err);
   if (s == NF_OK) ix->committed = ix->added;
   return s;
 }
 
-nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *err) {
+/* Write one analysed article; commit when a batch is full. */
+static nf_status write_doc(nf_indexer *ix, nf_xdoc *doc, const char *uid, size_t uid_len,
+                           nf_error *err) {
+  nf_status s = nf_xdb_replace(ix->db, uid, uid_len, doc, err);
+  if (s != NF_OK) return s;
+  ix->added++;
+  if (ix->added - ix->committed >= ix->batch) return commit_now(ix, err);
+  return NF_OK;
+}
+
+/* Write the oldest result of the analysis thread, waiting for it when wait
+ * is set; *took says whether there was one. */
+static nf_status write_next(nf_indexer *ix, int wait, int *took, nf_error *err) {
+  nf_worked r;
+  *took = nf_index_worker_take(ix->worker, wait, &r);
+  if (!*took) return NF_OK;
+  nf_status s = r.status;
+  if (s != NF_OK) {
+    if (err) *err = r.err;
+    ix->failed = 1;
+  } else {
+    s = write_doc(ix, r.doc, r.uid, r.uid_len, err);
+  }
+  nf_xdoc_free(r.doc);
+  free(r.uid);
+  return s;
+}
+
+nf_status nf_indexer_flush(nf_indexer *ix, nf_error *err) {
+  int took = 1;
+  nf_status s = NF_OK;
+  while (ix->worker && took && s == NF_OK) s = write_next(ix, 1, &took, err);
+  return s;
+}
+
+nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err) {
+  if (ix->worker && ix->failed) nf_index_worker_discard(ix->worker);
+  ix->failed = 0;
+  nf_status s = nf_indexer_flush(ix, err);
+  return s == NF_OK ? commit_now(ix, err) : s;
+}
+
+/* Analyse and write in the caller's thread. */
+static nf_status add_here(nf_indexer *ix, const nf_article *article, nf_error *err) {
   nf_status s = nf_record_begin(ix->record, article, err);
   if (s == NF_OK) s = nf_pipeline_run(ix->pipeline, ix->analysis, ix->record, err);
   if (s != NF_OK) return s;
@@ -97,13 +149,26 @@ nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *er
   s = nf_document_build(ix->schema, ix->record, ix->language, &doc, err);
   if (s == NF_OK && nf_document_uid_term(ix->schema, ix->record, &uid, &uid_len) != NF_OK)
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  if (s == NF_OK) s = nf_xdb_replace(ix->db, uid, uid_len, doc, err);
+  if (s == NF_OK) s = write_doc(ix, doc, uid, uid_len, err);
   free(uid);
   nf_xdoc_free(doc);
-  if (s != NF_OK) return s;
-  ix->added++;
-  if (ix->added - ix->committed >= ix->batch) return nf_indexer_commit(ix, err);
-  return NF_OK;
+  return s;
+}
+
+nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *err) {
+  ix->failed = 0;
+  if (!ix->worker) return add_here(ix, article, err);
+  int took = 1;
+  nf_status s = NF_OK;
+  /* Make room by writing the oldest; queue this article even when that one
+   * failed, so that a caller going on past the error loses nothing. */
+  if (nf_index_worker_full(ix->worker)) s = write_next(ix, 1, &took, err);
+  if (s != NF_OK && s != NF_ERR_PARSE) return s;
+  nf_status queued = nf_index_worker_submit(ix->worker, article, s == NF_OK ? err : NULL);
+  if (s != NF_OK) return queued == NF_OK ? s : queued;
+  if (queued != NF_OK) return queued;
+  while (s == NF_OK && took) s = write_next(ix, 0, &took, err);
+  return s;
 }
 
 unsigned long nf_indexer_added(const nf_indexer *ix) { return ix->added; }

@@ -154,7 +154,7 @@ END_TEST
 START_TEST(uncommitted_articles_are_discarded) {
   nf_error err;
   nf_indexer *ix;
-  nf_index_options opts = {NULL, 1000, NULL};
+  nf_index_options opts = {NULL, 1000, NULL, 0};
   ck_assert_int_eq(nf_indexer_open(db, schema, &opts, &ix, &err), NF_OK);
   nf_article a;
   memset(&a, 0, sizeof a);
@@ -173,7 +173,8 @@ END_TEST
 START_TEST(bad_article_leaves_indexer_usable) {
   nf_error err;
   nf_indexer *ix;
-  ck_assert_int_eq(nf_indexer_open(db, schema, NULL, &ix, &err), NF_OK);
+  nf_index_options in_caller = {NULL, 0, NULL, 1}; /* the error comes back at once */
+  ck_assert_int_eq(nf_indexer_open(db, schema, &in_caller, &ix, &err), NF_OK);
   nf_article a;
   memset(&a, 0, sizeof a);
   a.id = (nf_str){"bad-date", 8};
@@ -188,6 +189,116 @@ START_TEST(bad_article_leaves_indexer_usable) {
   ck_assert_int_eq(nf_indexer_doccount(ix, &count, &err), NF_OK);
   ck_assert_uint_eq(count, 7);
   nf_indexer_free(ix);
+}
+END_TEST
+
+/* An article made for the thread tests: id "t-N", dated unless bad. */
+static nf_article numbered(char *id, size_t cap, int n, int bad) {
+  snprintf(id, cap, "t-%d", n);
+  nf_article a;
+  memset(&a, 0, sizeof a);
+  a.id = (nf_str){id, strlen(id)};
+  a.text = (nf_str){"Threaded text about Lithuania.", 30};
+  a.date = bad ? (nf_str){"2021-02-30", 10} : (nf_str){"2021-03-01", 10};
+  a.origin = "feed.jsonl";
+  a.line = (unsigned long)n;
+  return a;
+}
+
+static unsigned long count_of(const char *query) {
+  const char *dbs[] = {db};
+  char *ids = search_ids(dbs, 1, query, NULL);
+  unsigned long n = *ids ? 1 : 0;
+  for (char *p = ids; *p; p++) n += *p == ' ';
+  free(ids);
+  return n;
+}
+
+START_TEST(analysis_thread_reports_bad_articles_in_order) {
+  nf_error err;
+  nf_indexer *ix;
+  nf_index_options threaded = {NULL, 0, NULL, 2};
+  ck_assert_int_eq(nf_indexer_open(db, schema, &threaded, &ix, &err), NF_OK);
+  char id[32];
+  int errors = 0;
+  /* 100 articles, the 40th bad: its error comes back once, naming its line */
+  for (int n = 1; n <= 100; n++) {
+    nf_article a = numbered(id, sizeof id, n, n == 40);
+    nf_error_clear(&err);
+    nf_status s = nf_indexer_add(ix, &a, &err);
+    if (s != NF_OK) {
+      ck_assert_int_eq(s, NF_ERR_PARSE);
+      ck_assert_str_eq(err.where, "feed.jsonl:40");
+      errors++;
+    }
+  }
+  nf_status s;
+  while ((s = nf_indexer_flush(ix, &err)) != NF_OK) {
+    ck_assert_int_eq(s, NF_ERR_PARSE);
+    ck_assert_str_eq(err.where, "feed.jsonl:40");
+    errors++;
+  }
+  ck_assert_int_eq(errors, 1);
+  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
+  ck_assert_uint_eq(nf_indexer_added(ix), 99);
+  nf_indexer_free(ix);
+  ck_assert_uint_eq(count_of("threaded"), 99);
+}
+END_TEST
+
+START_TEST(analysis_thread_stops_at_a_bad_article) {
+  nf_error err;
+  nf_indexer *ix;
+  nf_index_options threaded = {NULL, 0, NULL, 2};
+  ck_assert_int_eq(nf_indexer_open(db, schema, &threaded, &ix, &err), NF_OK);
+  char id[32];
+  nf_status s = NF_OK;
+  for (int n = 1; n <= 100 && s == NF_OK; n++) {
+    nf_article a = numbered(id, sizeof id, n, n == 40);
+    s = nf_indexer_add(ix, &a, &err);
+  }
+  if (s == NF_OK) s = nf_indexer_flush(ix, &err);
+  ck_assert_int_eq(s, NF_ERR_PARSE);
+  ck_assert_str_eq(err.where, "feed.jsonl:40");
+  /* the caller stops here: exactly the 39 before the bad one are kept */
+  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
+  nf_indexer_free(ix);
+  ck_assert_uint_eq(count_of("threaded"), 39);
+}
+END_TEST
+
+START_TEST(analysis_thread_indexes_as_the_caller_does) {
+  const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl"};
+  static const char *const queries[] = {"speaker:Austin country:Lithuania", "country:China",
+                                        "official:Anusauskas", "title:minister", "byline:holloway",
+                                        "agency:Reuters", "dateline:Vilnius", "minister"};
+  char *results[2][sizeof queries / sizeof queries[0]];
+  for (unsigned threads = 1; threads <= 2; threads++) {
+    char path[700];
+    snprintf(path, sizeof path, "%s/sample-%u", dir, threads);
+    nf_error err;
+    nf_indexer *ix;
+    nf_input *in;
+    nf_index_options o = {NULL, 7, NULL, threads}; /* small batches: commits mid-stream */
+    ck_assert_int_eq(nf_indexer_open(path, schema, &o, &ix, &err), NF_OK);
+    ck_assert_int_eq(nf_input_open(inputs, 1, &in, &err), NF_OK);
+    const nf_article *a;
+    while (nf_input_next(in, &a, &err) == NF_OK && a)
+      ck_assert_int_eq(nf_indexer_add(ix, a, &err), NF_OK);
+    ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
+    ck_assert_uint_eq(nf_indexer_added(ix), 36);
+    nf_input_free(in);
+    nf_indexer_free(ix);
+    const char *dbs[] = {path};
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+      results[threads - 1][q] = search_ids(dbs, 1, queries[q], NULL);
+  }
+  for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+    ck_assert_msg(*results[0][q], "%s finds nothing", queries[q]);
+    ck_assert_str_eq(results[1][q], results[0][q]);
+    free(results[0][q]);
+    free(results[1][q]);
+  }
 }
 END_TEST
 
@@ -616,6 +727,9 @@ int main(void) {
   tcase_add_test(tc, reindexing_replaces_by_id);
   tcase_add_test(tc, uncommitted_articles_are_discarded);
   tcase_add_test(tc, bad_article_leaves_indexer_usable);
+  tcase_add_test(tc, analysis_thread_reports_bad_articles_in_order);
+  tcase_add_test(tc, analysis_thread_stops_at_a_bad_article);
+  tcase_add_test(tc, analysis_thread_indexes_as_the_caller_does);
   tcase_add_test(tc, sort_by_date_and_windows);
   tcase_add_test(tc, facets_count_every_match);
   tcase_add_test(tc, unknown_facet_is_a_query_error);
