@@ -9,6 +9,7 @@
 
 #include "newsfields/analyzer.h"
 #include "newsfields/countries.h"
+#include "analyzers_fixture.h"
 #include "testutil.h"
 
 static nf_registry *reg;
@@ -16,31 +17,12 @@ static nf_pipeline *pipe_;
 static nf_analysis *an;
 static nf_record *rec;
 
-static void setup(void) {
-  nf_error err;
-  nf_error_clear(&err);
-  ck_assert_msg(nf_pipeline_default(NF_TEST_SCHEMA_DIR, NULL, 0, &reg, &pipe_, &err) == NF_OK,
-                "%s: %s", err.where, err.message);
-  ck_assert_int_eq(nf_analysis_new(&an), NF_OK);
-  ck_assert_int_eq(nf_record_new(&rec), NF_OK);
-}
-
-static void teardown(void) {
-  nf_record_free(rec);
-  nf_analysis_free(an);
-  nf_pipeline_free(pipe_);
-  nf_registry_free(reg);
-}
+static void setup(void) { nf_test_analyzers_open(&reg, &pipe_, &an, &rec); }
+static void teardown(void) { nf_test_analyzers_close(reg, pipe_, an, rec); }
 
 /* The mentions found, as "code:text;" in text order. */
 static char *mentions(const char *text) {
-  nf_error err;
-  nf_article a;
-  memset(&a, 0, sizeof a);
-  a.id = (nf_str){"t", 1};
-  a.text = (nf_str){text, strlen(text)};
-  ck_assert_int_eq(nf_record_begin(rec, &a, &err), NF_OK);
-  ck_assert_msg(nf_pipeline_run(pipe_, an, rec, &err) == NF_OK, "%s", err.message);
+  nf_test_analyzers_run(pipe_, an, rec, text);
   size_t n;
   const nf_result *r = nf_analysis_results(an, &n);
   char *out = calloc(1, 4096);

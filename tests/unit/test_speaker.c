@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "newsfields/analyzer.h"
+#include "analyzers_fixture.h"
 #include "testutil.h"
 
 static nf_registry *reg;
@@ -16,35 +17,12 @@ static nf_pipeline *pipe_;
 static nf_analysis *an;
 static nf_record *rec;
 
-static void setup(void) {
-  nf_error err;
-  nf_error_clear(&err);
-  ck_assert_msg(nf_pipeline_default(NF_TEST_SCHEMA_DIR, NULL, 0, &reg, &pipe_, &err) == NF_OK,
-                "%s: %s", err.where, err.message);
-  ck_assert_int_eq(nf_analysis_new(&an), NF_OK);
-  ck_assert_int_eq(nf_record_new(&rec), NF_OK);
-}
-
-static void teardown(void) {
-  nf_record_free(rec);
-  nf_analysis_free(an);
-  nf_pipeline_free(pipe_);
-  nf_registry_free(reg);
-}
+static void setup(void) { nf_test_analyzers_open(&reg, &pipe_, &an, &rec); }
+static void teardown(void) { nf_test_analyzers_close(reg, pipe_, an, rec); }
 
 static json_t *run(const char *text) {
-  nf_error err;
-  nf_article a;
-  memset(&a, 0, sizeof a);
-  a.id = (nf_str){"t", 1};
-  a.text = (nf_str){text, strlen(text)};
-  ck_assert_int_eq(nf_record_begin(rec, &a, &err), NF_OK);
-  ck_assert_msg(nf_pipeline_run(pipe_, an, rec, &err) == NF_OK, "%s", err.message);
-  char *json;
-  ck_assert_int_eq(nf_record_to_json(rec, 0, &json, &err), NF_OK);
-  json_t *root = json_loads(json, 0, NULL);
-  free(json);
-  return root;
+  nf_test_analyzers_run(pipe_, an, rec, text);
+  return nf_test_record_json(rec);
 }
 
 static const char *str_or_dash(json_t *v) { return json_is_string(v) ? json_string_value(v) : "-"; }

@@ -1,0 +1,21 @@
+/* The built-in analyzers over one article at a time, for the analyzer tests. */
+#ifndef NF_TEST_ANALYZERS_FIXTURE_H
+#define NF_TEST_ANALYZERS_FIXTURE_H
+
+#include <jansson.h>
+
+#include "newsfields/analyzer.h"
+
+/* A registry and pipeline of the built-ins (data from the source schema
+ * directory), an analysis and a record; asserts that each is made. */
+void nf_test_analyzers_open(nf_registry **reg, nf_pipeline **pipeline, nf_analysis **an,
+                            nf_record **rec);
+void nf_test_analyzers_close(nf_registry *reg, nf_pipeline *pipeline, nf_analysis *an,
+                             nf_record *rec);
+/* Analyse text as the article "t" (no date, no metadata). */
+void nf_test_analyzers_run(const nf_pipeline *pipeline, nf_analysis *an, nf_record *rec,
+                           const char *text);
+/* The record as JSON; the caller json_decref()s it. */
+json_t *nf_test_record_json(const nf_record *rec);
+
+#endif
