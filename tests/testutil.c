@@ -82,6 +82,10 @@ int nf_test_write(const char *path, const char *text) {
   return (fclose(f) == 0 && ok) ? 0 : -1;
 }
 
+int nf_test_cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 int nf_test_contains(const char *haystack, const char *needle) {
   return haystack && needle && strstr(haystack, needle) != NULL;
 }

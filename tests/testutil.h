@@ -20,6 +20,9 @@ int nf_test_run2(const char *command, char **out, char **err);
 /* Write text to path; returns 0 on success. */
 int nf_test_write(const char *path, const char *text);
 
+/* qsort comparison of C strings (an array of const char *). */
+int nf_test_cmp_str(const void *a, const void *b);
+
 /* 1 if haystack contains needle. */
 int nf_test_contains(const char *haystack, const char *needle);
 

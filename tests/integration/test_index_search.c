@@ -12,6 +12,7 @@
 #include "newsfields/index.h"
 #include "newsfields/input.h"
 #include "newsfields/search.h"
+#include "search_fixture.h"
 #include "testutil.h"
 
 #define FIXTURE NF_TEST_FIXTURES "/articles.jsonl"
@@ -54,40 +55,11 @@ static void teardown(void) {
   free(db);
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The ids of a search, sorted, space-separated (or "ERROR: message"). */
 static char *search_ids(const char *const *dbs, size_t ndbs, const char *query,
-                        const nf_search_options *opts_in) {
-  nf_search_options opts = {0, 100, NF_SORT_RELEVANCE, NULL, 0, 0, 0};
-  if (opts_in) opts = *opts_in;
-  nf_searcher *s;
-  nf_results *r;
-  nf_error err;
-  nf_error_clear(&err);
-  ck_assert_int_eq(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err), NF_OK);
-  char *out = calloc(1, 4096);
-  if (nf_search(s, query, strlen(query), &opts, &r, &err) != NF_OK) {
-    snprintf(out, 4096, "ERROR: %s", err.message);
-    nf_searcher_free(s);
-    return out;
-  }
-  size_t n = nf_results_size(r);
-  const char *ids[100];
-  for (size_t i = 0; i < n; i++) ids[i] = nf_results_hit(r, i)->id;
-  if (!opts_in) /* relevance order is not the point here: compare as sets */
-    qsort(ids, n, sizeof ids[0], cmp_str);
-  for (size_t i = 0; i < n; i++) {
-    if (i) strcat(out, " ");
-    strcat(out, ids[i]);
-  }
-  nf_results_free(r);
-  nf_searcher_free(s);
-  return out;
+                        const nf_search_options *opts) {
+  return nf_test_search_ids(dbs, ndbs, schema, query, opts);
 }
-
 
 static const struct {
   const char *query, *ids;
@@ -543,7 +515,7 @@ static char *counts_text(json_t *counts) {
   const char *k;
   json_t *v;
   json_object_foreach(counts, k, v) if (n < 4096) names[n++] = k;
-  qsort(names, n, sizeof names[0], cmp_str);
+  qsort(names, n, sizeof names[0], nf_test_cmp_str);
   nf_buf out = NF_BUF_INIT;
   for (size_t i = 0; i < n; i++)
     nf_buf_printf(&out, "%s=%lld\n", names[i],

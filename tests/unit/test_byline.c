@@ -13,6 +13,7 @@
 #include "newsfields/index.h"
 #include "newsfields/input.h"
 #include "newsfields/search.h"
+#include "search_fixture.h"
 #include "testutil.h"
 
 static nf_registry *reg;
@@ -325,34 +326,10 @@ static void index_teardown(void) {
   free(db);
 }
 
-static int cmp_str(const void *x, const void *y) {
-  return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
+/* The ids a query finds, sorted, space-separated. */
 static char *search_ids(const char *query) {
   const char *dbs[] = {db};
-  nf_search_options opts = {0, 100, NF_SORT_RELEVANCE, NULL, 0, 0, 0};
-  nf_searcher *s;
-  nf_results *r;
-  nf_error err;
-  ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
-  ck_assert_msg(nf_search(s, query, strlen(query), &opts, &r, &err) == NF_OK, "%s: %s", query,
-                err.message);
-  const char *ids[100];
-  size_t n = nf_results_size(r);
-  for (size_t i = 0; i < n; i++) { /* text files by their name, not their path */
-    const char *id = nf_results_hit(r, i)->id;
-    ids[i] = strrchr(id, '/') ? strrchr(id, '/') + 1 : id;
-  }
-  qsort(ids, n, sizeof ids[0], cmp_str);
-  char *out = calloc(1, 4096);
-  for (size_t i = 0; i < n; i++) {
-    if (i) strcat(out, " ");
-    strcat(out, ids[i]);
-  }
-  nf_results_free(r);
-  nf_searcher_free(s);
-  return out;
+  return nf_test_search_ids(dbs, 1, schema, query, NULL);
 }
 
 static const struct {

@@ -1,0 +1,44 @@
+/* Searching a test database for the ids it returns. */
+#include "search_fixture.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define NF_TEST_MAX_IDS 100
+
+char *nf_test_search_ids(const char *const *dbs, size_t ndbs, const nf_schema *schema,
+                         const char *query, const nf_search_options *opts) {
+  nf_search_options o = {0, NF_TEST_MAX_IDS, NF_SORT_RELEVANCE, NULL, 0, 0, 0};
+  if (opts) o = *opts;
+  nf_searcher *s;
+  nf_results *r;
+  nf_error err;
+  nf_error_clear(&err);
+  ck_assert_msg(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err) == NF_OK, "%s",
+                err.message);
+  char *out = calloc(1, 4096);
+  if (nf_search(s, query, strlen(query), &o, &r, &err) != NF_OK) {
+    snprintf(out, 4096, "ERROR: %s", err.message);
+    nf_searcher_free(s);
+    return out;
+  }
+  size_t n = nf_results_size(r);
+  ck_assert_uint_le(n, NF_TEST_MAX_IDS);
+  const char *ids[NF_TEST_MAX_IDS];
+  for (size_t i = 0; i < n; i++) {
+    const char *id = nf_results_hit(r, i)->id;
+    ids[i] = strrchr(id, '/') ? strrchr(id, '/') + 1 : id;
+  }
+  if (!opts) qsort(ids, n, sizeof ids[0], nf_test_cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    if (i) strcat(out, " ");
+    strcat(out, ids[i]);
+  }
+  nf_results_free(r);
+  nf_searcher_free(s);
+  return out;
+}
