@@ -6,19 +6,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
-/* Case and accent folding into out. */
+#include "newsfields/text.h"
+
+/* Case and accent folding into out, as the text layer folds tokens, so that
+ * a key and the analyzers agree on every letter.  Invalid UTF-8 (a query can
+ * hold any bytes) is NF_ERR_PARSE. */
 static nf_status fold_into(const char *p, size_t n, nf_buf *out) {
-  utf8proc_uint8_t *dst = NULL;
-  utf8proc_ssize_t got =
-      utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &dst,
-                   UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                       UTF8PROC_IGNORE | UTF8PROC_STABLE);
-  if (got < 0) return got == UTF8PROC_ERROR_NOMEM ? NF_ERR_NOMEM : NF_ERR_PARSE;
-  nf_status s = nf_buf_append(out, (const char *)dst, (size_t)got);
-  free(dst);
-  return s;
+  if (nf_utf8_validate(p, n, NULL) != NF_OK) return NF_ERR_PARSE;
+  size_t len;
+  nf_fold(p, n, NULL, 0, &len); /* the length it needs */
+  nf_status s = nf_buf_reserve(out, len);
+  if (s != NF_OK) return s;
+  s = nf_fold(p, n, out->data + out->len, len + 1, &len);
+  if (s != NF_OK) return s;
+  out->len += len;
+  return NF_OK;
 }
 
 /* Honorifics dropped before a name, suffixes dropped after it. */
