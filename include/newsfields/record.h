@@ -52,7 +52,9 @@ NF_API int nf_record_date(const nf_record *rec, nf_date *out);
 NF_API nf_status nf_record_set_json(nf_record *rec, const char *key, const char *json, size_t n,
                                     nf_error *err);
 
-/* The article's id and text, as given to nf_record_begin (copied). */
+/* The article's id and text, as given to nf_record_begin (copied).  They
+ * stay in place until the next nf_record_begin, however many values are
+ * added: the analyzers read the text through nf_text while they add. */
 NF_API const char *nf_record_id(const nf_record *rec);
 NF_API const char *nf_record_text(const nf_record *rec, size_t *n);
 /* The article's author and source metadata (copied), or NULL when absent. */

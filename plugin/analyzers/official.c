@@ -184,15 +184,6 @@ static nf_status read_countries(article *a, nf_analysis *an) {
   return NF_OK;
 }
 
-/* The bytes the token offsets refer to.  Not kept across nf_record_add_value:
- * the record keeps the text in the arena its values grow, so adding a value
- * may move it (nf_text_bytes would then point to freed memory); a sanitized
- * text is the nf_text's own copy and stays. */
-static const char *article_bytes(nf_analysis *an) {
-  const nf_text *t = nf_analysis_text(an);
-  if (nf_text_replacements(t)) return nf_text_bytes(t, NULL);
-  return nf_record_text(nf_analysis_record(an), NULL);
-}
 
 /* ---- output ---------------------------------------------------------------- */
 
@@ -272,7 +263,6 @@ static nf_status write_output(article *a, nf_analysis *an) {
     if (s == NF_OK) s = add_value_once(rec, seen, "officials", person);
     if (s == NF_OK) s = add_value_once(rec, seen, "titles", off_norm_of(a, t));
     if (s == NF_OK && country) s = add_value_once(rec, seen, "official_countries", country);
-    a->bytes = article_bytes(an);
   }
   /* every title mention */
   for (size_t ti = 0; s == NF_OK && ti < a->ntitles; ti++) {
@@ -313,7 +303,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   a.t = nf_analysis_text(an);
   a.toks = nf_text_tokens(a.t, &a.ntoks);
   a.folds = nf_text_folds(a.t);
-  a.bytes = article_bytes(an);
+  a.bytes = nf_text_bytes(a.t, NULL); /* the record keeps it in place */
   nf_people_init(&a.people);
   a.marks = calloc(a.ntoks + 1, 1);
   a.country_at = malloc((a.ntoks + 1) * sizeof *a.country_at);

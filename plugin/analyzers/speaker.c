@@ -221,15 +221,6 @@ static int cmp_quote(const void *x, const void *y) {
   return p->content_begin < q->content_begin ? -1 : p->content_begin > q->content_begin;
 }
 
-/* The bytes the token offsets refer to.  Not kept across nf_record_add_value:
- * the record keeps the text in the arena its values grow, so adding a value
- * may move it (nf_text_bytes would then point to freed memory); a sanitized
- * text is the nf_text's own copy and stays. */
-static const char *article_bytes(nf_analysis *an) {
-  const nf_text *t = nf_analysis_text(an);
-  if (nf_text_replacements(t)) return nf_text_bytes(t, NULL);
-  return nf_record_text(nf_analysis_record(an), NULL);
-}
 
 /* ---- output --------------------------------------------------------------------- */
 
@@ -266,7 +257,6 @@ static nf_status write_output(article *a, nf_analysis *an) {
         json_array_append_new(speakers, json_string(src->name)))
       s = NF_ERR_NOMEM;
     if (s == NF_OK) s = nf_record_add_value(rec, "speakers", src->name, strlen(src->name));
-    a->bytes = article_bytes(an); /* adding a value may move the record's text */
     if (s == NF_OK && src->country[0]) {
       char key[8];
       snprintf(key, sizeof key, "\x1f%s", src->country);
@@ -275,7 +265,6 @@ static nf_status write_output(article *a, nf_analysis *an) {
         if (s == NF_OK)
           s = nf_record_add_value(rec, "speaker_countries", src->country,
                                   strlen(src->country));
-        a->bytes = article_bytes(an);
       }
     }
   }
@@ -304,7 +293,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   a.t = nf_analysis_text(an);
   a.toks = nf_text_tokens(a.t, &a.ntoks);
   a.folds = nf_text_folds(a.t);
-  a.bytes = article_bytes(an);
+  a.bytes = nf_text_bytes(a.t, NULL); /* the record keeps it in place */
   json_t *dl = json_object_get(nf_record_json(nf_analysis_record(an)), "dateline");
   json_t *dspan = json_object_get(dl, "span");
   if (json_array_size(dspan) == 2)
