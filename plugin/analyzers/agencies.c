@@ -7,6 +7,7 @@
 #include "analyzers/keymap.h"
 #include "core/arena.h"
 #include "core/fileutil.h"
+#include "core/grow.h"
 #include "newsfields/gazetteer.h"
 
 /* A variant's key, the agency it names and its line (for duplicate errors). */
@@ -48,13 +49,8 @@ static nf_status add_variant(nf_agencies *a, const nf_tsv_row *row, const char *
                            "'%s' already names agency '%s' (line %lu)", phrase,
                            a->names[a->variants[i].agency], a->variants[i].line);
   }
-  if (a->nvariants == a->vcap) {
-    size_t cap = a->vcap ? a->vcap * 2 : 64;
-    variant *v = realloc(a->variants, cap * sizeof *v);
-    if (!v) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-    a->variants = v;
-    a->vcap = cap;
-  }
+  if (NF_GROW(a->variants, a->vcap, a->nvariants + 1) != NF_OK)
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   variant *v = &a->variants[a->nvariants++];
   memcpy(v->key, key, sizeof key);
   v->agency = agency;
@@ -66,13 +62,8 @@ static nf_status add_variant(nf_agencies *a, const nf_tsv_row *row, const char *
 
 static nf_status add_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
   nf_agencies *a = ctx;
-  if (a->n == a->cap) {
-    size_t cap = a->cap ? a->cap * 2 : 64;
-    const char **v = realloc(a->names, cap * sizeof *v);
-    if (!v) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-    a->names = v;
-    a->cap = cap;
-  }
+  if (NF_GROW(a->names, a->cap, a->n + 1) != NF_OK)
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   /* the name first, so that a duplicate's message can quote it */
   const char *name = nf_arena_strndup(&a->strings, row->cols[0], strlen(row->cols[0]));
   if (!name) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");

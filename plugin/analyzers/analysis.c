@@ -4,6 +4,7 @@
 
 #include "analyzers/analysis_internal.h"
 #include "core/arena.h"
+#include "core/grow.h"
 
 struct nf_analysis {
   nf_text *text;
@@ -54,13 +55,7 @@ static int copy(nf_analysis *a, const char **s) {
 }
 
 nf_status nf_analysis_emit(nf_analysis *a, const nf_result *r, uint32_t *index) {
-  if (a->nresults == a->cap) {
-    size_t cap = a->cap ? a->cap * 2 : 64;
-    nf_result *v = realloc(a->results, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    a->results = v;
-    a->cap = cap;
-  }
+  if (NF_GROW(a->results, a->cap, a->nresults + 1) != NF_OK) return NF_ERR_NOMEM;
   nf_result c = *r;
   if (!copy(a, &c.type) || !copy(a, &c.value) || !copy(a, &c.label)) return NF_ERR_NOMEM;
   if (index) *index = (uint32_t)a->nresults;

@@ -7,6 +7,7 @@
 #include "analyzers/builtins.h"
 #include "analyzers/country_rules.h"
 #include "core/fileutil.h"
+#include "core/grow.h"
 #include "newsfields/countries.h"
 #include "record/record_json.h"
 
@@ -74,13 +75,7 @@ typedef struct article_state {
 
 static nf_status add_mention(article_state *st, const char *code, uint32_t start, uint32_t end,
                              uint32_t entry) {
-  if (st->nmentions == st->cap) {
-    size_t cap = st->cap ? st->cap * 2 : 32;
-    mention *m = realloc(st->mentions, cap * sizeof *m);
-    if (!m) return NF_ERR_NOMEM;
-    st->mentions = m;
-    st->cap = cap;
-  }
+  if (NF_GROW(st->mentions, st->cap, st->nmentions + 1) != NF_OK) return NF_ERR_NOMEM;
   mention *m = &st->mentions[st->nmentions++];
   memcpy(m->code, code, 3);
   m->start = start;
@@ -148,12 +143,7 @@ static nf_status find_candidates(const country_analyzer *ca, const nf_text *t, c
       i++;
       continue;
     }
-    if (*n == cap) {
-      cap = cap ? cap * 2 : 32;
-      candidate *c = realloc(*out, cap * sizeof *c);
-      if (!c) return NF_ERR_NOMEM;
-      *out = c;
-    }
+    if (NF_GROW(*out, cap, *n + 1) != NF_OK) return NF_ERR_NOMEM;
     (*out)[(*n)++] = (candidate){i, len, values, nvalues};
     i += len;
   }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/buffer.h"
+#include "core/grow.h"
 #include "newsfields/text.h"
 
 size_t nf_key_make(const char *p, size_t n, char *buf) {
@@ -71,13 +72,7 @@ nf_status nf_keymap_add(nf_keymap *m, const char *p, size_t n, uint32_t value) {
   char key[NF_KEY_MAX];
   size_t len = nf_key_make(p, n, key);
   if (!len) return NF_ERR_INVALID;
-  if (m->npairs == m->cap) {
-    size_t cap = m->cap ? m->cap * 2 : 256;
-    pair *v = realloc(m->pairs, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    m->pairs = v;
-    m->cap = cap;
-  }
+  if (NF_GROW(m->pairs, m->cap, m->npairs + 1) != NF_OK) return NF_ERR_NOMEM;
   pair *e = &m->pairs[m->npairs];
   e->key = m->keys.len;
   e->len = (uint32_t)len;

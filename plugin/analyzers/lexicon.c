@@ -7,6 +7,7 @@
 
 #include "core/arena.h"
 #include "core/fileutil.h"
+#include "core/grow.h"
 
 enum { GAZ_TITLES, GAZ_VERBS, GAZ_NAMES, GAZ_COUNT };
 
@@ -75,13 +76,8 @@ static nf_status parse_flags(const nf_tsv_row *row, const char *text, uint16_t a
 static nf_status add_entry(nf_lexicon *lex, const nf_tsv_row *row, nf_lex_kind kind,
                            const char *phrase, const char *lemma, uint16_t flags,
                            nf_error *err) {
-  if (lex->nentries == lex->cap) {
-    size_t cap = lex->cap ? lex->cap * 2 : 512;
-    nf_lex_entry *e = realloc(lex->entries, cap * sizeof *e);
-    if (!e) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-    lex->entries = e;
-    lex->cap = cap;
-  }
+  if (NF_GROW(lex->entries, lex->cap, lex->nentries + 1) != NF_OK)
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   /* the same phrase twice with one kind is a mistake in the file */
   const uint32_t *values;
   size_t nvalues;

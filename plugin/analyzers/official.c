@@ -26,6 +26,7 @@
 #include "analyzers/titles.h"
 #include "analyzers/tokspan.h"
 #include "core/buffer.h"
+#include "core/grow.h"
 #include "record/record_json.h"
 
 static const nf_person_mention *mention_ending(const article *a, size_t k) {
@@ -60,13 +61,7 @@ static nf_status add_official(article *a, uint32_t person, uint32_t ti, uint32_t
     t->official = (uint32_t)o;
     return NF_OK;
   }
-  if (a->nofficials == a->cap_officials) {
-    size_t cap = a->cap_officials ? a->cap_officials * 2 : 16;
-    official *v = realloc(a->officials, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    a->officials = v;
-    a->cap_officials = cap;
-  }
+  if (NF_GROW(a->officials, a->cap_officials, a->nofficials + 1) != NF_OK) return NF_ERR_NOMEM;
   official *of = &a->officials[a->nofficials];
   memset(of, 0, sizeof *of);
   of->person = person;

@@ -8,6 +8,7 @@
 #include "analyzers/official_internal.h"
 #include "analyzers/titles.h"
 #include "analyzers/tokspan.h"
+#include "core/grow.h"
 
 static int possessive(const article *a, size_t i) {
   return i < a->ntoks && (a->toks[i].flags & NF_TOK_POSSESSIVE);
@@ -178,13 +179,7 @@ static int parse_title(const article *a, size_t i, title *out) {
 }
 
 static nf_status add_title(article *a, const title *t) {
-  if (a->ntitles == a->cap_titles) {
-    size_t cap = a->cap_titles ? a->cap_titles * 2 : 16;
-    title *v = realloc(a->titles, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    a->titles = v;
-    a->cap_titles = cap;
-  }
+  if (NF_GROW(a->titles, a->cap_titles, a->ntitles + 1) != NF_OK) return NF_ERR_NOMEM;
   a->titles[a->ntitles++] = *t;
   return NF_OK;
 }

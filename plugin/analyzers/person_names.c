@@ -1,6 +1,7 @@
 /* Person names: runs of capitalised words, made persons by cues, and every
  * later run resolved to the person whose name it shortens (person_names.h). */
 #include "analyzers/person_names.h"
+#include "core/grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -333,13 +334,7 @@ static int names_by_first(const finder *f, const run *r, const run *pr) {
 }
 
 static nf_status add_person(nf_people *pp, const run *r, uint8_t gender) {
-  if (pp->npersons == pp->cap_persons) {
-    size_t cap = pp->cap_persons ? pp->cap_persons * 2 : 16;
-    nf_person *v = realloc(pp->persons, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    pp->persons = v;
-    pp->cap_persons = cap;
-  }
+  if (NF_GROW(pp->persons, pp->cap_persons, pp->npersons + 1) != NF_OK) return NF_ERR_NOMEM;
   nf_person *p = &pp->persons[pp->npersons++];
   p->tok_begin = r->begin;
   p->tok_end = r->end;
@@ -352,13 +347,7 @@ static nf_status add_person(nf_people *pp, const run *r, uint8_t gender) {
 }
 
 static nf_status add_mention(nf_people *pp, const run *r, size_t person) {
-  if (pp->nmentions == pp->cap_mentions) {
-    size_t cap = pp->cap_mentions ? pp->cap_mentions * 2 : 32;
-    nf_person_mention *v = realloc(pp->mentions, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    pp->mentions = v;
-    pp->cap_mentions = cap;
-  }
+  if (NF_GROW(pp->mentions, pp->cap_mentions, pp->nmentions + 1) != NF_OK) return NF_ERR_NOMEM;
   nf_person_mention *m = &pp->mentions[pp->nmentions];
   m->tok_begin = r->begin;
   m->tok_end = r->end;

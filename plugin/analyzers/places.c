@@ -7,6 +7,7 @@
 #include "analyzers/keymap.h"
 #include "core/arena.h"
 #include "core/fileutil.h"
+#include "core/grow.h"
 #include "newsfields/gazetteer.h"
 
 typedef enum place_kind { CITY, CAPITAL, COUNTRY, REGION, ABBREV } place_kind;
@@ -46,13 +47,8 @@ static nf_status add_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line,
                            "unknown kind '%s' (city, capital, country, region or abbrev)",
                            kind);
-  if (p->n == p->cap) {
-    size_t cap = p->cap ? p->cap * 2 : 1024;
-    place_row *v = realloc(p->rows, cap * sizeof *v);
-    if (!v) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-    p->rows = v;
-    p->cap = cap;
-  }
+  if (NF_GROW(p->rows, p->cap, p->n + 1) != NF_OK)
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   place_row *r = &p->rows[p->n];
   if (!(r->name = nf_arena_strndup(&p->strings, name, strlen(name))))
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");

@@ -24,19 +24,14 @@
 #include "analyzers/speaker_internal.h"
 #include "analyzers/tokspan.h"
 #include "core/buffer.h"
+#include "core/grow.h"
 #include "record/record_json.h"
 
 /* ---- quotations ---------------------------------------------------------------- */
 
 static nf_status add_quote(article *a, uint32_t ci, uint32_t b, uint32_t e) {
   if (e <= b) return NF_OK;
-  if (a->nquotes == a->cap_quotes) {
-    size_t cap = a->cap_quotes ? a->cap_quotes * 2 : 16;
-    record_quote *v = realloc(a->quotes, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    a->quotes = v;
-    a->cap_quotes = cap;
-  }
+  if (NF_GROW(a->quotes, a->cap_quotes, a->nquotes + 1) != NF_OK) return NF_ERR_NOMEM;
   a->quotes[a->nquotes++] = (record_quote){ci, b, e};
   return NF_OK;
 }

@@ -7,6 +7,7 @@
 #include "analyzers/speaker_internal.h"
 #include "analyzers/tokspan.h"
 #include "core/buffer.h"
+#include "core/grow.h"
 #include "record/record_json.h"
 
 /* ---- cues ----------------------------------------------------------------------- */
@@ -58,13 +59,7 @@ static size_t skip_adjuncts(const article *a, size_t i) {
 }
 
 static nf_status add_cue(article *a, const cue *c) {
-  if (a->ncues == a->cap_cues) {
-    size_t cap = a->cap_cues ? a->cap_cues * 2 : 16;
-    cue *v = realloc(a->cues, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    a->cues = v;
-    a->cap_cues = cap;
-  }
+  if (NF_GROW(a->cues, a->cap_cues, a->ncues + 1) != NF_OK) return NF_ERR_NOMEM;
   a->cues[a->ncues++] = *c;
   return NF_OK;
 }

@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/buffer.h"
 #include "core/fileutil.h"
+#include "core/grow.h"
 
 struct nf_countries {
   nf_country_entry *entries;
@@ -73,13 +74,8 @@ static nf_status add_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
   if (k == NF_COUNTRY_NAME && c->name_of[slot] >= 0)
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line,
                            "a second name for '%s' (one per code)", code);
-  if (c->n == c->cap) {
-    size_t cap = c->cap ? c->cap * 2 : 1024;
-    nf_country_entry *e = realloc(c->entries, cap * sizeof *e);
-    if (!e) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-    c->entries = e;
-    c->cap = cap;
-  }
+  if (NF_GROW(c->entries, c->cap, c->n + 1) != NF_OK)
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   nf_country_entry *e = &c->entries[c->n];
   memcpy(e->code, code, 3);
   e->kind = (uint8_t)k;

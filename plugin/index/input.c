@@ -10,6 +10,7 @@
 
 #include "core/buffer.h"
 #include "core/fileutil.h"
+#include "core/grow.h"
 #include "index/article_json.h"
 #include "index/article_text.h"
 
@@ -42,13 +43,7 @@ static int ends_with(const char *s, const char *suffix) {
 }
 
 static nf_status add_file(nf_input *in, const char *path, file_kind kind) {
-  if (in->nfiles == in->cap) {
-    size_t cap = in->cap ? in->cap * 2 : 16;
-    input_file *f = realloc(in->files, cap * sizeof *f);
-    if (!f) return NF_ERR_NOMEM;
-    in->files = f;
-    in->cap = cap;
-  }
+  if (NF_GROW(in->files, in->cap, in->nfiles + 1) != NF_OK) return NF_ERR_NOMEM;
   char *copy = strdup(path);
   if (!copy) return NF_ERR_NOMEM;
   in->files[in->nfiles].path = copy;
@@ -71,14 +66,9 @@ static nf_status add_directory(nf_input *in, const char *dir, nf_error *err) {
   struct dirent *e;
   while (s == NF_OK && (e = readdir(d))) {
     if (e->d_name[0] == '.') continue;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 32;
-      char **p = realloc(names, cap * sizeof *p);
-      if (!p) {
-        s = NF_ERR_NOMEM;
-        break;
-      }
-      names = p;
+    if (NF_GROW(names, cap, n + 1) != NF_OK) {
+      s = NF_ERR_NOMEM;
+      break;
     }
     if (!(names[n] = strdup(e->d_name)))
       s = NF_ERR_NOMEM;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/buffer.h"
+#include "core/grow.h"
 #include "newsfields/date.h"
 #include "record/record_json.h"
 
@@ -60,13 +61,7 @@ static nf_status buf_add(nf_buf *b, const char *p, size_t n, size_t *at) {
 }
 
 nf_status nf_record_add_value(nf_record *rec, const char *source, const char *value, size_t n) {
-  if (rec->nvalues == rec->cap) {
-    size_t cap = rec->cap ? rec->cap * 2 : 32;
-    value_entry *v = realloc(rec->values, cap * sizeof *v);
-    if (!v) return NF_ERR_NOMEM;
-    rec->values = v;
-    rec->cap = cap;
-  }
+  if (NF_GROW(rec->values, rec->cap, rec->nvalues + 1) != NF_OK) return NF_ERR_NOMEM;
   value_entry *e = &rec->values[rec->nvalues];
   nf_status s = buf_add(&rec->arena, source, strlen(source), &e->source);
   if (s == NF_OK) s = buf_add(&rec->arena, value, n, &e->value);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/buffer.h"
+#include "core/grow.h"
 #include "newsfields/text.h"
 
 /* An open quotation during quote resolution. */
@@ -35,11 +36,6 @@ struct nf_text {
   size_t stack_cap;
 };
 
-/* Grow *arr (elements of size elem) to hold at least need elements. */
-nf_status nf_grow(void **arr, size_t *cap, size_t need, size_t elem);
-
-#define NF_GROW(arr, cap, need) \
-  ((need) <= (cap) ? NF_OK : nf_grow((void **)&(arr), &(cap), (need), sizeof *(arr)))
 
 /* The passes, in order; each reads what the previous ones made. */
 nf_status nf_tokenize(nf_text *t);
