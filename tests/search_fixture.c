@@ -18,8 +18,7 @@ char *nf_test_search_ids(const char *const *dbs, size_t ndbs, const nf_schema *s
   nf_results *r;
   nf_error err;
   nf_error_clear(&err);
-  ck_assert_msg(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err) == NF_OK, "%s",
-                err.message);
+  ck_assert_msg(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err) == NF_OK, "%s", err.message);
   char *out = calloc(1, 4096);
   if (nf_search(s, query, strlen(query), &o, &r, &err) != NF_OK) {
     snprintf(out, 4096, "ERROR: %s", err.message);

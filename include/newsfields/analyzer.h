@@ -42,7 +42,7 @@ typedef struct nf_analysis nf_analysis;
 
 /* A typed result with its span in the text (start == end: no span). */
 typedef struct nf_result {
-  const char *type;  /* what it is: "country", "person", "title", "quote", ... */
+  const char *type; /* what it is: "country", "person", "title", "quote", ... */
   uint32_t start, end;
   const char *value; /* normalised ("lt", "Lloyd J. Austin III"), may be NULL */
   const char *label; /* for people or as written, may be NULL */
@@ -105,8 +105,8 @@ NF_API void nf_pipeline_free(nf_pipeline *p);
  * NULL) in a new registry and pipeline; the caller frees both, the
  * pipeline first. */
 NF_API nf_status nf_pipeline_default(const char *schema_dir, const char *const *plugins,
-                                     size_t nplugins, nf_registry **reg_out,
-                                     nf_pipeline **out, nf_error *err);
+                                     size_t nplugins, nf_registry **reg_out, nf_pipeline **out,
+                                     nf_error *err);
 
 /* Per-thread working memory for analysing articles one after another. */
 NF_API nf_status nf_analysis_new(nf_analysis **out);

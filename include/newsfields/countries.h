@@ -33,13 +33,13 @@ typedef enum nf_country_kind {
 
 /* Entry flags (the file's flags column). */
 enum {
-  NF_COUNTRY_UPPER = 1u << 0,      /* only when written in capitals: US */
-  NF_COUNTRY_CASED = 1u << 1,      /* only when capitalized: Turkey, China */
-  NF_COUNTRY_PERSON = 1u << 2,     /* also a given name or surname: Jordan */
-  NF_COUNTRY_LANGUAGE = 1u << 3,   /* also a language: French */
-  NF_COUNTRY_US_STATE = 1u << 4,   /* also a US state: Georgia */
-  NF_COUNTRY_AMBIGUOUS = 1u << 5,  /* needs context: Korea, Congo */
-  NF_COUNTRY_GOVERNMENT = 1u << 6  /* a government, not a place: the Kremlin */
+  NF_COUNTRY_UPPER = 1u << 0,     /* only when written in capitals: US */
+  NF_COUNTRY_CASED = 1u << 1,     /* only when capitalized: Turkey, China */
+  NF_COUNTRY_PERSON = 1u << 2,    /* also a given name or surname: Jordan */
+  NF_COUNTRY_LANGUAGE = 1u << 3,  /* also a language: French */
+  NF_COUNTRY_US_STATE = 1u << 4,  /* also a US state: Georgia */
+  NF_COUNTRY_AMBIGUOUS = 1u << 5, /* needs context: Korea, Congo */
+  NF_COUNTRY_GOVERNMENT = 1u << 6 /* a government, not a place: the Kremlin */
 };
 
 typedef struct nf_country_entry {

@@ -12,7 +12,7 @@ extern "C" {
 #endif
 
 typedef struct nf_date {
-  int year; /* 1 .. 9999 */
+  int year;  /* 1 .. 9999 */
   int month; /* 1 .. 12 */
   int day;   /* 1 .. days in the month */
 } nf_date;

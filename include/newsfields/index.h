@@ -27,13 +27,13 @@ extern "C" {
 typedef struct nf_indexer nf_indexer;
 
 typedef struct nf_index_options {
-  const char *language;         /* stemmer; NULL: the schema's */
-  unsigned batch;               /* articles per commit; 0: the schema's */
-  const nf_pipeline *pipeline;  /* analyzers; NULL: the built-in ones, with
-                                   their data from the schema's directory */
-  unsigned threads;             /* 1: analyse in the caller's thread; 2: in a
-                                   thread of its own; 0: 2 when the machine
-                                   has two cores or more */
+  const char *language;        /* stemmer; NULL: the schema's */
+  unsigned batch;              /* articles per commit; 0: the schema's */
+  const nf_pipeline *pipeline; /* analyzers; NULL: the built-in ones, with
+                                  their data from the schema's directory */
+  unsigned threads;            /* 1: analyse in the caller's thread; 2: in a
+                                  thread of its own; 0: 2 when the machine
+                                  has two cores or more */
 } nf_index_options;
 
 /* Create the database at db_path if missing, else open it for writing.  The

@@ -26,8 +26,7 @@ typedef struct nf_input nf_input;
 
 /* Collects the inputs (directories are listed now, files opened later).
  * A missing input is an error naming it. */
-NF_API nf_status nf_input_open(const char *const *paths, size_t n, nf_input **out,
-                               nf_error *err);
+NF_API nf_status nf_input_open(const char *const *paths, size_t n, nf_input **out, nf_error *err);
 NF_API void nf_input_free(nf_input *in);
 
 /* The next article in *out (valid until the next call), or *out = NULL at

@@ -3,13 +3,13 @@
 #ifndef NEWSFIELDS_NEWSFIELDS_H
 #define NEWSFIELDS_NEWSFIELDS_H
 
-#include "newsfields/status.h"
 #include "newsfields/article.h"
 #include "newsfields/date.h"
-#include "newsfields/schema.h"
-#include "newsfields/record.h"
-#include "newsfields/input.h"
 #include "newsfields/index.h"
+#include "newsfields/input.h"
+#include "newsfields/record.h"
+#include "newsfields/schema.h"
 #include "newsfields/search.h"
+#include "newsfields/status.h"
 
 #endif

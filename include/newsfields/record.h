@@ -40,8 +40,8 @@ NF_API nf_status nf_record_add_value(nf_record *rec, const char *source, const c
 NF_API size_t nf_record_value_count(const nf_record *rec);
 /* The i-th value, in the order added.  The pointers stay valid until a
  * value is added or the record begins again. */
-NF_API void nf_record_value(const nf_record *rec, size_t i, const char **source,
-                            const char **value, size_t *n);
+NF_API void nf_record_value(const nf_record *rec, size_t i, const char **source, const char **value,
+                            size_t *n);
 
 /* The article's date: 1 and *out set when it has one, else 0. */
 NF_API int nf_record_date(const nf_record *rec, nf_date *out);
@@ -66,8 +66,7 @@ NF_API const char *nf_record_source(const nf_record *rec, size_t *n);
 #define NF_RECORD_JSON_TEXT 2u   /* include "text" */
 
 /* The record as one JSON object (malloc'd, NUL-terminated, no newline). */
-NF_API nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out,
-                                   nf_error *err);
+NF_API nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out, nf_error *err);
 
 #ifdef __cplusplus
 }

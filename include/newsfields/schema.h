@@ -47,7 +47,7 @@ typedef enum nf_field_kind {
 #define NF_NO_SLOT ((unsigned)-1)
 
 typedef struct nf_field {
-  const char *name;   /* query name */
+  const char *name; /* query name */
   nf_field_kind kind;
   const char *prefix; /* "" for unprefixed free text; NULL for a date field */
   unsigned slot;      /* NF_NO_SLOT when the field has no value slot */

@@ -23,14 +23,14 @@ typedef struct nf_results nf_results;
 typedef enum nf_sort { NF_SORT_RELEVANCE, NF_SORT_DATE } nf_sort;
 
 typedef struct nf_search_options {
-  unsigned offset;            /* first hit (0-based) */
-  unsigned limit;             /* hits to return */
-  nf_sort sort;               /* NF_SORT_DATE: newest first */
-  const char *const *facets;  /* facet fields to count ("country", ...); the date
-                                 field ("date") asks for the by-month histogram */
+  unsigned offset;           /* first hit (0-based) */
+  unsigned limit;            /* hits to return */
+  nf_sort sort;              /* NF_SORT_DATE: newest first */
+  const char *const *facets; /* facet fields to count ("country", ...); the date
+                                field ("date") asks for the by-month histogram */
   size_t nfacets;
-  unsigned facet_limit;       /* values per facet, most frequent first; 0: all */
-  size_t snippet_length;      /* bytes of text around the matches; 0: 200 */
+  unsigned facet_limit;  /* values per facet, most frequent first; 0: all */
+  size_t snippet_length; /* bytes of text around the matches; 0: 200 */
 } nf_search_options;
 
 /* Open one or several databases (directories or stub files) as one.  The
@@ -52,8 +52,7 @@ NF_API nf_status nf_search(nf_searcher *s, const char *query, size_t n,
                            const nf_search_options *opts, nf_results **out, nf_error *err);
 
 /* Xapian's own reading of the last parsed query (for --explain; malloc'd). */
-NF_API char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n,
-                                        nf_error *err);
+NF_API char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n, nf_error *err);
 
 /* A matched word in a snippet: bytes [start, end). */
 typedef struct nf_mark {
@@ -61,27 +60,27 @@ typedef struct nf_mark {
 } nf_mark;
 
 typedef struct nf_hit {
-  unsigned rank;          /* 1-based over the whole result list */
+  unsigned rank; /* 1-based over the whole result list */
   double score;
   int percent;
   const char *id;
-  const char *date;       /* "YYYY-MM-DD" or NULL */
-  const char *headline;   /* or NULL */
-  const char *snippet;    /* plain text around the matches */
-  const nf_mark *marks;    /* the matched words inside snippet */
+  const char *date;     /* "YYYY-MM-DD" or NULL */
+  const char *headline; /* or NULL */
+  const char *snippet;  /* plain text around the matches */
+  const nf_mark *marks; /* the matched words inside snippet */
   size_t nmarks;
-  const char *record;     /* the extracted record, as JSON */
+  const char *record; /* the extracted record, as JSON */
 } nf_hit;
 
 typedef struct nf_facet_value {
-  const char *value;      /* what a filter query uses: field:"value" */
-  const char *label;      /* for people */
-  unsigned long count;    /* matching documents with this value */
+  const char *value;   /* what a filter query uses: field:"value" */
+  const char *label;   /* for people */
+  unsigned long count; /* matching documents with this value */
 } nf_facet_value;
 
 /* Matches in one month of the date field. */
 typedef struct nf_month_count {
-  char month[8];          /* "YYYY-MM" */
+  char month[8]; /* "YYYY-MM" */
   unsigned long count;
 } nf_month_count;
 

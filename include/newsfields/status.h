@@ -17,20 +17,20 @@ extern "C" {
 
 typedef enum nf_status {
   NF_OK = 0,
-  NF_ERR_NOMEM,         /* out of memory */
-  NF_ERR_INVALID,       /* a bad argument from the calling program */
-  NF_ERR_IO,            /* reading or writing a file failed */
-  NF_ERR_PARSE,         /* bad input: an article, JSON, a date */
-  NF_ERR_SCHEMA,        /* bad schema or gazetteer file */
-  NF_ERR_QUERY,         /* the query string cannot be parsed or names an unknown value */
-  NF_ERR_NOT_FOUND,     /* no such database, file, field or analyzer */
-  NF_ERR_DB,            /* any other database error */
-  NF_ERR_DB_LOCKED,     /* the database is being written by another process */
-  NF_ERR_DB_CORRUPT,    /* the database is damaged */
-  NF_ERR_DB_VERSION,    /* the database format is not supported */
-  NF_ERR_DB_MODIFIED,   /* the database changed under a reader; reopen and retry */
-  NF_ERR_UNSUPPORTED,   /* an operation this build or backend cannot do */
-  NF_ERR_INTERNAL       /* a bug: an invariant broke or an unexpected exception */
+  NF_ERR_NOMEM,       /* out of memory */
+  NF_ERR_INVALID,     /* a bad argument from the calling program */
+  NF_ERR_IO,          /* reading or writing a file failed */
+  NF_ERR_PARSE,       /* bad input: an article, JSON, a date */
+  NF_ERR_SCHEMA,      /* bad schema or gazetteer file */
+  NF_ERR_QUERY,       /* the query string cannot be parsed or names an unknown value */
+  NF_ERR_NOT_FOUND,   /* no such database, file, field or analyzer */
+  NF_ERR_DB,          /* any other database error */
+  NF_ERR_DB_LOCKED,   /* the database is being written by another process */
+  NF_ERR_DB_CORRUPT,  /* the database is damaged */
+  NF_ERR_DB_VERSION,  /* the database format is not supported */
+  NF_ERR_DB_MODIFIED, /* the database changed under a reader; reopen and retry */
+  NF_ERR_UNSUPPORTED, /* an operation this build or backend cannot do */
+  NF_ERR_INTERNAL     /* a bug: an invariant broke or an unexpected exception */
 } nf_status;
 
 /* A static, never-NULL message for a status code. */

@@ -105,24 +105,24 @@ typedef enum nf_token_kind {
 enum {
   NF_TOK_HAS_LETTER = 1u << 0,
   NF_TOK_HAS_DIGIT = 1u << 1,
-  NF_TOK_CAPITALIZED = 1u << 2, /* first character is an upper or title case letter */
-  NF_TOK_LOWER = 1u << 3,       /* first character is a lower case letter */
-  NF_TOK_ALL_CAPS = 1u << 4,    /* has a cased letter and no lower case letter: US, U.S., M72 */
-  NF_TOK_TITLE_CASE = 1u << 5,  /* capitalized, two letters or more, the rest lower case */
-  NF_TOK_ABBREV = 1u << 6,      /* the word includes its final period: U.S., Dec., J. */
-  NF_TOK_INITIAL = 1u << 7,     /* one capital letter and a period: J. */
-  NF_TOK_TITLE_ABBREV = 1u << 8, /* an abbreviation that precedes a name or number and
-                                   never ends a sentence: Mr., Gen., Lt., Dr., No. */
-  NF_TOK_POSSESSIVE = 1u << 9,  /* "'s" split from a word, or a plural possessive ' */
+  NF_TOK_CAPITALIZED = 1u << 2,   /* first character is an upper or title case letter */
+  NF_TOK_LOWER = 1u << 3,         /* first character is a lower case letter */
+  NF_TOK_ALL_CAPS = 1u << 4,      /* has a cased letter and no lower case letter: US, U.S., M72 */
+  NF_TOK_TITLE_CASE = 1u << 5,    /* capitalized, two letters or more, the rest lower case */
+  NF_TOK_ABBREV = 1u << 6,        /* the word includes its final period: U.S., Dec., J. */
+  NF_TOK_INITIAL = 1u << 7,       /* one capital letter and a period: J. */
+  NF_TOK_TITLE_ABBREV = 1u << 8,  /* an abbreviation that precedes a name or number and
+                                    never ends a sentence: Mr., Gen., Lt., Dr., No. */
+  NF_TOK_POSSESSIVE = 1u << 9,    /* "'s" split from a word, or a plural possessive ' */
   NF_TOK_SPACE_BEFORE = 1u << 10, /* whitespace (or the start of the text) precedes it */
-  NF_TOK_LINE_START = 1u << 11, /* first token of the text or after a line break */
-  NF_TOK_PARA_START = 1u << 12, /* first token of a paragraph */
-  NF_TOK_SENT_START = 1u << 13, /* first token of a sentence */
-  NF_TOK_OPEN = 1u << 14,       /* a quote mark that opens a quotation */
-  NF_TOK_CLOSE = 1u << 15,      /* a quote mark that closes a quotation */
-  NF_TOK_IN_QUOTE = 1u << 16,   /* inside the content of a quotation */
-  NF_TOK_ELLIPSIS = 1u << 17,   /* "..." or "…" */
-  NF_TOK_CJK = 1u << 18         /* one Han or kana character, a token by itself */
+  NF_TOK_LINE_START = 1u << 11,   /* first token of the text or after a line break */
+  NF_TOK_PARA_START = 1u << 12,   /* first token of a paragraph */
+  NF_TOK_SENT_START = 1u << 13,   /* first token of a sentence */
+  NF_TOK_OPEN = 1u << 14,         /* a quote mark that opens a quotation */
+  NF_TOK_CLOSE = 1u << 15,        /* a quote mark that closes a quotation */
+  NF_TOK_IN_QUOTE = 1u << 16,     /* inside the content of a quotation */
+  NF_TOK_ELLIPSIS = 1u << 17,     /* "..." or "…" */
+  NF_TOK_CJK = 1u << 18           /* one Han or kana character, a token by itself */
 };
 
 /* One token.  The folded form is NUL-terminated at nf_text_folds(t) + fold,

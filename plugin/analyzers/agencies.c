@@ -18,11 +18,11 @@ typedef struct variant {
 } variant;
 
 struct nf_agencies {
-  nf_keymap *map;       /* variant key -> agency index */
-  const char **names;   /* canonical names, in the arena */
+  nf_keymap *map;     /* variant key -> agency index */
+  const char **names; /* canonical names, in the arena */
   size_t n, cap;
   nf_arena strings;
-  variant *variants;    /* while loading only */
+  variant *variants; /* while loading only */
   size_t nvariants, vcap;
 };
 

@@ -73,8 +73,8 @@ static int listed(const entry *v, size_t n, const char *key) {
 
 /* Turns the rules' items into entries (duplicates dropped); whole: spans
  * cover the organisation too. */
-static size_t entries_of(const nf_toks *k, const nf_byline_item *items, size_t nitems,
-                         entry *out, size_t n, int whole) {
+static size_t entries_of(const nf_toks *k, const nf_byline_item *items, size_t nitems, entry *out,
+                         size_t n, int whole) {
   for (size_t i = 0; i < nitems && n < MAX_ENTRIES; i++) {
     const nf_byline_item *it = &items[i];
     entry *e = &out[n];
@@ -98,7 +98,8 @@ static size_t entries_of(const nf_toks *k, const nf_byline_item *items, size_t n
     }
     if (it->agency)
       snprintf(e->org, sizeof e->org, "%s", it->agency);
-    else if (it->org_e > it->org_b && !nf_tokens_text(k, it->org_b, it->org_e, e->org, sizeof e->org))
+    else if (it->org_e > it->org_b &&
+             !nf_tokens_text(k, it->org_b, it->org_e, e->org, sizeof e->org))
       e->org[0] = '\0';
     e->agency = it->agency;
     e->role = it->role;
@@ -170,15 +171,14 @@ static void metadata_part(const byline_analyzer *ba, const char *p, size_t n, me
   entry *e = &st->out[st->count];
   memset(e, 0, sizeof *e);
   normal_name(p, n, 0, e->name);
-  if (!nf_key_make(e->name, strlen(e->name), e->key) || listed(st->out, st->count, e->key))
-    return;
+  if (!nf_key_make(e->name, strlen(e->name), e->key) || listed(st->out, st->count, e->key)) return;
   e->role = NF_ROLE_AUTHOR;
   st->count++;
 }
 
 /* The names of the author metadata that the text does not already give. */
-static size_t metadata_entries(const byline_analyzer *ba, const char *author, size_t n,
-                               entry *out, size_t count) {
+static size_t metadata_entries(const byline_analyzer *ba, const char *author, size_t n, entry *out,
+                               size_t count) {
   meta_state st = {out, count, 0, count};
   const char *p = author, *start = author, *end = author + n;
   while (p < end) {
@@ -211,9 +211,9 @@ static nf_status write_record(nf_analysis *a, const found *f) {
   nf_status s = NF_OK;
   for (size_t i = 0; s == NF_OK && i < f->nbylines; i++) {
     const entry *e = &f->bylines[i];
-    json_t *o = json_pack("{s:o,s:o,s:s,s:o}", "name", str_or_null(e->name), "org",
-                          str_or_null(e->org), "role", role_names[e->role], "span",
-                          span_or_null(e));
+    json_t *o =
+        json_pack("{s:o,s:o,s:s,s:o}", "name", str_or_null(e->name), "org", str_or_null(e->org),
+                  "role", role_names[e->role], "span", span_or_null(e));
     if (!o || json_array_append_new(bylines, o)) return NF_ERR_NOMEM;
     if (!e->name[0]) continue;
     /* editors did not write the story */
@@ -223,8 +223,8 @@ static nf_status write_record(nf_analysis *a, const found *f) {
   }
   for (size_t i = 0; s == NF_OK && i < f->ncredits; i++) {
     const entry *e = &f->credits[i];
-    json_t *o = json_pack("{s:o,s:o,s:o}", "name", str_or_null(e->name), "org",
-                          str_or_null(e->org), "span", span_or_null(e));
+    json_t *o = json_pack("{s:o,s:o,s:o}", "name", str_or_null(e->name), "org", str_or_null(e->org),
+                          "span", span_or_null(e));
     if (!o || json_array_append_new(credits, o)) return NF_ERR_NOMEM;
     if (e->name[0]) s = nf_record_add_value(rec, "credits", e->name, strlen(e->name));
     if (s == NF_OK && e->org[0]) s = nf_record_add_value(rec, "credits", e->org, strlen(e->org));
@@ -255,8 +255,8 @@ static nf_status settle_agency(const byline_analyzer *ba, nf_analysis *a, const 
     agency = nf_agencies_find(ba->agencies, source, n);
     start = end = 0;
   }
-  if (!agency) return json_object_set_new(nf_record_json(rec), "agency", json_null())
-                          ? NF_ERR_NOMEM : NF_OK;
+  if (!agency)
+    return json_object_set_new(nf_record_json(rec), "agency", json_null()) ? NF_ERR_NOMEM : NF_OK;
   nf_result r = {"agency", start, end, agency, NULL, NF_NO_REF, 0};
   nf_status s = nf_analysis_emit(a, &r, NULL);
   if (s == NF_OK) s = nf_record_add_value(rec, "agency", agency, strlen(agency));

@@ -11,47 +11,103 @@
 #define MAX_ORG_WORDS 8
 
 /* Lower-case words inside a person's name. */
-static const char *const name_particles[] = {"van", "von", "de", "da", "der", "den", "di", "du",
-                                             "dos", "das", "del", "della", "bin", "ibn", "al",
-                                             "el", "la", "le", "ter", "ten", "y", NULL};
+static const char *const name_particles[] = {"van", "von", "de",  "da",    "der", "den", "di", "du",
+                                             "dos", "das", "del", "della", "bin", "ibn", "al", "el",
+                                             "la",  "le",  "ter", "ten",   "y",   NULL};
 
 /* Capitalized words that do not begin or make a person's name. */
 static const char *const not_names[] = {
-    "the", "a", "an", "this", "that", "these", "those", "contrast", "comparison", "then",
-    "now", "noon", "midnight", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "today", "tomorrow", "yesterday", "tonight", "far", "all", "way",
-    "law", "order", "default", "design", "chance", "mistake", "accident", "and", "by", "for",
-    "of", "in", "at", "on", "with", "from", "photo", "photos", "photograph", "reporting",
-    "editing", "writing", "additional", "staff", "reuters", "reuter", NULL};
+    "the",        "a",          "an",       "this",       "that",      "these",    "those",
+    "contrast",   "comparison", "then",     "now",        "noon",      "midnight", "monday",
+    "tuesday",    "wednesday",  "thursday", "friday",     "saturday",  "sunday",   "today",
+    "tomorrow",   "yesterday",  "tonight",  "far",        "all",       "way",      "law",
+    "order",      "default",    "design",   "chance",     "mistake",   "accident", "and",
+    "by",         "for",        "of",       "in",         "at",        "on",       "with",
+    "from",       "photo",      "photos",   "photograph", "reporting", "editing",  "writing",
+    "additional", "staff",      "reuters",  "reuter",     NULL};
 
 /* Words that make an organisation of a name. */
 static const char *const org_words[] = {
-    "press", "news", "newswire", "newswires", "agency", "service", "services", "times",
-    "post", "today", "journal", "herald", "tribune", "gazette", "daily", "weekly", "magazine",
-    "media", "network", "group", "wire", "ministry", "department", "office", "government",
-    "police", "army", "navy", "forces", "force", "guard", "museum", "university", "institute",
-    "council", "committee", "company", "corp", "inc", "ltd", "association", "foundation",
-    "commission", "images", "image", "pictures", "archive", "archives", "library", "embassy",
-    "handout", "pool", "center", "centre", "administration", "authority", "club", "party",
-    "union", "bank", "tv", "radio", "television", "channel", "shutterstock", "getty",
-    "unsplash", "pixabay", "wikimedia", "alamy", "istock", "istockphoto", "flickr", "pexels",
-    "courtesy", "file", "nasa", "reuters", "reuter", NULL};
+    "press",       "news",        "newswire",   "newswires", "agency",
+    "service",     "services",    "times",      "post",      "today",
+    "journal",     "herald",      "tribune",    "gazette",   "daily",
+    "weekly",      "magazine",    "media",      "network",   "group",
+    "wire",        "ministry",    "department", "office",    "government",
+    "police",      "army",        "navy",       "forces",    "force",
+    "guard",       "museum",      "university", "institute", "council",
+    "committee",   "company",     "corp",       "inc",       "ltd",
+    "association", "foundation",  "commission", "images",    "image",
+    "pictures",    "archive",     "archives",   "library",   "embassy",
+    "handout",     "pool",        "center",     "centre",    "administration",
+    "authority",   "club",        "party",      "union",     "bank",
+    "tv",          "radio",       "television", "channel",   "shutterstock",
+    "getty",       "unsplash",    "pixabay",    "wikimedia", "alamy",
+    "istock",      "istockphoto", "flickr",     "pexels",    "courtesy",
+    "file",        "nasa",        "reuters",    "reuter",    NULL};
 
 /* Words of a job title after a byline's comma ("Staff Writer", "AP Sports Writer"). */
-static const char *const job_words[] = {
-    "staff", "writer", "writers", "correspondent", "correspondents", "reporter", "reporters",
-    "editor", "columnist", "contributor", "contributing", "senior", "chief", "sports",
-    "business", "political", "politics", "economics", "economic", "economy", "diplomatic",
-    "white", "house", "special", "foreign", "national", "science", "medical", "health",
-    "technology", "legal", "religion", "energy", "markets", "financial", "investigative",
-    "entertainment", "associate", "deputy", "managing", "executive", "global", "world",
-    "europe", "asia", "africa", "middle", "east", "latin", "america", "bureau", "chief",
-    "and", "&", "the", "of", NULL};
+static const char *const job_words[] = {"staff",
+                                        "writer",
+                                        "writers",
+                                        "correspondent",
+                                        "correspondents",
+                                        "reporter",
+                                        "reporters",
+                                        "editor",
+                                        "columnist",
+                                        "contributor",
+                                        "contributing",
+                                        "senior",
+                                        "chief",
+                                        "sports",
+                                        "business",
+                                        "political",
+                                        "politics",
+                                        "economics",
+                                        "economic",
+                                        "economy",
+                                        "diplomatic",
+                                        "white",
+                                        "house",
+                                        "special",
+                                        "foreign",
+                                        "national",
+                                        "science",
+                                        "medical",
+                                        "health",
+                                        "technology",
+                                        "legal",
+                                        "religion",
+                                        "energy",
+                                        "markets",
+                                        "financial",
+                                        "investigative",
+                                        "entertainment",
+                                        "associate",
+                                        "deputy",
+                                        "managing",
+                                        "executive",
+                                        "global",
+                                        "world",
+                                        "europe",
+                                        "asia",
+                                        "africa",
+                                        "middle",
+                                        "east",
+                                        "latin",
+                                        "america",
+                                        "bureau",
+                                        "chief",
+                                        "and",
+                                        "&",
+                                        "the",
+                                        "of",
+                                        NULL};
 
 /* Words that lead a credit. */
 static const char *const credit_words[] = {
-    "photo", "photos", "photograph", "photographs", "photography", "picture", "pictures", "pic",
-    "image", "images", "credit", "illustration", "video", "footage", "courtesy", NULL};
+    "photo", "photos", "photograph", "photographs",  "photography", "picture", "pictures", "pic",
+    "image", "images", "credit",     "illustration", "video",       "footage", "courtesy", NULL};
 
 static int word_in(const nf_toks *k, size_t j, const char *const *list) {
   if (j >= k->n) return 0;
@@ -143,11 +199,12 @@ static int org_at(const nf_toks *k, const nf_agencies *ag, size_t b, size_t e, s
   }
   /* an agency at the start: "AP Sports Writer", "Reuters" */
   for (size_t len = e - b < 3 ? e - b : 3; len >= 1; len--) {
-    const char *name = nf_agencies_find(ag, k->bytes + k->v[b].start,
-                                        k->v[b + len - 1].end - k->v[b].start);
+    const char *name =
+        nf_agencies_find(ag, k->bytes + k->v[b].start, k->v[b + len - 1].end - k->v[b].start);
     if (!name) continue;
     size_t rest_jobs = 0;
-    for (size_t j = b + len; j < e; j++) rest_jobs += word_in(k, j, job_words) || !nf_tok_word(k, j);
+    for (size_t j = b + len; j < e; j++)
+      rest_jobs += word_in(k, j, job_words) || !nf_tok_word(k, j);
     if (rest_jobs == e - b - len) {
       *ob = b;
       *oe = b + len;
@@ -161,8 +218,8 @@ static int org_at(const nf_toks *k, const nf_agencies *ag, size_t b, size_t e, s
   return 1;
 }
 
-static size_t add_item(nf_byline_item *out, size_t n, size_t max, size_t nb, size_t ne,
-                       int role, int lower) {
+static size_t add_item(nf_byline_item *out, size_t n, size_t max, size_t nb, size_t ne, int role,
+                       int lower) {
   if (n == max) return n;
   nf_byline_item *it = &out[n];
   memset(it, 0, sizeof *it);
@@ -176,8 +233,8 @@ static size_t add_item(nf_byline_item *out, size_t n, size_t max, size_t nb, siz
 /* "Jane Doe and John Roe, Associated Press" on tokens [i, e): the names
  * (two words at least), then an organisation.  Returns the new item count,
  * or n when the tokens are not a byline. */
-static size_t names_then_org(const nf_toks *k, const nf_agencies *ag, size_t i, size_t e,
-                             int role, int lower, nf_byline_item *out, size_t n, size_t max) {
+static size_t names_then_org(const nf_toks *k, const nf_agencies *ag, size_t i, size_t e, int role,
+                             int lower, nf_byline_item *out, size_t n, size_t max) {
   size_t first = n, pos = i;
   size_t ob = 0, oe = 0;
   const char *agency = NULL;
@@ -216,7 +273,8 @@ static size_t names_then_org(const nf_toks *k, const nf_agencies *ag, size_t i, 
       break;
     }
     pos++; /* the separator */
-    if (pos < e && nf_tok_is(k, pos - 1, ",") && (nf_tok_is(k, pos, "and") || nf_tok_is(k, pos, "&")))
+    if (pos < e && nf_tok_is(k, pos - 1, ",") &&
+        (nf_tok_is(k, pos, "and") || nf_tok_is(k, pos, "&")))
       pos++;
   }
   if (lower && !agency) return first; /* lower case names only beside ", Reuters" */
@@ -259,11 +317,11 @@ static int chain_role(const nf_toks *k, size_t i, size_t e, size_t *len) {
     const char *w1, *w2;
     int role;
   } roles[] = {
-      {"reporting", NULL, NF_ROLE_REPORTER},   {"additional", "reporting", NF_ROLE_REPORTER},
-      {"research", NULL, NF_ROLE_REPORTER},    {"additional", "research", NF_ROLE_REPORTER},
-      {"writing", NULL, NF_ROLE_AUTHOR},       {"compiled", NULL, NF_ROLE_AUTHOR},
-      {"compiling", NULL, NF_ROLE_AUTHOR},     {"written", NULL, NF_ROLE_AUTHOR},
-      {"editing", NULL, NF_ROLE_EDITOR},       {"edited", NULL, NF_ROLE_EDITOR},
+      {"reporting", NULL, NF_ROLE_REPORTER},     {"additional", "reporting", NF_ROLE_REPORTER},
+      {"research", NULL, NF_ROLE_REPORTER},      {"additional", "research", NF_ROLE_REPORTER},
+      {"writing", NULL, NF_ROLE_AUTHOR},         {"compiled", NULL, NF_ROLE_AUTHOR},
+      {"compiling", NULL, NF_ROLE_AUTHOR},       {"written", NULL, NF_ROLE_AUTHOR},
+      {"editing", NULL, NF_ROLE_EDITOR},         {"edited", NULL, NF_ROLE_EDITOR},
       {"additional", "writing", NF_ROLE_AUTHOR},
   };
   for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++) {
@@ -295,11 +353,12 @@ static size_t chain(const nf_toks *k, const nf_agencies *ag, size_t i, size_t e,
       /* "in Vilnius", "at the United Nations": where the reporter was */
       if (nf_tok_is(k, pos, "in") || nf_tok_is(k, pos, "at") || nf_tok_is(k, pos, "from")) {
         pos++;
-        while (pos < e && (nf_tok_word(k, pos) || nf_tok_is(k, pos, ".") ||
-                           nf_tok_kind(k, pos, NF_TOKEN_HYPHEN)) &&
-               !nf_tok_is(k, pos, "and") && (nf_tok_flag(k, pos, NF_TOK_CAPITALIZED) ||
-                                             nf_tok_is(k, pos, "the") || nf_tok_is(k, pos, ".") ||
-                                             nf_tok_kind(k, pos, NF_TOKEN_HYPHEN)))
+        while (pos < e &&
+               (nf_tok_word(k, pos) || nf_tok_is(k, pos, ".") ||
+                nf_tok_kind(k, pos, NF_TOKEN_HYPHEN)) &&
+               !nf_tok_is(k, pos, "and") &&
+               (nf_tok_flag(k, pos, NF_TOK_CAPITALIZED) || nf_tok_is(k, pos, "the") ||
+                nf_tok_is(k, pos, ".") || nf_tok_kind(k, pos, NF_TOKEN_HYPHEN)))
           pos++;
         /* "in West Palm Beach, Florida;": a state after the city, not a person */
         size_t words;
@@ -348,20 +407,21 @@ size_t nf_bylines_find(const nf_toks *k, const nf_agencies *ag, uint32_t datelin
   size_t n = 0, line = 0;
   for (size_t i = 0; i < k->n && n < max; i = nf_tok_line_end(k, i), line++) {
     size_t e = nf_tok_line_end(k, i);
-    int top = line < TOP_LINES ||
-              (nf_tok_flag(k, i, NF_TOK_PARA_START) &&
-               (e == k->n || nf_tok_flag(k, e, NF_TOK_PARA_START)));
+    int top = line < TOP_LINES || (nf_tok_flag(k, i, NF_TOK_PARA_START) &&
+                                   (e == k->n || nf_tok_flag(k, e, NF_TOK_PARA_START)));
     size_t before = n;
     if (top && nf_tok_is(k, i, "by") && (nf_tok_flag(k, i, NF_TOK_CAPITALIZED) || line < 2)) {
       n = by_line(k, ag, i + 1, e, NF_ROLE_AUTHOR, out, n, max);
     } else if (top && nf_tok_is(k, i + 1, "by") && nf_tok_flag(k, i, NF_TOK_CAPITALIZED) &&
-               (word_in(k, i, (const char *const[]){"written", "story", "words", "text",
-                                                    "article", "reported", NULL}))) {
+               (word_in(k, i,
+                        (const char *const[]){"written", "story", "words", "text", "article",
+                                              "reported", NULL}))) {
       int role = nf_tok_is(k, i, "reported") ? NF_ROLE_REPORTER : NF_ROLE_AUTHOR;
       n = by_line(k, ag, i + 2, e, role, out, n, max);
     } else if (top && nf_tok_is(k, i + 1, ":") && nf_tok_flag(k, i, NF_TOK_CAPITALIZED) &&
-               word_in(k, i, (const char *const[]){"author", "authors", "byline", "writer",
-                                                   "reporter", "by", NULL})) {
+               word_in(k, i,
+                       (const char *const[]){"author", "authors", "byline", "writer", "reporter",
+                                             "by", NULL})) {
       int role = nf_tok_is(k, i, "reporter") ? NF_ROLE_REPORTER : NF_ROLE_AUTHOR;
       n = by_line(k, ag, i + 2, e, role, out, n, max);
     } else if (top && line_has_bar(k, i, e)) {
@@ -370,8 +430,8 @@ size_t nf_bylines_find(const nf_toks *k, const nf_agencies *ag, uint32_t datelin
       size_t j = name_at(k, ag, i, e, 0, &words);
       size_t ob, oe;
       const char *agency;
-      if (j > i && words >= 2 && nf_tok_is(k, j, "|") && org_at(k, ag, j + 1, e, &ob, &oe, &agency) &&
-          oe > ob) {
+      if (j > i && words >= 2 && nf_tok_is(k, j, "|") &&
+          org_at(k, ag, j + 1, e, &ob, &oe, &agency) && oe > ob) {
         n = add_item(out, n, max, i, j, NF_ROLE_AUTHOR, 0);
         out[n - 1].org_b = ob;
         out[n - 1].org_e = oe;
@@ -480,8 +540,7 @@ static size_t credit_end(const nf_toks *k, size_t i, size_t e) {
   return j;
 }
 
-size_t nf_credits_find(const nf_toks *k, const nf_agencies *ag, nf_byline_item *out,
-                       size_t max) {
+size_t nf_credits_find(const nf_toks *k, const nf_agencies *ag, nf_byline_item *out, size_t max) {
   size_t n = 0, e = 0;
   for (size_t i = 0; i < k->n && n < max; i++) {
     if (i >= e) e = nf_tok_line_end(k, i);
@@ -513,14 +572,13 @@ size_t nf_credits_find(const nf_toks *k, const nf_agencies *ag, nf_byline_item *
     int slash = 0;
     for (size_t j = i + 1; j < e && j <= i + 4 && !slash; j++) slash = nf_tok_char(k, j, '/');
     for (size_t len = 1; slash && len <= 3 && i + len < e; len++) {
-      const char *agency = nf_agencies_find(ag, k->bytes + k->v[i].start,
-                                            k->v[i + len - 1].end - k->v[i].start);
+      const char *agency =
+          nf_agencies_find(ag, k->bytes + k->v[i].start, k->v[i + len - 1].end - k->v[i].start);
       if (!agency) continue;
       size_t j = i + len;
       int photo = word_in(k, j, (const char *const[]){"photo", "photos", "pictures", NULL});
       if (photo) j++;
-      if (!nf_tok_is(k, j, "/") ||
-          !(photo || nf_tok_flag(k, i + len - 1, NF_TOK_ALL_CAPS)))
+      if (!nf_tok_is(k, j, "/") || !(photo || nf_tok_flag(k, i + len - 1, NF_TOK_ALL_CAPS)))
         continue;
       size_t end = credit_end(k, j + 1, e), words;
       size_t ne = name_at(k, ag, j + 1, end, 0, &words);

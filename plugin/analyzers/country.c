@@ -131,8 +131,7 @@ static nf_status find_candidates(const country_analyzer *ca, const nf_text *t, c
   for (size_t i = 0; i < count;) {
     const uint32_t *values, *bv;
     size_t nvalues, nbv;
-    size_t len = nf_gazetteer_match(nf_countries_gazetteer(ca->countries), t, i, &values,
-                                    &nvalues);
+    size_t len = nf_gazetteer_match(nf_countries_gazetteer(ca->countries), t, i, &values, &nvalues);
     size_t blen = nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv);
     /* "New England" blocks England; "the new England captain" does not */
     if (blen && blen >= len && (toks[i].flags & NF_TOK_CAPITALIZED)) {
@@ -177,8 +176,12 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   free(cand);
   if (s == NF_OK) {
     for (size_t i = 0; i < st.nmentions && s == NF_OK; i++) {
-      nf_result r = {"country", st.mentions[i].start, st.mentions[i].end, st.mentions[i].code,
-                     nf_countries_entry(ca->countries, st.mentions[i].entry)->phrase, NF_NO_REF,
+      nf_result r = {"country",
+                     st.mentions[i].start,
+                     st.mentions[i].end,
+                     st.mentions[i].code,
+                     nf_countries_entry(ca->countries, st.mentions[i].entry)->phrase,
+                     NF_NO_REF,
                      0};
       s = nf_analysis_emit(a, &r, NULL);
     }

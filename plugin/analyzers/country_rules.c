@@ -13,74 +13,85 @@ static int in_list(const char *w, const char *const *list) {
 
 /* After a capital, words that make it the government acting. */
 static const char *const government_verbs[] = {
-    "said", "says", "say", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "must", "should", "wants", "wanted", "accused", "accuses", "denied", "denies",
-    "warned", "warns", "urged", "urges", "rejected", "rejects", "announced", "announces",
-    "responded", "responds", "imposed", "imposes", "recalled", "recalls", "protested",
-    "condemned", "condemns", "insisted", "insists", "claimed", "claims", "threatened",
-    "threatens", "retaliated", "reacted", "called", "calls", "agreed", "agrees", "signed",
-    "hopes", "fears", "sees", "views", "considers", "is", "was", "does", "did", "expelled",
-    "sanctioned", "blamed", "blames", "demanded", "demands", "refused", "refuses", "approved",
-    "backed", "backs", "supports", "supported", "opposes", "opposed", "vowed", "vows",
-    "pledged", "pledges", "plans", "planned", "offered", "offers", "sent", "sends", "seeks",
-    "sought", "told", "stated", "added", "argued", "argues", "welcomed", "welcomes",
-    "criticised", "criticized", "summoned", "summons", "launched", "ordered", "orders", NULL};
+    "said",      "says",       "say",        "has",        "have",       "had",       "will",
+    "would",     "could",      "can",        "may",        "might",      "must",      "should",
+    "wants",     "wanted",     "accused",    "accuses",    "denied",     "denies",    "warned",
+    "warns",     "urged",      "urges",      "rejected",   "rejects",    "announced", "announces",
+    "responded", "responds",   "imposed",    "imposes",    "recalled",   "recalls",   "protested",
+    "condemned", "condemns",   "insisted",   "insists",    "claimed",    "claims",    "threatened",
+    "threatens", "retaliated", "reacted",    "called",     "calls",      "agreed",    "agrees",
+    "signed",    "hopes",      "fears",      "sees",       "views",      "considers", "is",
+    "was",       "does",       "did",        "expelled",   "sanctioned", "blamed",    "blames",
+    "demanded",  "demands",    "refused",    "refuses",    "approved",   "backed",    "backs",
+    "supports",  "supported",  "opposes",    "opposed",    "vowed",      "vows",      "pledged",
+    "pledges",   "plans",      "planned",    "offered",    "offers",     "sent",      "sends",
+    "seeks",     "sought",     "told",       "stated",     "added",      "argued",    "argues",
+    "welcomed",  "welcomes",   "criticised", "criticized", "summoned",   "summons",   "launched",
+    "ordered",   "orders",     NULL};
 
 /* Before a capital, words that make it a party, not a place. */
-static const char *const government_before[] = {"with", "against", "between", "on", "by",
-                                                "toward", "towards", "and", NULL};
+static const char *const government_before[] = {"with",   "against", "between", "on", "by",
+                                                "toward", "towards", "and",     NULL};
 
 /* Before a capital, words that make it a place whatever follows. */
-static const char *const place_before[] = {"in", "at", "near", "outside", "to", "into", "from",
-                                           "via", "around", "across", "inside", "visited", NULL};
+static const char *const place_before[] = {"in",     "at",      "near", "outside", "to",
+                                           "into",   "from",    "via",  "around",  "across",
+                                           "inside", "visited", NULL};
 
 /* After a demonym, words that make it a language. */
 static const char *const language_after[] = {
-    "language", "languages", "speakers", "speaker", "speaking", "translation", "word", "words",
-    "phrase", "subtitles", "version", "edition", "class", "classes", "lessons", "teacher",
-    "teachers", "dictionary", "grammar", "literature", "spoken", "dialect", NULL};
+    "language", "languages",  "speakers", "speaker",   "speaking", "translation",
+    "word",     "words",      "phrase",   "subtitles", "version",  "edition",
+    "class",    "classes",    "lessons",  "teacher",   "teachers", "dictionary",
+    "grammar",  "literature", "spoken",   "dialect",   NULL};
 static const char *const language_before[] = {
-    "in", "into", "speak", "speaks", "spoke", "speaking", "spoken", "learn", "learned",
-    "learning", "learnt", "taught", "teach", "teaches", "translated", "fluent", "native", NULL};
+    "in",     "into",    "speak",      "speaks",   "spoke",  "speaking",
+    "spoken", "learn",   "learned",    "learning", "learnt", "taught",
+    "teach",  "teaches", "translated", "fluent",   "native", NULL};
 
 /* After a name that is also a person's, capitalized words that still make
  * it the country: "Israel Defense Forces", "Jordan River". */
 static const char *const country_continuations[] = {
-    "river", "valley", "defense", "defence", "forces", "army", "police", "government",
-    "ministry", "embassy", "border", "central", "national", "air", "navy", "state",
-    "republic", "kingdom", "airways", "television", "radio", "football", "team", NULL};
+    "river",    "valley",  "defense", "defence",    "forces",   "army",     "police", "government",
+    "ministry", "embassy", "border",  "central",    "national", "air",      "navy",   "state",
+    "republic", "kingdom", "airways", "television", "radio",    "football", "team",   NULL};
 
 /* Words that start a sentence without being a given name before a country. */
 static const char *const sentence_openers[] = {
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "when", "while", "after", "before",
-    "yesterday", "today", "meanwhile", "however", "also", "both", "then", "so", "as", "since",
-    "if", "with", "for", "from", "by", "to", "under", "over", "why", "how", "what", "where",
-    "neighbouring", "neighboring", "only", "even", "now", "last", "next", "this", "that", "though",
-    "although", "because", "unlike", "like", "across", "inside", "outside", NULL};
+    "the",          "a",           "an",      "in",       "on",      "at",     "but",
+    "and",          "or",          "when",    "while",    "after",   "before", "yesterday",
+    "today",        "meanwhile",   "however", "also",     "both",    "then",   "so",
+    "as",           "since",       "if",      "with",     "for",     "from",   "by",
+    "to",           "under",       "over",    "why",      "how",     "what",   "where",
+    "neighbouring", "neighboring", "only",    "even",     "now",     "last",   "next",
+    "this",         "that",        "though",  "although", "because", "unlike", "like",
+    "across",       "inside",      "outside", NULL};
 
 /* After "in French": words that end the phrase, so the demonym is a language. */
-static const char *const phrase_enders[] = {
-    "to", "and", "or", "but", "with", "for", "on", "at", "as", "by", "from", "while", "when",
-    "that", "which", "who", "because", "before", "after", "than", "instead", NULL};
+static const char *const phrase_enders[] = {"to",    "and",  "or",      "but", "with",    "for",
+                                            "on",    "at",   "as",      "by",  "from",    "while",
+                                            "when",  "that", "which",   "who", "because", "before",
+                                            "after", "than", "instead", NULL};
 
 /* Heads of the names of events, media and parties that start with a country
  * word: "Hong Kong Open", "China Daily", "Scottish National Party". */
 static const char *const name_heads[] = {
-    "open", "masters", "cup", "championship", "championships", "league", "prix", "daily",
-    "post", "times", "airlines", "airways", "party", "corporation", "broadcasting",
-    "universities", "university", "airline", "federation", "association", "council",
-    "institute", "foundation", "society", "club", NULL};
+    "open",       "masters",     "cup",          "championship", "championships", "league",
+    "prix",       "daily",       "post",         "times",        "airlines",      "airways",
+    "party",      "corporation", "broadcasting", "universities", "university",    "airline",
+    "federation", "association", "council",      "institute",    "foundation",    "society",
+    "club",       NULL};
 
-static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "sir", "dame", "mr",
-                                         "mrs", "ms", "dr", NULL};
+static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "sir", "dame",
+                                         "mr",  "mrs",  "ms",  "dr",  NULL};
 
 /* In an article about the US state: these, and not the country's: its
  * cities, and the other states a story about it names beside it. */
 static const char *const us_state_cues[] = {
-    "atlanta", "savannah", "ga.", "peach", "gainesville", "macon", "augusta", "florida",
-    "alabama", "tennessee", "carolina", "carolinas", "texas", "virginia", "mississippi",
-    "louisiana", "kentucky", "ohio", "arizona", "michigan", "pennsylvania", "wisconsin",
-    "nevada", NULL};
+    "atlanta", "savannah", "ga.",          "peach",     "gainesville", "macon",
+    "augusta", "florida",  "alabama",      "tennessee", "carolina",    "carolinas",
+    "texas",   "virginia", "mississippi",  "louisiana", "kentucky",    "ohio",
+    "arizona", "michigan", "pennsylvania", "wisconsin", "nevada",      NULL};
 static const char *const georgia_cues[] = {"tbilisi", "georgian", "georgians", "abkhazia",
                                            "ossetia", "caucasus", NULL};
 
@@ -258,8 +269,7 @@ static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t en
       if (pass == 0) note_person(ctx, entry);
       return 0;
     }
-    if (pass == 1 && known_person(ctx, entry) && !(ctx->toks[i].flags & NF_TOK_ALL_CAPS))
-      return 0;
+    if (pass == 1 && known_person(ctx, entry) && !(ctx->toks[i].flags & NF_TOK_ALL_CAPS)) return 0;
   }
   if ((e->flags & NF_COUNTRY_LANGUAGE) && language_context(ctx, i, len)) return 0;
   if (e->flags & NF_COUNTRY_US_STATE) {
@@ -272,8 +282,8 @@ static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t en
   return 1;
 }
 
-const char *nf_country_choose(nf_country_context *ctx, size_t i, size_t len,
-                              const uint32_t *values, size_t nvalues, int pass, uint32_t *entry) {
+const char *nf_country_choose(nf_country_context *ctx, size_t i, size_t len, const uint32_t *values,
+                              size_t nvalues, int pass, uint32_t *entry) {
   const nf_country_entry *chosen = NULL;
   int several = 0, ambiguous = 0;
   for (size_t k = 0; k < nvalues; k++) {

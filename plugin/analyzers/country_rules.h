@@ -23,7 +23,7 @@ typedef struct nf_country_context {
   size_t ncertain;
   uint32_t persons[NF_COUNTRY_PERSONS_MAX]; /* entries found naming a person */
   size_t npersons;
-  int us_state_cues;  /* -1: not counted yet */
+  int us_state_cues; /* -1: not counted yet */
   int georgia_cues;
 } nf_country_context;
 
@@ -37,7 +37,7 @@ void nf_country_context_note(nf_country_context *ctx, const char *code);
  * the matched entries.  Pass 0 takes only what needs no other evidence;
  * pass 1 also settles ambiguous phrases by the codes noted in pass 0.
  * *entry gets the entry that decided. */
-const char *nf_country_choose(nf_country_context *ctx, size_t i, size_t len,
-                              const uint32_t *values, size_t nvalues, int pass, uint32_t *entry);
+const char *nf_country_choose(nf_country_context *ctx, size_t i, size_t len, const uint32_t *values,
+                              size_t nvalues, int pass, uint32_t *entry);
 
 #endif

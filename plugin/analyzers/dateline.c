@@ -28,12 +28,12 @@ typedef struct dateline_analyzer {
 
 /* Capitals that open a line before a dash without being a place. */
 static const char *const not_places[] = {
-    "exclusive", "update",  "updated",  "breaking",  "urgent",    "flash",    "corrected",
-    "correction", "refile", "repeat",   "analysis",  "factbox",   "explainer", "insight",
-    "interview",  "feature", "preview", "review",    "column",    "opinion",  "editorial",
-    "comment",    "commentary", "watch", "video",    "photos",    "live",     "note",
-    "editors",    "advisory", "bulletin", "wrapup",  "summary",   "table",    "text",
-    "transcript", "poll",    "timeline", "graphic",  "newsmaker", "profile",  NULL};
+    "exclusive",  "update",     "updated",  "breaking", "urgent",    "flash",     "corrected",
+    "correction", "refile",     "repeat",   "analysis", "factbox",   "explainer", "insight",
+    "interview",  "feature",    "preview",  "review",   "column",    "opinion",   "editorial",
+    "comment",    "commentary", "watch",    "video",    "photos",    "live",      "note",
+    "editors",    "advisory",   "bulletin", "wrapup",   "summary",   "table",     "text",
+    "transcript", "poll",       "timeline", "graphic",  "newsmaker", "profile",   NULL};
 
 static void destroy(void *instance) {
   dateline_analyzer *da = instance;
@@ -73,8 +73,7 @@ static int complete_year(const nf_date *pub, int month, int day) {
 }
 
 /* The place table knows the place of the shape. */
-static int known_place(const dateline_analyzer *da, const nf_toks *k,
-                       const nf_dateline_shape *sh) {
+static int known_place(const dateline_analyzer *da, const nf_toks *k, const nf_dateline_shape *sh) {
   char code[3];
   const char *spelling;
   const char *p = k->bytes + k->v[sh->place_b].start;
@@ -129,8 +128,8 @@ static nf_status write_dateline(const dateline_analyzer *da, nf_analysis *a, con
     regions[r].p = span_text(k, sh->region_b[r], sh->region_e[r], &regions[r].n);
   char code[3];
   const char *spelling;
-  int has_country = nf_places_country(da->places, written, n, regions, sh->nregions, code,
-                                      &spelling);
+  int has_country =
+      nf_places_country(da->places, written, n, regions, sh->nregions, code, &spelling);
   char place[NAME_MAX];
   if (spelling) {
     snprintf(place, sizeof place, "%s", spelling);
@@ -151,14 +150,14 @@ static nf_status write_dateline(const dateline_analyzer *da, nf_analysis *a, con
   /* the agency: canonical when known, else as written */
   const char *agency = sh->agency;
   size_t agency_n = agency ? strlen(agency) : 0;
-  if (!agency && sh->agency_b != sh->agency_e) agency = span_text(k, sh->agency_b, sh->agency_e, &agency_n);
+  if (!agency && sh->agency_b != sh->agency_e)
+    agency = span_text(k, sh->agency_b, sh->agency_e, &agency_n);
 
   json_t *obj = json_object();
   if (!obj || json_object_set_new(nf_record_json(rec), "dateline", obj)) return NF_ERR_NOMEM;
   size_t rn = 0;
-  const char *region = sh->nregions
-                           ? span_text(k, sh->region_b[0], sh->region_e[sh->nregions - 1], &rn)
-                           : NULL;
+  const char *region =
+      sh->nregions ? span_text(k, sh->region_b[0], sh->region_e[sh->nregions - 1], &rn) : NULL;
   nf_status s = set_or_null(obj, "place", place, strlen(place));
   if (!s) s = set_or_null(obj, "written", written, n);
   if (!s) s = set_or_null(obj, "region", region, rn);
@@ -178,8 +177,8 @@ static nf_status write_dateline(const dateline_analyzer *da, nf_analysis *a, con
   if (agency) {
     char name[NAME_MAX];
     snprintf(name, sizeof name, "%.*s", (int)agency_n, agency);
-    nf_result ar = {"agency", k->v[sh->agency_b].start, k->v[sh->agency_e - 1].end, name, NULL,
-                    NF_NO_REF, 0};
+    nf_result ar = {
+        "agency", k->v[sh->agency_b].start, k->v[sh->agency_e - 1].end, name, NULL, NF_NO_REF, 0};
     if ((s = nf_analysis_emit(a, &ar, NULL))) return s;
     if ((s = nf_record_add_value(rec, "agency", name, strlen(name)))) return s;
     if ((s = set_or_null(nf_record_json(rec), "agency", name, strlen(name)))) return s;

@@ -9,25 +9,25 @@
 #define MAX_AGENCY_TOKENS 6
 
 /* Lower-case words inside a place name: "RIO de JANEIRO", "Port of Spain". */
-static const char *const particles[] = {
-    "de", "del", "della", "da",  "do",  "dos", "das", "du", "des", "di", "la", "le", "les",
-    "los", "las", "el", "al", "of", "the", "on", "upon", "sur", "en", "am",  "im", "an",
-    "der", "den", "y",   "au", "aux", NULL};
+static const char *const particles[] = {"de",  "del", "della", "da",  "do",   "dos", "das", "du",
+                                        "des", "di",  "la",    "le",  "les",  "los", "las", "el",
+                                        "al",  "of",  "the",   "on",  "upon", "sur", "en",  "am",
+                                        "im",  "an",  "der",   "den", "y",    "au",  "aux", NULL};
 
 /* Words that a sentence has and a place name has not. */
 static const char *const not_place_words[] = {
-    "in", "an", "a", "on", "at", "to", "for", "with", "by", "from", "as", "is", "was", "are",
-    "were", "be", "has", "had", "have", "dated", "said", "says", "and", "or", "but", "after",
-    "before", "since", "until", "during", "when", "while", "if", "it", "he", "she", "they",
-    "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-    "my", "not", "no", NULL};
+    "in",  "an",  "a",     "on",    "at",     "to",    "for",   "with",   "by",    "from",  "as",
+    "is",  "was", "are",   "were",  "be",     "has",   "had",   "have",   "dated", "said",  "says",
+    "and", "or",  "but",   "after", "before", "since", "until", "during", "when",  "while", "if",
+    "it",  "he",  "she",   "they",  "we",     "i",     "you",   "this",   "that",  "these", "those",
+    "his", "her", "their", "its",   "our",    "my",    "not",   "no",     NULL};
 
 int nf_month_of(const char *f) {
   static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                       "jul", "aug", "sep", "oct", "nov", "dec"};
-  static const char *const full[] = {"january", "february", "march",     "april",
-                                     "may",     "june",     "july",      "august",
-                                     "september", "october", "november", "december"};
+  static const char *const full[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
   size_t n = strlen(f);
   if (n && f[n - 1] == '.') n--;
   for (int m = 0; m < 12; m++) {
@@ -101,9 +101,8 @@ static size_t garbled_date_at(const nf_toks *k, size_t i, size_t e) {
     return 0;
   /* the day: digits, or what a typist made of them ("2O", "l7", "l") */
   size_t len = k->v[i + 1].end - k->v[i + 1].start;
-  int day = digits(k, i + 1, 1, 4) >= 0 ||
-            (nf_tok_word(k, i + 1) && len <= 3 &&
-             (nf_tok_flag(k, i + 1, NF_TOK_HAS_DIGIT) || len == 1));
+  int day = digits(k, i + 1, 1, 4) >= 0 || (nf_tok_word(k, i + 1) && len <= 3 &&
+                                            (nf_tok_flag(k, i + 1, NF_TOK_HAS_DIGIT) || len == 1));
   return day ? 2 : 0;
 }
 
@@ -120,8 +119,8 @@ static int name_word(const nf_toks *k, size_t j, size_t e, int first, int lower)
   if (nf_tok_flag(k, j, NF_TOK_CAPITALIZED)) return 1;
   if (lower) return nf_tok_flag(k, j, NF_TOK_LOWER);
   /* a particle inside a name, followed by more of the name */
-  return !first && nf_in_list(nf_tok_fold(k, j), particles) && j + 1 < e &&
-         nf_tok_word(k, j + 1) && nf_tok_flag(k, j + 1, NF_TOK_CAPITALIZED);
+  return !first && nf_in_list(nf_tok_fold(k, j), particles) && j + 1 < e && nf_tok_word(k, j + 1) &&
+         nf_tok_flag(k, j + 1, NF_TOK_CAPITALIZED);
 }
 
 /* The words of a place or region from token i: returns the end token (i when
@@ -147,9 +146,10 @@ static size_t name_at(const nf_toks *k, size_t i, size_t e, size_t max_words, in
     if (j < e && nf_tok_flag(k, j, NF_TOK_POSSESSIVE) && !nf_tok_flag(k, j, NF_TOK_SPACE_BEFORE))
       j++;
     /* "WINSTON-SALEM", "Port-au-Prince", "DALLAS/FORT WORTH": one name */
-    while (j + 1 < e && (nf_tok_kind(k, j, NF_TOKEN_HYPHEN) ||
-                         (nf_tok_is(k, j, "/") && !nf_tok_flag(k, j, NF_TOK_SPACE_BEFORE) &&
-                          !nf_tok_flag(k, j + 1, NF_TOK_SPACE_BEFORE))) &&
+    while (j + 1 < e &&
+           (nf_tok_kind(k, j, NF_TOKEN_HYPHEN) ||
+            (nf_tok_is(k, j, "/") && !nf_tok_flag(k, j, NF_TOK_SPACE_BEFORE) &&
+             !nf_tok_flag(k, j + 1, NF_TOK_SPACE_BEFORE))) &&
            nf_tok_word(k, j + 1) && !nf_tok_flag(k, j + 1, NF_TOK_HAS_DIGIT))
       j += 2;
     /* "ST. LOUIS", "MICH." : a period glued to the word is part of it */
@@ -255,7 +255,8 @@ int nf_dateline_shape_at(const nf_toks *k, size_t i, const nf_agencies *agencies
   size_t taken = paren_agency(k, j, e, &out->agency_b, &out->agency_e);
   if (taken) {
     const char *p = k->bytes + k->v[out->agency_b].start;
-    out->agency = nf_agencies_find(agencies, p, k->v[out->agency_e - 1].end - k->v[out->agency_b].start);
+    out->agency =
+        nf_agencies_find(agencies, p, k->v[out->agency_e - 1].end - k->v[out->agency_b].start);
     j += taken;
   }
   taken = comma_agency(k, j, e, agencies, &out->agency_b, &out->agency_e, &out->agency);

@@ -35,12 +35,12 @@ typedef struct nf_dateline_shape {
   size_t region_b[NF_DATELINE_MAX_REGIONS], region_e[NF_DATELINE_MAX_REGIONS];
   size_t nregions;
   size_t place_words;
-  int year, month, day;     /* 0 when not written */
+  int year, month, day;      /* 0 when not written */
   size_t agency_b, agency_e; /* agency_b == agency_e: none */
-  const char *agency;       /* canonical, when known */
-  uint32_t start, end;      /* bytes: from the place to the dash (or the date) */
-  size_t next;              /* the first token after the dateline */
-  unsigned flags;           /* NF_DL_* */
+  const char *agency;        /* canonical, when known */
+  uint32_t start, end;       /* bytes: from the place to the dash (or the date) */
+  size_t next;               /* the first token after the dateline */
+  unsigned flags;            /* NF_DL_* */
 } nf_dateline_shape;
 
 /* The dateline that starts at token i (a line start), if the tokens have its

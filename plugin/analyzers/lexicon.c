@@ -22,9 +22,9 @@ static const struct {
   const char *name;
   nf_lex_kind kind;
 } kind_names[] = {
-    {"head", NF_LEX_HEAD},         {"domain", NF_LEX_DOMAIN},   {"rank", NF_LEX_RANK},
+    {"head", NF_LEX_HEAD},         {"domain", NF_LEX_DOMAIN},       {"rank", NF_LEX_RANK},
     {"state", NF_LEX_STATE},       {"honorific", NF_LEX_HONORIFIC}, {"org", NF_LEX_ORG},
-    {"orgword", NF_LEX_ORGWORD},   {"body", NF_LEX_BODY},       {"stop", NF_LEX_STOP},
+    {"orgword", NF_LEX_ORGWORD},   {"body", NF_LEX_BODY},           {"stop", NF_LEX_STOP},
     {"particle", NF_LEX_PARTICLE}, {"suffix", NF_LEX_SUFFIX},
 };
 
@@ -32,10 +32,16 @@ static const struct {
   const char *name;
   uint16_t flag;
 } flag_names[] = {
-    {"m", NF_LEX_MALE},        {"f", NF_LEX_FEMALE},          {"cased", NF_LEX_CASED},
-    {"plural", NF_LEX_PLURAL}, {"inv", NF_LEX_INVERT},        {"object", NF_LEX_OBJECT},
-    {"source_after", NF_LEX_SOURCE_AFTER}, {"role", NF_LEX_ROLE},
-    {"weak", NF_LEX_WEAK},     {"quote", NF_LEX_QUOTE},
+    {"m", NF_LEX_MALE},
+    {"f", NF_LEX_FEMALE},
+    {"cased", NF_LEX_CASED},
+    {"plural", NF_LEX_PLURAL},
+    {"inv", NF_LEX_INVERT},
+    {"object", NF_LEX_OBJECT},
+    {"source_after", NF_LEX_SOURCE_AFTER},
+    {"role", NF_LEX_ROLE},
+    {"weak", NF_LEX_WEAK},
+    {"quote", NF_LEX_QUOTE},
 };
 
 static int gaz_of(nf_lex_kind kind) {
@@ -74,15 +80,14 @@ static nf_status parse_flags(const nf_tsv_row *row, const char *text, uint16_t a
 }
 
 static nf_status add_entry(nf_lexicon *lex, const nf_tsv_row *row, nf_lex_kind kind,
-                           const char *phrase, const char *lemma, uint16_t flags,
-                           nf_error *err) {
+                           const char *phrase, const char *lemma, uint16_t flags, nf_error *err) {
   if (NF_GROW(lex->entries, lex->cap, lex->nentries + 1) != NF_OK)
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   /* the same phrase twice with one kind is a mistake in the file */
   const uint32_t *values;
   size_t nvalues;
-  nf_status s = nf_gazetteer_lookup(lex->gaz[gaz_of(kind)], phrase, strlen(phrase), &values,
-                                    &nvalues, err);
+  nf_status s =
+      nf_gazetteer_lookup(lex->gaz[gaz_of(kind)], phrase, strlen(phrase), &values, &nvalues, err);
   if (s == NF_ERR_INVALID)
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line, "phrase '%s' has no word",
                            phrase);
@@ -90,8 +95,8 @@ static nf_status add_entry(nf_lexicon *lex, const nf_tsv_row *row, nf_lex_kind k
   for (size_t v = 0; v < nvalues; v++)
     if (lex->entries[values[v]].kind == kind)
       return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line,
-                             "duplicate entry '%s' (as '%s' before it)",
-                             phrase, lex->entries[values[v]].phrase);
+                             "duplicate entry '%s' (as '%s' before it)", phrase,
+                             lex->entries[values[v]].phrase);
   nf_lex_entry *e = &lex->entries[lex->nentries];
   e->kind = (uint8_t)kind;
   e->flags = flags;
@@ -124,9 +129,9 @@ static nf_status read_kind_row(void *ctx, const nf_tsv_row *row, nf_error *err) 
                            "kind '%s' does not belong in this file", row->cols[0]);
   uint16_t flags = 0;
   if (row->ncols > 2) {
-    nf_status s = parse_flags(row, row->cols[2], NF_LEX_MALE | NF_LEX_FEMALE | NF_LEX_CASED |
-                                                     NF_LEX_PLURAL | NF_LEX_ROLE,
-                            &flags, err);
+    nf_status s = parse_flags(
+        row, row->cols[2], NF_LEX_MALE | NF_LEX_FEMALE | NF_LEX_CASED | NF_LEX_PLURAL | NF_LEX_ROLE,
+        &flags, err);
     if (s != NF_OK) return s;
   }
   return add_entry(lex, row, kind, row->cols[1], NULL, flags, err);
@@ -136,10 +141,10 @@ static nf_status read_kind_row(void *ctx, const nf_tsv_row *row, nf_error *err) 
 static nf_status read_verb_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
   uint16_t flags = 0;
   if (row->ncols > 2) {
-    nf_status s = parse_flags(row, row->cols[2],
-                              NF_LEX_INVERT | NF_LEX_OBJECT | NF_LEX_SOURCE_AFTER |
-                                  NF_LEX_WEAK | NF_LEX_QUOTE,
-                              &flags, err);
+    nf_status s = parse_flags(
+        row, row->cols[2],
+        NF_LEX_INVERT | NF_LEX_OBJECT | NF_LEX_SOURCE_AFTER | NF_LEX_WEAK | NF_LEX_QUOTE, &flags,
+        err);
     if (s != NF_OK) return s;
   }
   return add_entry(ctx, row, NF_LEX_VERB, row->cols[0], row->cols[1], flags, err);

@@ -41,8 +41,8 @@ typedef enum nf_lex_kind {
 } nf_lex_kind;
 
 #define NF_LEX_BIT(kind) (1u << (kind))
-#define NF_LEX_TITLE_WORDS                                                              \
-  (NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK) |     \
+#define NF_LEX_TITLE_WORDS                                                         \
+  (NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK) | \
    NF_LEX_BIT(NF_LEX_STATE))
 
 /* Entry flags. */

@@ -179,7 +179,6 @@ static nf_status read_countries(article *a, nf_analysis *an) {
   return NF_OK;
 }
 
-
 /* ---- output ---------------------------------------------------------------- */
 
 static nf_status emit(nf_analysis *an, const char *type, uint32_t start, uint32_t end,
@@ -204,13 +203,13 @@ static nf_status write_output(article *a, nf_analysis *an) {
   size_t np = a->people.npersons;
   uint32_t *name_at = np ? malloc(np * sizeof *name_at) : NULL;
   uint32_t *first_result = np ? malloc(np * sizeof *first_result) : NULL;
-  uint32_t *official_result = a->nofficials ? malloc(a->nofficials * sizeof *official_result)
-                                            : NULL;
+  uint32_t *official_result =
+      a->nofficials ? malloc(a->nofficials * sizeof *official_result) : NULL;
   json_t *list = json_array(), *seen = json_object();
-  nf_status s = (np && (!name_at || !first_result)) ||
-                        (a->nofficials && !official_result) || !list || !seen
-                    ? NF_ERR_NOMEM
-                    : NF_OK;
+  nf_status s =
+      (np && (!name_at || !first_result)) || (a->nofficials && !official_result) || !list || !seen
+          ? NF_ERR_NOMEM
+          : NF_OK;
   for (size_t p = 0; s == NF_OK && p < np; p++) {
     uint32_t st, en;
     nf_person_span(&a->people, a->t, p, &st, &en);
@@ -246,8 +245,8 @@ static nf_status write_output(article *a, nf_analysis *an) {
     s = emit(an, "official", of->start, of->end, off_norm_of(a, t), person,
              first_result[of->person], 0, &official_result[o]);
     if (s == NF_OK && country)
-      s = emit(an, "official_country", of->start, of->end, country, person, official_result[o],
-               0, NULL);
+      s = emit(an, "official_country", of->start, of->end, country, person, official_result[o], 0,
+               NULL);
     if (s == NF_OK && org[0])
       s = emit(an, "official_org", of->start, of->end, org, person, official_result[o], 0, NULL);
     if (s != NF_OK || (t->head_flags & NF_LEX_ROLE)) continue;
@@ -271,8 +270,10 @@ static nf_status write_output(article *a, nf_analysis *an) {
     s = emit(an, "title", a->toks[t->begin].start, a->toks[t->end - 1].end, off_norm_of(a, t),
              person, ref, t->head_flags, NULL);
   }
-  if (s == NF_OK && json_object_set_new(nf_record_json(rec), "officials", list)) s = NF_ERR_NOMEM;
-  else if (s != NF_OK) json_decref(list);
+  if (s == NF_OK && json_object_set_new(nf_record_json(rec), "officials", list))
+    s = NF_ERR_NOMEM;
+  else if (s != NF_OK)
+    json_decref(list);
   json_decref(seen);
   free(name_at);
   free(first_result);

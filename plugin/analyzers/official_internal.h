@@ -53,7 +53,7 @@ typedef struct article {
   size_t ntitles, cap_titles;
   official *officials;
   size_t nofficials, cap_officials;
-  nf_buf norms; /* normalised titles, NUL-separated */
+  nf_buf norms;     /* normalised titles, NUL-separated */
   char dominant[4]; /* the dateline's country */
   nf_people people;
 } article;

@@ -16,8 +16,8 @@ static int possessive(const article *a, size_t i) {
 
 static int title_word(const article *a, size_t i) {
   nf_lex_match m = lex_at(a, i, NF_LEX_TITLE_WORDS);
-  return m.len && (m.kinds & (NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) |
-                              NF_LEX_BIT(NF_LEX_RANK)));
+  return m.len && (m.kinds &
+                   (NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK)));
 }
 
 /* A capitalised word that may name an organisation before a title:
@@ -29,8 +29,9 @@ static int org_word(const article *a, size_t i) {
       (tk->flags & NF_TOK_IN_QUOTE))
     return 0;
   if (a->country_at[i] != NONE) return 0;
-  return !lex_at(a, i, NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_FIRST_NAME) |
-                           NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_BIT(NF_LEX_VERB))
+  return !lex_at(a, i,
+                 NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_FIRST_NAME) |
+                     NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_BIT(NF_LEX_VERB))
               .len;
 }
 
@@ -165,8 +166,8 @@ static int parse_title(const article *a, size_t i, title *out) {
       } else if (!out->org_end && org_word(a, k) && !title_word(a, k)) {
         /* "the president of the Lombardy region", "secretary general of CEI" */
         size_t e = k;
-        while (e < k + 5 && e < a->ntoks && a->toks[e].kind == NF_TOKEN_WORD &&
-               !title_word(a, e) && !fold_is(a, e, "and"))
+        while (e < k + 5 && e < a->ntoks && a->toks[e].kind == NF_TOKEN_WORD && !title_word(a, e) &&
+               !fold_is(a, e, "and"))
           e++;
         out->org_begin = (uint32_t)k;
         out->org_end = (uint32_t)e;

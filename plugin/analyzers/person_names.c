@@ -55,9 +55,10 @@ static int name_word(const finder *f, size_t i) {
   if ((tk->flags & NF_TOK_ALL_CAPS) && !(tk->flags & NF_TOK_INITIAL) && tk->end - tk->start > 1)
     return 0;
   if ((tk->flags & NF_TOK_ABBREV) && !(tk->flags & NF_TOK_INITIAL)) return 0; /* "U.S.", "Dec." */
-  return !is_kind(f, i, NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) |
-                            NF_LEX_BIT(NF_LEX_SUFFIX) | NF_LEX_BIT(NF_LEX_HEAD) |
-                            NF_LEX_BIT(NF_LEX_BODY));
+  return !is_kind(f, i,
+                  NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) |
+                      NF_LEX_BIT(NF_LEX_SUFFIX) | NF_LEX_BIT(NF_LEX_HEAD) |
+                      NF_LEX_BIT(NF_LEX_BODY));
 }
 
 static int is_particle(const finder *f, size_t i) {
@@ -156,10 +157,10 @@ static int run_has_orgword(const finder *f, const run *r) {
 
 /* Adverbs and auxiliaries between a subject and its verb: "Austin also said". */
 static int is_filler(const finder *f, size_t i) {
-  static const char *const words[] = {"also", "later", "earlier", "has", "had", "have",
-                                      "then", "again", "previously", "recently", "once",
-                                      "repeatedly", "further", "would", "will", "separately",
-                                      "quickly", "simply"};
+  static const char *const words[] = {
+      "also",    "later", "earlier",    "has",        "had",     "have",
+      "then",    "again", "previously", "recently",   "once",    "repeatedly",
+      "further", "would", "will",       "separately", "quickly", "simply"};
   if (i >= f->ntoks) return 0;
   for (size_t k = 0; k < sizeof words / sizeof *words; k++)
     if (fold_is(f, i, words[k])) return 1;
@@ -174,8 +175,8 @@ static int verb_at(const finder *f, size_t i) {
 }
 
 static int is_determiner(const finder *f, size_t i) {
-  static const char *const words[] = {"the", "a", "an", "its", "his", "her", "their", "our",
-                                      "whose"};
+  static const char *const words[] = {"the", "a",     "an",  "its",  "his",
+                                      "her", "their", "our", "whose"};
   for (size_t k = 0; k < sizeof words / sizeof *words; k++)
     if (fold_is(f, i, words[k])) return 1;
   return 0;
@@ -206,8 +207,7 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
     while (k < e + 4 && is_determiner(f, k)) k++;
     if (k < f->ntoks && (f->marks[k] & (NF_PM_TITLE_START))) return 1;
     /* an age: "Kallas, 45," */
-    if (k == e + 1 && k + 1 < f->ntoks && f->toks[k].kind == NF_TOKEN_NUMBER &&
-        is_comma(f, k + 1))
+    if (k == e + 1 && k + 1 < f->ntoks && f->toks[k].kind == NF_TOKEN_NUMBER && is_comma(f, k + 1))
       return 1;
   }
   /* a reporting verb after: "Uzra Zeya told", "Austin also said"; not the
@@ -225,10 +225,10 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
       f->toks[k + 1].fold_len > 4 &&
       memcmp(fold(f, k + 1) + f->toks[k + 1].fold_len - 3, "ing", 3) == 0)
     k++;
-  int glued_before = b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
-                               ((f->toks[b - 1].flags & NF_TOK_CAPITALIZED) &&
-                                f->toks[b - 1].kind == NF_TOKEN_WORD &&
-                                !(f->marks[b - 1] & NF_PM_TITLE_END)));
+  int glued_before =
+      b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
+                ((f->toks[b - 1].flags & NF_TOK_CAPITALIZED) &&
+                 f->toks[b - 1].kind == NF_TOKEN_WORD && !(f->marks[b - 1] & NF_PM_TITLE_END)));
   if (verb_at(f, k) && !(glued_before && r->nwords == 1)) return 1;
   /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said" */
   if (r->nwords >= 2 && (is_comma(f, e) || (e < f->ntoks && f->toks[e].kind == NF_TOKEN_DASH))) {
@@ -367,8 +367,8 @@ static size_t resolve(const finder *f, const nf_people *pp, const run *r, const 
       run pr;
       person_run(f, &pp->persons[p], &pr);
       if (!(by_first ? names_by_first(f, r, &pr) : names(f, r, &pr))) continue;
-      if (best == (size_t)-1 || (last[p] != UINT32_MAX &&
-                                 (last[best] == UINT32_MAX || last[p] > last[best])))
+      if (best == (size_t)-1 ||
+          (last[p] != UINT32_MAX && (last[best] == UINT32_MAX || last[p] > last[best])))
         best = p;
     }
   }

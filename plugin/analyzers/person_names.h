@@ -30,10 +30,10 @@ enum {
 enum { NF_GENDER_UNKNOWN = 0, NF_GENDER_MALE = 1, NF_GENDER_FEMALE = 2 };
 
 typedef struct nf_person {
-  uint32_t tok_begin, tok_end; /* the fullest mention's name */
+  uint32_t tok_begin, tok_end;            /* the fullest mention's name */
   uint32_t core_first, core_last, nwords; /* its first and last core words, word count */
-  uint32_t first_mention;      /* index into mentions */
-  uint8_t gender;              /* NF_GENDER_* */
+  uint32_t first_mention;                 /* index into mentions */
+  uint8_t gender;                         /* NF_GENDER_* */
 } nf_person;
 
 typedef struct nf_person_mention {

@@ -65,9 +65,8 @@ nf_status nf_pipeline_run(const nf_pipeline *p, nf_analysis *a, nf_record *rec, 
   return s;
 }
 
-nf_status nf_pipeline_default(const char *schema_dir, const char *const *plugins,
-                              size_t nplugins, nf_registry **reg_out, nf_pipeline **out,
-                              nf_error *err) {
+nf_status nf_pipeline_default(const char *schema_dir, const char *const *plugins, size_t nplugins,
+                              nf_registry **reg_out, nf_pipeline **out, nf_error *err) {
   *reg_out = NULL;
   *out = NULL;
   nf_registry *reg;

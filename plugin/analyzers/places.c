@@ -45,8 +45,7 @@ static nf_status add_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
   while (k < sizeof kind_names / sizeof *kind_names && strcmp(kind, kind_names[k]) != 0) k++;
   if (k == sizeof kind_names / sizeof *kind_names)
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line,
-                           "unknown kind '%s' (city, capital, country, region or abbrev)",
-                           kind);
+                           "unknown kind '%s' (city, capital, country, region or abbrev)", kind);
   if (NF_GROW(p->rows, p->cap, p->n + 1) != NF_OK)
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   place_row *r = &p->rows[p->n];
@@ -120,8 +119,9 @@ int nf_places_country(const nf_places *p, const char *city, size_t n,
   for (int pass = 0; pass < 3 && c.n == 0; pass++) {
     for (size_t i = 0; i < nrows; i++) {
       const place_row *r = &p->rows[rows[i]];
-      int fits = pass == 0 ? (r->kind == CITY || r->kind == CAPITAL)
-                           : pass == 1 ? r->kind == COUNTRY : r->kind == REGION;
+      int fits = pass == 0   ? (r->kind == CITY || r->kind == CAPITAL)
+                 : pass == 1 ? r->kind == COUNTRY
+                             : r->kind == REGION;
       if (!fits) continue;
       codes_add(&c, r->code);
       if (!*spelling && pass < 2) *spelling = r->name;
@@ -134,8 +134,9 @@ int nf_places_country(const nf_places *p, const char *city, size_t n,
   for (size_t k = 0; k < nregions && !decided; k++) {
     const uint32_t *rr;
     size_t nr = lookup(p, regions[k].p, regions[k].n, &rr);
-    if (!nr && regions[k].n > 4 && (regions[k].p[0] | 0x20) == 't' && (regions[k].p[1] | 0x20) == 'h' &&
-        (regions[k].p[2] | 0x20) == 'e' && regions[k].p[3] == ' ')
+    if (!nr && regions[k].n > 4 && (regions[k].p[0] | 0x20) == 't' &&
+        (regions[k].p[1] | 0x20) == 'h' && (regions[k].p[2] | 0x20) == 'e' &&
+        regions[k].p[3] == ' ')
       nr = lookup(p, regions[k].p + 4, regions[k].n - 4, &rr); /* "the Netherlands" */
     if (!nr) continue;
     decided = 1;
@@ -144,8 +145,7 @@ int nf_places_country(const nf_places *p, const char *city, size_t n,
       const place_row *r = &p->rows[rr[i]];
       if (r->kind == COUNTRY) codes_add(&country, r->code);
       if (r->kind == REGION || r->kind == ABBREV) codes_add(&region, r->code);
-      if ((r->kind == COUNTRY || r->kind == REGION || r->kind == ABBREV) &&
-          codes_has(&c, r->code))
+      if ((r->kind == COUNTRY || r->kind == REGION || r->kind == ABBREV) && codes_has(&c, r->code))
         codes_add(&both, r->code);
     }
     if (both.n == 1)

@@ -4,11 +4,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static const char *const name_particles[] = {"da", "de", "del", "della", "der", "di", "do",
-                                             "dos", "du", "van", "von", "bin", "ibn", NULL};
-static const char *const place_particles[] = {"de", "del", "da", "do", "dos", "das", "du",
-                                              "of", "the", "on", "upon", "sur", "en", "am",
-                                              "im", "an", "der", "den", "y", "au", "aux", NULL};
+static const char *const name_particles[] = {"da",  "de", "del", "della", "der", "di",  "do",
+                                             "dos", "du", "van", "von",   "bin", "ibn", NULL};
+static const char *const place_particles[] = {"de",  "del", "da",   "do",  "dos", "das", "du", "of",
+                                              "the", "on",  "upon", "sur", "en",  "am",  "im", "an",
+                                              "der", "den", "y",    "au",  "aux", NULL};
 static const char *const numerals[] = {"II", "III", "IV", "VI", "VII", "VIII", "IX", NULL};
 
 static int in_list_ci(const char *p, size_t n, const char *const *list) {
@@ -32,7 +32,8 @@ static void count_case(const char *p, size_t n, size_t *upper, size_t *lower) {
   *upper = *lower = 0;
   for (size_t i = 0; i < n;) {
     utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
     if (k <= 0) {
       i++;
       continue;
@@ -45,14 +46,14 @@ static void count_case(const char *p, size_t n, size_t *upper, size_t *lower) {
 }
 
 /* Writes word p[0..n) recased into out at *len; 0 when it does not fit. */
-static int recase_word(const char *p, size_t n, int particle, char *out, size_t cap,
-                       size_t *len) {
+static int recase_word(const char *p, size_t n, int particle, char *out, size_t cap, size_t *len) {
   size_t seg_letters = 0; /* letters since the start of the word or the last - . ' */
   int mc = n >= 4 && (p[0] | 0x20) == 'm' && (p[1] | 0x20) == 'c';
   size_t letters = 0;
   for (size_t i = 0; i < n;) {
     utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
     if (k <= 0) return 0;
     int upper = 0;
     if (cp == '-' || cp == '.') {

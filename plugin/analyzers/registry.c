@@ -41,8 +41,7 @@ nf_status nf_registry_add(nf_registry *reg, const nf_analyzer_v1 *def, nf_error 
     return nf_error_set(err, NF_ERR_INVALID, "an analyzer named '%s' is already registered",
                         def->name);
   if (reg->n == NF_MAX_ANALYZERS)
-    return nf_error_set(err, NF_ERR_INVALID, "too many analyzers (at most %d)",
-                        NF_MAX_ANALYZERS);
+    return nf_error_set(err, NF_ERR_INVALID, "too many analyzers (at most %d)", NF_MAX_ANALYZERS);
   reg->defs[reg->n++] = def;
   return NF_OK;
 }

@@ -59,8 +59,7 @@ static uint32_t cue_following(const article *a, size_t open, size_t after) {
     if (cu->src.kind != SRC_NONE && cu->src.begin < open && cu->begin > open) continue;
     if (cu->begin > after + 16 || !same_sentence(a, after, cu->begin)) return NONE;
     size_t quote_marks = 0;
-    for (size_t k = after + 1; k < cu->begin; k++)
-      quote_marks += a->toks[k].kind == NF_TOKEN_QUOTE;
+    for (size_t k = after + 1; k < cu->begin; k++) quote_marks += a->toks[k].kind == NF_TOKEN_QUOTE;
     /* at most one short quotation between: "X, wearing “Ted Cruz” pins, said" */
     if (quote_marks > 2) return NONE;
     if (cu->src.kind == SRC_NONE) /* "“...,” a senior official said": a short subject */
@@ -171,14 +170,14 @@ static nf_status reported_speech(article *a) {
     for (size_t k = ge; k < sbe && k < ge + 4 && !fold_is(a, k, "that"); k++)
       if (is_punct(a, k, ",")) after_comma = 1;
     /* after the cue nothing, or only an adjunct ("in a statement", "on Monday")? */
-    static const char *const adjunct[] = {"in", "on", "at", "during", "after", "before", "last",
-                                          "this", "earlier", "later", "late", "early", "when",
-                                          "while", "from", "to", "by", "with", "as", "through",
-                                          "monday", "tuesday", "wednesday", "thursday", "friday",
-                                          "saturday", "sunday", "today", "yesterday", "of",
-                                          "recently", "afterwards", "again", "too", "then"};
-    int ends_sentence = ge >= sbe || (sbe <= ge + 8 && FOLD_IN(a, ge, adjunct) &&
-                                      !spk_ends_in_ing(a, c->begin));
+    static const char *const adjunct[] = {
+        "in",        "on",        "at",       "during",     "after",    "before",  "last",
+        "this",      "earlier",   "later",    "late",       "early",    "when",    "while",
+        "from",      "to",        "by",       "with",       "as",       "through", "monday",
+        "tuesday",   "wednesday", "thursday", "friday",     "saturday", "sunday",  "today",
+        "yesterday", "of",        "recently", "afterwards", "again",    "too",     "then"};
+    int ends_sentence =
+        ge >= sbe || (sbe <= ge + 8 && FOLD_IN(a, ge, adjunct) && !spk_ends_in_ing(a, c->begin));
     for (size_t k = ge; k < sbe && ends_sentence; k++)
       if (fold_is(a, k, "that") || a->toks[k].kind == NF_TOKEN_QUOTE) ends_sentence = 0;
     int inverted = c->src.kind != SRC_NONE && c->src.begin >= c->end;
@@ -216,7 +215,6 @@ static int cmp_quote(const void *x, const void *y) {
   return p->content_begin < q->content_begin ? -1 : p->content_begin > q->content_begin;
 }
 
-
 /* ---- output --------------------------------------------------------------------- */
 
 int spk_named(const source *s) { return s->kind == SRC_PERSON || s->kind == SRC_BODY; }
@@ -231,21 +229,26 @@ static nf_status write_output(article *a, nf_analysis *an) {
     const cue *c = q->cue != NONE ? &a->cues[q->cue] : NULL;
     const source *src = c && c->src.kind != SRC_NONE ? &c->src : NULL;
     json_t *speaker = src ? json_string(src->name) : json_null();
-    json_t *span = src ? json_pack("[i,i]", (int)a->toks[src->begin].start,
-                                   (int)a->toks[src->end - 1].end)
-                       : json_null();
+    json_t *span =
+        src ? json_pack("[i,i]", (int)a->toks[src->begin].start, (int)a->toks[src->end - 1].end)
+            : json_null();
     char cuebuf[64] = "";
     if (c)
-      snprintf(cuebuf, sizeof cuebuf, "%.*s", (int)(a->toks[c->end - 1].end - a->toks[c->begin].start),
+      snprintf(cuebuf, sizeof cuebuf, "%.*s",
+               (int)(a->toks[c->end - 1].end - a->toks[c->begin].start),
                a->bytes + a->toks[c->begin].start);
-    json_t *obj = json_pack("{s:o,s:o,s:s?,s:s%,s:[i,i]}", "speaker", speaker, "speaker_span",
-                            span, "cue", c ? cuebuf : NULL, "content",
-                            a->bytes + q->content_begin,
+    json_t *obj = json_pack("{s:o,s:o,s:s?,s:s%,s:[i,i]}", "speaker", speaker, "speaker_span", span,
+                            "cue", c ? cuebuf : NULL, "content", a->bytes + q->content_begin,
                             (size_t)(q->content_end - q->content_begin), "content_span",
                             (int)q->content_begin, (int)q->content_end);
     if (!obj || json_array_append_new(quotes, obj)) s = NF_ERR_NOMEM;
-    nf_result r = {"quote", q->content_begin, q->content_end, src ? src->name : NULL,
-                   c ? cuebuf : NULL, NF_NO_REF, 0};
+    nf_result r = {"quote",
+                   q->content_begin,
+                   q->content_end,
+                   src ? src->name : NULL,
+                   c ? cuebuf : NULL,
+                   NF_NO_REF,
+                   0};
     if (s == NF_OK) s = nf_analysis_emit(an, &r, NULL);
     if (s != NF_OK || !src || !spk_named(src) || json_object_get(seen, src->name)) continue;
     if (json_object_set_new(seen, src->name, json_true()) ||
@@ -258,16 +261,19 @@ static nf_status write_output(article *a, nf_analysis *an) {
       if (!json_object_get(seen, key)) {
         if (json_object_set_new(seen, key, json_true())) s = NF_ERR_NOMEM;
         if (s == NF_OK)
-          s = nf_record_add_value(rec, "speaker_countries", src->country,
-                                  strlen(src->country));
+          s = nf_record_add_value(rec, "speaker_countries", src->country, strlen(src->country));
       }
     }
   }
   json_t *root = nf_record_json(rec);
-  if (s == NF_OK && json_object_set_new(root, "quotes", quotes)) s = NF_ERR_NOMEM;
-  else if (s != NF_OK) json_decref(quotes);
-  if (s == NF_OK && json_object_set_new(root, "speakers", speakers)) s = NF_ERR_NOMEM;
-  else if (s != NF_OK) json_decref(speakers);
+  if (s == NF_OK && json_object_set_new(root, "quotes", quotes))
+    s = NF_ERR_NOMEM;
+  else if (s != NF_OK)
+    json_decref(quotes);
+  if (s == NF_OK && json_object_set_new(root, "speakers", speakers))
+    s = NF_ERR_NOMEM;
+  else if (s != NF_OK)
+    json_decref(speakers);
   json_decref(seen);
   return s;
 }

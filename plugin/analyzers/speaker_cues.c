@@ -12,14 +12,13 @@
 
 /* ---- cues ----------------------------------------------------------------------- */
 
-static const char *const fillers[] = {"also", "later", "earlier", "has", "had", "have",
-                                      "then", "again", "previously", "recently", "once",
-                                      "repeatedly", "further", "would", "will", "separately",
-                                      "quickly", "simply", "has also", "had also", "publicly",
-                                      "privately", "last", "first", "flatly", "bluntly",
-                                      "angrily", "only", "himself", "herself", "itself",
-                                      "pointedly", "openly", "explicitly", "frequently",
-                                      "often", "did", "does", "do", "not", "never"};
+static const char *const fillers[] = {
+    "also",      "later",      "earlier",  "has",       "had",        "have",       "then",
+    "again",     "previously", "recently", "once",      "repeatedly", "further",    "would",
+    "will",      "separately", "quickly",  "simply",    "has also",   "had also",   "publicly",
+    "privately", "last",       "first",    "flatly",    "bluntly",    "angrily",    "only",
+    "himself",   "herself",    "itself",   "pointedly", "openly",     "explicitly", "frequently",
+    "often",     "did",        "does",     "do",        "not",        "never"};
 static const char *const passive[] = {"was", "were", "is", "are", "been", "be", "being"};
 
 /* The "(" that a ")" at token k closes, within a few tokens, or NONE. */
@@ -30,10 +29,10 @@ size_t spk_paren_open(const article *a, size_t k) {
   return NONE;
 }
 
-static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                   "saturday", "sunday", "today", "yesterday", "tonight"};
-static const char *const periods[] = {"week", "month", "year", "weekend", "night", "morning",
-                                      "evening", "afternoon"};
+static const char *const days[] = {"monday",   "tuesday", "wednesday", "thursday",  "friday",
+                                   "saturday", "sunday",  "today",     "yesterday", "tonight"};
+static const char *const periods[] = {"week",  "month",   "year",    "weekend",
+                                      "night", "morning", "evening", "afternoon"};
 
 /* Back from a verb over adverbs, auxiliaries and times: "Clinton on
  * Tuesday said", "he said last week", "Austin also said". */
@@ -116,9 +115,10 @@ static int sentence_subject(const article *a, size_t before, source *s) {
 /* Past the listener of "told": "told Reuters", "told reporters", "telling
  * them", "told The New York Times" -- when what follows is the content. */
 static size_t listener_end(const article *a, size_t k) {
-  static const char *const pronouns[] = {"them", "him", "her", "me", "us", "you", "reporters",
-                                         "journalists", "supporters", "lawmakers", "viewers",
-                                         "listeners", "readers", "voters", "colleagues"};
+  static const char *const pronouns[] = {"them",       "him",       "her",       "me",
+                                         "us",         "you",       "reporters", "journalists",
+                                         "supporters", "lawmakers", "viewers",   "listeners",
+                                         "readers",    "voters",    "colleagues"};
   size_t e = k;
   if (k >= a->ntoks) return k;
   if (FOLD_IN(a, k, pronouns)) {
@@ -133,9 +133,8 @@ static size_t listener_end(const article *a, size_t k) {
     e = j;
   }
   if (e > k && e < a->ntoks &&
-      (is_punct(a, e, ",") || is_punct(a, e, ":") || fold_is(a, e, "that") ||
-       is_punct(a, e, ".") || a->toks[e].kind == NF_TOKEN_QUOTE ||
-       fold_is(a, e, "on") || fold_is(a, e, "in")))
+      (is_punct(a, e, ",") || is_punct(a, e, ":") || fold_is(a, e, "that") || is_punct(a, e, ".") ||
+       a->toks[e].kind == NF_TOKEN_QUOTE || fold_is(a, e, "on") || fold_is(a, e, "in")))
     return e;
   return e > k && e < a->ntoks && FOLD_IN(a, k, pronouns) ? e : k;
 }
@@ -172,8 +171,8 @@ nf_status spk_find_cues(article *a) {
       continue;
     }
     /* "as reported by Western Journalism", "was first reported by the Times" */
-    if (fold_is(a, c.end, "by") && ((k > 0 && FOLD_IN(a, k - 1, passive)) ||
-                                     (k > 0 && fold_is(a, k - 1, "as")))) {
+    if (fold_is(a, c.end, "by") &&
+        ((k > 0 && FOLD_IN(a, k - 1, passive)) || (k > 0 && fold_is(a, k - 1, "as")))) {
       if (spk_source_after(a, c.end + 1, 1, &c.src)) {
         c.group_end = c.src.end;
         s = add_cue(a, &c);
@@ -190,14 +189,14 @@ nf_status spk_find_cues(article *a) {
       continue; /* "called for talks" is no cue; "called it “reckless”" is */
     }
     /* "..., saying", "reminisced about it and said": the sentence's subject */
-    int participle = k > 0 && ((is_punct(a, k - 1, ",") && spk_ends_in_ing(a, i)) ||
-                               fold_is(a, k - 1, "and"));
+    int participle =
+        k > 0 && ((is_punct(a, k - 1, ",") && spk_ends_in_ing(a, i)) || fold_is(a, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
       if (spk_source_after(a, c.end, 1, &c.src)) c.group_end = c.src.end;
     } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&
                (is_punct(a, k - 1, ",") || a->toks[k - 1].kind == NF_TOKEN_QUOTE) &&
-               !spk_pronoun_gender(a, c.end) &&
-               spk_source_after(a, c.end, 0, &c.src) && c.src.kind == SRC_PERSON &&
+               !spk_pronoun_gender(a, c.end) && spk_source_after(a, c.end, 0, &c.src) &&
+               c.src.kind == SRC_PERSON &&
                (c.src.end >= a->ntoks || is_punct(a, c.src.end, ",") ||
                 is_punct(a, c.src.end, ".") || is_punct(a, c.src.end, ";"))) {
       /* "..., said Treasury Secretary Janet Yellen, as ..." (not "..., said
@@ -216,17 +215,17 @@ nf_status spk_find_cues(article *a) {
       c.group_end = c.src.end;
     }
     /* "would not let Portugal say so": a causative's object does not speak */
-    static const char *const causatives[] = {"let", "lets", "make", "makes", "made", "hear",
-                                             "heard", "see", "saw", "help", "helped", "watch"};
+    static const char *const causatives[] = {"let",   "lets", "make", "makes", "made",   "hear",
+                                             "heard", "see",  "saw",  "help",  "helped", "watch"};
     if (c.src.kind != SRC_NONE && c.src.begin < c.begin && c.src.begin > 0 &&
         FOLD_IN(a, c.src.begin - 1, causatives)) {
       i = c.end - 1;
       continue;
     }
-    if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end) c.group_end = (uint32_t)listener_end(a, c.end);
+    if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end)
+      c.group_end = (uint32_t)listener_end(a, c.end);
     s = add_cue(a, &c);
     i = c.end - 1;
   }
   return s;
 }
-

@@ -40,7 +40,7 @@ typedef struct cue {
 } cue;
 
 typedef struct record_quote {
-  uint32_t cue;                    /* index into cues, or NONE */
+  uint32_t cue;                        /* index into cues, or NONE */
   uint32_t content_begin, content_end; /* bytes */
 } record_quote;
 

@@ -72,7 +72,6 @@ static const char *person_country(const article *a, const char *name) {
 
 /* ---- sources -------------------------------------------------------------------- */
 
-
 void spk_person_source(const article *a, const mention *m, source *s) {
   s->kind = SRC_PERSON;
   s->begin = m->begin;
@@ -174,11 +173,13 @@ static int body_before(const article *a, size_t e, source *s) {
 
 /* Words that end an organisation's name read backwards ("The Bank"). */
 static const char *const org_stops[] = {
-    "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "but", "and", "or",
-    "as", "after", "before", "when", "while", "if", "he", "she", "it", "they", "we", "i",
-    "his", "her", "its", "their", "our", "this", "that", "these", "those", "meanwhile",
-    "however", "also", "still", "then", "now", "today", "yesterday", "last", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    "the",      "a",         "an",        "in",      "on",      "at",        "by",       "for",
+    "from",     "with",      "but",       "and",     "or",      "as",        "after",    "before",
+    "when",     "while",     "if",        "he",      "she",     "it",        "they",     "we",
+    "i",        "his",       "her",       "its",     "their",   "our",       "this",     "that",
+    "these",    "those",     "meanwhile", "however", "also",    "still",     "then",     "now",
+    "today",    "yesterday", "last",      "monday",  "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday"};
 
 /* A proper name of an organisation ending at token e - 1: "the Bank of
  * England", "NATO", "Reuters". */
@@ -189,8 +190,7 @@ static int org_before(const article *a, size_t e, source *s) {
     size_t k = b - 1;
     const nf_token *tk = &a->toks[k];
     /* "PARIS, Aug 31 (Reuters) -": a dateline names no one */
-    if ((tk->flags & NF_TOK_PARA_START) && (tk->flags & NF_TOK_ALL_CAPS) &&
-        is_punct(a, k + 1, ","))
+    if ((tk->flags & NF_TOK_PARA_START) && (tk->flags & NF_TOK_ALL_CAPS) && is_punct(a, k + 1, ","))
       break;
     if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
         !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
@@ -200,8 +200,8 @@ static int org_before(const article *a, size_t e, source *s) {
       b = k;
       continue;
     }
-    if ((fold_is(a, k, "of") || fold_is(a, k, "for") || fold_is(a, k, "and")) && b < e &&
-        k > 0 && (a->toks[k - 1].flags & NF_TOK_CAPITALIZED)) {
+    if ((fold_is(a, k, "of") || fold_is(a, k, "for") || fold_is(a, k, "and")) && b < e && k > 0 &&
+        (a->toks[k - 1].flags & NF_TOK_CAPITALIZED)) {
       b = k;
       continue;
     }
@@ -253,8 +253,10 @@ static int title_body(const article *a, const mention *t, source *s) {
     int org = tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
               a->country_at[k] == NONE && !lex_at(a, k, NF_LEX_TITLE_WORDS).len;
     if (org && ob == e) ob = k;
-    if (org) oe = k + 1;
-    else if (ob != e) break;
+    if (org)
+      oe = k + 1;
+    else if (ob != e)
+      break;
   }
   if (ob == e) return 0;
   s->kind = SRC_BODY;
@@ -279,7 +281,8 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
   if (e == 0 || depth > 2) return 0;
   size_t k = e - 1;
   if (a->toks[k].flags & NF_TOK_IN_QUOTE) return 0;
-  if (spk_paren_open(a, k) != NONE) return spk_source_before(a, spk_paren_open(a, k), cue_at, depth, s);
+  if (spk_paren_open(a, k) != NONE)
+    return spk_source_before(a, spk_paren_open(a, k), cue_at, depth, s);
   if (a->person_end[e] != NONE) {
     spk_person_source(a, &a->persons[a->person_end[e]], s);
     return 1;
@@ -358,8 +361,8 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
       if (p < k && a->toks[p].kind == NF_TOKEN_QUOTE && (a->toks[p].flags & NF_TOK_CLOSE)) {
         /* a short quotation inside the appositive ("wearing “Ted Cruz” pins") */
         size_t o = p;
-        while (o > 0 && o + 6 > p && !(a->toks[o - 1].kind == NF_TOKEN_QUOTE &&
-                                       (a->toks[o - 1].flags & NF_TOK_OPEN)))
+        while (o > 0 && o + 6 > p &&
+               !(a->toks[o - 1].kind == NF_TOKEN_QUOTE && (a->toks[o - 1].flags & NF_TOK_OPEN)))
           o--;
         if (o == 0 || o + 6 <= p || (a->toks[o - 1].flags & NF_TOK_SENT_START)) break;
         p = o - 1;
@@ -455,8 +458,7 @@ static int spk_np_source_after(const article *a, size_t b, size_t k, int any, so
          !fold_is(a, e, "that") && !fold_is(a, e, "on") && !fold_is(a, e, "in"))
     e++;
   for (size_t end = e; end > k; end--)
-    if (spk_source_before(a, end, b, 0, s) && s->begin >= b &&
-        (s->kind == SRC_PERSON || end == e))
+    if (spk_source_before(a, end, b, 0, s) && s->begin >= b && (s->kind == SRC_PERSON || end == e))
       return 1;
   if (any && e > k) {
     size_t nb = k;
@@ -483,4 +485,3 @@ static int spk_np_source_after(const article *a, size_t b, size_t k, int any, so
   memset(s, 0, sizeof *s);
   return 0;
 }
-

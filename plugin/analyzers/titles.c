@@ -18,8 +18,7 @@ typedef struct words {
 } words;
 
 static int is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '.' ||
-         c == '\'';
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '.' || c == '\'';
 }
 
 static int eq(word w, const char *s) { return strlen(s) == w.n && memcmp(w.p, s, w.n) == 0; }
@@ -67,10 +66,9 @@ static const char *const spellings[][2] = {
 };
 
 /* Modifiers that leave the office the same, and articles. */
-static const char *const dropped[] = {"the",   "a",       "an",     "former",   "acting",
-                                      "interim", "outgoing", "incoming", "caretaker", "then",
-                                      "late",  "current", "ex",     "designate", "longtime",
-                                      "newly"};
+static const char *const dropped[] = {
+    "the",       "a",    "an",   "former",  "acting", "interim",   "outgoing", "incoming",
+    "caretaker", "then", "late", "current", "ex",     "designate", "longtime", "newly"};
 
 /* Word pairs that make one word: [0] [1] -> [2] ("" drops both). */
 static const char *const pairs[][3] = {

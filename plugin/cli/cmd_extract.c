@@ -36,26 +36,39 @@ typedef struct extract_opts {
 
 static int parse_options(int argc, char **argv, extract_opts *o) {
   enum { OPT_PRETTY = 256, OPT_TEXT, OPT_SKIP_BAD };
-  static const struct option longopts[] = {
-      {"schema", required_argument, NULL, 's'}, {"plugin", required_argument, NULL, 'p'},
-      {"pretty", no_argument, NULL, OPT_PRETTY}, {"text", no_argument, NULL, OPT_TEXT},
-      {"skip-bad", no_argument, NULL, OPT_SKIP_BAD}, {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"schema", required_argument, NULL, 's'},
+                                           {"plugin", required_argument, NULL, 'p'},
+                                           {"pretty", no_argument, NULL, OPT_PRETTY},
+                                           {"text", no_argument, NULL, OPT_TEXT},
+                                           {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "s:p:h", longopts, NULL)) != -1) {
     switch (c) {
-      case 's': o->schema = optarg; break;
+      case 's':
+        o->schema = optarg;
+        break;
       case 'p':
         if (o->nplugins == NF_MAX_PLUGINS_OPT)
           return nf_cli_usage_error("extract", "at most %d plugins", NF_MAX_PLUGINS_OPT);
         o->plugins[o->nplugins++] = optarg;
         break;
-      case OPT_PRETTY: o->json_flags |= NF_RECORD_JSON_PRETTY; break;
-      case OPT_TEXT: o->json_flags |= NF_RECORD_JSON_TEXT; break;
-      case OPT_SKIP_BAD: o->skip_bad = 1; break;
-      case 'h': fputs(usage, stdout); return -1;
-      default: return nf_cli_usage_error("extract", "bad option");
+      case OPT_PRETTY:
+        o->json_flags |= NF_RECORD_JSON_PRETTY;
+        break;
+      case OPT_TEXT:
+        o->json_flags |= NF_RECORD_JSON_TEXT;
+        break;
+      case OPT_SKIP_BAD:
+        o->skip_bad = 1;
+        break;
+      case 'h':
+        fputs(usage, stdout);
+        return -1;
+      default:
+        return nf_cli_usage_error("extract", "bad option");
     }
   }
   if (optind == argc) return nf_cli_usage_error("extract", "no INPUT given");

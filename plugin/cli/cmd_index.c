@@ -20,7 +20,8 @@ static const char usage[] =
     "whose id is already indexed is replaced.\n"
     "\n"
     "Options:\n"
-    "  -d, --db DIR        the database (default: " NF_DEFAULT_DB ")\n"
+    "  -d, --db DIR        the database (default: " NF_DEFAULT_DB
+    ")\n"
     "  -s, --schema FILE   the field schema (default: the installed one)\n"
     "  -l, --lang LANG     Snowball stemmer for free text (default: the schema's)\n"
     "  -b, --batch N       articles per commit (default: the schema's)\n"
@@ -53,25 +54,33 @@ static void show_progress(progress *p, unsigned long articles, unsigned long lon
   if (!final && now - p->last_shown < 0.25) return;
   p->last_shown = now;
   double mb = (double)bytes / 1e6, secs = now - p->start;
-  fprintf(stderr, "\r%lu articles  %.1f MB  %.2f MB/s ", articles, mb,
-          secs > 0 ? mb / secs : 0.0);
+  fprintf(stderr, "\r%lu articles  %.1f MB  %.2f MB/s ", articles, mb, secs > 0 ? mb / secs : 0.0);
   if (final) fputc('\n', stderr);
 }
 
 static int parse_options(int argc, char **argv, index_opts *o) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},   {"schema", required_argument, NULL, 's'},
-      {"lang", required_argument, NULL, 'l'}, {"batch", required_argument, NULL, 'b'},
-      {"skip-bad", no_argument, NULL, 'K'},   {"quiet", no_argument, NULL, 'q'},
-      {"threads", required_argument, NULL, 'j'},
-      {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                           {"schema", required_argument, NULL, 's'},
+                                           {"lang", required_argument, NULL, 'l'},
+                                           {"batch", required_argument, NULL, 'b'},
+                                           {"skip-bad", no_argument, NULL, 'K'},
+                                           {"quiet", no_argument, NULL, 'q'},
+                                           {"threads", required_argument, NULL, 'j'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "d:s:l:b:j:qh", longopts, NULL)) != -1) {
     switch (c) {
-      case 'd': o->db = optarg; break;
-      case 's': o->schema = optarg; break;
-      case 'l': o->lang = optarg; break;
+      case 'd':
+        o->db = optarg;
+        break;
+      case 's':
+        o->schema = optarg;
+        break;
+      case 'l':
+        o->lang = optarg;
+        break;
       case 'b':
         if (!nf_cli_parse_unsigned(optarg, 10000000u, &o->batch) || o->batch == 0)
           return nf_cli_usage_error("index", "--batch needs a number from 1 up, not '%s'", optarg);
@@ -80,10 +89,17 @@ static int parse_options(int argc, char **argv, index_opts *o) {
         if (!nf_cli_parse_unsigned(optarg, 2, &o->threads) || o->threads == 0)
           return nf_cli_usage_error("index", "--threads is 1 or 2, not '%s'", optarg);
         break;
-      case 'K': o->skip_bad = 1; break;
-      case 'q': o->quiet = 1; break;
-      case 'h': fputs(usage, stdout); return -1;
-      default: return nf_cli_usage_error("index", "bad option");
+      case 'K':
+        o->skip_bad = 1;
+        break;
+      case 'q':
+        o->quiet = 1;
+        break;
+      case 'h':
+        fputs(usage, stdout);
+        return -1;
+      default:
+        return nf_cli_usage_error("index", "bad option");
     }
   }
   if (optind == argc) return nf_cli_usage_error("index", "no INPUT given");
@@ -107,8 +123,7 @@ static int bad_article(nf_status s, const nf_error *err, const index_opts *o, pr
 }
 
 /* Write what the analysis thread still holds, reporting bad articles. */
-static int flush_all(nf_indexer *ix, const index_opts *o, progress *prog,
-                     unsigned long *skipped) {
+static int flush_all(nf_indexer *ix, const index_opts *o, progress *prog, unsigned long *skipped) {
   nf_error err;
   for (;;) {
     nf_error_clear(&err);
@@ -176,9 +191,10 @@ int nf_cmd_index(int argc, char **argv) {
   unsigned long docs = 0;
   if (ix && !o.quiet && nf_indexer_doccount(ix, &docs, &err) == NF_OK) {
     double secs = nf_cli_now() - start, mb = (double)nf_input_bytes(in) / 1e6;
-    printf("indexed %lu articles (%lu skipped), %.2f MB in %.2f s (%.2f MB/s); %s has %lu "
-           "documents\n",
-           nf_indexer_added(ix), skipped, mb, secs, secs > 0 ? mb / secs : 0.0, o.db, docs);
+    printf(
+        "indexed %lu articles (%lu skipped), %.2f MB in %.2f s (%.2f MB/s); %s has %lu "
+        "documents\n",
+        nf_indexer_added(ix), skipped, mb, secs, secs > 0 ? mb / secs : 0.0, o.db, docs);
   }
   nf_indexer_free(ix);
   nf_input_free(in);

@@ -21,7 +21,8 @@ static const char usage[] =
     "An empty QUERY matches every article.\n"
     "\n"
     "Options:\n"
-    "  -d, --db DIR          the database (default: " NF_DEFAULT_DB "); repeat it to\n"
+    "  -d, --db DIR          the database (default: " NF_DEFAULT_DB
+    "); repeat it to\n"
     "                        search several databases as one\n"
     "  -s, --schema FILE     the field schema (default: the installed one)\n"
     "  -n, --limit N         hits to show (default: 10)\n"
@@ -62,15 +63,19 @@ static int split_facets(search_opts *o, char *list) {
 static int parse_options(int argc, char **argv, search_opts *o) {
   enum { OPT_SORT = 256, OPT_FACET_LIMIT, OPT_EXPLAIN, OPT_HISTOGRAM };
   static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},     {"schema", required_argument, NULL, 's'},
-      {"limit", required_argument, NULL, 'n'},  {"offset", required_argument, NULL, 'o'},
+      {"db", required_argument, NULL, 'd'},
+      {"schema", required_argument, NULL, 's'},
+      {"limit", required_argument, NULL, 'n'},
+      {"offset", required_argument, NULL, 'o'},
       {"sort", required_argument, NULL, OPT_SORT},
       {"facets", required_argument, NULL, 'f'},
       {"facet-limit", required_argument, NULL, OPT_FACET_LIMIT},
-      {"lang", required_argument, NULL, 'l'},   {"json", no_argument, NULL, 'j'},
+      {"lang", required_argument, NULL, 'l'},
+      {"json", no_argument, NULL, 'j'},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"histogram", no_argument, NULL, OPT_HISTOGRAM},
-      {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "d:s:n:o:f:l:jh", longopts, NULL)) != -1) {
@@ -79,7 +84,9 @@ static int parse_options(int argc, char **argv, search_opts *o) {
         if (o->ndbs == NF_MAX_DBS) return nf_cli_usage_error("search", "too many --db");
         o->dbs[o->ndbs++] = optarg;
         break;
-      case 's': o->schema = optarg; break;
+      case 's':
+        o->schema = optarg;
+        break;
       case 'n':
         if (!nf_cli_parse_unsigned(optarg, 100000u, &o->so.limit))
           return nf_cli_usage_error("search", "--limit needs a number up to 100000, not '%s'",
@@ -106,12 +113,23 @@ static int parse_options(int argc, char **argv, search_opts *o) {
         if (!nf_cli_parse_unsigned(optarg, 100000u, &o->so.facet_limit))
           return nf_cli_usage_error("search", "--facet-limit needs a number, not '%s'", optarg);
         break;
-      case 'l': o->lang = optarg; break;
-      case 'j': o->json = 1; break;
-      case OPT_EXPLAIN: o->explain = 1; break;
-      case OPT_HISTOGRAM: o->histogram = 1; break;
-      case 'h': fputs(usage, stdout); return -1;
-      default: return nf_cli_usage_error("search", "bad option");
+      case 'l':
+        o->lang = optarg;
+        break;
+      case 'j':
+        o->json = 1;
+        break;
+      case OPT_EXPLAIN:
+        o->explain = 1;
+        break;
+      case OPT_HISTOGRAM:
+        o->histogram = 1;
+        break;
+      case 'h':
+        fputs(usage, stdout);
+        return -1;
+      default:
+        return nf_cli_usage_error("search", "bad option");
     }
   }
   if (o->ndbs == 0) o->dbs[o->ndbs++] = NF_DEFAULT_DB;

@@ -24,11 +24,13 @@ static const char usage[] =
     "(SIGINT) or SIGTERM.\n"
     "\n"
     "Options:\n"
-    "  -d, --db DIR        the database (default: " NF_DEFAULT_DB "); repeat it to\n"
+    "  -d, --db DIR        the database (default: " NF_DEFAULT_DB
+    "); repeat it to\n"
     "                      search several databases as one\n"
     "  -s, --schema FILE   the field schema (default: the installed one)\n"
     "  -p, --port N        the port (default: 8080; 0: any free port)\n"
-    "  -b, --bind ADDR     the address to listen on (default: " NF_DEFAULT_BIND ", this\n"
+    "  -b, --bind ADDR     the address to listen on (default: " NF_DEFAULT_BIND
+    ", this\n"
     "                      machine only; 0.0.0.0 or :: for every interface)\n"
     "  -l, --lang LANG     Snowball stemmer (default: the database's)\n"
     "  -h, --help          this help\n"
@@ -43,11 +45,13 @@ typedef struct serve_opts {
 } serve_opts;
 
 static int parse_options(int argc, char **argv, serve_opts *o) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},   {"schema", required_argument, NULL, 's'},
-      {"port", required_argument, NULL, 'p'}, {"bind", required_argument, NULL, 'b'},
-      {"lang", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                           {"schema", required_argument, NULL, 's'},
+                                           {"port", required_argument, NULL, 'p'},
+                                           {"bind", required_argument, NULL, 'b'},
+                                           {"lang", required_argument, NULL, 'l'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "d:s:p:b:l:h", longopts, NULL)) != -1) {
@@ -56,16 +60,25 @@ static int parse_options(int argc, char **argv, serve_opts *o) {
         if (o->ndbs == NF_MAX_DBS) return nf_cli_usage_error("serve", "too many --db");
         o->dbs[o->ndbs++] = optarg;
         break;
-      case 's': o->schema = optarg; break;
+      case 's':
+        o->schema = optarg;
+        break;
       case 'p':
         if (!nf_cli_parse_unsigned(optarg, 65535u, &o->port))
           return nf_cli_usage_error("serve", "--port needs a number from 0 to 65535, not '%s'",
                                     optarg);
         break;
-      case 'b': o->bind = optarg; break;
-      case 'l': o->lang = optarg; break;
-      case 'h': fputs(usage, stdout); return -1;
-      default: return nf_cli_usage_error("serve", "bad option");
+      case 'b':
+        o->bind = optarg;
+        break;
+      case 'l':
+        o->lang = optarg;
+        break;
+      case 'h':
+        fputs(usage, stdout);
+        return -1;
+      default:
+        return nf_cli_usage_error("serve", "bad option");
     }
   }
   if (optind < argc) return nf_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);

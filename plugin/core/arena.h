@@ -11,7 +11,8 @@ typedef struct nf_arena {
   nf_arena_block *head; /* the block being filled; older ones follow */
 } nf_arena;
 
-#define NF_ARENA_INIT {NULL}
+#define NF_ARENA_INIT \
+  { NULL }
 
 /* A NUL-terminated copy of p[0..n), or NULL when out of memory. */
 char *nf_arena_strndup(nf_arena *a, const char *p, size_t n);

@@ -13,7 +13,8 @@ typedef struct nf_buf {
   size_t cap;
 } nf_buf;
 
-#define NF_BUF_INIT {NULL, 0, 0}
+#define NF_BUF_INIT \
+  { NULL, 0, 0 }
 
 nf_status nf_buf_reserve(nf_buf *b, size_t extra);
 nf_status nf_buf_append(nf_buf *b, const char *p, size_t n);

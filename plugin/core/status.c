@@ -6,21 +6,36 @@
 
 const char *nf_strerror(nf_status status) {
   switch (status) {
-    case NF_OK: return "success";
-    case NF_ERR_NOMEM: return "out of memory";
-    case NF_ERR_INVALID: return "invalid argument";
-    case NF_ERR_IO: return "input/output error";
-    case NF_ERR_PARSE: return "bad input";
-    case NF_ERR_SCHEMA: return "bad schema";
-    case NF_ERR_QUERY: return "bad query";
-    case NF_ERR_NOT_FOUND: return "not found";
-    case NF_ERR_DB: return "database error";
-    case NF_ERR_DB_LOCKED: return "database locked by another writer";
-    case NF_ERR_DB_CORRUPT: return "database corrupt";
-    case NF_ERR_DB_VERSION: return "unsupported database version";
-    case NF_ERR_DB_MODIFIED: return "database modified while reading";
-    case NF_ERR_UNSUPPORTED: return "unsupported operation";
-    case NF_ERR_INTERNAL: return "internal error";
+    case NF_OK:
+      return "success";
+    case NF_ERR_NOMEM:
+      return "out of memory";
+    case NF_ERR_INVALID:
+      return "invalid argument";
+    case NF_ERR_IO:
+      return "input/output error";
+    case NF_ERR_PARSE:
+      return "bad input";
+    case NF_ERR_SCHEMA:
+      return "bad schema";
+    case NF_ERR_QUERY:
+      return "bad query";
+    case NF_ERR_NOT_FOUND:
+      return "not found";
+    case NF_ERR_DB:
+      return "database error";
+    case NF_ERR_DB_LOCKED:
+      return "database locked by another writer";
+    case NF_ERR_DB_CORRUPT:
+      return "database corrupt";
+    case NF_ERR_DB_VERSION:
+      return "unsupported database version";
+    case NF_ERR_DB_MODIFIED:
+      return "database modified while reading";
+    case NF_ERR_UNSUPPORTED:
+      return "unsupported operation";
+    case NF_ERR_INTERNAL:
+      return "internal error";
   }
   return "unknown status";
 }
@@ -51,8 +66,8 @@ nf_status nf_error_set(nf_error *err, nf_status status, const char *fmt, ...) {
   return status;
 }
 
-nf_status nf_error_set_at(nf_error *err, nf_status status, const char *file,
-                          unsigned long line, const char *fmt, ...) {
+nf_status nf_error_set_at(nf_error *err, nf_status status, const char *file, unsigned long line,
+                          const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   nf_error_set_atv(err, status, file, line, fmt, ap);
@@ -60,8 +75,8 @@ nf_status nf_error_set_at(nf_error *err, nf_status status, const char *file,
   return status;
 }
 
-nf_status nf_error_set_atv(nf_error *err, nf_status status, const char *file,
-                           unsigned long line, const char *fmt, va_list ap) {
+nf_status nf_error_set_atv(nf_error *err, nf_status status, const char *file, unsigned long line,
+                           const char *fmt, va_list ap) {
   nf_error_setv(err, status, fmt, ap);
   if (err && file) {
     if (line)

@@ -18,8 +18,8 @@ struct nf_countries {
   int32_t name_of[26 * 26];
 };
 
-static const char *const kind_names[] = {"name",    "official",       "alt",  "demonym",
-                                         "demonym_plural", "capital", "code"};
+static const char *const kind_names[] = {"name",           "official", "alt", "demonym",
+                                         "demonym_plural", "capital",  "code"};
 static const char *const flag_names[] = {"upper",    "cased",     "person",    "language",
                                          "us-state", "ambiguous", "government"};
 
@@ -197,9 +197,10 @@ static nf_status unknown(const nf_countries *c, const char *p, size_t n, nf_erro
   int shown = n > 60 ? 60 : (int)n;
   if (!best[0])
     return nf_error_set(err, NF_ERR_NOT_FOUND, "country:%.*s is not a country I know", shown, p);
-  return nf_error_set(err, NF_ERR_NOT_FOUND, "country:%.*s is not a country I know; did you mean %s%s%s%s%s?",
-                      shown, p, best[0], best[1] ? (best[2] ? ", " : " or ") : "",
-                      best[1] ? best[1] : "", best[2] ? " or " : "", best[2] ? best[2] : "");
+  return nf_error_set(err, NF_ERR_NOT_FOUND,
+                      "country:%.*s is not a country I know; did you mean %s%s%s%s%s?", shown, p,
+                      best[0], best[1] ? (best[2] ? ", " : " or ") : "", best[1] ? best[1] : "",
+                      best[2] ? " or " : "", best[2] ? best[2] : "");
 }
 
 nf_status nf_countries_resolve(nf_countries *c, const char *p, size_t n, char *code_out,
@@ -214,10 +215,9 @@ nf_status nf_countries_resolve(nf_countries *c, const char *p, size_t n, char *c
   for (size_t i = 1; i < nvalues; i++) {
     const char *other = c->entries[values[i]].code;
     if (strcmp(code, other) != 0)
-      return nf_error_set(err, NF_ERR_NOT_FOUND,
-                          "country:%.*s could mean %s or %s: give the full name or the code",
-                          (int)(n > 60 ? 60 : n), p, nf_countries_name(c, code),
-                          nf_countries_name(c, other));
+      return nf_error_set(
+          err, NF_ERR_NOT_FOUND, "country:%.*s could mean %s or %s: give the full name or the code",
+          (int)(n > 60 ? 60 : n), p, nf_countries_name(c, code), nf_countries_name(c, other));
   }
   memcpy(code_out, code, 3);
   return NF_OK;

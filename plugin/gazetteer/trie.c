@@ -106,8 +106,8 @@ static nf_status grow_edges(nf_gazetteer *g) {
 }
 
 /* The child of parent along key, created when missing. */
-static nf_status child_of(nf_gazetteer *g, uint32_t parent, const nf_token *tok,
-                          const char *p, size_t n, uint32_t *out) {
+static nf_status child_of(nf_gazetteer *g, uint32_t parent, const nf_token *tok, const char *p,
+                          size_t n, uint32_t *out) {
   if ((g->nedges + 1) * 2 > g->edge_cap && grow_edges(g) != NF_OK) return NF_ERR_NOMEM;
   uint32_t hash = edge_hash(parent, tok->hash);
   size_t slot = find_slot(g, parent, p, n, hash);
@@ -180,8 +180,8 @@ nf_status nf_gazetteer_add(nf_gazetteer *g, const char *phrase, size_t n, uint32
 }
 
 /* The child of parent along key, or 0. */
-static uint32_t follow(const nf_gazetteer *g, uint32_t parent, const nf_token *tok,
-                       const char *p, size_t n) {
+static uint32_t follow(const nf_gazetteer *g, uint32_t parent, const nf_token *tok, const char *p,
+                       size_t n) {
   uint32_t hash = edge_hash(parent, tok->hash);
   if (parent == 0) {
     uint32_t h = hash % FIRST_BITS;
@@ -192,8 +192,7 @@ static uint32_t follow(const nf_gazetteer *g, uint32_t parent, const nf_token *t
 
 /* Longest match over toks[i..count). */
 static size_t match_tokens(const nf_gazetteer *g, const nf_token *toks, size_t count,
-                           const char *folds, size_t i, const uint32_t **values,
-                           size_t *nvalues) {
+                           const char *folds, size_t i, const uint32_t **values, size_t *nvalues) {
   *values = NULL;
   *nvalues = 0;
   size_t best = 0;

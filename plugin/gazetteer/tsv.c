@@ -32,13 +32,13 @@ static nf_status split_line(char *line, size_t min_cols, size_t max_cols, nf_tsv
   }
   if (row->ncols < min_cols)
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line,
-                           "%zu column%s, expected at least %zu (separated by one tab)",
-                           row->ncols, row->ncols == 1 ? "" : "s", min_cols);
+                           "%zu column%s, expected at least %zu (separated by one tab)", row->ncols,
+                           row->ncols == 1 ? "" : "s", min_cols);
   return NF_OK;
 }
 
-nf_status nf_tsv_read(const char *path, size_t min_cols, size_t max_cols, nf_tsv_fn fn,
-                      void *ctx, nf_error *err) {
+nf_status nf_tsv_read(const char *path, size_t min_cols, size_t max_cols, nf_tsv_fn fn, void *ctx,
+                      nf_error *err) {
   char *text;
   size_t n;
   nf_status s = nf_read_file(path, &text, &n, err);

@@ -22,8 +22,8 @@ void nf_json_article_free(nf_json_article *ja) {
   nf_buf_free(&ja->scratch);
 }
 
-static const char *const known_keys[] = {"id", "text", "headline", "date", "url", "author",
-                                         "source"};
+static const char *const known_keys[] = {"id",  "text",   "headline", "date",
+                                         "url", "author", "source"};
 
 static int is_known(const char *key) {
   for (size_t i = 0; i < sizeof known_keys / sizeof known_keys[0]; i++)
@@ -102,15 +102,14 @@ static nf_status extra_members(nf_json_article *ja, nf_str *out) {
   return NF_OK;
 }
 
-nf_status nf_json_article_parse(nf_json_article *ja, const char *line, size_t n,
-                                nf_article *out, nf_error *err) {
+nf_status nf_json_article_parse(nf_json_article *ja, const char *line, size_t n, nf_article *out,
+                                nf_error *err) {
   nf_json_article_clear(ja);
   memset(out, 0, sizeof *out);
   json_error_t jerr;
   ja->root = json_loadb(line, n, JSON_REJECT_DUPLICATES, &jerr);
   if (!ja->root)
-    return nf_error_set(err, NF_ERR_PARSE, "invalid JSON at column %d: %s", jerr.column,
-                        jerr.text);
+    return nf_error_set(err, NF_ERR_PARSE, "invalid JSON at column %d: %s", jerr.column, jerr.text);
   if (!json_is_object(ja->root))
     return nf_error_set(err, NF_ERR_PARSE, "expected a JSON object, one article per line");
   nf_status s;

@@ -11,16 +11,16 @@
 /* Holds what the last parsed article points into. */
 typedef struct nf_json_article {
   json_t *root;
-  char *extra;          /* the other keys, compact JSON */
-  nf_buf scratch;       /* a joined author array */
-  char id_number[32];   /* an integer id as text */
+  char *extra;        /* the other keys, compact JSON */
+  nf_buf scratch;     /* a joined author array */
+  char id_number[32]; /* an integer id as text */
 } nf_json_article;
 
 void nf_json_article_init(nf_json_article *ja);
 void nf_json_article_clear(nf_json_article *ja);
 void nf_json_article_free(nf_json_article *ja);
 /* Parse one line; NF_ERR_PARSE with the cause in err (the caller adds file:line). */
-nf_status nf_json_article_parse(nf_json_article *ja, const char *line, size_t n,
-                                nf_article *out, nf_error *err);
+nf_status nf_json_article_parse(nf_json_article *ja, const char *line, size_t n, nf_article *out,
+                                nf_error *err);
 
 #endif

@@ -32,8 +32,7 @@ static nf_status add_facet_term(nf_xdoc *doc, const nf_field *f, const char *v, 
                 : f->kind == NF_FIELD_TITLE ? nf_title_normalize(v, n, key, NULL)
                                             : nf_key_fold(v, n, key);
   if (s != NF_OK || key->len == 0) return s;
-  if ((s = nf_buf_append_char(key, NF_FACET_SEPARATOR)) || (s = nf_buf_append(key, v, n)))
-    return s;
+  if ((s = nf_buf_append_char(key, NF_FACET_SEPARATOR)) || (s = nf_buf_append(key, v, n))) return s;
   return nf_xdoc_add_boolean_term(doc, prefix, key->data, key->len, err);
 }
 

@@ -47,8 +47,8 @@ static nf_status settle_language(nf_indexer *ix, const char *wanted, nf_error *e
   nf_status s = nf_xdb_get_metadata(ix->db, NF_META_LANGUAGE, &stored, err);
   if (s != NF_OK) return s;
   if (*stored && strcmp(stored, wanted) != 0) {
-    s = nf_error_set(err, NF_ERR_INVALID,
-                     "the database was indexed with language '%s', not '%s'", stored, wanted);
+    s = nf_error_set(err, NF_ERR_INVALID, "the database was indexed with language '%s', not '%s'",
+                     stored, wanted);
   } else if (!*stored) {
     s = nf_xdb_set_metadata(ix->db, NF_META_LANGUAGE, wanted, err);
   }

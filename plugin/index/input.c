@@ -59,7 +59,8 @@ static int byte_order(const void *a, const void *b) {
 /* Adds the articles files below dir, recursively, in byte order of names. */
 static nf_status add_directory(nf_input *in, const char *dir, nf_error *err) {
   DIR *d = opendir(dir);
-  if (!d) return nf_error_set_at(err, NF_ERR_IO, dir, 0, "cannot open directory: %s", strerror(errno));
+  if (!d)
+    return nf_error_set_at(err, NF_ERR_IO, dir, 0, "cannot open directory: %s", strerror(errno));
   char **names = NULL;
   size_t n = 0, cap = 0;
   nf_status s = NF_OK;

@@ -25,8 +25,8 @@ static nf_status fold_into(const char *p, size_t n, nf_buf *out) {
 }
 
 /* Honorifics dropped before a name, suffixes dropped after it. */
-static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir",
-                                         "dame", "madam", "mme", "m", "herr", "frau"};
+static const char *const honorifics[] = {"mr",   "mrs",   "ms",  "miss", "dr",   "prof", "sir",
+                                         "dame", "madam", "mme", "m",    "herr", "frau"};
 static const char *const suffixes[] = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"};
 
 static int in_list(const char *p, size_t n, const char *const *list, size_t count) {

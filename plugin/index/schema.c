@@ -148,8 +148,15 @@ static nf_status index_key(parse_state *st, const char *key, const char *v) {
   return fail(st, "unknown key '%s' in [index]", key);
 }
 
-enum { K_KIND = 1, K_PREFIX = 2, K_SLOT = 4, K_SOURCE = 8, K_FACET = 16, K_LABEL = 32,
-       K_DESCRIPTION = 64 };
+enum {
+  K_KIND = 1,
+  K_PREFIX = 2,
+  K_SLOT = 4,
+  K_SOURCE = 8,
+  K_FACET = 16,
+  K_LABEL = 32,
+  K_DESCRIPTION = 64
+};
 
 static nf_status field_key(parse_state *st, const char *key, const char *v) {
   nf_field *f = st->field;
@@ -157,8 +164,8 @@ static nf_status field_key(parse_state *st, const char *key, const char *v) {
   if (strcmp(key, "kind") == 0) {
     if ((s = mark_seen(st, K_KIND, key))) return s;
     if (!kind_from_name(v, &f->kind))
-      return fail(st, "unknown kind '%s' (text, name, place, exact, country, title, date, id, agency)",
-                  v);
+      return fail(
+          st, "unknown kind '%s' (text, name, place, exact, country, title, date, id, agency)", v);
     return NF_OK;
   }
   if (strcmp(key, "prefix") == 0) {

@@ -146,10 +146,10 @@ nf_status nf_index_worker_submit(nf_index_worker *w, const nf_article *a, nf_err
   slot *sl = &w->slots[w->tail % NF_WORKER_SLOTS]; /* ours until tail moves past it */
   nf_buf_clear(&sl->strings);
   worked_clear(&sl->out);
-  const nf_str *src[] = {&a->id,     &a->text,   &a->headline, &a->date,
-                         &a->url,    &a->author, &a->source,   &a->extra};
-  nf_str *dst[] = {&sl->article.id,  &sl->article.text,   &sl->article.headline,
-                   &sl->article.date, &sl->article.url,   &sl->article.author,
+  const nf_str *src[] = {&a->id,  &a->text,   &a->headline, &a->date,
+                         &a->url, &a->author, &a->source,   &a->extra};
+  nf_str *dst[] = {&sl->article.id,     &sl->article.text, &sl->article.headline,
+                   &sl->article.date,   &sl->article.url,  &sl->article.author,
                    &sl->article.source, &sl->article.extra};
   size_t at[sizeof src / sizeof src[0] + 1];
   nf_str origin = {a->origin, a->origin ? strlen(a->origin) : 0};

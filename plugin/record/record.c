@@ -133,8 +133,9 @@ static nf_status begin_metadata(nf_record *rec, const nf_article *a, nf_error *e
   json_t *j = rec->json;
   nf_status s = json_set_str(j, "id", a->id);
   if (!s) s = json_set_str(j, "headline", a->headline);
-  if (s) return nf_error_set(err, s, s == NF_ERR_PARSE ? "id or headline is not valid UTF-8"
-                                                       : "out of memory");
+  if (s)
+    return nf_error_set(err, s,
+                        s == NF_ERR_PARSE ? "id or headline is not valid UTF-8" : "out of memory");
   nf_date date;
   char iso[11], compact[9];
   if (a->date.p) {
@@ -215,8 +216,8 @@ nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out, nf
     }
     obj = copy;
   }
-  size_t jflags = JSON_PRESERVE_ORDER |
-                  ((flags & NF_RECORD_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
+  size_t jflags =
+      JSON_PRESERVE_ORDER | ((flags & NF_RECORD_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
   *out = json_dumps(obj, jflags);
   json_decref(copy);
   if (!*out) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");

@@ -36,8 +36,10 @@ static nf_status name_processor(void *ctx, const char *value, size_t n, nf_xquer
   const nf_field *f = ((field_binding *)ctx)->field;
   nf_buf key = NF_BUF_INIT;
   nf_status s = nf_name_query_key(value, n, &key);
-  if (s == NF_OK) s = key_query(f, &key, value, n, out, err);
-  else s = nf_error_set(err, NF_ERR_QUERY, "%s: the name is not valid UTF-8", f->name);
+  if (s == NF_OK)
+    s = key_query(f, &key, value, n, out, err);
+  else
+    s = nf_error_set(err, NF_ERR_QUERY, "%s: the name is not valid UTF-8", f->name);
   nf_buf_free(&key);
   return s;
 }
@@ -47,8 +49,10 @@ static nf_status folded_processor(void *ctx, const char *value, size_t n, nf_xqu
   const nf_field *f = ((field_binding *)ctx)->field;
   nf_buf key = NF_BUF_INIT;
   nf_status s = nf_key_fold(value, n, &key);
-  if (s == NF_OK) s = key_query(f, &key, value, n, out, err);
-  else s = nf_error_set(err, NF_ERR_QUERY, "%s: the value is not valid UTF-8", f->name);
+  if (s == NF_OK)
+    s = key_query(f, &key, value, n, out, err);
+  else
+    s = nf_error_set(err, NF_ERR_QUERY, "%s: the value is not valid UTF-8", f->name);
   nf_buf_free(&key);
   return s;
 }
@@ -59,8 +63,10 @@ static nf_status title_processor(void *ctx, const char *value, size_t n, nf_xque
   const nf_field *f = ((field_binding *)ctx)->field;
   nf_buf key = NF_BUF_INIT;
   nf_status s = nf_title_normalize(value, n, &key, NULL);
-  if (s == NF_OK) s = key_query(f, &key, value, n, out, err);
-  else s = nf_error_set(err, NF_ERR_QUERY, "%s: the value is not valid UTF-8", f->name);
+  if (s == NF_OK)
+    s = key_query(f, &key, value, n, out, err);
+  else
+    s = nf_error_set(err, NF_ERR_QUERY, "%s: the value is not valid UTF-8", f->name);
   nf_buf_free(&key);
   return s;
 }
@@ -126,8 +132,7 @@ void nf_query_parser_free(nf_query_parser *qp) {
 }
 
 nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *language,
-                              const nf_query_tables *tables, nf_query_parser **out,
-                              nf_error *err) {
+                              const nf_query_tables *tables, nf_query_parser **out, nf_error *err) {
   *out = NULL;
   size_t n = nf_schema_field_count(schema);
   nf_query_parser *qp = calloc(1, sizeof *qp);

@@ -18,8 +18,7 @@ typedef struct nf_query_tables {
 
 /* A parser knowing every field of the schema; db may be NULL. */
 nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *language,
-                              const nf_query_tables *tables, nf_query_parser **out,
-                              nf_error *err);
+                              const nf_query_tables *tables, nf_query_parser **out, nf_error *err);
 void nf_query_parser_free(nf_query_parser *qp);
 nf_status nf_query_parser_parse(nf_query_parser *qp, const char *p, size_t n, nf_xquery **out,
                                 nf_error *err);

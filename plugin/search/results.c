@@ -154,8 +154,8 @@ static nf_status fill_hit(nf_hit *h, const nf_xmset *m, size_t i, size_t snippet
     char *clean = clean_text(json_string_value(text), json_string_length(text));
     if (!clean) s = NF_ERR_NOMEM;
     if (s == NF_OK)
-      s = nf_xmset_snippet(m, clean, strlen(clean), snippet_length, MARK_OPEN, MARK_CLOSE,
-                           &marked, err);
+      s = nf_xmset_snippet(m, clean, strlen(clean), snippet_length, MARK_OPEN, MARK_CLOSE, &marked,
+                           err);
     free(clean);
   }
   if (s == NF_OK) s = unmark(marked ? marked : "", h);
@@ -221,7 +221,7 @@ nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size
     unsigned long count = nf_xmset_facet_count(m, index, i);
     const char *sep = own_terms ? strchr(term, NF_FACET_SEPARATOR) : NULL;
     char *value = sep ? strndup(term, (size_t)(sep - term)) : strdup(term);
-    char *label = sep                                 ? strdup(sep + 1)
+    char *label = sep                               ? strdup(sep + 1)
                   : field->kind == NF_FIELD_COUNTRY ? code_label(countries, term)
                                                     : strdup(term);
     if (!keep(fc, value) || !keep(fc, label)) {
@@ -244,8 +244,7 @@ static int is_digits(const char *p, size_t n) {
   return 1;
 }
 
-nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index,
-                                    nf_error *err) {
+nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index, nf_error *err) {
   size_t n = nf_xmset_facet_size(m, index);
   r->months = calloc(n ? n : 1, sizeof *r->months);
   if (!r->months) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
@@ -292,8 +291,8 @@ static json_t *hit_json(const nf_hit *h) {
   }
   json_t *marks = json_array();
   for (size_t i = 0; marks && i < h->nmarks; i++)
-    json_array_append_new(marks, json_pack("[I,I]", (json_int_t)h->marks[i].start,
-                                           (json_int_t)h->marks[i].end));
+    json_array_append_new(
+        marks, json_pack("[I,I]", (json_int_t)h->marks[i].start, (json_int_t)h->marks[i].end));
   return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
                    "score", h->score, "percent", h->percent, "date", str_or_null(h->date),
                    "headline", str_or_null(h->headline), "snippet", h->snippet, "marks",
@@ -308,8 +307,8 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
     json_t *values = json_array();
     for (size_t i = 0; values && i < r->facets[f].size; i++) {
       const nf_facet_value *v = &r->facets[f].values[i];
-      json_array_append_new(values, json_pack("{s:s,s:s,s:I}", "value", v->value, "label",
-                                              v->label, "count", (json_int_t)v->count));
+      json_array_append_new(values, json_pack("{s:s,s:s,s:I}", "value", v->value, "label", v->label,
+                                              "count", (json_int_t)v->count));
     }
     json_object_set_new(facets, r->facets[f].name, values ? values : json_array());
   }
@@ -323,8 +322,7 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
                                               (json_int_t)r->months[i].count));
     json_object_set_new(root, "histogram", months ? months : json_array());
   }
-  if (root)
-    *out = json_dumps(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
+  if (root) *out = json_dumps(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
   json_decref(root);
   if (!*out) return nf_error_set(err, NF_ERR_NOMEM, "cannot write the results as JSON");
   return NF_OK;

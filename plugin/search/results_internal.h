@@ -19,7 +19,6 @@ nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size
                                 unsigned limit, nf_error *err);
 /* The histogram, from a value facet of the date slot cut to YYYYMM (index);
  * marks the results as having one. */
-nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index,
-                                    nf_error *err);
+nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index, nf_error *err);
 
 #endif

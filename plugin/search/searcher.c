@@ -62,8 +62,7 @@ nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schem
   if (st == NF_OK && has_kind(schema, NF_FIELD_AGENCY))
     st = nf_agencies_load(nf_schema_dir(schema), &s->agencies, err);
   nf_query_tables tables = {s->countries, s->agencies};
-  if (st == NF_OK)
-    st = nf_query_parser_new(schema, s->db, s->language, &tables, &s->qp, err);
+  if (st == NF_OK) st = nf_query_parser_new(schema, s->db, s->language, &tables, &s->qp, err);
   if (st != NF_OK) {
     nf_searcher_free(s);
     return st;
@@ -106,8 +105,8 @@ typedef struct facet_plan {
   const nf_field *date; /* the histogram's field, or NULL */
 } facet_plan;
 
-static nf_status plan_facets(const nf_searcher *s, const nf_search_options *opts,
-                             facet_plan *plan, nf_error *err) {
+static nf_status plan_facets(const nf_searcher *s, const nf_search_options *opts, facet_plan *plan,
+                             nf_error *err) {
   for (size_t i = 0; i < opts->nfacets; i++) {
     const nf_field *f = nf_schema_find(s->schema, opts->facets[i]);
     if (f && f->kind == NF_FIELD_DATE) {
@@ -172,8 +171,8 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
     st = nf_results_fill_hits(r, m, len, err);
   }
   for (size_t i = 0; st == NF_OK && i < plan->nfields; i++)
-    st = nf_results_fill_facet(r, m, i, index[i], plan->fields[i], s->countries,
-                               opts->facet_limit, err);
+    st = nf_results_fill_facet(r, m, i, index[i], plan->fields[i], s->countries, opts->facet_limit,
+                               err);
   if (st == NF_OK && plan->date) st = nf_results_fill_histogram(r, m, index[plan->nfields], err);
   free(index);
   nf_xmset_free(m);

@@ -10,13 +10,12 @@
 struct nf_api {
   nf_searcher *searcher;
   const nf_schema *schema;
-  const char *date;                            /* the date field (the histogram), or NULL */
-  const char *facets[NF_API_MAX_FACETS];       /* the default facets: every facet field */
+  const char *date;                      /* the date field (the histogram), or NULL */
+  const char *facets[NF_API_MAX_FACETS]; /* the default facets: every facet field */
   size_t nfacets;
 };
 
-nf_status nf_api_new(nf_searcher *searcher, const nf_schema *schema, nf_api **out,
-                     nf_error *err) {
+nf_status nf_api_new(nf_searcher *searcher, const nf_schema *schema, nf_api **out, nf_error *err) {
   *out = NULL;
   nf_api *api = calloc(1, sizeof *api);
   if (!api) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
@@ -57,8 +56,8 @@ void nf_api_error(unsigned status, const char *message, nf_api_response *out) {
 }
 
 /* A whole unsigned number up to max, or the default when absent; 0 if bad. */
-static int number_arg(nf_api_arg_fn arg, void *ctx, const char *name, unsigned dflt,
-                      unsigned max, unsigned *out, nf_api_response *resp) {
+static int number_arg(nf_api_arg_fn arg, void *ctx, const char *name, unsigned dflt, unsigned max,
+                      unsigned *out, nf_api_response *resp) {
   size_t n;
   const char *v = arg(ctx, name, &n);
   if (!v) {
@@ -194,8 +193,8 @@ static void fields(nf_api *api, nf_api_response *out) {
     const nf_field *f = nf_schema_field(api->schema, i);
     json_array_append_new(
         list, json_pack("{s:s,s:s,s:s,s:b,s:s}", "name", f->name, "label",
-                        f->label ? f->label : f->name, "kind", nf_field_kind_name(f->kind),
-                        "facet", f->facet, "description", f->description ? f->description : ""));
+                        f->label ? f->label : f->name, "kind", nf_field_kind_name(f->kind), "facet",
+                        f->facet, "description", f->description ? f->description : ""));
   }
   for (size_t i = 0; facets && i < api->nfacets; i++)
     json_array_append_new(facets, json_string(api->facets[i]));
@@ -209,9 +208,9 @@ static void fields(nf_api *api, nf_api_response *out) {
     nf_api_error(500, err.message, out);
     return;
   }
-  json_t *limits = json_pack("{s:i,s:i,s:i,s:i}", "query", NF_API_MAX_QUERY, "limit",
-                             NF_API_MAX_LIMIT, "offset", NF_API_MAX_OFFSET, "facet_limit",
-                             NF_API_MAX_FACET_LIMIT);
+  json_t *limits =
+      json_pack("{s:i,s:i,s:i,s:i}", "query", NF_API_MAX_QUERY, "limit", NF_API_MAX_LIMIT, "offset",
+                NF_API_MAX_OFFSET, "facet_limit", NF_API_MAX_FACET_LIMIT);
   respond_json(200,
                json_pack("{s:I,s:o,s:o,s:o,s:o}", "documents", (json_int_t)docs, "fields",
                          list ? list : json_array(), "facets", facets ? facets : json_array(),

@@ -18,12 +18,12 @@
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
 
-#define NF_API_MAX_QUERY 2048            /* bytes of q */
-#define NF_API_MAX_LIMIT 100             /* hits per request */
-#define NF_API_MAX_OFFSET 100000         /* first hit */
-#define NF_API_MAX_FACET_LIMIT 100       /* values per facet */
-#define NF_API_MAX_FACETS 32             /* facet fields per request */
-#define NF_API_MAX_RESPONSE (8u << 20)   /* bytes of a response body */
+#define NF_API_MAX_QUERY 2048          /* bytes of q */
+#define NF_API_MAX_LIMIT 100           /* hits per request */
+#define NF_API_MAX_OFFSET 100000       /* first hit */
+#define NF_API_MAX_FACET_LIMIT 100     /* values per facet */
+#define NF_API_MAX_FACETS 32           /* facet fields per request */
+#define NF_API_MAX_RESPONSE (8u << 20) /* bytes of a response body */
 #define NF_API_DEFAULT_LIMIT 10
 #define NF_API_DEFAULT_FACET_LIMIT 10
 
@@ -40,8 +40,7 @@ typedef struct nf_api_response {
 
 /* The API over a searcher and its schema (both must outlive it).  Calls
  * must not overlap: the searcher is not shared between threads. */
-nf_status nf_api_new(nf_searcher *searcher, const nf_schema *schema, nf_api **out,
-                     nf_error *err);
+nf_status nf_api_new(nf_searcher *searcher, const nf_schema *schema, nf_api **out, nf_error *err);
 void nf_api_free(nf_api *api);
 
 /* 1 when path belongs to the API (starts with /api/). */

@@ -6,9 +6,9 @@
 
 typedef enum nf_abbrev_class {
   NF_ABBREV_NONE = 0,
-  NF_ABBREV_PLAIN,  /* may end a sentence: Inc., Jr., Dec., St., Calif. */
-  NF_ABBREV_TITLE,  /* precedes a name and never ends a sentence: Mr., Gen. */
-  NF_ABBREV_NUMBER  /* an abbreviation only before a number: No. 5, Art. 3 */
+  NF_ABBREV_PLAIN, /* may end a sentence: Inc., Jr., Dec., St., Calif. */
+  NF_ABBREV_TITLE, /* precedes a name and never ends a sentence: Mr., Gen. */
+  NF_ABBREV_NUMBER /* an abbreviation only before a number: No. 5, Art. 3 */
 } nf_abbrev_class;
 
 /* The class of the word p[0..n) (without its period), case-sensitive. */

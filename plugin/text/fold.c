@@ -10,7 +10,7 @@
 #include "newsfields/text.h"
 #include "text/utf8.h"
 
-#define FOLD_OPTIONS                                                                 \
+#define FOLD_OPTIONS                                                               \
   (UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | \
    UTF8PROC_IGNORE | UTF8PROC_LUMP)
 
@@ -18,22 +18,52 @@
  * a reader would type, and quotation marks (LUMP turns ‹ › into < >). */
 static const char *special(int32_t cp) {
   switch (cp) {
-    case 0x0141: case 0x0142: return "l";  /* Ł ł */
-    case 0x00D8: case 0x00F8: return "o";  /* Ø ø */
-    case 0x0110: case 0x0111: return "d";  /* Đ đ */
-    case 0x00D0: case 0x00F0: return "d";  /* Ð ð */
-    case 0x0126: case 0x0127: return "h";  /* Ħ ħ */
-    case 0x0166: case 0x0167: return "t";  /* Ŧ ŧ */
-    case 0x0131: return "i";               /* ı */
-    case 0x00C6: case 0x00E6: return "ae"; /* Æ æ */
-    case 0x0152: case 0x0153: return "oe"; /* Œ œ */
-    case 0x00DE: case 0x00FE: return "th"; /* Þ þ */
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x0141:
+    case 0x0142:
+      return "l"; /* Ł ł */
+    case 0x00D8:
+    case 0x00F8:
+      return "o"; /* Ø ø */
+    case 0x0110:
+    case 0x0111:
+      return "d"; /* Đ đ */
+    case 0x00D0:
+    case 0x00F0:
+      return "d"; /* Ð ð */
+    case 0x0126:
+    case 0x0127:
+      return "h"; /* Ħ ħ */
+    case 0x0166:
+    case 0x0167:
+      return "t"; /* Ŧ ŧ */
+    case 0x0131:
+      return "i"; /* ı */
+    case 0x00C6:
+    case 0x00E6:
+      return "ae"; /* Æ æ */
+    case 0x0152:
+    case 0x0153:
+      return "oe"; /* Œ œ */
+    case 0x00DE:
+    case 0x00FE:
+      return "th"; /* Þ þ */
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
       return "\"";
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2039:
+    case 0x203A:
     case 0x02BC:
       return "'";
-    default: return NULL;
+    default:
+      return NULL;
   }
 }
 

@@ -12,16 +12,33 @@ enum role { ROLE_OPEN, ROLE_CLOSE, ROLE_EITHER, ROLE_APOS };
 static int mark_role(int32_t cp, int *single) {
   *single = 0;
   switch (cp) {
-    case 0x60: return ROLE_OPEN; /* `` */
-    case '"': return ROLE_EITHER;
-    case 0x201C: case 0x201E: case 0x201F: case 0xAB: return ROLE_OPEN; /* “ „ ‟ « */
-    case 0x201D: case 0xBB: return ROLE_CLOSE;                          /* ” » */
-    case '\'': case 0x2019: *single = 1; return ROLE_APOS;             /* ' ’ */
-    case 0x2018: case 0x201A: case 0x201B: case 0x2039:                 /* ‘ ‚ ‛ ‹ */
+    case 0x60:
+      return ROLE_OPEN; /* `` */
+    case '"':
+      return ROLE_EITHER;
+    case 0x201C:
+    case 0x201E:
+    case 0x201F:
+    case 0xAB:
+      return ROLE_OPEN; /* “ „ ‟ « */
+    case 0x201D:
+    case 0xBB:
+      return ROLE_CLOSE; /* ” » */
+    case '\'':
+    case 0x2019:
+      *single = 1;
+      return ROLE_APOS; /* ' ’ */
+    case 0x2018:
+    case 0x201A:
+    case 0x201B:
+    case 0x2039: /* ‘ ‚ ‛ ‹ */
       *single = 1;
       return ROLE_OPEN;
-    case 0x203A: *single = 1; return ROLE_CLOSE; /* › */
-    default: return -1;
+    case 0x203A:
+      *single = 1;
+      return ROLE_CLOSE; /* › */
+    default:
+      return -1;
   }
 }
 
@@ -211,8 +228,8 @@ static nf_status paragraph(ctx *c, const nf_paragraph *g, int last_para) {
         if (cp == 0x201C && c->depth && !top_is_single(c) &&
             t->stack[c->depth - 1].opener == 0x201E)
           close_family(c, k, 0);
-        else if ((cp == 0x201C || cp == 0x2018) && !f.can_open &&
-                 (single ? top_is_single(c) : 1) && close_family(c, k, single))
+        else if ((cp == 0x201C || cp == 0x2018) && !f.can_open && (single ? top_is_single(c) : 1) &&
+                 close_family(c, k, single))
           ;
         else if (may_open)
           st = open_quote(c, k, single, cp);
@@ -243,7 +260,8 @@ static nf_status paragraph(ctx *c, const nf_paragraph *g, int last_para) {
           make_apostrophe(t, k);
         }
         break;
-      default: break;
+      default:
+        break;
     }
     if (st != NF_OK) return st;
   }

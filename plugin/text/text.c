@@ -105,9 +105,7 @@ const nf_token *nf_text_tokens(const nf_text *t, size_t *count) {
   return t ? t->tok : NULL;
 }
 
-const char *nf_text_folds(const nf_text *t) {
-  return t && t->folds.data ? t->folds.data : "";
-}
+const char *nf_text_folds(const nf_text *t) { return t && t->folds.data ? t->folds.data : ""; }
 
 const char *nf_text_folded(const nf_text *t, size_t i, size_t *len) {
   if (!t || i >= t->ntok) {
@@ -148,14 +146,23 @@ size_t nf_text_sentence_of(const nf_text *t, size_t i) {
 
 const char *nf_token_kind_name(int kind) {
   switch (kind) {
-    case NF_TOKEN_WORD: return "word";
-    case NF_TOKEN_NUMBER: return "number";
-    case NF_TOKEN_PUNCT: return "punct";
-    case NF_TOKEN_QUOTE: return "quote";
-    case NF_TOKEN_APOSTROPHE: return "apostrophe";
-    case NF_TOKEN_HYPHEN: return "hyphen";
-    case NF_TOKEN_DASH: return "dash";
-    case NF_TOKEN_SYMBOL: return "symbol";
-    default: return "?";
+    case NF_TOKEN_WORD:
+      return "word";
+    case NF_TOKEN_NUMBER:
+      return "number";
+    case NF_TOKEN_PUNCT:
+      return "punct";
+    case NF_TOKEN_QUOTE:
+      return "quote";
+    case NF_TOKEN_APOSTROPHE:
+      return "apostrophe";
+    case NF_TOKEN_HYPHEN:
+      return "hyphen";
+    case NF_TOKEN_DASH:
+      return "dash";
+    case NF_TOKEN_SYMBOL:
+      return "symbol";
+    default:
+      return "?";
   }
 }

@@ -252,7 +252,8 @@ nf_status nf_tokenize(nf_text *t) {
         space = 1;
         i += len;
         continue;
-      default: break;
+      default:
+        break;
     }
 
     uint32_t f = 0;
@@ -263,8 +264,8 @@ nf_status nf_tokenize(nf_text *t) {
     newlines = 0;
 
     const nf_token *prev = t->ntok ? &t->tok[t->ntok - 1] : NULL;
-    int glued = prev && prev->end == i &&
-                (prev->kind == NF_TOKEN_WORD || prev->kind == NF_TOKEN_NUMBER);
+    int glued =
+        prev && prev->end == i && (prev->kind == NF_TOKEN_WORD || prev->kind == NF_TOKEN_NUMBER);
     size_t end = i + len;
     int kind = NF_TOKEN_PUNCT;
     uint32_t wf = 0;
@@ -302,7 +303,8 @@ nf_status nf_tokenize(nf_text *t) {
           f |= wf;
           break;
         }
-        if (cp2 == cp && (cp == '\'' || cp == 0x2019 || cp == 0x2018)) { /* '' ’’ ‘‘: a double mark */
+        if (cp2 == cp &&
+            (cp == '\'' || cp == 0x2019 || cp == 0x2018)) { /* '' ’’ ‘‘: a double mark */
           end += len2;
           fold = "\"";
         }

@@ -43,8 +43,8 @@ void nf_xdoc_increase_termpos(nf_xdoc *doc, unsigned delta) {
   if (doc) doc->tg.increase_termpos(delta);
 }
 
-nf_status nf_xdoc_add_boolean_term(nf_xdoc *doc, const char *prefix, const char *value,
-                                   size_t n, nf_error *err) {
+nf_status nf_xdoc_add_boolean_term(nf_xdoc *doc, const char *prefix, const char *value, size_t n,
+                                   nf_error *err) {
   if (!doc || (!value && n)) return nf_error_set(err, NF_ERR_INVALID, "no document or value");
   return guarded(err, [&] {
     std::string term = nfx::make_term(prefix, value, n);

@@ -57,8 +57,7 @@ nf_status nf_xenquire_sort_by_relevance(nf_xenquire *e, nf_error *err) {
   });
 }
 
-nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descending,
-                                    nf_error *err) {
+nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descending, nf_error *err) {
   if (!e) return nf_error_set(err, NF_ERR_INVALID, "no enquire");
   return guarded(err, [&] {
     e->enquire.set_sort_by_value_then_relevance(slot, descending != 0);  // true: descending
@@ -99,10 +98,10 @@ static void count_term_facets(nf_xenquire *e, Xapian::doccount n) {
     return;
   }
   std::vector<Xapian::docid> docids = matching_docids(e, n);
-  bool postlists = e->method == TermFacetSpy::POSTLISTS ||
-                   (e->method == TermFacetSpy::AUTO &&
-                    static_cast<unsigned long long>(docids.size()) * NF_POSTLISTS_SHARE >
-                        e->db.get_doccount());
+  bool postlists =
+      e->method == TermFacetSpy::POSTLISTS ||
+      (e->method == TermFacetSpy::AUTO &&
+       static_cast<unsigned long long>(docids.size()) * NF_POSTLISTS_SHARE > e->db.get_doccount());
   if (postlists)
     e->terms->count_postlists(e->db, docids);
   else

@@ -12,8 +12,7 @@ namespace nfx {
 
 static nf_status from_xapian(nf_error *err, nf_status status, const Xapian::Error &e) {
   const char *why = e.get_error_string();  // may be NULL
-  if (why && *why)
-    return nf_error_set(err, status, "%s (%s)", e.get_msg().c_str(), why);
+  if (why && *why) return nf_error_set(err, status, "%s (%s)", e.get_msg().c_str(), why);
   return nf_error_set(err, status, "%s", e.get_msg().c_str());
 }
 

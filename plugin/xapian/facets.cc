@@ -230,8 +230,8 @@ nf_status nf_xenquire_add_keyed_facet(nf_xenquire *e, const char *prefix, char s
   return add_term_facet(e, prefix, true, sep, out_index, err);
 }
 
-nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len,
-                                      size_t *out_index, nf_error *err) {
+nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len, size_t *out_index,
+                                      nf_error *err) {
   if (!e || !out_index) return nf_error_set(err, NF_ERR_INVALID, "no enquire or output");
   return guarded(err, [&] {
     e->facets.reserve(e->facets.size() + 1);

@@ -13,7 +13,7 @@
 #include "shim.h"
 
 struct nf_xdb {
-  Xapian::Database db;          // for reading; shares wdb's internals when writable
+  Xapian::Database db;           // for reading; shares wdb's internals when writable
   Xapian::WritableDatabase wdb;  // only when writable
   bool writable = false;
   bool in_txn = false;  // every change goes inside a transaction, so free can drop it
@@ -75,7 +75,7 @@ class TermFacetSpy : public Xapian::MatchSpy {
     std::string prefix;
     bool keyed = false, multi = false;  // multi: a capital after it means a longer prefix
     char sep = 0;
-    std::map<std::string, unsigned long> counts;  // by full term
+    std::map<std::string, unsigned long> counts;   // by full term
     std::map<std::string, unsigned long> repeats;  // keyed: documents with a key twice
   };
   void count(Prefix &p, Xapian::TermIterator &t, const Xapian::TermIterator &end);

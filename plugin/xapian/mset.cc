@@ -33,7 +33,7 @@ std::string unescape(const std::string &s, const std::string &start, const std::
                      const char *hi_start, const char *hi_end) {
   static const struct {
     const char *entity, *text;
-  } entities[] = {{"&amp;", "&"},  {"&lt;", "<"},   {"&gt;", ">"},
+  } entities[] = {{"&amp;", "&"},   {"&lt;", "<"},  {"&gt;", ">"},
                   {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}};
   std::string out;
   out.reserve(s.size());
@@ -78,9 +78,7 @@ unsigned long nf_xmset_estimated(const nf_xmset *m) {
   return m ? m->mset.get_matches_estimated() : 0;
 }
 
-unsigned nf_xmset_docid(const nf_xmset *m, size_t i) {
-  return in_range(m, i) ? *m->mset[i] : 0;
-}
+unsigned nf_xmset_docid(const nf_xmset *m, size_t i) { return in_range(m, i) ? *m->mset[i] : 0; }
 
 unsigned nf_xmset_rank(const nf_xmset *m, size_t i) {
   return in_range(m, i) ? m->mset[i].get_rank() : 0;
@@ -94,8 +92,7 @@ int nf_xmset_percent(const nf_xmset *m, size_t i) {
   return in_range(m, i) ? m->mset[i].get_percent() : 0;
 }
 
-nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len,
-                        nf_error *err) {
+nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len, nf_error *err) {
   if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output");
   *out = nullptr;
   if (out_len) *out_len = 0;
@@ -108,8 +105,7 @@ nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len
   });
 }
 
-nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out,
-                         nf_error *err) {
+nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out, nf_error *err) {
   if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output");
   *out = nullptr;
   if (!in_range(m, i)) return nf_error_set(err, NF_ERR_INVALID, "no result %zu", i);
@@ -120,8 +116,7 @@ nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out,
 }
 
 nf_status nf_xmset_snippet(const nf_xmset *m, const char *text, size_t n, size_t length,
-                           const char *hi_start, const char *hi_end, char **out,
-                           nf_error *err) {
+                           const char *hi_start, const char *hi_end, char **out, nf_error *err) {
   if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output");
   *out = nullptr;
   if (!m || (!text && n)) return nf_error_set(err, NF_ERR_INVALID, "no results or text");
@@ -131,12 +126,11 @@ nf_status nf_xmset_snippet(const nf_xmset *m, const char *text, size_t n, size_t
     // swapped for the caller's (unescaped) ones afterwards.
     unsigned cp = 0xE000;
     std::string start = free_marker(t, cp), end = free_marker(t, cp);
-    std::string s = m->mset.snippet(t, length, m->stem,
-                                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                        Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                    start, end, "...");
-    *out = nfx::dup_string(
-        unescape(s, start, end, hi_start ? hi_start : "", hi_end ? hi_end : ""));
+    std::string s =
+        m->mset.snippet(t, length, m->stem,
+                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                        start, end, "...");
+    *out = nfx::dup_string(unescape(s, start, end, hi_start ? hi_start : "", hi_end ? hi_end : ""));
     return NF_OK;
   });
 }

@@ -26,8 +26,8 @@ nf_status nf_xquery_term(const char *term, size_t n, nf_xquery **out, nf_error *
   return guarded(err, [&] { return wrap(Xapian::Query(std::string(term, n)), out); });
 }
 
-nf_status nf_xquery_boolean_term(const char *prefix, const char *value, size_t n,
-                                 nf_xquery **out, nf_error *err) {
+nf_status nf_xquery_boolean_term(const char *prefix, const char *value, size_t n, nf_xquery **out,
+                                 nf_error *err) {
   if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output handle");
   *out = nullptr;
   if (!value && n) return nf_error_set(err, NF_ERR_INVALID, "no value");
@@ -57,11 +57,20 @@ nf_status nf_xquery_combine(nf_xop op, const nf_xquery *const *subs, size_t n, n
   if (!subs && n) return nf_error_set(err, NF_ERR_INVALID, "no subqueries");
   Xapian::Query::op xop;
   switch (op) {
-    case NF_XOP_AND: xop = Xapian::Query::OP_AND; break;
-    case NF_XOP_OR: xop = Xapian::Query::OP_OR; break;
-    case NF_XOP_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
-    case NF_XOP_FILTER: xop = Xapian::Query::OP_FILTER; break;
-    default: return nf_error_set(err, NF_ERR_INVALID, "unknown query operator %d", (int)op);
+    case NF_XOP_AND:
+      xop = Xapian::Query::OP_AND;
+      break;
+    case NF_XOP_OR:
+      xop = Xapian::Query::OP_OR;
+      break;
+    case NF_XOP_AND_NOT:
+      xop = Xapian::Query::OP_AND_NOT;
+      break;
+    case NF_XOP_FILTER:
+      xop = Xapian::Query::OP_FILTER;
+      break;
+    default:
+      return nf_error_set(err, NF_ERR_INVALID, "unknown query operator %d", (int)op);
   }
   return guarded(err, [&] {
     std::vector<Xapian::Query> qs;

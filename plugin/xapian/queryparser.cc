@@ -199,8 +199,8 @@ nf_status nf_xqp_add_boolean_prefix(nf_xqp *qp, const char *field, const char *p
   });
 }
 
-nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean,
-                                     nf_xfield_fn fn, void *ctx, nf_error *err) {
+nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean, nf_xfield_fn fn,
+                                     void *ctx, nf_error *err) {
   nf_status s = check_field(qp, field, err);
   if (s != NF_OK) return s;
   if (!fn) return nf_error_set(err, NF_ERR_INVALID, "no field processor for '%s'", field);

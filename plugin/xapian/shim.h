@@ -81,8 +81,8 @@ void nf_xdoc_increase_termpos(nf_xdoc *doc, unsigned delta);
 /* A boolean term prefix+value; inserts ':' between a multi-letter prefix and a
  * value starting with a capital, as the QueryParser does.  A term longer than
  * NF_XTERM_MAX is skipped silently (Xapian would refuse the whole document). */
-nf_status nf_xdoc_add_boolean_term(nf_xdoc *doc, const char *prefix, const char *value,
-                                   size_t n, nf_error *err);
+nf_status nf_xdoc_add_boolean_term(nf_xdoc *doc, const char *prefix, const char *value, size_t n,
+                                   nf_error *err);
 nf_status nf_xdoc_set_value(nf_xdoc *doc, unsigned slot, const char *p, size_t n, nf_error *err);
 nf_status nf_xdoc_set_data(nf_xdoc *doc, const char *p, size_t n, nf_error *err);
 
@@ -100,8 +100,8 @@ typedef enum nf_xop { NF_XOP_AND, NF_XOP_OR, NF_XOP_AND_NOT, NF_XOP_FILTER } nf_
 nf_status nf_xquery_term(const char *term, size_t n, nf_xquery **out, nf_error *err);
 /* A boolean term prefix+value (the ':' rule applied, as nf_xterm_make).  An
  * over-long term is still built; it matches nothing. */
-nf_status nf_xquery_boolean_term(const char *prefix, const char *value, size_t n,
-                                 nf_xquery **out, nf_error *err);
+nf_status nf_xquery_boolean_term(const char *prefix, const char *value, size_t n, nf_xquery **out,
+                                 nf_error *err);
 /* Documents whose value in slot lies in [lo, hi] (byte-wise comparison).
  * Either end may be NULL for an open range, not both. */
 nf_status nf_xquery_value_range(unsigned slot, const char *lo, const char *hi, nf_xquery **out,
@@ -132,8 +132,8 @@ nf_status nf_xqp_add_prefix(nf_xqp *qp, const char *field, const char *prefix, n
 nf_status nf_xqp_add_boolean_prefix(nf_xqp *qp, const char *field, const char *prefix,
                                     nf_error *err);
 /* field: values go to fn instead of a plain term; boolean as add_boolean_prefix. */
-nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean,
-                                     nf_xfield_fn fn, void *ctx, nf_error *err);
+nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean, nf_xfield_fn fn,
+                                     void *ctx, nf_error *err);
 /* field:START..END over a YYYYMMDD value slot; START and END accept
  * YYYY-MM-DD, YYYYMMDD, YYYY-MM and YYYY (a month or year covers all its days),
  * either may be empty for an open range; END may repeat the field
@@ -160,8 +160,7 @@ nf_status nf_xenquire_set_language(nf_xenquire *e, const char *language, nf_erro
 nf_status nf_xenquire_set_query(nf_xenquire *e, const nf_xquery *q, nf_error *err);
 /* Sort by relevance (the default) or by a value slot, then relevance. */
 nf_status nf_xenquire_sort_by_relevance(nf_xenquire *e, nf_error *err);
-nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descending,
-                                    nf_error *err);
+nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descending, nf_error *err);
 /* Count, over the whole match set, the terms with this prefix in each
  * matching document (a document counts once per distinct term).  Returns the
  * facet's index for nf_xmset_facet_*.  Call before nf_xenquire_run.  After a
@@ -180,8 +179,8 @@ nf_status nf_xenquire_add_keyed_facet(nf_xenquire *e, const char *prefix, char s
  * bytes (0: the whole value; "20211220" with len 6 counts as "202112").
  * Documents with no value there are not counted.  Returns the facet's index
  * as nf_xenquire_add_term_facet does. */
-nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len,
-                                      size_t *out_index, nf_error *err);
+nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len, size_t *out_index,
+                                      nf_error *err);
 /* Results offset..offset+limit-1.  With facets, the whole match set is visited. */
 nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xmset **out,
                           nf_error *err);
@@ -195,18 +194,15 @@ unsigned nf_xmset_rank(const nf_xmset *m, size_t i);
 double nf_xmset_weight(const nf_xmset *m, size_t i);
 int nf_xmset_percent(const nf_xmset *m, size_t i);
 /* The document's data (malloc'd). */
-nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len,
-                        nf_error *err);
+nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len, nf_error *err);
 /* The document's value in slot ("" if unset; malloc'd). */
-nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out,
-                         nf_error *err);
+nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out, nf_error *err);
 /* A snippet of text (about length bytes) around the query's matches, with
  * each match between hi_start and hi_end; the text is NOT escaped.  "..."
  * marks text left out mid-sentence.  Only unprefixed (body text) terms of
  * the query are highlighted. */
 nf_status nf_xmset_snippet(const nf_xmset *m, const char *text, size_t n, size_t length,
-                           const char *hi_start, const char *hi_end, char **out,
-                           nf_error *err);
+                           const char *hi_start, const char *hi_end, char **out, nf_error *err);
 /* Facet results: the number of distinct values, then each value (without
  * the prefix, and without the ':' the prefix rule may have added; for a value
  * facet, the cut value) with its count, most frequent first, ties by value. */

@@ -38,25 +38,29 @@
 #define MAX_QUERIES 10000
 
 static const char *const countries[] = {
-    "us", "cn", "ru", "gb", "ua", "de", "fr", "jp", "in", "br", "ir", "il", "tr", "kr", "kp",
-    "pk", "af", "iq", "sy", "sa", "eg", "za", "ng", "ke", "et", "mx", "ca", "au", "id", "ph",
-    "vn", "th", "my", "sg", "tw", "hk", "it", "es", "pl", "lt", "lv", "ee", "by", "fi", "se",
-    "no", "dk", "nl", "be", "ch", "at", "cz", "hu", "ro", "bg", "gr", "rs", "hr", "ar", "cl",
-    "co", "pe", "ve", "cu", "ly", "ma", "dz", "tn", "sd", "so"};
+    "us", "cn", "ru", "gb", "ua", "de", "fr", "jp", "in", "br", "ir", "il", "tr", "kr",
+    "kp", "pk", "af", "iq", "sy", "sa", "eg", "za", "ng", "ke", "et", "mx", "ca", "au",
+    "id", "ph", "vn", "th", "my", "sg", "tw", "hk", "it", "es", "pl", "lt", "lv", "ee",
+    "by", "fi", "se", "no", "dk", "nl", "be", "ch", "at", "cz", "hu", "ro", "bg", "gr",
+    "rs", "hr", "ar", "cl", "co", "pe", "ve", "cu", "ly", "ma", "dz", "tn", "sd", "so"};
 static const char *const first_names[] = {
-    "Anna", "Lloyd", "Jens", "Maria", "Olena", "Tomas", "Wei", "Hiro", "Priya", "Ahmed",
-    "Fatima", "Lucas", "Sofia", "Ivan", "Elena", "Kofi", "Amara", "Diego", "Ines", "Jonas",
-    "Mei", "Arjun", "Leila", "Pavel", "Nora", "Sami", "Yusuf", "Zara", "Emil", "Rosa"};
+    "Anna",   "Lloyd", "Jens",  "Maria", "Olena", "Tomas", "Wei",   "Hiro",  "Priya", "Ahmed",
+    "Fatima", "Lucas", "Sofia", "Ivan",  "Elena", "Kofi",  "Amara", "Diego", "Ines",  "Jonas",
+    "Mei",    "Arjun", "Leila", "Pavel", "Nora",  "Sami",  "Yusuf", "Zara",  "Emil",  "Rosa"};
 static const char *const last_names[] = {
-    "Austin", "Stoltenberg", "Garcia", "Kovalenko", "Petrauskas", "Zhang", "Tanaka", "Sharma",
-    "Hassan", "Okafor", "Silva", "Novak", "Ivanova", "Mensah", "Diallo", "Lopez", "Berg",
-    "Schmidt", "Rossi", "Nakamura", "Kumar", "Haddad", "Volkov", "Lindqvist", "Moreau",
-    "Yilmaz", "Kowalski", "Dubois", "Andersen", "Costa", "Murphy", "Kim", "Park", "Nguyen",
-    "Santos", "Mahmoud", "Fischer", "Jansen", "Horvat", "Popescu"};
-static const char *const titles[] = {
-    "president", "prime minister", "foreign minister", "defense minister", "finance minister",
-    "spokesperson", "ambassador", "secretary general", "governor", "mayor", "general",
-    "interior minister", "trade minister", "central bank governor", "senator"};
+    "Austin", "Stoltenberg", "Garcia",   "Kovalenko", "Petrauskas", "Zhang",  "Tanaka", "Sharma",
+    "Hassan", "Okafor",      "Silva",    "Novak",     "Ivanova",    "Mensah", "Diallo", "Lopez",
+    "Berg",   "Schmidt",     "Rossi",    "Nakamura",  "Kumar",      "Haddad", "Volkov", "Lindqvist",
+    "Moreau", "Yilmaz",      "Kowalski", "Dubois",    "Andersen",   "Costa",  "Murphy", "Kim",
+    "Park",   "Nguyen",      "Santos",   "Mahmoud",   "Fischer",    "Jansen", "Horvat", "Popescu"};
+static const char *const titles[] = {"president",        "prime minister",
+                                     "foreign minister", "defense minister",
+                                     "finance minister", "spokesperson",
+                                     "ambassador",       "secretary general",
+                                     "governor",         "mayor",
+                                     "general",          "interior minister",
+                                     "trade minister",   "central bank governor",
+                                     "senator"};
 static const char *const agencies[] = {"Reuters", "AP", "AFP", "Xinhua", "dpa", "Kyodo"};
 
 /* ---- a small seeded generator (splitmix64), the same everywhere ------- */
@@ -89,8 +93,10 @@ static size_t zipf_draw(const zipf *z) {
   size_t lo = 0, hi = z->n - 1;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (z->cdf[mid] < u) lo = mid + 1;
-    else hi = mid;
+    if (z->cdf[mid] < u)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo;
 }
@@ -100,7 +106,7 @@ static size_t zipf_draw(const zipf *z) {
 static char *words[NWORDS], *speakers[NSPEAKERS], *bylines[NBYLINES], *places[NPLACES];
 
 static char *make_word(void) {
-  static const char *const syll[] = {"ka", "lo", "mi", "ra", "ten", "vo", "su", "pel", "da",
+  static const char *const syll[] = {"ka", "lo",  "mi", "ra",  "ten", "vo", "su", "pel", "da",
                                      "ni", "gor", "ve", "sta", "lin", "bu", "ro", "qua", "ze"};
   char w[32] = "";
   size_t n = 1 + below(3);
@@ -219,18 +225,34 @@ static double build(const char *path, const nf_schema *schema, unsigned long n) 
 static char *make_query(size_t i) {
   char q[256];
   switch (i % 10) {
-    case 0: snprintf(q, sizeof q, "%s", i % 20 ? words[below(3)] : ""); break;
-    case 1: snprintf(q, sizeof q, "%s", words[below(30)]); break;
-    case 2: snprintf(q, sizeof q, "%s", words[300 + below(3000)]); break;
-    case 3: snprintf(q, sizeof q, "country:%s", countries[below(5)]); break;
+    case 0:
+      snprintf(q, sizeof q, "%s", i % 20 ? words[below(3)] : "");
+      break;
+    case 1:
+      snprintf(q, sizeof q, "%s", words[below(30)]);
+      break;
+    case 2:
+      snprintf(q, sizeof q, "%s", words[300 + below(3000)]);
+      break;
+    case 3:
+      snprintf(q, sizeof q, "country:%s", countries[below(5)]);
+      break;
     case 4:
       snprintf(q, sizeof q, "country:%s",
                countries[10 + below(sizeof countries / sizeof countries[0] - 10)]);
       break;
-    case 5: snprintf(q, sizeof q, "speaker:\"%s\"", speakers[below(200)]); break;
-    case 6: snprintf(q, sizeof q, "date:%zu-%02zu", 2015 + below(10), 1 + below(12)); break;
-    case 7: snprintf(q, sizeof q, "year:%zu", 2015 + below(10)); break;
-    case 8: snprintf(q, sizeof q, "%s country:%s", words[below(100)], countries[below(20)]); break;
+    case 5:
+      snprintf(q, sizeof q, "speaker:\"%s\"", speakers[below(200)]);
+      break;
+    case 6:
+      snprintf(q, sizeof q, "date:%zu-%02zu", 2015 + below(10), 1 + below(12));
+      break;
+    case 7:
+      snprintf(q, sizeof q, "year:%zu", 2015 + below(10));
+      break;
+    case 8:
+      snprintf(q, sizeof q, "%s country:%s", words[below(100)], countries[below(20)]);
+      break;
     default:
       snprintf(q, sizeof q, "%s OR %s", words[below(1000)], words[1000 + below(5000)]);
       break;
@@ -276,18 +298,25 @@ int main(int argc, char **argv) {
   int c;
   while ((c = getopt_long(argc, argv, "n:q:s:d:", longopts, NULL)) != -1) {
     switch (c) {
-      case 'n': ndocs = strtoul(optarg, NULL, 10); break;
-      case 'q': nqueries = strtoul(optarg, NULL, 10); break;
-      case 's': seed = strtoul(optarg, NULL, 10); break;
-      case 'd': keep = optarg; break;
+      case 'n':
+        ndocs = strtoul(optarg, NULL, 10);
+        break;
+      case 'q':
+        nqueries = strtoul(optarg, NULL, 10);
+        break;
+      case 's':
+        seed = strtoul(optarg, NULL, 10);
+        break;
+      case 'd':
+        keep = optarg;
+        break;
       default:
         fprintf(stderr, "usage: bench_facets [--docs N] [--queries N] [--seed N] [--db DIR]\n");
         return 2;
     }
   }
   if (ndocs == 0 || nqueries == 0 || nqueries > MAX_QUERIES) {
-    fprintf(stderr, "bench_facets: --docs and --queries (at most %d) need a number\n",
-            MAX_QUERIES);
+    fprintf(stderr, "bench_facets: --docs and --queries (at most %d) need a number\n", MAX_QUERIES);
     return 2;
   }
   nf_error err;
@@ -353,9 +382,10 @@ int main(int argc, char **argv) {
     double f = (double)totals[i] / (double)ndocs;
     buckets[f < 0.001 ? 0 : f < 0.01 ? 1 : f < 0.1 ? 2 : 3]++;
   }
-  printf("  queries by matches: %lu under 0.1%%, %lu under 1%%, %lu under 10%%, "
-         "%lu 10%% or more\n",
-         buckets[0], buckets[1], buckets[2], buckets[3]);
+  printf(
+      "  queries by matches: %lu under 0.1%%, %lu under 1%%, %lu under 10%%, "
+      "%lu 10%% or more\n",
+      buckets[0], buckets[1], buckets[2], buckets[3]);
   printf("  search time, 10 hits with snippets, one core:\n");
   report("no facets", plain, nqueries);
   report("default facets", faceted, nqueries);

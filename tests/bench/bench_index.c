@@ -35,8 +35,7 @@ static double now(void) {
 static char *dup_str(nf_str s) { return s.p ? strndup(s.p, s.n) : strdup(""); }
 
 static void die(const char *what, const nf_error *err) {
-  fprintf(stderr, "bench_index: %s: %s %s\n", what, err ? err->where : "",
-          err ? err->message : "");
+  fprintf(stderr, "bench_index: %s: %s %s\n", what, err ? err->where : "", err ? err->message : "");
   exit(1);
 }
 
@@ -68,8 +67,8 @@ static double plain_xapian(const char *db_path, const nf_article *arts, size_t n
   return now() - t0;
 }
 
-static double with_newsfields(const char *db_path, const nf_schema *schema,
-                              const nf_article *arts, size_t n, unsigned threads) {
+static double with_newsfields(const char *db_path, const nf_schema *schema, const nf_article *arts,
+                              size_t n, unsigned threads) {
   nf_error err;
   nf_indexer *ix;
   nf_index_options opts = {NULL, 0, NULL, threads};
@@ -132,8 +131,8 @@ int main(int argc, char **argv) {
   printf("plain Xapian indexing:                     %.2f s, %.2f MB/s\n", plain, mb / plain);
   printf("newsfields indexing, one thread:           %.2f s, %.2f MB/s\n", one, mb / one);
   printf("newsfields indexing, with analysis thread: %.2f s, %.2f MB/s\n", two, mb / two);
-  printf("ratio newsfields/plain time: %.2f one thread, %.2f with analysis thread\n",
-         one / plain, two / plain);
+  printf("ratio newsfields/plain time: %.2f one thread, %.2f with analysis thread\n", one / plain,
+         two / plain);
 
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

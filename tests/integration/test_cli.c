@@ -1,8 +1,8 @@
 /* The newsfields command end to end, and its databases read by Xapian's own
  * tools (quest, xapian-delve) and by Python's xapian module. */
 #include <check.h>
-#include <stdarg.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +32,14 @@ static int run(char **out, char **err, const char *fmt, ...) {
   va_end(ap);
   char *o = NULL, *e = NULL;
   int rc = nf_test_run2(cmd, &o, &e);
-  if (out) *out = o; else free(o);
-  if (err) *err = e; else free(e);
+  if (out)
+    *out = o;
+  else
+    free(o);
+  if (err)
+    *err = e;
+  else
+    free(e);
   return rc;
 }
 
@@ -104,8 +110,12 @@ START_TEST(bad_date_is_reported_with_its_line) {
 END_TEST
 
 START_TEST(usage_errors_exit_2) {
-  static const char *const args[] = {"", "frobnicate", "index", "index --batch 0 x",
-                                     "search --sort sideways x", "search --limit lots x"};
+  static const char *const args[] = {"",
+                                     "frobnicate",
+                                     "index",
+                                     "index --batch 0 x",
+                                     "search --sort sideways x",
+                                     "search --limit lots x"};
   for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
     char *err;
     ck_assert_int_eq(run(NULL, &err, "%s %s", NF, args[i]), 2);
@@ -188,8 +198,9 @@ END_TEST
 START_TEST(agency_variants_are_one_value) {
   char in[600];
   snprintf(in, sizeof in, "%s/agency.jsonl", dir);
-  nf_test_write(in, "{\"id\":\"ap-1\",\"text\":\"WASHINGTON (AP) \u2014 Talks resumed on Monday.\"}\n"
-                    "{\"id\":\"rt-1\",\"text\":\"LONDON, March 3 (Reuters) - Shares fell.\"}\n");
+  nf_test_write(in,
+                "{\"id\":\"ap-1\",\"text\":\"WASHINGTON (AP) \u2014 Talks resumed on Monday.\"}\n"
+                "{\"id\":\"rt-1\",\"text\":\"LONDON, March 3 (Reuters) - Shares fell.\"}\n");
   char *out;
   ck_assert_int_eq(run(&out, NULL, "%s index --quiet --db %s/db %s", NF, dir, in), 0);
   free(out);
@@ -232,8 +243,8 @@ START_TEST(delve_shows_the_documented_terms) {
   ck_assert_msg(nf_test_contains(out, "Posting List for term 'Qfx-001'"), "%s", out);
   free(out);
   ck_assert_int_eq(run(&out, NULL, "xapian-delve -r 1 %s/db", dir), 0);
-  static const char *const terms[] = {"Qfx-001", "Ajane doe", "Adoe", "XYEAR2021",
-                                      "Svilnius", "Zminist", "XSOURCEwire service"};
+  static const char *const terms[] = {
+      "Qfx-001", "Ajane doe", "Adoe", "XYEAR2021", "Svilnius", "Zminist", "XSOURCEwire service"};
   for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
     ck_assert_msg(nf_test_contains(out, terms[i]), "no term %s in %s", terms[i], out);
   free(out);
@@ -290,22 +301,24 @@ START_TEST(installed_command_finds_its_schema) {
   ck_assert_msg(rc == 0, "install failed: %s", err);
   free(out);
   free(err);
-  static const char *const files[] = {"bin/newsfields", "lib/libnewsfields.a",
-                                      "include/newsfields/newsfields.h",
-                                      "share/newsfields/newsfields.schema",
-                                      "lib/pkgconfig/newsfields.pc"};
+  static const char *const files[] = {
+      "bin/newsfields", "lib/libnewsfields.a", "include/newsfields/newsfields.h",
+      "share/newsfields/newsfields.schema", "lib/pkgconfig/newsfields.pc"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     ck_assert_msg(run(NULL, NULL, "test -e %s/prefix/%s", dir, files[i]) == 0, "no %s", files[i]);
   }
   ck_assert_int_eq(run(NULL, NULL, "ls %s/prefix/lib/libnewsfields.so.0", dir), 0);
   /* Run from elsewhere, with no schema option or variable. */
-  rc = run(&out, &err, "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields index --db %s/idb %s",
-           dir, dir, FIXTURE);
+  rc = run(&out, &err,
+           "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields index --db %s/idb %s", dir,
+           dir, FIXTURE);
   ck_assert_msg(rc == 0, "index failed: %s", err);
   free(out);
   free(err);
-  rc = run(&out, &err, "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields search --db %s/idb byline:costa",
-           dir, dir);
+  rc = run(
+      &out, &err,
+      "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields search --db %s/idb byline:costa",
+      dir, dir);
   ck_assert_msg(rc == 0, "search failed: %s", err);
   ck_assert(nf_test_contains(out, "fx-002"));
   free(out);

@@ -65,8 +65,8 @@ static const struct {
   const char *query, *ids;
 } queries[] = {
     {"oil", "fx-002"},
-    {"climbing", "fx-002"},                 /* stemmed */
-    {"\"interest rates\"", "fx-003"},       /* phrase */
+    {"climbing", "fx-002"},           /* stemmed */
+    {"\"interest rates\"", "fx-003"}, /* phrase */
     {"\"rates interest\"", ""},
     {"headline:agreement", "fx-005"},
     {"agreement", "fx-005"},
@@ -241,9 +241,14 @@ END_TEST
 
 START_TEST(analysis_thread_indexes_as_the_caller_does) {
   const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl"};
-  static const char *const queries[] = {"speaker:Austin country:Lithuania", "country:China",
-                                        "official:Anusauskas", "title:minister", "byline:holloway",
-                                        "agency:Reuters", "dateline:Vilnius", "minister"};
+  static const char *const queries[] = {"speaker:Austin country:Lithuania",
+                                        "country:China",
+                                        "official:Anusauskas",
+                                        "title:minister",
+                                        "byline:holloway",
+                                        "agency:Reuters",
+                                        "dateline:Vilnius",
+                                        "minister"};
   char *results[2][sizeof queries / sizeof queries[0]];
   for (unsigned threads = 1; threads <= 2; threads++) {
     char path[700];
@@ -292,8 +297,7 @@ START_TEST(sort_by_date_and_windows) {
 END_TEST
 
 /* Facet values as "label=count ...", in the order given. */
-static char *facet_text(const char *const *dbs, size_t ndbs, const char *query,
-                        const char *facet) {
+static char *facet_text(const char *const *dbs, size_t ndbs, const char *query, const char *facet) {
   nf_searcher *s;
   nf_results *r;
   nf_error err;
@@ -342,9 +346,10 @@ START_TEST(unknown_facet_is_a_query_error) {
   ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
   ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_ERR_QUERY);
   ck_assert_ptr_null(r);
-  ck_assert_str_eq(err.message, "'headline' is not a facet field (facets: byline, dateline, "
-                                "agency, country, title, official, speaker, speakercountry, "
-                                "officialcountry, year; date for the by-month histogram)");
+  ck_assert_str_eq(err.message,
+                   "'headline' is not a facet field (facets: byline, dateline, "
+                   "agency, country, title, official, speaker, speakercountry, "
+                   "officialcountry, year; date for the by-month histogram)");
   nf_searcher_free(s);
 }
 END_TEST
@@ -547,8 +552,14 @@ static size_t count_matches(nf_searcher *s, const char *query) {
  * many articles as it counted. */
 static void check_against_truth(const char *const *dbs, size_t ndbs, json_t *truth) {
   static const char *const queries[] = {
-      "", "country:lt", "speaker:Austin", "defense OR minister", "date:2021-12",
-      "title:minister", "NOT country:us", "nothingmatchesthis",
+      "",
+      "country:lt",
+      "speaker:Austin",
+      "defense OR minister",
+      "date:2021-12",
+      "title:minister",
+      "NOT country:us",
+      "nothingmatchesthis",
   };
   const char *facets[32];
   size_t nfacets = all_facets(facets, 32);
@@ -668,12 +679,13 @@ START_TEST(histogram_by_month) {
   ck_assert_str_eq(nf_results_facet_name(r, 0), "year");
   char *json;
   ck_assert_int_eq(nf_results_to_json(r, 0, &json, &err), NF_OK);
-  ck_assert_msg(nf_test_contains(json, "\"facets\":{\"year\":[{\"value\":\"2021\",\"label\":"
-                                       "\"2021\",\"count\":3},{\"value\":\"2022\",\"label\":"
-                                       "\"2022\",\"count\":2}]},\"histogram\":[{\"month\":"
-                                       "\"2021-11\",\"count\":1},{\"month\":\"2021-12\","
-                                       "\"count\":2},{\"month\":\"2022-01\",\"count\":1},"
-                                       "{\"month\":\"2022-02\",\"count\":1}]}"),
+  ck_assert_msg(nf_test_contains(json,
+                                 "\"facets\":{\"year\":[{\"value\":\"2021\",\"label\":"
+                                 "\"2021\",\"count\":3},{\"value\":\"2022\",\"label\":"
+                                 "\"2022\",\"count\":2}]},\"histogram\":[{\"month\":"
+                                 "\"2021-11\",\"count\":1},{\"month\":\"2021-12\","
+                                 "\"count\":2},{\"month\":\"2022-01\",\"count\":1},"
+                                 "{\"month\":\"2022-02\",\"count\":1}]}"),
                 "%s", json);
   free(json);
   nf_results_free(r);

@@ -48,7 +48,8 @@ static const struct {
     {"nf-sample-033", "br pt ua cn ae us ru"},
     {"nf-sample-034", "jp us de gb fr it ca ru ua cn"},
     {"nf-sample-035", "lt tr se ua us de fi ru"},
-    {"nf-sample-036", "fr ru by ua"},};
+    {"nf-sample-036", "fr ru by ua"},
+};
 
 START_TEST(every_article_gives_its_gold_countries) {
   nf_registry *reg;

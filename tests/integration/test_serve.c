@@ -83,8 +83,8 @@ static unsigned spawn_server(const char *db, const char *errfile, pid_t *pid, in
 static void start_server(void) {
   dir = nf_test_tmpdir();
   char cmd[2048], *out = NULL;
-  snprintf(cmd, sizeof cmd, "'%s' index -q --schema '%s' --db '%s/db' '%s' '%s'",
-           NF_TEST_COMMAND, SCHEMA, dir, ARTICLES, ESCAPING);
+  snprintf(cmd, sizeof cmd, "'%s' index -q --schema '%s' --db '%s/db' '%s' '%s'", NF_TEST_COMMAND,
+           SCHEMA, dir, ARTICLES, ESCAPING);
   ck_assert_msg(nf_test_run(cmd, 1, &out) == 0, "%s", out);
   free(out);
   char db[600], errfile[600];
@@ -256,9 +256,8 @@ START_TEST(default_facets_and_fields) {
   ck_assert_int_eq(json_integer_value(json_object_get(j, "total")), 7);
   ck_assert_uint_eq(json_array_size(json_object_get(j, "hits")), 0);
   /* every facet field of the schema, then the histogram */
-  const char *names[] = {"byline",  "dateline",       "agency",          "country",
-                         "title",   "official",       "speaker",         "speakercountry",
-                         "officialcountry", "year"};
+  const char *names[] = {"byline",   "dateline", "agency",         "country",         "title",
+                         "official", "speaker",  "speakercountry", "officialcountry", "year"};
   const size_t nnames = sizeof names / sizeof names[0];
   json_t *facets = json_object_get(j, "facets");
   ck_assert_uint_eq(json_object_size(facets), nnames);
@@ -266,13 +265,15 @@ START_TEST(default_facets_and_fields) {
   for (size_t i = 0; i < nnames; i++, it = json_object_iter_next(facets, it))
     ck_assert_str_eq(json_object_iter_key(it), names[i]);
   char *year = text_of(json_object_get(facets, "year"));
-  ck_assert_str_eq(year, "[{\"value\":\"2021\",\"label\":\"2021\",\"count\":3},"
-                         "{\"value\":\"2022\",\"label\":\"2022\",\"count\":3}]");
+  ck_assert_str_eq(year,
+                   "[{\"value\":\"2021\",\"label\":\"2021\",\"count\":3},"
+                   "{\"value\":\"2022\",\"label\":\"2022\",\"count\":3}]");
   free(year);
   char *histogram = text_of(json_object_get(j, "histogram"));
-  ck_assert_str_eq(histogram, "[{\"month\":\"2021-11\",\"count\":1},{\"month\":\"2021-12\","
-                              "\"count\":2},{\"month\":\"2022-01\",\"count\":1},{\"month\":"
-                              "\"2022-02\",\"count\":2}]");
+  ck_assert_str_eq(histogram,
+                   "[{\"month\":\"2021-11\",\"count\":1},{\"month\":\"2021-12\","
+                   "\"count\":2},{\"month\":\"2022-01\",\"count\":1},{\"month\":"
+                   "\"2022-02\",\"count\":2}]");
   free(histogram);
   json_decref(j);
   reply_free(&r);
@@ -283,18 +284,20 @@ START_TEST(default_facets_and_fields) {
   ck_assert_int_eq(json_integer_value(json_object_get(j, "documents")), 7);
   ck_assert_str_eq(json_string_value(json_object_get(j, "date")), "date");
   char *facet_names = text_of(json_object_get(j, "facets"));
-  ck_assert_str_eq(facet_names, "[\"byline\",\"dateline\",\"agency\",\"country\",\"title\","
-                                "\"official\",\"speaker\",\"speakercountry\",\"officialcountry\","
-                                "\"year\"]");
+  ck_assert_str_eq(facet_names,
+                   "[\"byline\",\"dateline\",\"agency\",\"country\",\"title\","
+                   "\"official\",\"speaker\",\"speakercountry\",\"officialcountry\","
+                   "\"year\"]");
   free(facet_names);
   char *limits = text_of(json_object_get(j, "limits"));
   ck_assert_str_eq(limits, "{\"query\":2048,\"limit\":100,\"offset\":100000,\"facet_limit\":100}");
   free(limits);
   json_t *first = json_array_get(json_object_get(j, "fields"), 2);
   char *byline = text_of(first);
-  ck_assert_str_eq(byline, "{\"name\":\"byline\",\"label\":\"Byline\",\"kind\":\"name\","
-                           "\"facet\":true,\"description\":\"Article authors: the author "
-                           "metadata and bylines in the text\"}");
+  ck_assert_str_eq(byline,
+                   "{\"name\":\"byline\",\"label\":\"Byline\",\"kind\":\"name\","
+                   "\"facet\":true,\"description\":\"Article authors: the author "
+                   "metadata and bylines in the text\"}");
   free(byline);
   json_decref(j);
   reply_free(&r);
@@ -306,17 +309,18 @@ START_TEST(data_is_escaped_as_json_never_as_html) {
   ck_assert_int_eq(r.status, 200);
   /* JSON escapes quotes; the markup is data, sent as application/json with
    * nosniff, for the page to show as text */
-  ck_assert_msg(nf_test_contains(r.body, "\"headline\":\"<script>alert(\\\"headline\\\")"
-                                         "</script> Storm & <b>floods</b>\""),
+  ck_assert_msg(nf_test_contains(r.body,
+                                 "\"headline\":\"<script>alert(\\\"headline\\\")"
+                                 "</script> Storm & <b>floods</b>\""),
                 "%s", r.body);
   json_t *j = json_of(&r);
   json_t *hit = json_array_get(json_object_get(j, "hits"), 0);
   ck_assert_str_eq(json_string_value(json_object_get(hit, "headline")),
                    "<script>alert(\"headline\")</script> Storm & <b>floods</b>");
-  ck_assert_str_eq(json_string_value(json_object_get(
-                       json_array_get(json_object_get(json_object_get(hit, "fields"), "byline"), 0),
-                       "name")),
-                   "<img src=x onerror=alert(1)>");
+  ck_assert_str_eq(
+      json_string_value(json_object_get(
+          json_array_get(json_object_get(json_object_get(hit, "fields"), "byline"), 0), "name")),
+      "<img src=x onerror=alert(1)>");
   json_decref(j);
   reply_free(&r);
   /* the page is static: no data in it, and a policy against inline script */

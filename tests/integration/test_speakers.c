@@ -145,18 +145,19 @@ static char *officials(json_t *root) {
 static int has_speaker(json_t *root, const char *name) {
   json_t *v;
   size_t i;
-  json_array_foreach(json_object_get(root, "speakers"), i, v) if (
-      strcmp(json_string_value(v), name) == 0) return 1;
+  json_array_foreach(json_object_get(root, "speakers"), i,
+                     v) if (strcmp(json_string_value(v), name) == 0) return 1;
   return 0;
 }
 
 START_TEST(fixture_officials_and_speakers) {
   json_t *root = extract(FIXTURE, "fx-speakers-001");
   char *got = officials(root);
-  ck_assert_str_eq(got, "Lloyd J. Austin III|defense secretary|us;"
-                        "Arvydas Anusauskas|defense minister|lt;"
-                        "Uzra Zeya|undersecretary of state|us;"
-                        "Gabrielius Landsbergis|foreign minister|lt;");
+  ck_assert_str_eq(got,
+                   "Lloyd J. Austin III|defense secretary|us;"
+                   "Arvydas Anusauskas|defense minister|lt;"
+                   "Uzra Zeya|undersecretary of state|us;"
+                   "Gabrielius Landsbergis|foreign minister|lt;");
   free(got);
   ck_assert(has_speaker(root, "Lloyd J. Austin III"));
   ck_assert(has_speaker(root, "Uzra Zeya"));
@@ -200,10 +201,11 @@ END_TEST
 START_TEST(sample_016_officials_and_speakers) {
   json_t *root = extract(SAMPLE, "nf-sample-016");
   char *got = officials(root);
-  ck_assert_str_eq(got, "Arvydas Anušauskas|defense minister|lt;"
-                        "Lloyd J. Austin III|defense secretary|us;"
-                        "Uzra Zeya|undersecretary of state|us;"
-                        "Gabrielius Landsbergis|foreign minister|lt;");
+  ck_assert_str_eq(got,
+                   "Arvydas Anušauskas|defense minister|lt;"
+                   "Lloyd J. Austin III|defense secretary|us;"
+                   "Uzra Zeya|undersecretary of state|us;"
+                   "Gabrielius Landsbergis|foreign minister|lt;");
   free(got);
   ck_assert(has_speaker(root, "Lloyd J. Austin III"));
   ck_assert(has_speaker(root, "Arvydas Anušauskas"));

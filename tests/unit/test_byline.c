@@ -199,8 +199,8 @@ static const struct {
 START_TEST(byline_rows) {
   run(rows[_i].text, rows[_i].author);
   char *got = list_of("byline", rows[_i].text);
-  ck_assert_msg(strcmp(got, rows[_i].bylines) == 0, "'%s'\n got: '%s'\nwant: '%s'",
-                rows[_i].text, got, rows[_i].bylines);
+  ck_assert_msg(strcmp(got, rows[_i].bylines) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text,
+                got, rows[_i].bylines);
   free(got);
   got = list_of("credits", rows[_i].text);
   ck_assert_msg(strcmp(got, rows[_i].credits) == 0, "'%s'\n got credits: '%s'\nwant: '%s'",
@@ -225,17 +225,19 @@ static char *values_of(const char *source) {
 }
 
 START_TEST(record_and_values) {
-  const char *text = "By JANE DOE, Associated Press\n\nWASHINGTON (AP) — The vote. "
-                     "Photo: A.Pliadis/Lithuania Ministry of Defense\n\n"
-                     "Reporting by Ana Costa; Editing by Tom Ashdown";
+  const char *text =
+      "By JANE DOE, Associated Press\n\nWASHINGTON (AP) — The vote. "
+      "Photo: A.Pliadis/Lithuania Ministry of Defense\n\n"
+      "Reporting by Ana Costa; Editing by Tom Ashdown";
   run(text, "Jane Doe, Li Wei");
   json_t *root = record_json();
   char *b = json_dumps(json_array_get(json_object_get(root, "byline"), 0), JSON_COMPACT);
   ck_assert_str_eq(b, "{\"name\":\"Jane Doe\",\"org\":\"AP\",\"role\":\"author\",\"span\":[3,11]}");
   free(b);
   b = json_dumps(json_object_get(root, "credits"), JSON_COMPACT);
-  ck_assert_str_eq(b, "[{\"name\":\"A. Pliadis\",\"org\":\"Lithuania Ministry of Defense\","
-                      "\"span\":[68,107]}]");
+  ck_assert_str_eq(b,
+                   "[{\"name\":\"A. Pliadis\",\"org\":\"Lithuania Ministry of Defense\","
+                   "\"span\":[68,107]}]");
   free(b);
   json_decref(root);
   /* editors are not authors */
@@ -344,8 +346,9 @@ static const struct {
     {"byline:\"Marisol Ortega\"", "nf-sample-003"},
     {"byline:\"Helen Marsh\"", ""}, /* an editor */
     {"byline:Reuters", ""},
-    {"agency:AP", "nf-sample-003 nf-sample-011 nf-sample-015 nf-sample-017 nf-sample-028 "
-                  "nf-sample-029"},
+    {"agency:AP",
+     "nf-sample-003 nf-sample-011 nf-sample-015 nf-sample-017 nf-sample-028 "
+     "nf-sample-029"},
 };
 
 START_TEST(search_rows) {

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzers_fixture.h"
 #include "newsfields/analyzer.h"
 #include "newsfields/countries.h"
-#include "analyzers_fixture.h"
 #include "testutil.h"
 
 static nf_registry *reg;
@@ -112,8 +112,8 @@ static const struct {
 
 START_TEST(mention_rows) {
   char *got = mentions(rows[_i].text);
-  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text,
-                got, rows[_i].want);
+  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text, got,
+                rows[_i].want);
   free(got);
 }
 END_TEST

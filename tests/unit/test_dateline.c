@@ -190,8 +190,8 @@ static const struct {
 START_TEST(dateline_rows) {
   run(rows[_i].text, rows[_i].date, NULL);
   char *got = dateline_of(rows[_i].text);
-  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text,
-                got, rows[_i].want);
+  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text, got,
+                rows[_i].want);
   free(got);
 }
 END_TEST
@@ -216,9 +216,10 @@ START_TEST(record_and_values) {
   run(text, "2021-12-20", "Wire Service");
   json_t *root = record_json();
   char *d = json_dumps(json_object_get(root, "dateline"), JSON_COMPACT | JSON_PRESERVE_ORDER);
-  ck_assert_str_eq(d, "{\"place\":\"Vilnius\",\"written\":\"VILNIUS\",\"region\":null,"
-                      "\"country\":\"lt\",\"date\":\"2021-12-20\",\"agency\":\"Reuters\","
-                      "\"span\":[0,27]}");
+  ck_assert_str_eq(d,
+                   "{\"place\":\"Vilnius\",\"written\":\"VILNIUS\",\"region\":null,"
+                   "\"country\":\"lt\",\"date\":\"2021-12-20\",\"agency\":\"Reuters\","
+                   "\"span\":[0,27]}");
   free(d);
   ck_assert_str_eq(json_string_value(json_object_get(root, "agency")), "Reuters");
   ck_assert_str_eq(json_string_value(json_object_get(root, "date")), "2021-12-20");
@@ -356,8 +357,9 @@ static void index_setup(void) {
   sprintf(db, "%s/db", dir);
   char *undated = malloc(strlen(dir) + 16);
   sprintf(undated, "%s/undated.txt", dir);
-  ck_assert_int_eq(nf_test_write(undated, "Kiprono edges Tadesse in Zurich\n\n"
-                                          "ZURICH 2019-08-30\n\nKiprono won the 5,000 metres.\n"),
+  ck_assert_int_eq(nf_test_write(undated,
+                                 "Kiprono edges Tadesse in Zurich\n\n"
+                                 "ZURICH 2019-08-30\n\nKiprono won the 5,000 metres.\n"),
                    0);
   const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl", undated};
   nf_indexer *ix;

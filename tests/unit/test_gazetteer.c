@@ -15,11 +15,20 @@ static const struct {
   const char *phrase;
   uint32_t value;
 } entries[] = {
-    {"Guinea", 1},           {"Papua New Guinea", 2}, {"Equatorial Guinea", 3},
-    {"Guinea-Bissau", 4},    {"U.S.", 5},             {"US", 5},
-    {"United States", 5},    {"Niger", 6},            {"Nigeria", 7},
-    {"Republic of the Congo", 8}, {"Congo", 8},        {"Congo", 9},
-    {"Anušauskas", 10},      {"Côte d'Ivoire", 11},
+    {"Guinea", 1},
+    {"Papua New Guinea", 2},
+    {"Equatorial Guinea", 3},
+    {"Guinea-Bissau", 4},
+    {"U.S.", 5},
+    {"US", 5},
+    {"United States", 5},
+    {"Niger", 6},
+    {"Nigeria", 7},
+    {"Republic of the Congo", 8},
+    {"Congo", 8},
+    {"Congo", 9},
+    {"Anušauskas", 10},
+    {"Côte d'Ivoire", 11},
 };
 
 static void setup(void) {
@@ -27,9 +36,9 @@ static void setup(void) {
   ck_assert_int_eq(nf_gazetteer_new(&g), NF_OK);
   ck_assert_int_eq(nf_text_new(&t), NF_OK);
   for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++)
-    ck_assert_int_eq(nf_gazetteer_add(g, entries[i].phrase, strlen(entries[i].phrase),
-                                      entries[i].value, &err),
-                     NF_OK);
+    ck_assert_int_eq(
+        nf_gazetteer_add(g, entries[i].phrase, strlen(entries[i].phrase), entries[i].value, &err),
+        NF_OK);
 }
 
 static void teardown(void) {
@@ -55,7 +64,8 @@ static char *matches(const char *text) {
     char item[256];
     int at = snprintf(item, sizeof item, "%.*s=", (int)(toks[i + len - 1].end - toks[i].start),
                       text + toks[i].start);
-    for (size_t k = 0; k < nv; k++) at += snprintf(item + at, sizeof item - (size_t)at, "%s%u", k ? "," : "", v[k]);
+    for (size_t k = 0; k < nv; k++)
+      at += snprintf(item + at, sizeof item - (size_t)at, "%s%u", k ? "," : "", v[k]);
     strcat(out, item);
     strcat(out, ";");
     i += len;
@@ -80,8 +90,8 @@ static const struct {
 
 START_TEST(match_rows) {
   char *got = matches(rows[_i].text);
-  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s': got '%s', want '%s'", rows[_i].text,
-                got, rows[_i].want);
+  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s': got '%s', want '%s'", rows[_i].text, got,
+                rows[_i].want);
   free(got);
 }
 END_TEST

@@ -38,9 +38,10 @@ static const struct {
      "a|(null)|(null)|Jane Doe, John Roe|(null)|(null)|(null)", NULL},
     {"{\"id\":\"a\",\"text\":\"t\",\"topic\":\"war\",\"n\":[1,2]}",
      "a|(null)|(null)|(null)|(null)|(null)|{\"topic\":\"war\",\"n\":[1,2]}", NULL},
-    {"{\"id\":\"a\",\"text\":\"t\",\"headline\":null}", "a|(null)|(null)|(null)|(null)|(null)|(null)",
-     NULL},
-    {"{\"id\":\"a\",\"text\":\"t\"", NULL, "invalid JSON at column 20: '}' expected near end of file"},
+    {"{\"id\":\"a\",\"text\":\"t\",\"headline\":null}",
+     "a|(null)|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"{\"id\":\"a\",\"text\":\"t\"", NULL,
+     "invalid JSON at column 20: '}' expected near end of file"},
     {"[1,2]", NULL, "expected a JSON object, one article per line"},
     {"{\"text\":\"t\"}", NULL, "missing \"id\""},
     {"{\"id\":\"\",\"text\":\"t\"}", NULL, "\"id\" is empty"},
@@ -72,8 +73,8 @@ START_TEST(json_line_rows) {
   if (rows[_i].expect) {
     ck_assert_msg(s == NF_OK, "%s", err.message);
     char got[1024];
-    char *f[7] = {str(a->id), str(a->headline), str(a->date), str(a->author),
-                  str(a->source), str(a->url), str(a->extra)};
+    char *f[7] = {str(a->id),     str(a->headline), str(a->date), str(a->author),
+                  str(a->source), str(a->url),      str(a->extra)};
     snprintf(got, sizeof got, "%s|%s|%s|%s|%s|%s|%s", f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
     for (int k = 0; k < 7; k++) free(f[k]);
     ck_assert_str_eq(got, rows[_i].expect);

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "newsfields/analyzer.h"
 #include "analyzers_fixture.h"
+#include "newsfields/analyzer.h"
 #include "testutil.h"
 
 static nf_registry *reg;
@@ -70,8 +70,7 @@ static const struct {
      "João Gomes Cravinho|foreign minister|pt|-;"},
     {"Yukiya Amano, director general of the International Atomic Energy Agency, spoke.",
      "Yukiya Amano|director general|-|International Atomic Energy Agency;"},
-    {"Ana Costa, the Minister of Health of Portugal, spoke.",
-     "Ana Costa|health minister|pt|-;"},
+    {"Ana Costa, the Minister of Health of Portugal, spoke.", "Ana Costa|health minister|pt|-;"},
     /* title, then name in apposition */
     {"The talks stalled, the foreign minister, Gabrielius Landsbergis, said.",
      "Gabrielius Landsbergis|foreign minister|-|-;"},
@@ -82,10 +81,8 @@ static const struct {
     {"NATO Secretary-General Jens Stoltenberg spoke.",
      "Jens Stoltenberg|secretary general|-|NATO;"},
     {"ECB President Christine Lagarde spoke.", "Christine Lagarde|president|-|ECB;"},
-    {"EU foreign policy chief Josep Borrell spoke.",
-     "Josep Borrell|foreign policy chief|-|EU;"},
-    {"Pfizer Chief Executive Albert Bourla spoke.",
-     "Albert Bourla|chief executive|-|Pfizer;"},
+    {"EU foreign policy chief Josep Borrell spoke.", "Josep Borrell|foreign policy chief|-|EU;"},
+    {"Pfizer Chief Executive Albert Bourla spoke.", "Albert Bourla|chief executive|-|Pfizer;"},
     {"Chinese Foreign Ministry spokesman Zhao Lijian spoke.",
      "Zhao Lijian|foreign ministry spokesperson|cn|-;"},
     /* one official once; short forms are the same person */
@@ -104,8 +101,8 @@ static const struct {
 
 START_TEST(official_rows) {
   char *got = officials(rows[_i].text);
-  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text,
-                got, rows[_i].want);
+  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text, got,
+                rows[_i].want);
   free(got);
 }
 END_TEST
@@ -132,8 +129,7 @@ static const struct {
     {"Ursula von der Leyen said it was time.", "Ursula von der Leyen=Ursula von der Leyen;"},
     {"Turkish President Recep Tayyip Erdoğan spoke. Erdogan said no.",
      "Recep Tayyip Erdoğan=Recep Tayyip Erdoğan;Erdogan=Recep Tayyip Erdoğan;"},
-    {"President Xi Jinping met them. Xi said little.",
-     "Xi Jinping=Xi Jinping;Xi=Xi Jinping;"},
+    {"President Xi Jinping met them. Xi said little.", "Xi Jinping=Xi Jinping;Xi=Xi Jinping;"},
     {"Maria Santos-Reyes said the pact helps.", "Maria Santos-Reyes=Maria Santos-Reyes;"},
     {"Ferdinand Marcos Jr. agreed.", "Ferdinand Marcos Jr.=Ferdinand Marcos Jr.;"},
     /* the short forms resolve to the fullest name */
@@ -178,15 +174,18 @@ static char *results_of(const char *type) {
 }
 
 START_TEST(bare_title_links_to_the_one_official_that_fits) {
-  json_decref(run("US Secretary of Defense Lloyd J. Austin III met Lithuanian Defense Minister "
-                  "Arvydas Anusauskas. The American defense secretary praised the deal."));
+  json_decref(
+      run("US Secretary of Defense Lloyd J. Austin III met Lithuanian Defense Minister "
+          "Arvydas Anusauskas. The American defense secretary praised the deal."));
   char *got = results_of("title");
-  ck_assert_str_eq(got, "defense secretary=Lloyd J. Austin III;defense minister=Arvydas "
-                        "Anusauskas;defense secretary=Lloyd J. Austin III;");
+  ck_assert_str_eq(got,
+                   "defense secretary=Lloyd J. Austin III;defense minister=Arvydas "
+                   "Anusauskas;defense secretary=Lloyd J. Austin III;");
   free(got);
   /* two defense ministers: "the defense minister" is neither */
-  json_decref(run("Defense Minister Ann Lee met Defense Minister Bo Chan. The defense minister "
-                  "left."));
+  json_decref(
+      run("Defense Minister Ann Lee met Defense Minister Bo Chan. The defense minister "
+          "left."));
   got = results_of("title");
   ck_assert_str_eq(got, "defense minister=Ann Lee;defense minister=Bo Chan;defense minister=-;");
   free(got);
@@ -256,8 +255,8 @@ START_TEST(bad_data_names_file_and_line) {
   ck_assert_int_ne(nf_pipeline_default(dir, NULL, 0, &r2, &p2, &err), NF_OK);
   char msg[2048];
   nf_error_format(&err, msg, sizeof msg);
-  ck_assert_msg(strstr(msg, bad_rows[_i].message) != NULL, "%s: '%s' lacks '%s'",
-                bad_rows[_i].file, msg, bad_rows[_i].message);
+  ck_assert_msg(strstr(msg, bad_rows[_i].message) != NULL, "%s: '%s' lacks '%s'", bad_rows[_i].file,
+                msg, bad_rows[_i].message);
   nf_test_rmtree(dir);
   free(dir);
 }

@@ -28,18 +28,18 @@ static nf_status failing_create(const nf_analyzer_env *env, void **instance, nf_
   return nf_error_set_at(err, NF_ERR_SCHEMA, "data.tsv", 3, "bad row");
 }
 
-static const nf_analyzer_v1 first = {NF_ANALYZER_ABI, "first", "", ok_create, ok_destroy,
-                                     ok_analyze};
-static const nf_analyzer_v1 same_name = {NF_ANALYZER_ABI, "first", "", ok_create, ok_destroy,
-                                         ok_analyze};
-static const nf_analyzer_v1 future = {NF_ANALYZER_ABI + 1, "future", "", ok_create, ok_destroy,
-                                      ok_analyze};
-static const nf_analyzer_v1 incomplete = {NF_ANALYZER_ABI, "incomplete", "", ok_create, NULL,
-                                          ok_analyze};
-static const nf_analyzer_v1 failing = {NF_ANALYZER_ABI, "failing", "", ok_create, ok_destroy,
-                                       failing_analyze};
-static const nf_analyzer_v1 broken_data = {NF_ANALYZER_ABI, "broken", "", failing_create,
-                                           ok_destroy, ok_analyze};
+static const nf_analyzer_v1 first = {NF_ANALYZER_ABI, "first",    "",
+                                     ok_create,       ok_destroy, ok_analyze};
+static const nf_analyzer_v1 same_name = {NF_ANALYZER_ABI, "first",    "",
+                                         ok_create,       ok_destroy, ok_analyze};
+static const nf_analyzer_v1 future = {NF_ANALYZER_ABI + 1, "future",   "",
+                                      ok_create,           ok_destroy, ok_analyze};
+static const nf_analyzer_v1 incomplete = {NF_ANALYZER_ABI, "incomplete", "",
+                                          ok_create,       NULL,         ok_analyze};
+static const nf_analyzer_v1 failing = {NF_ANALYZER_ABI, "failing",  "",
+                                       ok_create,       ok_destroy, failing_analyze};
+static const nf_analyzer_v1 broken_data = {NF_ANALYZER_ABI, "broken",   "",
+                                           failing_create,  ok_destroy, ok_analyze};
 
 START_TEST(registration_is_checked) {
   nf_registry *reg;

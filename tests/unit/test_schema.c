@@ -15,12 +15,18 @@ START_TEST(default_schema_declares_every_design_field) {
     nf_field_kind kind;
     int facet;
   } rows[] = {
-      {"text", "", NF_FIELD_TEXT, 0},          {"headline", "S", NF_FIELD_TEXT, 0},
-      {"byline", "A", NF_FIELD_NAME, 1},       {"credit", "XCREDIT", NF_FIELD_NAME, 0},
-      {"dateline", "XDL", NF_FIELD_PLACE, 1},  {"agency", "XAGENCY", NF_FIELD_AGENCY, 1},
-      {"country", "N", NF_FIELD_COUNTRY, 1},   {"title", "XTITLE", NF_FIELD_TITLE, 1},
-      {"official", "XOFFICIAL", NF_FIELD_NAME, 1}, {"speaker", "XSPEAKER", NF_FIELD_NAME, 1},
-      {"year", "XYEAR", NF_FIELD_EXACT, 1},    {"id", "Q", NF_FIELD_ID, 0},
+      {"text", "", NF_FIELD_TEXT, 0},
+      {"headline", "S", NF_FIELD_TEXT, 0},
+      {"byline", "A", NF_FIELD_NAME, 1},
+      {"credit", "XCREDIT", NF_FIELD_NAME, 0},
+      {"dateline", "XDL", NF_FIELD_PLACE, 1},
+      {"agency", "XAGENCY", NF_FIELD_AGENCY, 1},
+      {"country", "N", NF_FIELD_COUNTRY, 1},
+      {"title", "XTITLE", NF_FIELD_TITLE, 1},
+      {"official", "XOFFICIAL", NF_FIELD_NAME, 1},
+      {"speaker", "XSPEAKER", NF_FIELD_NAME, 1},
+      {"year", "XYEAR", NF_FIELD_EXACT, 1},
+      {"id", "Q", NF_FIELD_ID, 0},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     const nf_field *f = nf_schema_find(s, rows[i].name);
@@ -76,7 +82,8 @@ static const struct {
      "t.schema:4: 'facet' is yes or no, not 'maybe'"},
     {"[field x]\nkind = name\nprefix =\n" ID,
      "t.schema:1: [field x] needs a non-empty prefix (only free text may have none)"},
-    {"[fields x]\n" ID, "t.schema:1: unknown section [fields x] (expected [index] or [field NAME])"},
+    {"[fields x]\n" ID,
+     "t.schema:1: unknown section [fields x] (expected [index] or [field NAME])"},
     {"[field X]\n" ID, "t.schema:1: bad field name 'X' (lower-case letters, digits, '_')"},
     {"[field x\n" ID, "t.schema:1: section header without ']'"},
     {"kind = name\n" ID, "t.schema:1: key outside a section"},
@@ -101,8 +108,9 @@ START_TEST(bad_schema_is_an_error_naming_file_and_line) {
 END_TEST
 
 START_TEST(defaults_are_filled) {
-  const char *text = "[index]\nlanguage = french\nbatch = 5\n"
-                     "[field who]\nkind = name\nprefix = XWHO\nfacet = yes\n" ID;
+  const char *text =
+      "[index]\nlanguage = french\nbatch = 5\n"
+      "[field who]\nkind = name\nprefix = XWHO\nfacet = yes\n" ID;
   nf_schema *s;
   nf_error err;
   ck_assert_int_eq(nf_schema_parse(text, strlen(text), "/x/y.schema", &s, &err), NF_OK);

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "newsfields/analyzer.h"
 #include "analyzers_fixture.h"
+#include "newsfields/analyzer.h"
 #include "testutil.h"
 
 static nf_registry *reg;
@@ -49,14 +49,12 @@ static const struct {
     /* "“...,” X said" and "“...,” said X" */
     {"“We will stay,” Lloyd Austin said.", "Lloyd Austin|said|We will stay,;"},
     {"“We will stay,” said Lloyd Austin.", "Lloyd Austin|said|We will stay,;"},
-    {"\"We will stay,\" said Treasury Secretary James Baker.",
-     "James Baker|said|We will stay,;"},
+    {"\"We will stay,\" said Treasury Secretary James Baker.", "James Baker|said|We will stay,;"},
     /* "X said: “...”" */
     {"Lloyd Austin said: “We will stay.”", "Lloyd Austin|said|We will stay.;"},
     /* "“...,” he said": the most recent person of his gender */
     {"Lloyd Austin arrived. “We will stay,” he said.", "Lloyd Austin|said|We will stay,;"},
-    {"Mr. Lloyd Austin met Ms. Ann Lee. “It went well,” she said.",
-     "Ann Lee|said|It went well,;"},
+    {"Mr. Lloyd Austin met Ms. Ann Lee. “It went well,” she said.", "Ann Lee|said|It went well,;"},
     /* the paragraph's speaker goes on; a new paragraph without a cue does not */
     {"“A deal,” Lloyd Austin said. “A good one.”\n\n“Nobody knows.”",
      "Lloyd Austin|said|A deal,;Lloyd Austin|said|A good one.;-|-|Nobody knows.;"},
@@ -84,8 +82,7 @@ static const struct {
      "Western Journalism|reported|the delegates met;"},
     {"Sarah Baker of Columbia, South Carolina says she will vote.",
      "Sarah Baker|says|she will vote;"},
-    {"“No,” Bill Eastland, wearing “Ted Cruz” pins, said.",
-     "Bill Eastland|said|No,;-|-|Ted Cruz;"},
+    {"“No,” Bill Eastland, wearing “Ted Cruz” pins, said.", "Bill Eastland|said|No,;-|-|Ted Cruz;"},
     /* partial quotes belong to the reported clause */
     {"Lloyd Austin said the troops would stay “as long as needed” in Lithuania.",
      "Lloyd Austin|said|the troops would stay “as long as needed” in Lithuania;"},
@@ -113,7 +110,8 @@ static const struct {
      "Bank of England|said|rates would hold;Bank of England|said|inflation would fall;"},
     {"It said inflation would fall.", ""},
     /* participles and coordination take the sentence's subject */
-    {"Ann Lee emailed supporters, saying the race was close.", "Ann Lee|saying|the race was close;"},
+    {"Ann Lee emailed supporters, saying the race was close.",
+     "Ann Lee|saying|the race was close;"},
     {"Kasich is telling a packed crowd that he will win.", "Kasich|telling|he will win;"},
     /* a parenthetical cue */
     {"China has, Lithuanian officials say, begun holding up goods.",
@@ -135,15 +133,16 @@ static const struct {
 
 START_TEST(quote_rows) {
   char *got = quotes(rows[_i].text);
-  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text,
-                got, rows[_i].want);
+  ck_assert_msg(strcmp(got, rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'", rows[_i].text, got,
+                rows[_i].want);
   free(got);
 }
 END_TEST
 
 START_TEST(record_keys_and_index_values) {
-  const char *text = "Lithuanian Defense Minister Arvydas Anusauskas arrived. “We are ready,” "
-                     "Anusauskas said. China said it would respond. “Never,” he said.";
+  const char *text =
+      "Lithuanian Defense Minister Arvydas Anusauskas arrived. “We are ready,” "
+      "Anusauskas said. China said it would respond. “Never,” he said.";
   json_t *root = run(text);
   char *speakers = json_dumps(json_object_get(root, "speakers"), JSON_COMPACT);
   ck_assert_str_eq(speakers, "[\"Arvydas Anusauskas\",\"China\"]");
@@ -170,8 +169,9 @@ START_TEST(record_keys_and_index_values) {
     strncat(values, value, n);
     strcat(values, ";");
   }
-  ck_assert_str_eq(values, "speakers=Arvydas Anusauskas;speaker_countries=lt;speakers=China;"
-                           "speaker_countries=cn;");
+  ck_assert_str_eq(values,
+                   "speakers=Arvydas Anusauskas;speaker_countries=lt;speakers=China;"
+                   "speaker_countries=cn;");
 }
 END_TEST
 

@@ -22,15 +22,24 @@ static nf_text *analyze(const char *p, size_t n) {
 
 static char kind_letter(int kind) {
   switch (kind) {
-    case NF_TOKEN_WORD: return 'W';
-    case NF_TOKEN_NUMBER: return 'N';
-    case NF_TOKEN_PUNCT: return 'P';
-    case NF_TOKEN_QUOTE: return 'Q';
-    case NF_TOKEN_APOSTROPHE: return 'A';
-    case NF_TOKEN_HYPHEN: return 'H';
-    case NF_TOKEN_DASH: return 'D';
-    case NF_TOKEN_SYMBOL: return 'S';
-    default: return '?';
+    case NF_TOKEN_WORD:
+      return 'W';
+    case NF_TOKEN_NUMBER:
+      return 'N';
+    case NF_TOKEN_PUNCT:
+      return 'P';
+    case NF_TOKEN_QUOTE:
+      return 'Q';
+    case NF_TOKEN_APOSTROPHE:
+      return 'A';
+    case NF_TOKEN_HYPHEN:
+      return 'H';
+    case NF_TOKEN_DASH:
+      return 'D';
+    case NF_TOKEN_SYMBOL:
+      return 'S';
+    default:
+      return '?';
   }
 }
 
@@ -73,20 +82,22 @@ static const utf8_row utf8_rows[] = {
     {B(""), 1, 0, "", 0},
     {B("caf\xC3\xA9"), 1, 5, "caf\xC3\xA9", 0},
     {B("\xF0\x9F\x98\x80 ok"), 1, 7, "\xF0\x9F\x98\x80 ok", 0},
-    {B("\xF4\x8F\xBF\xBF"), 1, 4, "\xF4\x8F\xBF\xBF", 0},          /* U+10FFFF */
-    {B("a\0b"), 1, 3, "a\0b", 0},                                    /* NUL is valid */
-    {B("ab\xE2\x82"), 0, 2, "ab" R, 1},                             /* truncated at the end */
-    {B("\xE2\x82x"), 0, 0, R "x", 1},                               /* truncated in the middle */
-    {B("\xF0\x9F\x98"), 0, 0, R, 1},                                /* truncated 4-byte */
-    {B("\xC0\xAF"), 0, 0, R R, 2},                                  /* overlong '/' */
-    {B("\xE0\x80\xAF"), 0, 0, R R R, 3},                            /* overlong, 3 bytes */
-    {B("\xF0\x80\x80\xAF"), 0, 0, R R R R, 4},                      /* overlong, 4 bytes */
-    {B("\xED\xA0\x80"), 0, 0, R R R, 3},                            /* surrogate U+D800 */
-    {B("x\xED\xBF\xBFy"), 0, 1, "x" R R R "y", 3},                  /* surrogate U+DFFF */
-    {B("a\x80" "b"), 0, 1, "a" R "b", 1},                           /* lone continuation */
+    {B("\xF4\x8F\xBF\xBF"), 1, 4, "\xF4\x8F\xBF\xBF", 0}, /* U+10FFFF */
+    {B("a\0b"), 1, 3, "a\0b", 0},                         /* NUL is valid */
+    {B("ab\xE2\x82"), 0, 2, "ab" R, 1},                   /* truncated at the end */
+    {B("\xE2\x82x"), 0, 0, R "x", 1},                     /* truncated in the middle */
+    {B("\xF0\x9F\x98"), 0, 0, R, 1},                      /* truncated 4-byte */
+    {B("\xC0\xAF"), 0, 0, R R, 2},                        /* overlong '/' */
+    {B("\xE0\x80\xAF"), 0, 0, R R R, 3},                  /* overlong, 3 bytes */
+    {B("\xF0\x80\x80\xAF"), 0, 0, R R R R, 4},            /* overlong, 4 bytes */
+    {B("\xED\xA0\x80"), 0, 0, R R R, 3},                  /* surrogate U+D800 */
+    {B("x\xED\xBF\xBFy"), 0, 1, "x" R R R "y", 3},        /* surrogate U+DFFF */
+    {B("a\x80"
+       "b"),
+     0, 1, "a" R "b", 1}, /* lone continuation */
     {B("\xFF"), 0, 0, R, 1},
     {B("\xFE\xFF"), 0, 0, R R, 2},
-    {B("\xF4\x90\x80\x80"), 0, 0, R R R R, 4},                      /* above U+10FFFF */
+    {B("\xF4\x90\x80\x80"), 0, 0, R R R R, 4}, /* above U+10FFFF */
     {B("\xF5\x80\x80\x80"), 0, 0, R R R R, 4},
     {B("0123456789abcdefg\xC3(z"), 0, 17, "0123456789abcdefg" R "(z", 1}, /* after the fast path */
 };
@@ -124,7 +135,9 @@ START_TEST(utf8_bad_arguments) {
 END_TEST
 
 START_TEST(analyze_sanitizes_invalid_text) {
-  const char in[] = "Vilnius \xFF" "and Riga\xE2\x82";
+  const char in[] =
+      "Vilnius \xFF"
+      "and Riga\xE2\x82";
   nf_text *t = analyze(in, sizeof in - 1);
   size_t n;
   const char *s = nf_text_bytes(t, &n);
@@ -244,7 +257,8 @@ static const token_row token_rows[] = {
     /* periods: abbreviations, initials, numbers */
     {"U.S. U.K. a.m. Ph.D. e.g.", "U.S. U.K. a.m. Ph.D. e.g.", "u.s. u.k. a.m. ph.d. e.g.",
      "WWWWW"},
-    {"Dec. Jan. Gen. Lt. Col. Mr. Dr. Inc. St. Calif.", "Dec. Jan. Gen. Lt. Col. Mr. Dr. Inc. St. Calif.",
+    {"Dec. Jan. Gen. Lt. Col. Mr. Dr. Inc. St. Calif.",
+     "Dec. Jan. Gen. Lt. Col. Mr. Dr. Inc. St. Calif.",
      "dec. jan. gen. lt. col. mr. dr. inc. st. calif.", "WWWWWWWWWW"},
     {"Lloyd J. Austin", "Lloyd J. Austin", "lloyd j. austin", "WWW"},
     {"K.Jonaitis/Vilnius", "K. Jonaitis / Vilnius", "k. jonaitis / vilnius", "WWPW"},
@@ -270,13 +284,21 @@ static const token_row token_rows[] = {
     {"北京市 Xi习", "北 京 市 Xi 习", "北 京 市 xi 习", "WWWWW"},
     {"São Tomé Erdoğan Anušauskas Straße Łódź", "São Tomé Erdoğan Anušauskas Straße Łódź",
      "sao tome erdogan anusauskas strasse lodz", "WWWWWW"},
-    {"Lithu\xC2\xAD" "ania", "Lithu\xC2\xAD" "ania", "lithuania", "W"}, /* soft hyphen */
-    {"a\xE2\x80\x8B" "b", "a b", NULL, "WW"},                            /* zero width space */
-    {"\xEF\xBB\xBFStart", "Start", "start", "W"},                        /* BOM */
+    {"Lithu\xC2\xAD"
+     "ania",
+     "Lithu\xC2\xAD"
+     "ania",
+     "lithuania", "W"}, /* soft hyphen */
+    {"a\xE2\x80\x8B"
+     "b",
+     "a b", NULL, "WW"},                          /* zero width space */
+    {"\xEF\xBB\xBFStart", "Start", "start", "W"}, /* BOM */
     {"ＵＳ", "ＵＳ", "us", "W"},
     {"e\xCC\x81t\xC3\xA9", "e\xCC\x81t\xC3\xA9", "ete", "W"}, /* combining acute */
     /* whitespace */
-    {"a\r\nb\tc\xC2\xA0" "d", "a b c d", NULL, "WWWW"},
+    {"a\r\nb\tc\xC2\xA0"
+     "d",
+     "a b c d", NULL, "WWWW"},
     {"", "", NULL, ""},
     {" \t\r\n\n  ", "", NULL, ""},
 };
@@ -319,8 +341,7 @@ static const flag_row flag_rows[] = {
     {"Ürümqi", 0, NF_TOK_CAPITALIZED | NF_TOK_TITLE_CASE, NF_TOK_ALL_CAPS},
     {"ÉTAT", 0, NF_TOK_CAPITALIZED | NF_TOK_ALL_CAPS, NF_TOK_TITLE_CASE},
     {"北", 0, NF_TOK_CJK | NF_TOK_HAS_LETTER, NF_TOK_CAPITALIZED | NF_TOK_LOWER},
-    {"One", 0,
-     NF_TOK_SPACE_BEFORE | NF_TOK_LINE_START | NF_TOK_PARA_START | NF_TOK_SENT_START, 0},
+    {"One", 0, NF_TOK_SPACE_BEFORE | NF_TOK_LINE_START | NF_TOK_PARA_START | NF_TOK_SENT_START, 0},
     {"a\nb", 1, NF_TOK_LINE_START | NF_TOK_SPACE_BEFORE, NF_TOK_PARA_START},
     {"a\n\nb", 1, NF_TOK_LINE_START | NF_TOK_PARA_START, 0},
     {"a\n    b", 1, NF_TOK_LINE_START | NF_TOK_PARA_START, 0},
@@ -386,8 +407,13 @@ static const para_row para_rows[] = {
     {"A\r\n\r\nB", {"A", "B"}},
     {"A\rB", {"A\rB"}},
     {"A\fB", {"A", "B"}},
-    {"A\xE2\x80\xA9" "B", {"A", "B"}},
-    {"A\xE2\x80\xA8" "B", {"A\xE2\x80\xA8" "B"}},
+    {"A\xE2\x80\xA9"
+     "B",
+     {"A", "B"}},
+    {"A\xE2\x80\xA8"
+     "B",
+     {"A\xE2\x80\xA8"
+      "B"}},
     {"\n\n  Headline  \n\n", {"Headline"}},
     {"", {NULL}},
     {" \n\t \n", {NULL}},
@@ -490,8 +516,9 @@ static char *dump(const nf_text *t) {
 }
 
 START_TEST(reuse_gives_the_same_results) {
-  const char *a = "“We stand with Lithuania,” U.S. Defense Secretary Lloyd J. Austin said.\n\n"
-                  "The talks in Vilnius ended. Officials left.";
+  const char *a =
+      "“We stand with Lithuania,” U.S. Defense Secretary Lloyd J. Austin said.\n\n"
+      "The talks in Vilnius ended. Officials left.";
   const char *b = "Short \xFF text.";
   nf_text *fresh = analyze(a, strlen(a));
   char *want = dump(fresh);
@@ -514,8 +541,8 @@ END_TEST
 /* Structural invariants that must hold for any input.  (Checked without
  * ck_assert, which reports every passing check through a pipe: too slow for
  * 100k quotations.) */
-#define INV(cond)                                          \
-  do {                                                     \
+#define INV(cond)                                             \
+  do {                                                        \
     if (!(cond)) ck_abort_msg("invariant failed: %s", #cond); \
   } while (0)
 
@@ -570,11 +597,53 @@ static void check_invariants(const nf_text *t) {
 
 START_TEST(random_input_keeps_invariants) {
   /* Pieces that exercise every path, glued at random. */
-  static const char *const pieces[] = {
-      " ", "\n", "\n\n", "\n  ", "\r\n", "a", "Word", "U.S.", "J.", "Mr.", "No.", "5", "1,750",
-      ".", "!", "?", ",", "\"", "'", "’", "‘", "“", "”", "«", "»", "„", "-", "—", "--", "s",
-      "’s", "...", "…", "(", ")", "北", "é", "\xCC\x81", "\xFF", "\xE2\x82", "\xC2\xAD", "The",
-      "\xE2\x80\xA9", "\f", "$", "\t", "ʼ"};
+  static const char *const pieces[] = {" ",
+                                       "\n",
+                                       "\n\n",
+                                       "\n  ",
+                                       "\r\n",
+                                       "a",
+                                       "Word",
+                                       "U.S.",
+                                       "J.",
+                                       "Mr.",
+                                       "No.",
+                                       "5",
+                                       "1,750",
+                                       ".",
+                                       "!",
+                                       "?",
+                                       ",",
+                                       "\"",
+                                       "'",
+                                       "’",
+                                       "‘",
+                                       "“",
+                                       "”",
+                                       "«",
+                                       "»",
+                                       "„",
+                                       "-",
+                                       "—",
+                                       "--",
+                                       "s",
+                                       "’s",
+                                       "...",
+                                       "…",
+                                       "(",
+                                       ")",
+                                       "北",
+                                       "é",
+                                       "\xCC\x81",
+                                       "\xFF",
+                                       "\xE2\x82",
+                                       "\xC2\xAD",
+                                       "The",
+                                       "\xE2\x80\xA9",
+                                       "\f",
+                                       "$",
+                                       "\t",
+                                       "ʼ"};
   size_t npieces = sizeof pieces / sizeof *pieces;
   unsigned seed = 12345u;
   nf_text *t = NULL;

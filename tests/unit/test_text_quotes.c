@@ -79,8 +79,8 @@ static const quote_row rows[] = {
      "0c[The Baltic drills will go ahead.] 0C^0[And more ships will join them,]",
      "0c[“The Baltic drills will go ahead.] 0C^0[“And more ships will join them,”]"},
     {"\"One.\n\n\"Two.\n\n\"Three,\" he said.", "0c[One.] 0cC^0[Two.] 0C^0[Three,]", NULL},
-    {"“He said ‘no.\n\n“Then he left,” she said.",
-     "0c[He said ‘no.] 1su[no.] 0C^0[Then he left,]", NULL},
+    {"“He said ‘no.\n\n“Then he left,” she said.", "0c[He said ‘no.] 1su[no.] 0C^0[Then he left,]",
+     NULL},
     {"“A.” “B.\n\n“C,” he said.", "0[A.] 0c[B.] 0C^1[C,]", NULL},
     /* unbalanced: closed at the paragraph end */
     {"He said “we will win.\n\nThe talks ended.", "0u[we will win.]", "0u[“we will win.]"},
@@ -116,8 +116,7 @@ START_TEST(quote_rows_match) {
       ck_assert_uint_eq(tk[q[i].tok_end].start, q[i].content.end);
       ck_assert_uint_eq(tk[q[i].tok_end].end, q[i].outer.end);
     }
-    for (size_t k = q[i].tok_begin; k < q[i].tok_end; k++)
-      ck_assert(tk[k].flags & NF_TOK_IN_QUOTE);
+    for (size_t k = q[i].tok_begin; k < q[i].tok_end; k++) ck_assert(tk[k].flags & NF_TOK_IN_QUOTE);
   }
   nf_text_free(t);
 }

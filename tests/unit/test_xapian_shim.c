@@ -9,13 +9,12 @@
 
 #include "xapian/shim.h"
 
-#define OK(expr)                                                              \
-  do {                                                                        \
-    nf_error ok_err_;                                                         \
-    nf_error_clear(&ok_err_);                                                 \
-    nf_status ok_s_ = (expr);                                                 \
-    ck_assert_msg(ok_s_ == NF_OK, "%s: %s: %s", #expr, nf_strerror(ok_s_),    \
-                  ok_err_.message);                                           \
+#define OK(expr)                                                                             \
+  do {                                                                                       \
+    nf_error ok_err_;                                                                        \
+    nf_error_clear(&ok_err_);                                                                \
+    nf_status ok_s_ = (expr);                                                                \
+    ck_assert_msg(ok_s_ == NF_OK, "%s: %s: %s", #expr, nf_strerror(ok_s_), ok_err_.message); \
   } while (0)
 /* OK() passes &ok_err_ as E to the call. */
 #define E (&ok_err_)
@@ -70,15 +69,26 @@ typedef struct article {
 } article;
 
 static const article corpus[] = {
-    {"d1", "20211130", "Defense ministers meet",
+    {"d1",
+     "20211130",
+     "Defense ministers meet",
      "The defense minister was signing an agreement in Vilnius.",
-     {"Austin", "Anušauskas"}, {"lt", "us"}},
-    {"d2", "20211201", "Treaty talks", "Talks on the treaty continued; nothing signed yet.",
-     {"Austin"}, {"us"}},
+     {"Austin", "Anušauskas"},
+     {"lt", "us"}},
+    {"d2",
+     "20211201",
+     "Treaty talks",
+     "Talks on the treaty continued; nothing signed yet.",
+     {"Austin"},
+     {"us"}},
     {"d3", "20211215", "Markets", "Stocks fell and bonds rose.", {NULL}, {"gb"}},
     {"d4", "20211231", "Year end", "A quiet year for the treaty.", {"Blinken"}, {"us", "lt"}},
-    {"d5", "20220105", "New year", "The minister said the treaty is signed.",
-     {"Austin", "Blinken"}, {"lt"}},
+    {"d5",
+     "20220105",
+     "New year",
+     "The minister said the treaty is signed.",
+     {"Austin", "Blinken"},
+     {"lt"}},
 };
 #define NCORPUS (sizeof corpus / sizeof corpus[0])
 
@@ -251,7 +261,7 @@ START_TEST(uncommitted_changes_discarded_by_free) {
   add_article(db, &corpus[1]);
   OK(nf_xdb_delete(db, "Qd1", 3, E));
   OK(nf_xdb_set_metadata(db, "dropped", "yes", E));
-  ck_assert_uint_eq(doccount(db), 1);  /* the writer sees its own changes */
+  ck_assert_uint_eq(doccount(db), 1); /* the writer sees its own changes */
   ck_assert_uint_eq(termfreq(db, "Qd2"), 1);
   nf_xdb_free(db);
 
@@ -273,7 +283,7 @@ START_TEST(uncommitted_changes_discarded_by_free) {
   ck_assert_uint_eq(doccount(db), 1);
   add_article(db, &corpus[2]);
   OK(nf_xdb_commit(db, E));
-  OK(nf_xdb_commit(db, E));  /* nothing pending: fine */
+  OK(nf_xdb_commit(db, E)); /* nothing pending: fine */
   nf_xdb_free(db);
   db = open_db(in_tmp("db"));
   ck_assert_uint_eq(doccount(db), 2);
@@ -288,7 +298,7 @@ START_TEST(reader_reopen_sees_new_commit) {
   OK(nf_xdb_open_writable(in_tmp("db"), &writer, E));
   add_article(writer, &corpus[2]);
   OK(nf_xdb_commit(writer, E));
-  ck_assert_uint_eq(doccount(reader), 2);  /* a reader sees one snapshot */
+  ck_assert_uint_eq(doccount(reader), 2); /* a reader sees one snapshot */
   OK(nf_xdb_reopen(reader, E));
   ck_assert_uint_eq(doccount(reader), 3);
   nf_xdb_free(writer);
@@ -322,7 +332,7 @@ START_TEST(stub_file_with_auto_line) {
   build(in_tmp("db2"), 2, NCORPUS);
   FILE *f = fopen(in_tmp("one.stub"), "w");
   ck_assert_ptr_nonnull(f);
-  fprintf(f, "# a comment\nauto db1\n");  /* relative to the stub's folder */
+  fprintf(f, "# a comment\nauto db1\n"); /* relative to the stub's folder */
   fclose(f);
   f = fopen(in_tmp("two.stub"), "w");
   ck_assert_ptr_nonnull(f);
@@ -389,7 +399,7 @@ START_TEST(two_databases_as_one) {
   OK(nf_xdb_get_data_by_term(db, "Qd5", 3, &data, NULL, E));
   ck_assert_str_eq(data, "d5");
   free(data);
-  check_corpus_facets(db);  /* counts summed over both */
+  check_corpus_facets(db); /* counts summed over both */
   nf_xqp_free(qp);
   nf_xdb_free(db);
 
@@ -407,18 +417,18 @@ static const struct {
     {"XSPEAKER", "Austin", "XSPEAKER:Austin"},
     {"N", "lt", "Nlt"},
     {"XSPEAKER", "austin", "XSPEAKERaustin"},
-    {"N", "LT", "NLT"},            /* one-letter prefix: no ':' */
-    {"XSPEAKER", "Šimonytė", "XSPEAKERŠimonytė"},  /* only ASCII capitals */
-    {"XSPEAKER", ":x", "XSPEAKER::x"},             /* ':' too, as the QueryParser */
-    {"XFOO:", "Bar", "XFOO:Bar"},  /* prefix already ends in ':' */
+    {"N", "LT", "NLT"},                           /* one-letter prefix: no ':' */
+    {"XSPEAKER", "Šimonytė", "XSPEAKERŠimonytė"}, /* only ASCII capitals */
+    {"XSPEAKER", ":x", "XSPEAKER::x"},            /* ':' too, as the QueryParser */
+    {"XFOO:", "Bar", "XFOO:Bar"},                 /* prefix already ends in ':' */
     {"XA", "1", "XA1"},
     {"", "plain", "plain"},
 };
 
 START_TEST(boolean_term_colon_rule) {
   size_t len = 0;
-  char *t = nf_xterm_make(term_rows[_i].prefix, term_rows[_i].value,
-                          strlen(term_rows[_i].value), &len);
+  char *t =
+      nf_xterm_make(term_rows[_i].prefix, term_rows[_i].value, strlen(term_rows[_i].value), &len);
   ck_assert_str_eq(t, term_rows[_i].term);
   ck_assert_uint_eq(len, strlen(term_rows[_i].term));
   free(t);
@@ -450,8 +460,8 @@ START_TEST(boolean_term_colon_rule) {
   OK(nf_xdoc_set_data(doc, "1", 1, E));
   OK(nf_xdb_replace(db, "Q1", 2, doc, E));
   ck_assert_uint_eq(termfreq(db, term_rows[_i].term), 1);
-  OK(nf_xquery_boolean_term(term_rows[_i].prefix, term_rows[_i].value,
-                            strlen(term_rows[_i].value), &q, E));
+  OK(nf_xquery_boolean_term(term_rows[_i].prefix, term_rows[_i].value, strlen(term_rows[_i].value),
+                            &q, E));
   d = nf_xquery_describe(q);
   snprintf(want, sizeof want, "Query(%s)", term_rows[_i].term);
   ck_assert_str_eq(d, want);
@@ -486,8 +496,8 @@ START_TEST(over_long_term_skipped) {
   OK(nf_xquery_boolean_term("XCREDIT", value, longest, &q, E));
   ck_assert_str_eq(hits_of(db, q, buf, sizeof buf), "1");
   nf_xquery_free(q);
-  OK(nf_xquery_boolean_term("XCREDIT", value, sizeof value, &q, E));  /* built */
-  ck_assert_str_eq(hits_of(db, q, buf, sizeof buf), "");               /* no match */
+  OK(nf_xquery_boolean_term("XCREDIT", value, sizeof value, &q, E)); /* built */
+  ck_assert_str_eq(hits_of(db, q, buf, sizeof buf), "");             /* no match */
   nf_xquery_free(q);
   nf_xdb_free(db);
 }
@@ -498,14 +508,14 @@ END_TEST
 static const struct {
   const char *query, *hits;
 } search_rows[] = {
-    {"signed", "d1 d2 d5"},               /* stemmed: "signing" too */
+    {"signed", "d1 d2 d5"}, /* stemmed: "signing" too */
     {"signing", "d1 d2 d5"},
-    {"\"treaty continued\"", "d2"},       /* phrase */
+    {"\"treaty continued\"", "d2"}, /* phrase */
     {"\"yet signed\"", ""},
     {"treaty", "d2 d4 d5"},
-    {"headline:treaty", "d2"},            /* prefixed free text */
+    {"headline:treaty", "d2"}, /* prefixed free text */
     {"headline:ministers", "d1"},
-    {"speaker:Austin", "d1 d2 d5"},       /* boolean prefix */
+    {"speaker:Austin", "d1 d2 d5"}, /* boolean prefix */
     {"speaker:Anušauskas", "d1"},
     {"country:lt", "d1 d4 d5"},
     {"treaty country:lt", "d4 d5"},
@@ -513,9 +523,9 @@ static const struct {
     {"speaker:Austin OR speaker:Blinken", "d1 d2 d4 d5"},
     {"treaty NOT signed", "d4"},
     {"treaty -signed", "d4"},
-    {"NOT country:us", "d3 d5"},          /* pure NOT */
+    {"NOT country:us", "d3 d5"}, /* pure NOT */
     {"(minister OR stocks) AND NOT treaty", "d1 d3"},
-    {"treaty and signed", "d2 d5"},       /* boolean operators in any case */
+    {"treaty and signed", "d2 d5"}, /* boolean operators in any case */
     {"", ""},
 };
 
@@ -524,10 +534,9 @@ START_TEST(parse_and_search) {
   nf_xdb *db = open_db(in_tmp("db"));
   nf_xqp *qp = make_parser(db);
   char buf[256];
-  ck_assert_msg(strcmp(hits(db, qp, search_rows[_i].query, buf, sizeof buf),
-                       search_rows[_i].hits) == 0,
-                "query '%s': got '%s', want '%s'", search_rows[_i].query, buf,
-                search_rows[_i].hits);
+  ck_assert_msg(
+      strcmp(hits(db, qp, search_rows[_i].query, buf, sizeof buf), search_rows[_i].hits) == 0,
+      "query '%s': got '%s', want '%s'", search_rows[_i].query, buf, search_rows[_i].hits);
   nf_xqp_free(qp);
   nf_xdb_free(db);
 }
@@ -537,13 +546,10 @@ static const struct {
   const char *query;
   nf_status status;
 } syntax_rows[] = {
-    {"AND", NF_ERR_QUERY},
-    {"a OR", NF_ERR_QUERY},
-    {"treaty AND", NF_ERR_QUERY},
-    {"\"unclosed", NF_OK},  /* Xapian closes it */
-    {"(treaty", NF_OK},
-    {"treaty)", NF_OK},
-    {"1..5", NF_ERR_QUERY},  /* a range no processor claims */
+    {"AND", NF_ERR_QUERY},        {"a OR", NF_ERR_QUERY},
+    {"treaty AND", NF_ERR_QUERY}, {"\"unclosed", NF_OK}, /* Xapian closes it */
+    {"(treaty", NF_OK},           {"treaty)", NF_OK},
+    {"1..5", NF_ERR_QUERY}, /* a range no processor claims */
 };
 
 START_TEST(syntax_errors) {
@@ -580,7 +586,7 @@ static nf_status country_field(void *ctx, const char *value, size_t n, nf_xquery
     return nf_xquery_boolean_term("N", "lt", 2, out, err);
   if (n == 13 && memcmp(value, "United States", 13) == 0)
     return nf_xquery_boolean_term("N", "us", 2, out, err);
-  if (n == 4 && memcmp(value, "null", 4) == 0) return NF_OK;  /* a buggy processor */
+  if (n == 4 && memcmp(value, "null", 4) == 0) return NF_OK; /* a buggy processor */
   if (n == 3 && memcmp(value, "oom", 3) == 0) return nf_error_set(err, NF_ERR_NOMEM, NULL);
   return nf_error_set(err, NF_ERR_QUERY, "unknown country '%.*s'", (int)n, value);
 }
@@ -591,7 +597,7 @@ START_TEST(field_processor_callback) {
   nf_xqp *qp = make_parser(db);
   country_ctx ctx = {0};
   OK(nf_xqp_add_field_processor(qp, "place", 1, country_field, &ctx, E));
-  OK(nf_xqp_add_field_processor(qp, "in", 0, country_field, &ctx, E));  /* not boolean */
+  OK(nf_xqp_add_field_processor(qp, "in", 0, country_field, &ctx, E)); /* not boolean */
   char buf[256];
   ck_assert_str_eq(hits(db, qp, "place:Lithuania", buf, sizeof buf), "d1 d4 d5");
   ck_assert_str_eq(hits(db, qp, "treaty place:\"United States\"", buf, sizeof buf), "d2 d4");
@@ -634,13 +640,13 @@ static const struct {
     {"date:20211201..20211215", "d2 d3"},
     {"date:..2021-11-30", "d1"},
     {"date:2022..", "d5"},
-    {"date:2021-12..2021-12", "d2 d3 d4"},  /* a month covers all its days */
+    {"date:2021-12..2021-12", "d2 d3 d4"}, /* a month covers all its days */
     {"date:2021..2021", "d1 d2 d3 d4"},
     {"date:2021-12-15..date:2022", "d3 d4 d5"},
     {"date:2021-11..", "d1 d2 d3 d4 d5"},
     {"treaty date:2021-12..", "d2 d4 d5"},
-    {"date:2020-02-29..2020-02-29", ""},  /* a leap day is a valid date */
-    {"date:2021-12-15", "d3"},            /* one date: its day, month or year */
+    {"date:2020-02-29..2020-02-29", ""}, /* a leap day is a valid date */
+    {"date:2021-12-15", "d3"},           /* one date: its day, month or year */
     {"date:20211130", "d1"},
     {"date:2021-12", "d2 d3 d4"},
     {"date:2022", "d5"},
@@ -652,8 +658,7 @@ START_TEST(date_ranges) {
   nf_xdb *db = open_db(in_tmp("db"));
   nf_xqp *qp = make_parser(db);
   char buf[256];
-  ck_assert_msg(strcmp(hits(db, qp, date_rows[_i].query, buf, sizeof buf),
-                       date_rows[_i].hits) == 0,
+  ck_assert_msg(strcmp(hits(db, qp, date_rows[_i].query, buf, sizeof buf), date_rows[_i].hits) == 0,
                 "query '%s': got '%s', want '%s'", date_rows[_i].query, buf, date_rows[_i].hits);
   nf_xqp_free(qp);
   nf_xdb_free(db);
@@ -691,7 +696,7 @@ static const struct {
 } bad_date_rows[] = {
     {"date:2021-13-01..2021-12-31", "2021-13-01"},
     {"date:2021-02-30..", "2021-02-30"},
-    {"date:2021-02-29..", "2021-02-29"},  /* not a leap year */
+    {"date:2021-02-29..", "2021-02-29"}, /* not a leap year */
     {"date:..2021-1-5", "2021-1-5"},
     {"date:abc..2021", "abc"},
     {"date:2021-12-01..21", "'21'"},
@@ -786,7 +791,7 @@ static nf_xmset *run_all(nf_xdb *db, int sort, unsigned slot, int descending, un
   if (sort) OK(nf_xenquire_sort_by_value(e, slot, descending, E));
   OK(nf_xenquire_run(e, offset, limit, &m, E));
   nf_xquery_free(q);
-  nf_xenquire_free(e);  /* the mset outlives its enquire */
+  nf_xenquire_free(e); /* the mset outlives its enquire */
   return m;
 }
 
@@ -819,11 +824,11 @@ START_TEST(sort_by_value) {
   OK(nf_xmset_value(m, 0, SLOT_DATE, &v, E));
   ck_assert_str_eq(v, "20220105");
   free(v);
-  OK(nf_xmset_value(m, 0, 42, &v, E));  /* unset slot */
+  OK(nf_xmset_value(m, 0, 42, &v, E)); /* unset slot */
   ck_assert_str_eq(v, "");
   free(v);
   nf_xmset_free(m);
-  m = run_all(db, 0, 0, 0, 0, 10);  /* relevance: all equal, so docid order */
+  m = run_all(db, 0, 0, 0, 0, 10); /* relevance: all equal, so docid order */
   ck_assert_str_eq(ids(m, buf, sizeof buf), "d3 d1 d5 d2 d4");
   ck_assert_uint_eq(nf_xmset_docid(m, 0), 1);
   nf_xmset_free(m);
@@ -835,8 +840,12 @@ static const struct {
   unsigned offset, limit;
   const char *ids;
 } window_rows[] = {
-    {0, 10, "d1 d2 d3 d4 d5"}, {0, 2, "d1 d2"}, {1, 2, "d2 d3"},
-    {4, 10, "d5"},             {5, 10, ""},     {0, 0, ""},
+    {0, 10, "d1 d2 d3 d4 d5"},
+    {0, 2, "d1 d2"},
+    {1, 2, "d2 d3"},
+    {4, 10, "d5"},
+    {5, 10, ""},
+    {0, 0, ""},
 };
 
 START_TEST(offset_limit_windows) {
@@ -876,7 +885,7 @@ START_TEST(weights_and_percent) {
   ck_assert_uint_eq(nf_xmset_size(m), 4);
   char *data = NULL;
   OK(nf_xmset_data(m, 0, &data, NULL, E));
-  ck_assert_str_eq(data, "d5");  /* the only one with both words */
+  ck_assert_str_eq(data, "d5"); /* the only one with both words */
   free(data);
   ck_assert_int_eq(nf_xmset_percent(m, 0), 100);
   for (size_t i = 1; i < nf_xmset_size(m); i++) {
@@ -895,13 +904,21 @@ static const struct {
   const char *text, *query, *language;
   const char *contains[3];
 } snippet_rows[] = {
-    {"Officials said <b> & </b> the deal was \"signing\" today, it's said.", "signed",
-     "english", {"[[signing]]", "<b> & </b>", "\"[[signing]]\" today, it's"}},
-    {"Tom & Jerry's <script>alert('x')</script> signing.", "signing", NULL,
+    {"Officials said <b> & </b> the deal was \"signing\" today, it's said.",
+     "signed",
+     "english",
+     {"[[signing]]", "<b> & </b>", "\"[[signing]]\" today, it's"}},
+    {"Tom & Jerry's <script>alert('x')</script> signing.",
+     "signing",
+     NULL,
      {"Tom & Jerry's <script>alert('x')</script> [[signing]]"}},
-    {"The text has &amp; and &lt; already.", "text", "english",
+    {"The text has &amp; and &lt; already.",
+     "text",
+     "english",
      {"&amp; and &lt; already", "[[text]]"}},
-    {"Private \xEE\x80\x80 use \xEE\x80\x81 characters signed here.", "signed", "english",
+    {"Private \xEE\x80\x80 use \xEE\x80\x81 characters signed here.",
+     "signed",
+     "english",
      {"\xEE\x80\x80 use \xEE\x80\x81", "[[signed]]"}},
 };
 
@@ -932,8 +949,8 @@ START_TEST(snippets) {
   char *s = NULL;
   OK(nf_xmset_snippet(m, text, strlen(text), 200, "[[", "]]", &s, E));
   for (size_t i = 0; i < 3 && snippet_rows[_i].contains[i]; i++)
-    ck_assert_msg(strstr(s, snippet_rows[_i].contains[i]) != NULL, "snippet '%s' lacks '%s'",
-                  s, snippet_rows[_i].contains[i]);
+    ck_assert_msg(strstr(s, snippet_rows[_i].contains[i]) != NULL, "snippet '%s' lacks '%s'", s,
+                  snippet_rows[_i].contains[i]);
   ck_assert_ptr_null(strstr(s, "&amp;amp;"));
   free(s);
   nf_xmset_free(m);
@@ -993,7 +1010,7 @@ START_TEST(snippet_language_from_metadata) {
   OK(nf_xenquire_set_query(e, q, E));
   OK(nf_xenquire_run(e, 0, 10, &m, E));
   OK(nf_xmset_snippet(m, text, strlen(text), 100, "[", "]", &s, E));
-  ck_assert_str_eq(s, text);  /* no stemmer: "signing" is not "Zsign" */
+  ck_assert_str_eq(s, text); /* no stemmer: "signing" is not "Zsign" */
   free(s);
   nf_xmset_free(m);
   OK(nf_xenquire_set_language(e, "english", E));
@@ -1059,7 +1076,7 @@ START_TEST(facet_counts_exact) {
     ck_assert_uint_eq(nf_xmset_estimated(m), matching);
     ck_assert_uint_eq(nf_xmset_facet_size(m, facet), 4);
     for (size_t i = 0; i < 4; i++) {
-      ck_assert_str_eq(nf_xmset_facet_value(m, facet, i), names[i]);  /* most frequent first */
+      ck_assert_str_eq(nf_xmset_facet_value(m, facet, i), names[i]); /* most frequent first */
       ck_assert_uint_eq(nf_xmset_facet_count(m, facet, i), want[i]);
     }
     ck_assert_ptr_null(nf_xmset_facet_value(m, facet, 4));
@@ -1080,9 +1097,11 @@ static const struct {
   const char *date;
 } keyed_docs[] = {
     {{"lloyd austin\x1fLloyd Austin", "lloyd austin\x1fLloyd J. Austin III", NULL},
-     {"lt", "us"}, "20211220"},
+     {"lt", "us"},
+     "20211220"},
     {{"lloyd austin\x1fLloyd J. Austin III", "jens stoltenberg\x1fJens Stoltenberg", NULL},
-     {"us", NULL}, "20211203"},
+     {"us", NULL},
+     "20211203"},
     {{"lloyd austin\x1fLloyd J. Austin III", NULL, NULL}, {NULL, NULL}, "20220112"},
     {{"lloyd\x1fLloyd", NULL, NULL}, {"lt", NULL}, ""},
 };
@@ -1204,7 +1223,7 @@ START_TEST(second_writer_locked) {
   ck_assert_int_eq(nf_xdb_open_writable(in_tmp("db"), &b, &err), NF_ERR_DB_LOCKED);
   ck_assert_ptr_null(b);
   ck_assert_str_ne(err.message, "");
-  nf_xdb_free(a);  /* releases the lock */
+  nf_xdb_free(a); /* releases the lock */
   OK(nf_xdb_open_writable(in_tmp("db"), &b, E));
   nf_xdb_free(b);
 }
@@ -1267,9 +1286,9 @@ START_TEST(positions_continue_between_calls) {
   nf_xdoc *doc = NULL;
   OK(nf_xdoc_new("english", &doc, E));
   OK(nf_xdoc_index_text(doc, "defense", 7, "", E));
-  OK(nf_xdoc_index_text(doc, "minister", 8, "", E));  /* position 2: a phrase */
+  OK(nf_xdoc_index_text(doc, "minister", 8, "", E)); /* position 2: a phrase */
   nf_xdoc_increase_termpos(doc, 10);
-  OK(nf_xdoc_index_text(doc, "treaty", 6, "", E));  /* not adjacent */
+  OK(nf_xdoc_index_text(doc, "treaty", 6, "", E)); /* not adjacent */
   OK(nf_xdoc_add_boolean_term(doc, "Q", "1", 1, E));
   OK(nf_xdoc_set_data(doc, "1", 1, E));
   OK(nf_xdb_replace(db, "Q1", 2, doc, E));
