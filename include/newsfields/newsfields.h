@@ -11,5 +11,6 @@
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
 #include "newsfields/status.h"
+#include "newsfields/version.h"
 
 #endif

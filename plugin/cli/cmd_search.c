@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/buffer.h"
 #include "newsfields/search.h"
 
 #define NF_MAX_DBS 64
@@ -213,14 +212,19 @@ static nf_status ask_histogram(search_opts *o, const nf_schema *schema, nf_error
 
 /* The query words joined with spaces, as a shell passes them. */
 static char *join_query(int argc, char **argv) {
-  nf_buf q = NF_BUF_INIT;
+  size_t n = 1;
+  for (int i = optind; i < argc; i++) n += strlen(argv[i]) + 1;
+  char *q = malloc(n);
+  if (!q) return NULL;
+  char *p = q;
   for (int i = optind; i < argc; i++) {
-    if (i > optind && nf_buf_append_char(&q, ' ')) break;
-    if (nf_buf_append_str(&q, argv[i])) break;
+    if (i > optind) *p++ = ' ';
+    size_t k = strlen(argv[i]);
+    memcpy(p, argv[i], k);
+    p += k;
   }
-  char *s = strdup(nf_buf_str(&q));
-  nf_buf_free(&q);
-  return s;
+  *p = '\0';
+  return q;
 }
 
 int nf_cmd_search(int argc, char **argv) {

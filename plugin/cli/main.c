@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "xapian/shim.h"
+#include "newsfields/version.h"
 
 static const char usage[] =
     "Usage: newsfields COMMAND [OPTIONS] ...\n"
@@ -31,7 +31,7 @@ int main(int argc, char **argv) {
     return NF_EXIT_OK;
   }
   if (strcmp(cmd, "--version") == 0) {
-    printf("newsfields %s (Xapian %s)\n", NF_VERSION_STRING, nf_xapian_version());
+    printf("newsfields %s (Xapian %s)\n", nf_version(), nf_xapian_version());
     return NF_EXIT_OK;
   }
   if (strcmp(cmd, "extract") == 0) return nf_cmd_extract(argc - 1, argv + 1);

@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include "newsfields/version.h"
+
 namespace nfx {
 
 static nf_status from_xapian(nf_error *err, nf_status status, const Xapian::Error &e) {
@@ -71,4 +73,4 @@ std::string make_term(const char *prefix, const char *value, size_t n) {
 
 }  // namespace nfx
 
-extern "C" const char *nf_xapian_version(void) { return Xapian::version_string(); }
+const char *nf_xapian_version(void) { return Xapian::version_string(); }

@@ -210,9 +210,6 @@ size_t nf_xmset_facet_size(const nf_xmset *m, size_t facet);
 const char *nf_xmset_facet_value(const nf_xmset *m, size_t facet, size_t i);
 unsigned long nf_xmset_facet_count(const nf_xmset *m, size_t facet, size_t i);
 
-/* Xapian's version string, for `newsfields --version`. */
-const char *nf_xapian_version(void);
-
 #ifdef __cplusplus
 }
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "newsfields/version.h"
 #include "testutil.h"
 
 #define NF NF_TEST_COMMAND
@@ -128,6 +129,10 @@ START_TEST(usage_errors_exit_2) {
   free(out);
   ck_assert_int_eq(run(&out, NULL, "%s --version", NF), 0);
   ck_assert(nf_test_contains(out, "newsfields 0."));
+  char version[128];
+  snprintf(version, sizeof version, "newsfields %s (Xapian %s)\n", nf_version(),
+           nf_xapian_version());
+  ck_assert_str_eq(out, version);
   free(out);
 }
 END_TEST

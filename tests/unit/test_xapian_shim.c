@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "newsfields/version.h"
 #include "xapian/shim.h"
 
 #define OK(expr)                                                                             \
