@@ -12,6 +12,7 @@
 #include "analyzers/dateline_rules.h"
 #include "analyzers/places.h"
 #include "analyzers/recase.h"
+#include "core/date.h"
 #include "record/record_json.h"
 
 /* The opening dateline is on one of the first lines (after a byline, a
@@ -57,19 +58,14 @@ static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *e
   return NF_OK;
 }
 
-/* Days since 0000-03-01 (for comparing dates). */
-static long day_number(int y, int m, int d) {
-  if (m < 3) y--, m += 12;
-  return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d - 1;
-}
-
 /* The year of a "Dec 20" dateline in an article dated *pub: the article's
  * year, or the one before when that would put the dateline after the
  * article (a January story datelined Dec 31).  A day or two ahead is the
  * time zone, not a year. */
 static int complete_year(const nf_date *pub, int month, int day) {
-  long filed = day_number(pub->year, month, day);
-  return filed - day_number(pub->year, pub->month, pub->day) > 2 ? pub->year - 1 : pub->year;
+  long ahead = nf_date_day_number(pub->year, month, day) -
+               nf_date_day_number(pub->year, pub->month, pub->day);
+  return ahead > 2 ? pub->year - 1 : pub->year;
 }
 
 /* The place table knows the place of the shape. */

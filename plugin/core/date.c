@@ -3,12 +3,22 @@
 
 #include <ctype.h>
 
-int nf_date_valid(int year, int month, int day) {
+#include "core/date.h"
+
+int nf_date_days_in_month(int year, int month) {
   static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return 0;
   int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  int max = days[month - 1] + (month == 2 && leap);
-  return day <= max;
+  return days[month - 1] + (month == 2 && leap);
+}
+
+long nf_date_day_number(int year, int month, int day) {
+  if (month < 3) year--, month += 12;
+  return 365L * year + year / 4 - year / 100 + year / 400 + (153 * (month - 3) + 2) / 5 + day - 1;
+}
+
+int nf_date_valid(int year, int month, int day) {
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return 0;
+  return day <= nf_date_days_in_month(year, month);
 }
 
 /* Reads exactly `width` digits at *i. */

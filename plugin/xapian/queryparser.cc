@@ -6,6 +6,7 @@
 #include <new>
 #include <string>
 
+#include "core/date.h"
 #include "errors.h"
 #include "handles.h"
 
@@ -64,12 +65,6 @@ bool digits(const std::string &s, size_t from, size_t n) {
   return true;
 }
 
-int days_in_month(int year, int month) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : days[month - 1];
-}
-
 /* YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY as YYYYMMDD; a month or a year stands
  * for its first day, or with last_day for its last.  False if malformed. */
 bool parse_date(const std::string &s, bool last_day, std::string &out) {
@@ -91,11 +86,11 @@ bool parse_date(const std::string &s, bool last_day, std::string &out) {
   if (month < 1 || month > 12) return false;
   if (ymd.size() == 6) {
     char dd[3];
-    std::snprintf(dd, sizeof dd, "%02d", last_day ? days_in_month(year, month) : 1);
+    std::snprintf(dd, sizeof dd, "%02d", last_day ? nf_date_days_in_month(year, month) : 1);
     ymd += dd;
   }
   int day = std::stoi(ymd.substr(6, 2));
-  if (day < 1 || day > days_in_month(year, month)) return false;
+  if (day < 1 || day > nf_date_days_in_month(year, month)) return false;
   out = ymd;
   return true;
 }

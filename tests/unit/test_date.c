@@ -2,6 +2,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "newsfields/date.h"
 #include "testutil.h"
 
@@ -62,11 +63,26 @@ START_TEST(iso_form_and_error_text) {
 }
 END_TEST
 
+START_TEST(calendar_arithmetic) {
+  ck_assert_int_eq(nf_date_days_in_month(2024, 2), 29);
+  ck_assert_int_eq(nf_date_days_in_month(1900, 2), 28);
+  ck_assert_int_eq(nf_date_days_in_month(2000, 2), 29);
+  ck_assert_int_eq(nf_date_days_in_month(0, 2), 29);
+  ck_assert_int_eq(nf_date_days_in_month(2021, 4), 30);
+  ck_assert_int_eq(nf_date_days_in_month(2021, 12), 31);
+  ck_assert_int_eq(nf_date_day_number(0, 3, 1), 0);
+  ck_assert_int_eq(nf_date_day_number(2022, 1, 1) - nf_date_day_number(2021, 12, 31), 1);
+  ck_assert_int_eq(nf_date_day_number(2024, 3, 1) - nf_date_day_number(2024, 2, 28), 2);
+  ck_assert_int_eq(nf_date_day_number(2022, 1, 1) - nf_date_day_number(2021, 1, 1), 365);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("date");
   TCase *tc = tcase_create("date");
   tcase_add_loop_test(tc, parse_rows, 0, (int)(sizeof rows / sizeof rows[0]));
   tcase_add_test(tc, iso_form_and_error_text);
+  tcase_add_test(tc, calendar_arithmetic);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }
