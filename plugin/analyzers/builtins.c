@@ -1,5 +1,6 @@
-/* The built-in analyzers, registered as any outside analyzer would be. */
-#include "analyzers/builtins.h"
+/* The built-in analyzers, registered as any outside analyzer would be, and
+ * the default pipeline: the built-ins, then the plug-ins. */
+#include "builtins.h"
 
 nf_status nf_registry_add_builtins(nf_registry *reg, nf_error *err) {
   static const nf_analyzer_v1 *const builtins[] = {
@@ -10,5 +11,23 @@ nf_status nf_registry_add_builtins(nf_registry *reg, nf_error *err) {
     nf_status s = nf_registry_add(reg, builtins[i], err);
     if (s != NF_OK) return s;
   }
+  return NF_OK;
+}
+
+nf_status nf_pipeline_default(const char *schema_dir, const char *const *plugins, size_t nplugins,
+                              nf_registry **reg_out, nf_pipeline **out, nf_error *err) {
+  *reg_out = NULL;
+  *out = NULL;
+  nf_registry *reg;
+  if (nf_registry_new(&reg) != NF_OK) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_status s = nf_registry_add_builtins(reg, err);
+  for (size_t i = 0; s == NF_OK && i < nplugins; i++) s = nf_registry_load(reg, plugins[i], err);
+  nf_analyzer_env env = {schema_dir};
+  if (s == NF_OK) s = nf_pipeline_new(reg, &env, out, err);
+  if (s != NF_OK) {
+    nf_registry_free(reg);
+    return s;
+  }
+  *reg_out = reg;
   return NF_OK;
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 #include "newsfields/analyzer.h"
 #include "newsfields/input.h"
 #include "newsfields/record.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 void nf_cli_error(const nf_error *err) {
   char buf[NF_ERROR_WHERE_MAX + NF_ERROR_MESSAGE_MAX + 4];

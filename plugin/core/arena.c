@@ -1,5 +1,5 @@
 /* A string arena of chained blocks. */
-#include "core/arena.h"
+#include "arena.h"
 
 #include <stdlib.h>
 #include <string.h>

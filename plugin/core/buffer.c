@@ -1,5 +1,5 @@
 /* A growable byte buffer. */
-#include "core/buffer.h"
+#include "buffer.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
 
 #include <ctype.h>
 
-#include "core/date.h"
+#include "date.h"
 
 int nf_date_days_in_month(int year, int month) {
   static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

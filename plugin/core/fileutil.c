@@ -1,5 +1,5 @@
 /* Small file helpers. */
-#include "core/fileutil.h"
+#include "fileutil.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* Growing arrays geometrically. */
-#include "core/grow.h"
+#include "grow.h"
 
 #include <stdlib.h>
 

@@ -1,12 +1,12 @@
 /* A record made into a Xapian document, field by field as the schema says. */
-#include "index/document.h"
+#include "document.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzers/titles.h"
 #include "core/buffer.h"
-#include "index/keys.h"
+#include "fields/keys.h"
+#include "fields/titles.h"
 
 /* Positions left between two free-text values, so no phrase spans both. */
 #define NF_FIELD_GAP 100

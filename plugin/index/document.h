@@ -1,4 +1,4 @@
-/* A record made into a Xapian document.  Internal to layer 6. */
+/* A record made into a Xapian document.  Internal to the index layer. */
 #ifndef NF_INDEX_DOCUMENT_H
 #define NF_INDEX_DOCUMENT_H
 

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "index/document.h"
-#include "index/worker.h"
+#include "document.h"
 #include "newsfields/record.h"
+#include "worker.h"
 #include "xapian/shim.h"
 
 /* Database metadata key: the stemming language the text was indexed with. */

@@ -2,7 +2,7 @@
  * fills slots at the tail, the thread analyses them in order, the caller
  * takes results at the head; each slot belongs to one thread at a time, and
  * the counters that hand it over are read and written under the mutex. */
-#include "index/worker.h"
+#include "worker.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/buffer.h"
-#include "index/document.h"
+#include "document.h"
 #include "newsfields/record.h"
 
 /* Articles in flight: enough to keep the thread busy, few enough to keep

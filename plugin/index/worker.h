@@ -1,6 +1,6 @@
 /* The analysis thread of the indexer: articles are analysed and made into
  * documents there while the caller's thread feeds Xapian (one writer).
- * Results come back in input order.  Internal to layer 6. */
+ * Results come back in input order.  Internal to the index layer. */
 #ifndef NF_INDEX_WORKER_H
 #define NF_INDEX_WORKER_H
 

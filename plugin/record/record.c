@@ -5,7 +5,7 @@
 #include "core/buffer.h"
 #include "core/grow.h"
 #include "newsfields/date.h"
-#include "record/record_json.h"
+#include "record_json.h"
 
 typedef struct value_entry {
   size_t source; /* offset of the NUL-terminated source name in the arena */

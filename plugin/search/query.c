@@ -1,14 +1,14 @@
 /* The query parser, set up from the schema: one prefix or field processor per
  * field, so that each value is normalised as the indexer normalised it. */
-#include "search/query.h"
+#include "query.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzers/agencies.h"
-#include "analyzers/titles.h"
 #include "core/buffer.h"
-#include "index/keys.h"
+#include "fields/keys.h"
+#include "fields/titles.h"
+#include "gazetteer/agencies.h"
 
 /* What a field processor needs: its field, and the tables. */
 typedef struct field_binding {

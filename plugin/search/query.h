@@ -1,4 +1,4 @@
-/* The query parser for a schema.  Internal to layer 6. */
+/* The query parser for a schema.  Internal to the search layer. */
 #ifndef NF_SEARCH_QUERY_H
 #define NF_SEARCH_QUERY_H
 

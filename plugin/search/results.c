@@ -1,5 +1,5 @@
 /* Search results: hits read from the documents' data, facet values, JSON. */
-#include "search/results_internal.h"
+#include "results_internal.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/buffer.h"
-#include "index/keys.h"
+#include "fields/keys.h"
 
 /* Markers Xapian puts around matched words; control characters that
  * indexed text never needs, removed from the text before snippeting. */

@@ -1,4 +1,4 @@
-/* Building nf_results from a Xapian result window.  Internal to layer 6. */
+/* Building nf_results from a Xapian result window.  Internal to the search layer. */
 #ifndef NF_SEARCH_RESULTS_INTERNAL_H
 #define NF_SEARCH_RESULTS_INTERNAL_H
 

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzers/agencies.h"
-#include "index/keys.h"
-#include "search/query.h"
-#include "search/results_internal.h"
+#include "fields/keys.h"
+#include "gazetteer/agencies.h"
+#include "query.h"
+#include "results_internal.h"
 #include "xapian/shim.h"
 
 #define NF_META_LANGUAGE "newsfields.language"

@@ -1,6 +1,6 @@
 /* The JSON API of `newsfields serve`: arguments checked and bounded, the
  * search run, its JSON (the same as `newsfields search --json`) returned. */
-#include "serve/api.h"
+#include "api.h"
 
 #include <jansson.h>
 #include <stdio.h>

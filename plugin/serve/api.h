@@ -1,5 +1,5 @@
 /* The JSON API of `newsfields serve`, apart from HTTP: a request's path and
- * arguments in, a status code and a JSON body out.  Front end (layer 7):
+ * arguments in, a status code and a JSON body out.  A front end:
  * it uses only the public API of the library.
  *
  *   /api/search?q=&facets=&offset=&limit=&sort=&facet_limit=

@@ -1,7 +1,7 @@
 /* The HTTP side of `newsfields serve`: libmicrohttpd with one internal
  * thread (so the searcher is never used by two requests at once), the page's
  * assets and the JSON API, GET and HEAD only. */
-#include "serve/server.h"
+#include "server.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>

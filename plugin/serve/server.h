@@ -1,10 +1,10 @@
 /* The HTTP server of `newsfields serve` (libmicrohttpd): the page's assets,
  * embedded at build time from plugin/serve/page/, and the JSON API.
- * Front end (layer 7). */
+ * A front end. */
 #ifndef NF_SERVE_SERVER_H
 #define NF_SERVE_SERVER_H
 
-#include "serve/api.h"
+#include "api.h"
 
 typedef struct nf_server nf_server;
 

@@ -1,6 +1,6 @@
 /* Abbreviations that keep their period, and the words that start sentences.
  * Both tables are sorted (byte order) for binary search; a unit test checks. */
-#include "text/abbrev.h"
+#include "abbrev.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* Character classes: a table for ASCII, utf8proc's categories for the rest. */
-#include "text/chars.h"
+#include "chars.h"
 
 #include <utf8proc.h>
 

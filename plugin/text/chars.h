@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "text/utf8.h"
+#include "utf8.h"
 
 typedef enum nf_cclass {
   NF_CC_END = 0,  /* past the end of the text */

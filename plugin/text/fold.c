@@ -2,13 +2,13 @@
  * decomposition, marks stripped, ignorables dropped, punctuation lumped.
  * utf8proc_decompose_char writes into a caller buffer, so folding allocates
  * nothing (utf8proc_map would allocate per call). */
-#include "text/fold.h"
+#include "fold.h"
 
 #include <string.h>
 #include <utf8proc.h>
 
 #include "newsfields/text.h"
-#include "text/utf8.h"
+#include "utf8.h"
 
 #define FOLD_OPTIONS                                                               \
   (UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | \

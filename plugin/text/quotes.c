@@ -1,9 +1,9 @@
 /* Quotation marks: which open, which close, which are apostrophes; nested
  * quotations and the wire convention for quotes over several paragraphs.
  * The rules are documented with nf_quote in include/newsfields/text.h. */
-#include "text/abbrev.h"
-#include "text/chars.h"
-#include "text/text_internal.h"
+#include "abbrev.h"
+#include "chars.h"
+#include "text_internal.h"
 
 #define NONE UINT32_MAX
 

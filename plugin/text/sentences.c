@@ -1,7 +1,7 @@
 /* Sentence boundaries over the token stream, one paragraph at a time.  The
  * rule is documented with nf_sentence in include/newsfields/text.h. */
-#include "text/abbrev.h"
-#include "text/text_internal.h"
+#include "abbrev.h"
+#include "text_internal.h"
 
 static int byte_is(const nf_text *t, const nf_token *k, const char *set) {
   if (k->end - k->start != 1) return 0;

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text/text_internal.h"
-#include "text/utf8.h"
+#include "text_internal.h"
+#include "utf8.h"
 
 nf_status nf_text_new(nf_text **out) {
   if (!out) return NF_ERR_INVALID;

@@ -3,10 +3,10 @@
  * include/newsfields/text.h. */
 #include <string.h>
 
-#include "text/abbrev.h"
-#include "text/chars.h"
-#include "text/fold.h"
-#include "text/text_internal.h"
+#include "abbrev.h"
+#include "chars.h"
+#include "fold.h"
+#include "text_internal.h"
 
 static nf_status push(nf_text *t, size_t start, size_t end, int kind, uint32_t flags,
                       const char *fold) {

@@ -1,6 +1,6 @@
 /* UTF-8 validation and sanitizing (Unicode 15, Table 3-7: well-formed byte
  * sequences; replacement by maximal subparts, section 3.9). */
-#include "text/utf8.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -14,7 +14,7 @@ standard library only; the output is deterministic (sorted by name, code,
 kind).
 
 What goes in, and as which kind (the dateline analyzer gives a place the
-country of its city, else of its region; see plugin/analyzers/places.h):
+country of its city, else of its region; see plugin/gazetteer/places.h):
 
   city     the exemplar cities of tzdata's zones (zone.tab, which gives each
            zone the country its city is in; zone1970.tab's zones not listed

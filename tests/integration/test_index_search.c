@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzers/titles.h"
-#include "index/keys.h"
+#include "fields/keys.h"
+#include "fields/titles.h"
 #include "newsfields/analyzer.h"
 #include "newsfields/index.h"
 #include "newsfields/input.h"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/buffer.h"
-#include "index/keys.h"
+#include "fields/keys.h"
 #include "testutil.h"
 
 static const struct {

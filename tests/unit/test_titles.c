@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzers/titles.h"
+#include "fields/titles.h"
 #include "testutil.h"
 
 static const struct {

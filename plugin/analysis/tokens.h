@@ -1,0 +1,76 @@
+/* Small questions about tokens that the dateline and byline rules ask.
+ * Internal; header-only. */
+#ifndef NF_ANALYSIS_TOKENS_H
+#define NF_ANALYSIS_TOKENS_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "newsfields/text.h"
+
+/* The token stream of one article, with its folded forms. */
+typedef struct nf_toks {
+  const nf_token *v;
+  size_t n;
+  const char *folds;
+  const char *bytes;
+} nf_toks;
+
+static inline nf_toks nf_toks_of(const nf_text *t) {
+  nf_toks k;
+  size_t len;
+  k.v = nf_text_tokens(t, &k.n);
+  k.folds = nf_text_folds(t);
+  k.bytes = nf_text_bytes(t, &len);
+  return k;
+}
+
+static inline const char *nf_tok_fold(const nf_toks *k, size_t i) {
+  return k->folds + k->v[i].fold;
+}
+
+/* Token i folds to exactly s. */
+static inline int nf_tok_is(const nf_toks *k, size_t i, const char *s) {
+  return i < k->n && strcmp(k->folds + k->v[i].fold, s) == 0;
+}
+
+static inline int nf_tok_flag(const nf_toks *k, size_t i, unsigned flag) {
+  return i < k->n && (k->v[i].flags & flag) != 0;
+}
+
+static inline int nf_tok_kind(const nf_toks *k, size_t i, int kind) {
+  return i < k->n && k->v[i].kind == kind;
+}
+
+/* Token i is the one-byte punctuation or symbol c: "(", "/", "|" (no string
+ * compare: this is asked of every token). */
+static inline int nf_tok_char(const nf_toks *k, size_t i, char c) {
+  return i < k->n && (k->v[i].kind == NF_TOKEN_PUNCT || k->v[i].kind == NF_TOKEN_SYMBOL) &&
+         k->v[i].end - k->v[i].start == 1 && k->bytes[k->v[i].start] == c;
+}
+
+/* A word with a letter in it. */
+static inline int nf_tok_word(const nf_toks *k, size_t i) {
+  return nf_tok_kind(k, i, NF_TOKEN_WORD) && nf_tok_flag(k, i, NF_TOK_HAS_LETTER);
+}
+
+/* Starts a line (or the text). */
+static inline int nf_tok_line_start(const nf_toks *k, size_t i) {
+  return i >= k->n || (k->v[i].flags & NF_TOK_LINE_START) != 0;
+}
+
+/* The first token of the next line after token i (k->n at the end). */
+static inline size_t nf_tok_line_end(const nf_toks *k, size_t i) {
+  size_t j = i + 1;
+  while (j < k->n && !(k->v[j].flags & NF_TOK_LINE_START)) j++;
+  return j;
+}
+
+/* Fold s is one of the NULL-terminated list. */
+static inline int nf_in_list(const char *s, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(s, *list) == 0) return 1;
+  return 0;
+}
+
+#endif

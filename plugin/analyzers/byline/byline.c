@@ -1,0 +1,307 @@
+/* The byline analyzer: who wrote, reported and edited the story (bylines in
+ * the text and the `author` metadata), whose pictures it carries (credits,
+ * never bylines), and the article's news agency.  Where the names are is
+ * byline_rules.c's business; this file normalises them, merges the metadata
+ * without duplicates and writes the record. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/recase.h"
+#include "byline.h"
+#include "byline_rules.h"
+#include "gazetteer/agencies.h"
+#include "gazetteer/keymap.h"
+#include "record/record_json.h"
+
+#define NAME_MAX 160
+#define MAX_ENTRIES 32
+
+static const char *const role_names[] = {"author", "reporter", "editor"};
+
+typedef struct byline_analyzer {
+  nf_agencies *agencies;
+} byline_analyzer;
+
+/* One person (or organisation) of the record, normalised. */
+typedef struct entry {
+  char name[NAME_MAX]; /* "" for an organisation alone */
+  char org[NAME_MAX];  /* "" when none */
+  char key[NF_KEY_MAX];
+  const char *agency;
+  int role;
+  uint32_t start, end; /* start == end: not in the text (metadata) */
+} entry;
+
+typedef struct found {
+  entry bylines[MAX_ENTRIES], credits[MAX_ENTRIES];
+  size_t nbylines, ncredits;
+} found;
+
+static void destroy(void *instance) {
+  byline_analyzer *ba = instance;
+  if (!ba) return;
+  nf_agencies_free(ba->agencies);
+  free(ba);
+}
+
+static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *err) {
+  *instance = NULL;
+  byline_analyzer *ba = calloc(1, sizeof *ba);
+  if (!ba) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_status s = nf_agencies_load(env->schema_dir, &ba->agencies, err);
+  if (s != NF_OK) {
+    destroy(ba);
+    return s;
+  }
+  *instance = ba;
+  return NF_OK;
+}
+
+/* A name as people write it: "JANE O'NEILL" -> "Jane O'Neill". */
+static void normal_name(const char *p, size_t n, int lower, char *out) {
+  if (!nf_recase(p, n, lower ? NF_RECASE_LOWER : 0, out, NAME_MAX))
+    snprintf(out, NAME_MAX, "%.*s", (int)(n < NAME_MAX ? n : NAME_MAX - 1), p);
+}
+
+/* Whether a person of that key is already listed. */
+static int listed(const entry *v, size_t n, const char *key) {
+  for (size_t i = 0; i < n; i++)
+    if (v[i].key[0] && strcmp(v[i].key, key) == 0) return 1;
+  return 0;
+}
+
+/* Turns the rules' items into entries (duplicates dropped); whole: spans
+ * cover the organisation too. */
+static size_t entries_of(const nf_toks *k, const nf_byline_item *items, size_t nitems, entry *out,
+                         size_t n, int whole) {
+  for (size_t i = 0; i < nitems && n < MAX_ENTRIES; i++) {
+    const nf_byline_item *it = &items[i];
+    entry *e = &out[n];
+    memset(e, 0, sizeof *e);
+    char raw[NAME_MAX];
+    if (it->name_e > it->name_b) {
+      size_t len = nf_tokens_text(k, it->name_b, it->name_e, raw, sizeof raw);
+      if (!len) continue;
+      normal_name(raw, len, it->lower, e->name);
+      if (!nf_key_make(e->name, strlen(e->name), e->key) || listed(out, n, e->key)) continue;
+      e->start = k->v[it->name_b].start;
+      e->end = k->v[it->name_e - 1].end;
+    } else {
+      e->start = k->v[it->org_b].start;
+      e->end = k->v[it->org_e - 1].end;
+    }
+    /* a credit's span is all of it: "A.Pliadis/Lithuania Ministry of Defense" */
+    if (whole && it->org_e > it->org_b) {
+      if (k->v[it->org_b].start < e->start) e->start = k->v[it->org_b].start;
+      if (k->v[it->org_e - 1].end > e->end) e->end = k->v[it->org_e - 1].end;
+    }
+    if (it->agency)
+      snprintf(e->org, sizeof e->org, "%s", it->agency);
+    else if (it->org_e > it->org_b &&
+             !nf_tokens_text(k, it->org_b, it->org_e, e->org, sizeof e->org))
+      e->org[0] = '\0';
+    e->agency = it->agency;
+    e->role = it->role;
+    n++;
+  }
+  return n;
+}
+
+static int space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* Length of the separator at p in the author metadata, or 0. */
+static size_t separator(const char *p, size_t n) {
+  if (*p == ',' || *p == ';' || *p == '&' || *p == '|' || *p == '\n' || *p == '/') return 1;
+  if (n >= 5 && space(p[0]) && (p[1] | 0x20) == 'a' && (p[2] | 0x20) == 'n' &&
+      (p[3] | 0x20) == 'd' && space(p[4]))
+    return 5;
+  return 0;
+}
+
+/* Where the author metadata's parts go. */
+typedef struct meta_state {
+  entry *out;
+  size_t count;
+  size_t names;       /* names read so far (listed before or not) */
+  size_t without_org; /* first entry of this metadata still without an organisation */
+} meta_state;
+
+static size_t trim(const char **p, size_t n) {
+  while (n && space(**p)) ++*p, n--;
+  while (n && space((*p)[n - 1])) n--;
+  return n;
+}
+
+/* Drops a leading word ("By", "and") followed by a space. */
+static size_t drop_word(const char **p, size_t n, const char *word) {
+  size_t w = strlen(word);
+  if (n <= w || !space((*p)[w])) return n;
+  for (size_t i = 0; i < w; i++)
+    if (((*p)[i] | 0x20) != word[i]) return n;
+  *p += w;
+  return trim(p, n - w);
+}
+
+/* One part of the author metadata: a name, or the organisation of the names
+ * before it ("Jane Doe, USA TODAY"), or the author itself ("AP"). */
+static void metadata_part(const byline_analyzer *ba, const char *p, size_t n, meta_state *st) {
+  n = trim(&p, n);
+  n = drop_word(&p, n, "by");
+  n = drop_word(&p, n, "and");
+  if (n == 0 || *p == '@' || st->count == MAX_ENTRIES) return; /* "@handle" */
+  const char *agency = nf_agencies_find(ba->agencies, p, n);
+  if (agency || nf_org_name(p, n)) {
+    char org[NAME_MAX];
+    snprintf(org, sizeof org, "%.*s", (int)(n < NAME_MAX ? n : NAME_MAX - 1), p);
+    if (agency) snprintf(org, sizeof org, "%s", agency);
+    if (st->names == 0) {
+      entry *e = &st->out[st->count++];
+      memset(e, 0, sizeof *e);
+      e->role = NF_ROLE_AUTHOR;
+    }
+    for (size_t i = st->without_org; i < st->count; i++) {
+      if (!st->out[i].org[0]) snprintf(st->out[i].org, sizeof st->out[i].org, "%s", org);
+      if (!st->out[i].agency) st->out[i].agency = agency;
+    }
+    st->without_org = st->count;
+    return;
+  }
+  st->names++;
+  entry *e = &st->out[st->count];
+  memset(e, 0, sizeof *e);
+  normal_name(p, n, 0, e->name);
+  if (!nf_key_make(e->name, strlen(e->name), e->key) || listed(st->out, st->count, e->key)) return;
+  e->role = NF_ROLE_AUTHOR;
+  st->count++;
+}
+
+/* The names of the author metadata that the text does not already give. */
+static size_t metadata_entries(const byline_analyzer *ba, const char *author, size_t n, entry *out,
+                               size_t count) {
+  meta_state st = {out, count, 0, count};
+  const char *p = author, *start = author, *end = author + n;
+  while (p < end) {
+    size_t sep = separator(p, (size_t)(end - p));
+    if (!sep) {
+      p++;
+      continue;
+    }
+    metadata_part(ba, start, (size_t)(p - start), &st);
+    p += sep;
+    start = p;
+  }
+  metadata_part(ba, start, (size_t)(end - start), &st);
+  return st.count;
+}
+
+static json_t *str_or_null(const char *s) { return s && *s ? json_string(s) : json_null(); }
+
+static json_t *span_or_null(const entry *e) {
+  return e->start == e->end ? json_null() : json_pack("[i,i]", (int)e->start, (int)e->end);
+}
+
+/* The record's "byline" and "credits", their index values and results. */
+static nf_status write_record(nf_analysis *a, const found *f) {
+  nf_record *rec = nf_analysis_record(a);
+  json_t *bylines = json_array(), *credits = json_array();
+  if (!bylines || json_object_set_new(nf_record_json(rec), "byline", bylines) || !credits ||
+      json_object_set_new(nf_record_json(rec), "credits", credits))
+    return NF_ERR_NOMEM;
+  nf_status s = NF_OK;
+  for (size_t i = 0; s == NF_OK && i < f->nbylines; i++) {
+    const entry *e = &f->bylines[i];
+    json_t *o =
+        json_pack("{s:o,s:o,s:s,s:o}", "name", str_or_null(e->name), "org", str_or_null(e->org),
+                  "role", role_names[e->role], "span", span_or_null(e));
+    if (!o || json_array_append_new(bylines, o)) return NF_ERR_NOMEM;
+    if (!e->name[0]) continue;
+    /* editors did not write the story */
+    if (e->role != NF_ROLE_EDITOR) s = nf_record_add_value(rec, "byline", e->name, strlen(e->name));
+    nf_result r = {"byline", e->start, e->end, e->name, role_names[e->role], NF_NO_REF, 0};
+    if (s == NF_OK) s = nf_analysis_emit(a, &r, NULL);
+  }
+  for (size_t i = 0; s == NF_OK && i < f->ncredits; i++) {
+    const entry *e = &f->credits[i];
+    json_t *o = json_pack("{s:o,s:o,s:o}", "name", str_or_null(e->name), "org", str_or_null(e->org),
+                          "span", span_or_null(e));
+    if (!o || json_array_append_new(credits, o)) return NF_ERR_NOMEM;
+    if (e->name[0]) s = nf_record_add_value(rec, "credits", e->name, strlen(e->name));
+    if (s == NF_OK && e->org[0]) s = nf_record_add_value(rec, "credits", e->org, strlen(e->org));
+    nf_result r = {"credit", e->start, e->end, e->name[0] ? e->name : e->org, e->org, NF_NO_REF, 0};
+    if (s == NF_OK) s = nf_analysis_emit(a, &r, NULL);
+  }
+  return s;
+}
+
+/* The article's agency when the dateline named none: a byline's, else the
+ * `source` metadata's, when the agency table knows it. */
+static nf_status settle_agency(const byline_analyzer *ba, nf_analysis *a, const found *f) {
+  size_t count;
+  const nf_result *results = nf_analysis_results(a, &count);
+  for (size_t i = 0; i < count; i++)
+    if (strcmp(results[i].type, "agency") == 0) return NF_OK;
+  const char *agency = NULL;
+  uint32_t start = 0, end = 0;
+  for (size_t i = 0; !agency && i < f->nbylines; i++) {
+    agency = f->bylines[i].agency;
+    start = f->bylines[i].start;
+    end = f->bylines[i].end;
+  }
+  nf_record *rec = nf_analysis_record(a);
+  size_t n;
+  const char *source = nf_record_source(rec, &n);
+  if (!agency && source) {
+    agency = nf_agencies_find(ba->agencies, source, n);
+    start = end = 0;
+  }
+  if (!agency)
+    return json_object_set_new(nf_record_json(rec), "agency", json_null()) ? NF_ERR_NOMEM : NF_OK;
+  nf_result r = {"agency", start, end, agency, NULL, NF_NO_REF, 0};
+  nf_status s = nf_analysis_emit(a, &r, NULL);
+  if (s == NF_OK) s = nf_record_add_value(rec, "agency", agency, strlen(agency));
+  if (s == NF_OK && json_object_set_new(nf_record_json(rec), "agency", json_string(agency)))
+    s = NF_ERR_NOMEM;
+  return s;
+}
+
+static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
+  const byline_analyzer *ba = instance;
+  nf_toks k = nf_toks_of(nf_analysis_text(a));
+  /* where the dateline starts: the name alone on the line before it is a byline */
+  size_t count;
+  const nf_result *results = nf_analysis_results(a, &count);
+  uint32_t dateline_start = UINT32_MAX;
+  for (size_t i = 0; i < count; i++)
+    if (strcmp(results[i].type, "dateline") == 0) dateline_start = results[i].start;
+
+  found *f = malloc(sizeof *f); /* entries are filled one by one */
+  if (!f) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_byline_item items[NF_BYLINE_MAX_ITEMS];
+  size_t n = nf_bylines_find(&k, ba->agencies, dateline_start, items, NF_BYLINE_MAX_ITEMS);
+  f->nbylines = entries_of(&k, items, n, f->bylines, 0, 0);
+  n = nf_credits_find(&k, ba->agencies, items, NF_BYLINE_MAX_ITEMS);
+  f->ncredits = entries_of(&k, items, n, f->credits, 0, 1);
+
+  nf_status s = NF_OK;
+  size_t len;
+  const char *author = nf_record_author(nf_analysis_record(a), &len);
+  if (author && nf_utf8_validate(author, len, NULL) != NF_OK)
+    s = nf_error_set(err, NF_ERR_PARSE, "\"author\" is not valid UTF-8");
+  else if (author)
+    f->nbylines = metadata_entries(ba, author, len, f->bylines, f->nbylines);
+  if (s == NF_OK) s = write_record(a, f);
+  if (s == NF_OK) s = settle_agency(ba, a, f);
+  free(f);
+  if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
+  return s;
+}
+
+const nf_analyzer_v1 nf_byline_analyzer = {
+    NF_ANALYZER_ABI,
+    "byline",
+    "Bylines (authors, reporters, editors) from the text and the author metadata; photo credits",
+    create,
+    destroy,
+    analyze,
+};

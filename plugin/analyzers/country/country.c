@@ -1,0 +1,203 @@
+/* The country analyzer: every way the news names a country, one ISO 3166-1
+ * alpha-2 code each.  Phrases come from schema/countries.tsv (matched
+ * longest first); the rules below settle what a phrase alone cannot. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fileutil.h"
+#include "core/grow.h"
+#include "country.h"
+#include "country_rules.h"
+#include "newsfields/countries.h"
+#include "record/record_json.h"
+
+#define NF_BLOCKERS_FILE "country-blockers.tsv"
+#define MAX_CODES 64 /* distinct countries kept per article */
+
+typedef struct country_analyzer {
+  nf_countries *countries;
+  nf_gazetteer *blockers; /* phrases that contain a country name but are not one */
+} country_analyzer;
+
+static nf_status add_blocker(void *ctx, const nf_tsv_row *row, nf_error *err) {
+  nf_gazetteer *g = ctx;
+  nf_status s = nf_gazetteer_add(g, row->cols[0], strlen(row->cols[0]), 0, err);
+  if (s == NF_ERR_INVALID)
+    return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line, "phrase '%s' has no word",
+                           row->cols[0]);
+  return s;
+}
+
+static void destroy(void *instance) {
+  country_analyzer *ca = instance;
+  if (!ca) return;
+  nf_countries_free(ca->countries);
+  nf_gazetteer_free(ca->blockers);
+  free(ca);
+}
+
+static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *err) {
+  *instance = NULL;
+  country_analyzer *ca = calloc(1, sizeof *ca);
+  if (!ca || nf_gazetteer_new(&ca->blockers) != NF_OK) {
+    destroy(ca);
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  nf_status s = nf_countries_load(env->schema_dir, &ca->countries, err);
+  char *path = s == NF_OK ? nf_path_join(env->schema_dir, NF_BLOCKERS_FILE) : NULL;
+  if (s == NF_OK && !path) s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  if (s == NF_OK) s = nf_tsv_read(path, 1, 1, add_blocker, ca->blockers, err);
+  free(path);
+  if (s != NF_OK) {
+    destroy(ca);
+    return s;
+  }
+  *instance = ca;
+  return NF_OK;
+}
+
+/* One country of the article, with the spans of its mentions. */
+typedef struct found {
+  char code[4];
+  size_t first_mention; /* index into mentions */
+} found;
+
+typedef struct mention {
+  char code[4];
+  uint32_t start, end;
+  uint32_t entry;
+} mention;
+
+typedef struct article_state {
+  mention *mentions;
+  size_t nmentions, cap;
+} article_state;
+
+static nf_status add_mention(article_state *st, const char *code, uint32_t start, uint32_t end,
+                             uint32_t entry) {
+  if (NF_GROW(st->mentions, st->cap, st->nmentions + 1) != NF_OK) return NF_ERR_NOMEM;
+  mention *m = &st->mentions[st->nmentions++];
+  memcpy(m->code, code, 3);
+  m->start = start;
+  m->end = end;
+  m->entry = entry;
+  return NF_OK;
+}
+
+/* The record's "countries": each country once, in order of first mention,
+ * with every mention's span; and one index value per country. */
+static nf_status write_record(const country_analyzer *ca, nf_analysis *a, const article_state *st) {
+  nf_record *rec = nf_analysis_record(a);
+  json_t *list = json_array();
+  if (!list || json_object_set_new(nf_record_json(rec), "countries", list)) return NF_ERR_NOMEM;
+  char seen[MAX_CODES][4];
+  json_t *spans[MAX_CODES];
+  size_t nseen = 0;
+  for (size_t i = 0; i < st->nmentions; i++) {
+    const mention *m = &st->mentions[i];
+    size_t k = 0;
+    while (k < nseen && strcmp(seen[k], m->code) != 0) k++;
+    if (k == nseen) {
+      if (nseen == MAX_CODES) continue;
+      memcpy(seen[nseen], m->code, 3);
+      spans[nseen] = json_array();
+      json_t *c = json_pack("{s:s,s:s,s:o}", "code", m->code, "name",
+                            nf_countries_name(ca->countries, m->code), "mentions", spans[nseen]);
+      if (!c || json_array_append_new(list, c)) return NF_ERR_NOMEM;
+      nf_status s = nf_record_add_value(rec, "countries", m->code, strlen(m->code));
+      if (s != NF_OK) return s;
+      nseen++;
+    }
+    if (json_array_append_new(spans[k], json_pack("[i,i]", (int)m->start, (int)m->end)))
+      return NF_ERR_NOMEM;
+  }
+  return NF_OK;
+}
+
+/* A phrase of the table found in the text, not inside a blocker. */
+typedef struct candidate {
+  size_t at, len;
+  const uint32_t *values;
+  size_t nvalues;
+} candidate;
+
+/* Every table phrase of the text, longest first, blockers skipped. */
+static nf_status find_candidates(const country_analyzer *ca, const nf_text *t, candidate **out,
+                                 size_t *n) {
+  size_t count, cap = 0;
+  const nf_token *toks = nf_text_tokens(t, &count);
+  *out = NULL;
+  *n = 0;
+  for (size_t i = 0; i < count;) {
+    const uint32_t *values, *bv;
+    size_t nvalues, nbv;
+    size_t len = nf_gazetteer_match(nf_countries_gazetteer(ca->countries), t, i, &values, &nvalues);
+    size_t blen = nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv);
+    /* "New England" blocks England; "the new England captain" does not */
+    if (blen && blen >= len && (toks[i].flags & NF_TOK_CAPITALIZED)) {
+      i += blen;
+      continue;
+    }
+    if (!len) {
+      i++;
+      continue;
+    }
+    if (NF_GROW(*out, cap, *n + 1) != NF_OK) return NF_ERR_NOMEM;
+    (*out)[(*n)++] = (candidate){i, len, values, nvalues};
+    i += len;
+  }
+  return NF_OK;
+}
+
+static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
+  const country_analyzer *ca = instance;
+  const nf_text *t = nf_analysis_text(a);
+  size_t count, ncand = 0;
+  const nf_token *toks = nf_text_tokens(t, &count);
+  article_state st = {NULL, 0, 0};
+  nf_country_context ctx;
+  nf_country_context_init(&ctx, ca->countries, t);
+  candidate *cand = NULL;
+  nf_status s = find_candidates(ca, t, &cand, &ncand);
+  /* Two passes: the first finds what is certain, so that the second can
+   * settle ambiguous phrases by what else the article names. */
+  for (int pass = 0; pass < 2 && s == NF_OK; pass++) {
+    st.nmentions = 0;
+    for (size_t k = 0; k < ncand && s == NF_OK; k++) {
+      const candidate *c = &cand[k];
+      uint32_t entry;
+      const char *code =
+          nf_country_choose(&ctx, c->at, c->len, c->values, c->nvalues, pass, &entry);
+      if (!code) continue;
+      s = add_mention(&st, code, toks[c->at].start, toks[c->at + c->len - 1].end, entry);
+      if (s == NF_OK && pass == 0) nf_country_context_note(&ctx, code);
+    }
+  }
+  free(cand);
+  if (s == NF_OK) {
+    for (size_t i = 0; i < st.nmentions && s == NF_OK; i++) {
+      nf_result r = {"country",
+                     st.mentions[i].start,
+                     st.mentions[i].end,
+                     st.mentions[i].code,
+                     nf_countries_entry(ca->countries, st.mentions[i].entry)->phrase,
+                     NF_NO_REF,
+                     0};
+      s = nf_analysis_emit(a, &r, NULL);
+    }
+  }
+  if (s == NF_OK) s = write_record(ca, a, &st);
+  free(st.mentions);
+  nf_country_context_free(&ctx);
+  if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
+  return s;
+}
+
+const nf_analyzer_v1 nf_country_analyzer = {
+    NF_ANALYZER_ABI,
+    "country",
+    "Countries named in the text, as lower-case ISO 3166-1 alpha-2 codes",
+    create,
+    destroy,
+    analyze,
+};

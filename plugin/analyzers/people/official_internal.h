@@ -1,0 +1,83 @@
+/* The official analyzer's shared state and helpers: the article as the
+ * title finder and the linker see it.  Internal to official*.c. */
+#ifndef NF_PEOPLE_OFFICIAL_INTERNAL_H
+#define NF_PEOPLE_OFFICIAL_INTERNAL_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "core/buffer.h"
+#include "gazetteer/lexicon.h"
+#include "newsfields/analyzer.h"
+#include "person_names.h"
+
+#define NONE UINT32_MAX
+
+/* A country mention of the country analyzer, in tokens. */
+typedef struct country_tok {
+  uint32_t begin, end;
+  char code[4];
+} country_tok;
+
+/* One title in the text. */
+typedef struct title {
+  uint32_t begin, end;               /* the whole title, country and org included */
+  uint32_t office_begin, office_end; /* the office's words: "Secretary of Defense" */
+  uint32_t org_begin, org_end;       /* org_begin == org_end: none */
+  char country[4];
+  uint16_t head_flags; /* NF_LEX_* of the head */
+  uint32_t official;   /* index into officials, or NONE */
+  uint32_t norm;       /* offset of the normalised title in the names buffer */
+} title;
+
+typedef struct official {
+  uint32_t person; /* index into people.persons */
+  uint32_t title;  /* the first title that made it */
+  uint32_t start, end;
+  char country[4];
+  uint32_t org_title; /* the title whose org it has, or NONE */
+} official;
+
+typedef struct article {
+  const nf_lexicon *lex;
+  const nf_text *t;
+  const nf_token *toks;
+  size_t ntoks;
+  const char *folds;
+  const char *bytes;
+  uint8_t *marks;
+  uint32_t *country_at; /* per token: index into countries, or NONE */
+  country_tok *countries;
+  size_t ncountries;
+  title *titles;
+  size_t ntitles, cap_titles;
+  official *officials;
+  size_t nofficials, cap_officials;
+  nf_buf norms;     /* normalised titles, NUL-separated */
+  char dominant[4]; /* the dateline's country */
+  nf_people people;
+} article;
+
+static inline const char *fold(const article *a, size_t i) { return a->folds + a->toks[i].fold; }
+static inline int fold_is(const article *a, size_t i, const char *s) {
+  return i < a->ntoks && strcmp(fold(a, i), s) == 0;
+}
+
+static inline int is_determiner(const article *a, size_t i) {
+  static const char *const words[] = {"the", "a", "an", "its", "his", "her", "their", "our"};
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (fold_is(a, i, words[k])) return 1;
+  return 0;
+}
+
+static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
+  return nf_lexicon_match(a->lex, a->t, i, kinds);
+}
+
+/* official_titles.c: every title of the article, parsed in any news order,
+ * with its normal form, country and organisation. */
+nf_status off_find_titles(article *a);
+/* The normalised title of t. */
+const char *off_norm_of(const article *a, const title *t);
+
+#endif

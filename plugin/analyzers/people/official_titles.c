@@ -1,0 +1,218 @@
+/* The official analyzer: titles, parsed in every order news copy writes
+ * them ("US Secretary of Defense", "Lithuania's foreign minister", "Philippine
+ * Secretary of Trade and Industry"), with their country and organisation. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/tokspan.h"
+#include "core/grow.h"
+#include "fields/titles.h"
+#include "official_internal.h"
+
+static int possessive(const article *a, size_t i) {
+  return i < a->ntoks && (a->toks[i].flags & NF_TOK_POSSESSIVE);
+}
+
+static int title_word(const article *a, size_t i) {
+  nf_lex_match m = lex_at(a, i, NF_LEX_TITLE_WORDS);
+  return m.len && (m.kinds &
+                   (NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK)));
+}
+
+/* A capitalised word that may name an organisation before a title:
+ * "Pfizer Chief Executive", "Senate Majority Leader". */
+static int org_word(const article *a, size_t i) {
+  if (i >= a->ntoks) return 0;
+  const nf_token *tk = &a->toks[i];
+  if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_CAPITALIZED) ||
+      (tk->flags & NF_TOK_IN_QUOTE))
+    return 0;
+  if (a->country_at[i] != NONE) return 0;
+  return !lex_at(a, i,
+                 NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_FIRST_NAME) |
+                     NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_BIT(NF_LEX_VERB))
+              .len;
+}
+
+/* A domain list after "of": "Trade and Industry", "State for Defence". */
+static size_t domains_at(const article *a, size_t k) {
+  size_t end = k;
+  for (;;) {
+    if (fold_is(a, k, "the")) k++;
+    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_DOMAIN));
+    if (!m.len) break;
+    k += m.len;
+    end = k;
+    if ((fold_is(a, k, "and") || fold_is(a, k, ",") || fold_is(a, k, "&") ||
+         fold_is(a, k, "for")) &&
+        lex_at(a, k + 1 + fold_is(a, k + 1, "the"), NF_LEX_BIT(NF_LEX_DOMAIN)).len) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+/* A title that starts at token i. */
+static int parse_title(const article *a, size_t i, title *out) {
+  memset(out, 0, sizeof *out);
+  out->begin = (uint32_t)i;
+  out->office_begin = NONE;
+  out->official = NONE;
+  size_t j = i, head_end = 0;
+  int org_guess = 0;
+  while (j < a->ntoks) {
+    const nf_token *tk = &a->toks[j];
+    if (tk->kind != NF_TOKEN_WORD && tk->kind != NF_TOKEN_HYPHEN) break;
+    int started = out->office_begin != NONE;
+    uint32_t c = a->country_at[j];
+    if (c != NONE && a->countries[c].begin == j && !title_word(a, j)) {
+      if (started || out->country[0]) break;
+      memcpy(out->country, a->countries[c].code, 4);
+      j = a->countries[c].end;
+      if (possessive(a, j)) j++;
+      continue;
+    }
+    if (tk->kind == NF_TOKEN_HYPHEN) {
+      /* "then-Defense Secretary", "vice-chairman" */
+      if (j > i && title_word(a, j + 1)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    nf_lex_match m =
+        lex_at(a, j, NF_LEX_TITLE_WORDS | NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_BODY));
+    /* "Foreign Ministry spokesman", "State Department official" */
+    if (m.len && m.kinds == NF_LEX_BIT(NF_LEX_BODY) && !(m.flags & NF_LEX_PLURAL) &&
+        title_word(a, j + m.len))
+      m.kinds = NF_LEX_BIT(NF_LEX_DOMAIN);
+    unsigned office = NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK);
+    if (m.len && (m.kinds & office) &&
+        !(started == 0 && (m.kinds & NF_LEX_BIT(NF_LEX_ORG)) && !title_word(a, j + m.len))) {
+      if (!started) out->office_begin = (uint32_t)j;
+      if (m.kinds & NF_LEX_BIT(NF_LEX_HEAD)) {
+        nf_lex_match h = lex_at(a, j, NF_LEX_BIT(NF_LEX_HEAD));
+        if (h.len == m.len) {
+          head_end = j + m.len;
+          out->head_flags = h.flags;
+        }
+      }
+      j += m.len;
+      continue;
+    }
+    if (m.len && (m.kinds & NF_LEX_BIT(NF_LEX_STATE))) {
+      if (started) break;
+      j += m.len;
+      continue;
+    }
+    if (m.len && (m.kinds & NF_LEX_BIT(NF_LEX_ORG))) {
+      if (started || out->org_end) break;
+      out->org_begin = (uint32_t)j;
+      out->org_end = (uint32_t)(j + m.len);
+      j += m.len;
+      if (possessive(a, j)) j++;
+      continue;
+    }
+    if (started && fold_is(a, j, "and") && title_word(a, j + 1)) {
+      j++;
+      continue;
+    }
+    /* an organisation's own name before its office: up to three words */
+    if (!started && !out->org_end && !out->country[0] && j == i && org_word(a, j)) {
+      size_t k = j;
+      while (k < j + 3 && org_word(a, k) && !title_word(a, k)) k++;
+      if (possessive(a, k)) k++;
+      if (!title_word(a, k)) break;
+      out->org_begin = (uint32_t)j;
+      out->org_end = (uint32_t)(possessive(a, k - 1) ? k - 1 : k);
+      org_guess = 1;
+      j = k;
+      continue;
+    }
+    break;
+  }
+  if (!head_end) return 0;
+  /* the head must be written as a title: all of it capitalised or none */
+  out->office_end = (uint32_t)head_end;
+  out->end = (uint32_t)head_end;
+  /* complements: "of Defense", "of Lithuania", "of NATO" */
+  if (fold_is(a, head_end, "of") || fold_is(a, head_end, "for")) {
+    size_t k = head_end + 1;
+    size_t d = domains_at(a, k);
+    if (d > k) {
+      out->office_end = out->end = (uint32_t)d;
+      /* "the Minister of Health of Portugal" */
+      size_t c0 = d + 1 + fold_is(a, d + 1, "the");
+      if ((fold_is(a, d, "of") || fold_is(a, d, "in")) && c0 < a->ntoks &&
+          a->country_at[c0] != NONE && a->countries[a->country_at[c0]].begin == c0 &&
+          !out->country[0]) {
+        memcpy(out->country, a->countries[a->country_at[c0]].code, 4);
+        out->end = a->countries[a->country_at[c0]].end;
+      }
+    } else {
+      if (fold_is(a, k, "the")) k++;
+      uint32_t c = k < a->ntoks ? a->country_at[k] : NONE;
+      nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORG));
+      if (c != NONE && a->countries[c].begin == k && !out->country[0]) {
+        memcpy(out->country, a->countries[c].code, 4);
+        out->end = a->countries[c].end;
+      } else if (m.len && !out->org_end) {
+        out->org_begin = (uint32_t)k;
+        out->org_end = (uint32_t)(k + m.len);
+        out->end = out->org_end;
+      } else if (!out->org_end && org_word(a, k) && !title_word(a, k)) {
+        /* "the president of the Lombardy region", "secretary general of CEI" */
+        size_t e = k;
+        while (e < k + 5 && e < a->ntoks && a->toks[e].kind == NF_TOKEN_WORD && !title_word(a, e) &&
+               !fold_is(a, e, "and"))
+          e++;
+        out->org_begin = (uint32_t)k;
+        out->org_end = (uint32_t)e;
+        out->end = (uint32_t)e;
+      }
+    }
+  }
+  (void)org_guess;
+  return 1;
+}
+
+static nf_status add_title(article *a, const title *t) {
+  if (NF_GROW(a->titles, a->cap_titles, a->ntitles + 1) != NF_OK) return NF_ERR_NOMEM;
+  a->titles[a->ntitles++] = *t;
+  return NF_OK;
+}
+
+const char *off_norm_of(const article *a, const title *t) { return a->norms.data + t->norm; }
+
+/* Every title of the article, with its normalised form. */
+nf_status off_find_titles(article *a) {
+  nf_buf norm = NF_BUF_INIT;
+  nf_status s = NF_OK;
+  for (size_t i = 0; i < a->ntoks && s == NF_OK;) {
+    title t;
+    if (!parse_title(a, i, &t)) {
+      i++;
+      continue;
+    }
+    const nf_token *ob = &a->toks[t.office_begin], *oe = &a->toks[t.office_end - 1];
+    s = nf_title_normalize(a->bytes + ob->start, oe->end - ob->start, &norm, NULL);
+    if (s == NF_OK && norm.len) {
+      t.norm = (uint32_t)a->norms.len;
+      s = nf_buf_append(&a->norms, norm.data, norm.len + 1);
+      if (s == NF_OK) s = add_title(a, &t);
+      for (size_t k = t.begin; s == NF_OK && k < t.end; k++) a->marks[k] |= NF_PM_TITLE;
+      if (s == NF_OK) {
+        a->marks[t.begin] |= NF_PM_TITLE_START;
+        a->marks[t.end - 1] |= NF_PM_TITLE_END;
+      }
+    }
+    i = t.end;
+  }
+  nf_buf_free(&norm);
+  return s == NF_ERR_PARSE ? NF_OK : s;
+}
+
+/* The mention that ends just before token k, or NULL. */

@@ -1,0 +1,460 @@
+/* Person names: runs of capitalised words, made persons by cues, and every
+ * later run resolved to the person whose name it shortens (person_names.h). */
+#include "person_names.h"
+#include "core/grow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NAME_WORDS 6
+
+/* A run of name tokens [begin, end) with its first and last core words
+ * (neither an initial nor a suffix nor a particle). */
+typedef struct run {
+  uint32_t begin, end;
+  uint32_t first, last; /* token indexes of the core words */
+  uint32_t nwords;      /* capitalised words */
+} run;
+
+typedef struct finder {
+  const nf_lexicon *lex;
+  const nf_text *t;
+  const nf_token *toks;
+  size_t ntoks;
+  const char *folds;
+  const uint8_t *marks;
+} finder;
+
+void nf_people_init(nf_people *pp) { memset(pp, 0, sizeof *pp); }
+
+void nf_people_free(nf_people *pp) {
+  free(pp->persons);
+  free(pp->mentions);
+  nf_people_init(pp);
+}
+
+static const char *fold(const finder *f, size_t i) { return f->folds + f->toks[i].fold; }
+
+static int fold_is(const finder *f, size_t i, const char *s) {
+  return i < f->ntoks && strcmp(fold(f, i), s) == 0;
+}
+
+static int is_kind(const finder *f, size_t i, unsigned kinds) {
+  return i < f->ntoks && nf_lexicon_is(f->lex, f->t, i, kinds);
+}
+
+/* A capitalised word that may be part of a name. */
+static int name_word(const finder *f, size_t i) {
+  if (i >= f->ntoks) return 0;
+  const nf_token *tk = &f->toks[i];
+  if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_HAS_LETTER) ||
+      !(tk->flags & NF_TOK_CAPITALIZED) || (tk->flags & NF_TOK_HAS_DIGIT))
+    return 0;
+  if (f->marks[i] & (NF_PM_COUNTRY | NF_PM_TITLE | NF_PM_ORG)) return 0;
+  /* "NATO", "VILNIUS": capitals are acronyms or datelines, not names */
+  if ((tk->flags & NF_TOK_ALL_CAPS) && !(tk->flags & NF_TOK_INITIAL) && tk->end - tk->start > 1)
+    return 0;
+  if ((tk->flags & NF_TOK_ABBREV) && !(tk->flags & NF_TOK_INITIAL)) return 0; /* "U.S.", "Dec." */
+  return !is_kind(f, i,
+                  NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) |
+                      NF_LEX_BIT(NF_LEX_SUFFIX) | NF_LEX_BIT(NF_LEX_HEAD) |
+                      NF_LEX_BIT(NF_LEX_BODY));
+}
+
+static int is_particle(const finder *f, size_t i) {
+  return i < f->ntoks && (f->toks[i].flags & NF_TOK_LOWER) &&
+         is_kind(f, i, NF_LEX_BIT(NF_LEX_PARTICLE));
+}
+
+static int is_suffix(const finder *f, size_t i) {
+  return i < f->ntoks && !(f->marks[i] & (NF_PM_TITLE | NF_PM_COUNTRY)) &&
+         is_kind(f, i, NF_LEX_BIT(NF_LEX_SUFFIX)) && !(f->toks[i].flags & NF_TOK_LOWER);
+}
+
+static int glued(const finder *f, size_t i) {
+  return i < f->ntoks && !(f->toks[i].flags & NF_TOK_SPACE_BEFORE);
+}
+
+/* The run of name tokens that starts at i, if any. */
+static int read_run(const finder *f, size_t i, run *r) {
+  if (!name_word(f, i)) return 0;
+  /* "Stoke-on-Trent": the tail of a hyphenated place */
+  if (i > 0 && f->toks[i - 1].kind == NF_TOKEN_HYPHEN && !(f->toks[i].flags & NF_TOK_SPACE_BEFORE))
+    return 0;
+  memset(r, 0, sizeof *r);
+  r->begin = (uint32_t)i;
+  size_t k = i, end = i;
+  uint32_t words = 0;
+  while (k < f->ntoks && words < MAX_NAME_WORDS) {
+    if (name_word(f, k)) {
+      words++;
+      end = ++k;
+      continue;
+    }
+    /* "von der Leyen", "bin Salman", "al-Sisi" */
+    size_t p = k;
+    while (p < k + 3 && is_particle(f, p)) p++;
+    if (p > k && p < f->ntoks && f->toks[p].kind == NF_TOKEN_HYPHEN && glued(f, p)) p++;
+    if (p > k && name_word(f, p)) {
+      k = p;
+      continue;
+    }
+    /* "Santos-Reyes" */
+    if (f->toks[k].kind == NF_TOKEN_HYPHEN && glued(f, k) && glued(f, k + 1) &&
+        name_word(f, k + 1)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (is_suffix(f, end)) end++;
+  r->end = (uint32_t)end;
+  r->nwords = words;
+  /* core words: skip initials and suffixes */
+  int have_first = 0;
+  for (size_t j = r->begin; j < r->end; j++) {
+    const nf_token *tk = &f->toks[j];
+    if (tk->kind != NF_TOKEN_WORD || (tk->flags & NF_TOK_INITIAL) || is_suffix(f, j) ||
+        (tk->flags & NF_TOK_LOWER))
+      continue;
+    if (!have_first) r->first = (uint32_t)j;
+    have_first = 1;
+    r->last = (uint32_t)j;
+  }
+  if (!have_first) return 0;
+  /* "Recorder Helen Purcell": a first name inside the run starts the name */
+  if (r->first != r->last && !is_kind(f, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME))) {
+    for (size_t j = r->first + 1; j < r->last; j++) {
+      if (f->toks[j].kind != NF_TOKEN_WORD || !name_word(f, j)) continue;
+      if (!is_kind(f, j, NF_LEX_BIT(NF_LEX_FIRST_NAME))) continue;
+      for (size_t k = r->begin; k < j; k++)
+        if (f->toks[k].kind == NF_TOKEN_WORD && (f->toks[k].flags & NF_TOK_CAPITALIZED))
+          r->nwords--;
+      r->begin = r->first = (uint32_t)j;
+      break;
+    }
+  }
+  return 1;
+}
+
+/* An organisation's name, not a person's: a word such as "Bank" in it, all
+ * of it office words ("Foreign Affairs"), or the tail of "Ministry of ...". */
+static int run_has_orgword(const finder *f, const run *r) {
+  int all_office = 1;
+  for (size_t j = r->begin; j < r->end; j++) {
+    if (is_kind(f, j, NF_LEX_BIT(NF_LEX_ORGWORD))) return 1;
+    if (f->toks[j].kind == NF_TOKEN_WORD &&
+        !is_kind(f, j, NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK)))
+      all_office = 0;
+  }
+  if (all_office) return 1;
+  size_t b = r->begin;
+  if (b > 0 && fold_is(f, b - 1, "the")) b--;
+  return b > 1 && (fold_is(f, b - 1, "of") || fold_is(f, b - 1, "for")) &&
+         (f->toks[b - 2].flags & NF_TOK_CAPITALIZED) &&
+         is_kind(f, b - 2, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY));
+}
+
+/* Adverbs and auxiliaries between a subject and its verb: "Austin also said". */
+static int is_filler(const finder *f, size_t i) {
+  static const char *const words[] = {
+      "also",    "later", "earlier",    "has",        "had",     "have",
+      "then",    "again", "previously", "recently",   "once",    "repeatedly",
+      "further", "would", "will",       "separately", "quickly", "simply"};
+  if (i >= f->ntoks) return 0;
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (fold_is(f, i, words[k])) return 1;
+  return 0;
+}
+
+/* A reporting verb that is only ever said of speech ("said", not "continued"). */
+static int verb_at(const finder *f, size_t i) {
+  if (i >= f->ntoks || (f->toks[i].flags & NF_TOK_IN_QUOTE)) return 0;
+  nf_lex_match m = nf_lexicon_match(f->lex, f->t, i, NF_LEX_BIT(NF_LEX_VERB));
+  return m.len > 0 && !(m.flags & NF_LEX_WEAK);
+}
+
+static int is_determiner(const finder *f, size_t i) {
+  static const char *const words[] = {"the", "a",     "an",  "its",  "his",
+                                      "her", "their", "our", "whose"};
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (fold_is(f, i, words[k])) return 1;
+  return 0;
+}
+
+static int is_comma(const finder *f, size_t i) { return fold_is(f, i, ","); }
+
+/* The cue that makes a run a person: 0 none; the gender it tells, if any,
+ * in *gender. */
+static int has_cue(const finder *f, const run *r, uint8_t *gender) {
+  size_t b = r->begin, e = r->end;
+  *gender = NF_GENDER_UNKNOWN;
+  /* an honorific: "Mr. Austin" */
+  if (b > 0) {
+    nf_lex_match m = nf_lexicon_match(f->lex, f->t, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC));
+    if (m.len == 1) {
+      if (m.flags & NF_LEX_MALE) *gender = NF_GENDER_MALE;
+      if (m.flags & NF_LEX_FEMALE) *gender = NF_GENDER_FEMALE;
+      return 1;
+    }
+  }
+  /* a title before: "Defense Minister Arvydas Anusauskas", "the minister, X," */
+  if (b > 0 && (f->marks[b - 1] & NF_PM_TITLE_END)) return 1;
+  if (b > 1 && is_comma(f, b - 1) && (f->marks[b - 2] & NF_PM_TITLE_END)) return 1;
+  /* a title after: "Landsbergis, Lithuania's foreign minister," */
+  if (is_comma(f, e)) {
+    size_t k = e + 1;
+    while (k < e + 4 && is_determiner(f, k)) k++;
+    if (k < f->ntoks && (f->marks[k] & (NF_PM_TITLE_START))) return 1;
+    /* an age: "Kallas, 45," */
+    if (k == e + 1 && k + 1 < f->ntoks && f->toks[k].kind == NF_TOKEN_NUMBER && is_comma(f, k + 1))
+      return 1;
+  }
+  /* a reporting verb after: "Uzra Zeya told", "Austin also said"; not the
+   * tail of a longer name ("the Panama Canal said") */
+  size_t k = e;
+  if (k < f->ntoks && fold_is(f, k, "(")) /* "Lisa Madigan (D) said" */
+    for (size_t j = k; j < k + 8 && j < f->ntoks; j++)
+      if (fold_is(f, j, ")")) {
+        k = j + 1;
+        break;
+      }
+  while (k < e + 2 && is_filler(f, k)) k++;
+  /* "Kasich is telling a crowd" */
+  if (k < f->ntoks && (fold_is(f, k, "is") || fold_is(f, k, "was")) && k + 1 < f->ntoks &&
+      f->toks[k + 1].fold_len > 4 &&
+      memcmp(fold(f, k + 1) + f->toks[k + 1].fold_len - 3, "ing", 3) == 0)
+    k++;
+  int glued_before =
+      b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
+                ((f->toks[b - 1].flags & NF_TOK_CAPITALIZED) &&
+                 f->toks[b - 1].kind == NF_TOKEN_WORD && !(f->marks[b - 1] & NF_PM_TITLE_END)));
+  if (verb_at(f, k) && !(glued_before && r->nwords == 1)) return 1;
+  /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said" */
+  if (r->nwords >= 2 && (is_comma(f, e) || (e < f->ntoks && f->toks[e].kind == NF_TOKEN_DASH))) {
+    for (size_t j = e + 1; j < e + 16 && j + 1 < f->ntoks; j++) {
+      const nf_token *tj = &f->toks[j];
+      if (tj->kind == NF_TOKEN_QUOTE || fold_is(f, j, ".") || fold_is(f, j, ";")) break;
+      if ((is_comma(f, j) || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1)) return 1;
+      if (verb_at(f, j)) break;
+    }
+  }
+  /* a reporting verb before: "..., said Austin", "..., said Virginia
+   * delegate Beau Correll", "according to Austin" */
+  int possessed = e < f->ntoks && (f->toks[e].flags & NF_TOK_POSSESSIVE); /* "Florida's" */
+  for (size_t v = b; !possessed && v-- > 0 && v + 6 > b;) {
+    if (verb_at(f, v)) {
+      nf_lex_match m = nf_lexicon_match(f->lex, f->t, v, NF_LEX_BIT(NF_LEX_VERB));
+      if ((m.flags & NF_LEX_INVERT) && v > 0 &&
+          (is_comma(f, v - 1) || f->toks[v - 1].kind == NF_TOKEN_QUOTE) &&
+          (v + 1 == b || r->nwords >= 2))
+        return 1;
+      break;
+    }
+    if (f->toks[v].kind != NF_TOKEN_WORD) break;
+  }
+  if (b > 1 && fold_is(f, b - 2, "according") && fold_is(f, b - 1, "to")) return 1;
+  /* a first name: "Gabrielius Landsbergis" */
+  if (r->nwords >= 2) {
+    nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME));
+    if (m.len == 1 && m.entry) {
+      if (m.flags & NF_LEX_MALE) *gender = NF_GENDER_MALE;
+      if (m.flags & NF_LEX_FEMALE) *gender = NF_GENDER_FEMALE;
+      if ((m.flags & (NF_LEX_MALE | NF_LEX_FEMALE)) == (NF_LEX_MALE | NF_LEX_FEMALE))
+        *gender = NF_GENDER_UNKNOWN;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static uint8_t first_name_gender(const finder *f, const run *r) {
+  if (r->nwords < 2) return NF_GENDER_UNKNOWN;
+  nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME));
+  if (!m.len) return NF_GENDER_UNKNOWN;
+  if ((m.flags & NF_LEX_MALE) && !(m.flags & NF_LEX_FEMALE)) return NF_GENDER_MALE;
+  if ((m.flags & NF_LEX_FEMALE) && !(m.flags & NF_LEX_MALE)) return NF_GENDER_FEMALE;
+  return NF_GENDER_UNKNOWN;
+}
+
+static uint8_t title_gender(const finder *f, const run *r) {
+  size_t b = r->begin;
+  size_t k = b > 0 && (f->marks[b - 1] & NF_PM_TITLE_END) ? b - 1 : (size_t)-1;
+  if (k == (size_t)-1) return NF_GENDER_UNKNOWN;
+  /* the caller's title heads are in the lexicon: spokeswoman, chairman */
+  for (size_t j = k + 1; j-- > 0 && (f->marks[j] & NF_PM_TITLE);) {
+    nf_lex_match m = nf_lexicon_match(f->lex, f->t, j, NF_LEX_BIT(NF_LEX_HEAD));
+    if (m.flags & NF_LEX_MALE) return NF_GENDER_MALE;
+    if (m.flags & NF_LEX_FEMALE) return NF_GENDER_FEMALE;
+    if (j == 0) break;
+  }
+  return NF_GENDER_UNKNOWN;
+}
+
+/* The core words of a person's fullest name. */
+static void person_run(const finder *f, const nf_person *p, run *r) {
+  (void)f;
+  r->begin = p->tok_begin;
+  r->end = p->tok_end;
+  r->first = p->core_first;
+  r->last = p->core_last;
+  r->nwords = p->nwords;
+}
+
+/* 1 when token k's folded form is one of the core words of r. */
+static int in_core(const finder *f, const run *r, size_t k) {
+  for (size_t j = r->first; j <= r->last && j < r->end; j++) {
+    const nf_token *tk = &f->toks[j];
+    if (tk->kind != NF_TOKEN_WORD || (tk->flags & NF_TOK_INITIAL)) continue;
+    if (strcmp(fold(f, j), fold(f, k)) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Does run r name person p (whose fullest name is pr)? */
+static int names(const finder *f, const run *r, const run *pr) {
+  if (!pr->nwords) return 0;
+  if (strcmp(fold(f, r->last), fold(f, pr->last)) == 0) {
+    if (r->first == r->last || pr->first == pr->last) return 1;
+    return in_core(f, pr, r->first);
+  }
+  return 0;
+}
+
+/* "Xi" for "Xi Jinping": a surname written first; "Lula" for "Luiz Inácio
+ * Lula da Silva": a middle name of a long name. */
+static int names_by_first(const finder *f, const run *r, const run *pr) {
+  if (r->first != r->last || pr->first == pr->last) return 0;
+  if (pr->nwords == 2) return strcmp(fold(f, r->first), fold(f, pr->first)) == 0;
+  for (size_t j = pr->first + 1; j < pr->last; j++)
+    if (f->toks[j].kind == NF_TOKEN_WORD && (f->toks[j].flags & NF_TOK_CAPITALIZED) &&
+        !(f->toks[j].flags & NF_TOK_INITIAL) && strcmp(fold(f, j), fold(f, r->first)) == 0)
+      return 1;
+  return 0;
+}
+
+static nf_status add_person(nf_people *pp, const run *r, uint8_t gender) {
+  if (NF_GROW(pp->persons, pp->cap_persons, pp->npersons + 1) != NF_OK) return NF_ERR_NOMEM;
+  nf_person *p = &pp->persons[pp->npersons++];
+  p->tok_begin = r->begin;
+  p->tok_end = r->end;
+  p->core_first = r->first;
+  p->core_last = r->last;
+  p->nwords = r->nwords;
+  p->first_mention = UINT32_MAX;
+  p->gender = gender;
+  return NF_OK;
+}
+
+static nf_status add_mention(nf_people *pp, const run *r, size_t person) {
+  if (NF_GROW(pp->mentions, pp->cap_mentions, pp->nmentions + 1) != NF_OK) return NF_ERR_NOMEM;
+  nf_person_mention *m = &pp->mentions[pp->nmentions];
+  m->tok_begin = r->begin;
+  m->tok_end = r->end;
+  m->person = (uint32_t)person;
+  if (pp->persons[person].first_mention == UINT32_MAX)
+    pp->persons[person].first_mention = (uint32_t)pp->nmentions;
+  pp->nmentions++;
+  return NF_OK;
+}
+
+/* The person a run names: the most recently mentioned of those it could
+ * name, else the first; (size_t)-1 when none. */
+static size_t resolve(const finder *f, const nf_people *pp, const run *r, const uint32_t *last) {
+  size_t best = (size_t)-1;
+  for (int by_first = 0; by_first < 2 && best == (size_t)-1; by_first++) {
+    for (size_t p = 0; p < pp->npersons; p++) {
+      run pr;
+      person_run(f, &pp->persons[p], &pr);
+      if (!(by_first ? names_by_first(f, r, &pr) : names(f, r, &pr))) continue;
+      if (best == (size_t)-1 ||
+          (last[p] != UINT32_MAX && (last[best] == UINT32_MAX || last[p] > last[best])))
+        best = p;
+    }
+  }
+  return best;
+}
+
+nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
+                         const uint8_t *marks) {
+  pp->npersons = pp->nmentions = 0;
+  finder f = {lex, t, NULL, 0, nf_text_folds(t), marks};
+  f.toks = nf_text_tokens(t, &f.ntoks);
+  nf_status s = NF_OK;
+  /* Pass 1: the persons, from runs with a cue; a longer form of a name
+   * already seen becomes its fullest form. */
+  for (size_t i = 0; i < f.ntoks && s == NF_OK;) {
+    run r;
+    if (!read_run(&f, i, &r)) {
+      i++;
+      continue;
+    }
+    i = r.end;
+    uint8_t gender;
+    if (!has_cue(&f, &r, &gender) || run_has_orgword(&f, &r)) continue;
+    if (gender == NF_GENDER_UNKNOWN) gender = title_gender(&f, &r);
+    if (gender == NF_GENDER_UNKNOWN) gender = first_name_gender(&f, &r);
+    size_t p = 0;
+    for (; p < pp->npersons; p++) {
+      run pr;
+      person_run(&f, &pp->persons[p], &pr);
+      if (names(&f, &r, &pr) || names(&f, &pr, &r) || names_by_first(&f, &r, &pr)) break;
+    }
+    if (p == pp->npersons) {
+      s = add_person(pp, &r, gender);
+      continue;
+    }
+    nf_person *per = &pp->persons[p];
+    run pr;
+    person_run(&f, per, &pr);
+    if (r.end - r.begin > pr.end - pr.begin) {
+      per->tok_begin = r.begin;
+      per->tok_end = r.end;
+      per->core_first = r.first;
+      per->core_last = r.last;
+      per->nwords = r.nwords;
+    }
+    if (per->gender == NF_GENDER_UNKNOWN) per->gender = gender;
+  }
+  if (s != NF_OK || pp->npersons == 0) return s;
+  /* Pass 2: every run that names a person is a mention of it. */
+  uint32_t last_small[64];
+  uint32_t *last = pp->npersons <= 64 ? last_small : malloc(pp->npersons * sizeof *last);
+  if (!last) return NF_ERR_NOMEM;
+  for (size_t p = 0; p < pp->npersons; p++) last[p] = UINT32_MAX;
+  for (size_t i = 0; i < f.ntoks && s == NF_OK;) {
+    run r;
+    if (!read_run(&f, i, &r)) {
+      i++;
+      continue;
+    }
+    i = r.end;
+    size_t p = resolve(&f, pp, &r, last);
+    if (p == (size_t)-1) continue;
+    s = add_mention(pp, &r, p);
+    last[p] = r.begin;
+  }
+  if (last != last_small) free(last);
+  return s;
+}
+
+const nf_person_mention *nf_people_mention_at(const nf_people *pp, size_t i) {
+  size_t lo = 0, hi = pp->nmentions;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (pp->mentions[mid].tok_begin < i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < pp->nmentions && pp->mentions[lo].tok_begin == i ? &pp->mentions[lo] : NULL;
+}
+
+void nf_person_span(const nf_people *pp, const nf_text *t, size_t person, uint32_t *start,
+                    uint32_t *end) {
+  size_t n;
+  const nf_token *toks = nf_text_tokens(t, &n);
+  const nf_person *p = &pp->persons[person];
+  *start = toks[p->tok_begin].start;
+  *end = toks[p->tok_end - 1].end;
+}

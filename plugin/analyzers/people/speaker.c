@@ -1,0 +1,319 @@
+/* The speaker analyzer: who said what.  Direct quotations (whole, partial,
+ * over several paragraphs) and reported speech, each with its cue (a
+ * reporting verb from schema/reporting-verbs.tsv, or "according to"), in
+ * every order news copy uses: "X said", "said X", "X, the Y, said", "“...,”
+ * he said", "according to X", "X told Reuters", "China, which said".
+ *
+ * A source is a person (the official analyzer's "person" results: the
+ * fullest name), a title that analyzer linked to a person, a pronoun or a
+ * definite description resolved to the most recent compatible person ("he",
+ * "the minister"), or a body: a country ("China said"), an organisation
+ * ("the Bank of England said") or a noun phrase headed by a body noun ("the
+ * Lithuanian defense ministry said").  A quotation whose speaker cannot be
+ * found stays unattributed.
+ *
+ * Record: "quotes" [{"speaker", "speaker_span", "cue", "content",
+ * "content_span"}] in text order, "speakers" [names in order of first
+ * quote]; index values "speakers" and "speaker_countries".  Results:
+ * "quote" (span: content; value: speaker or NULL; label: cue). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/tokspan.h"
+#include "core/buffer.h"
+#include "core/grow.h"
+#include "people.h"
+#include "record/record_json.h"
+#include "speaker_internal.h"
+
+/* ---- quotations ---------------------------------------------------------------- */
+
+static nf_status add_quote(article *a, uint32_t ci, uint32_t b, uint32_t e) {
+  if (e <= b) return NF_OK;
+  if (NF_GROW(a->quotes, a->cap_quotes, a->nquotes + 1) != NF_OK) return NF_ERR_NOMEM;
+  a->quotes[a->nquotes++] = (record_quote){ci, b, e};
+  return NF_OK;
+}
+
+size_t spk_paragraph_of(const article *a, size_t tok) {
+  size_t si = nf_text_sentence_of(a->t, tok);
+  size_t n;
+  const nf_sentence *ss = nf_text_sentences(a->t, &n);
+  return si < n ? ss[si].paragraph : (size_t)-1;
+}
+
+static int same_sentence(const article *a, size_t x, size_t y) {
+  return nf_text_sentence_of(a->t, x) == nf_text_sentence_of(a->t, y);
+}
+
+/* The first cue after a closing mark, in its sentence, with no other
+ * quotation between: "“...,” Austin said", "“...,” his friend X told",
+ * "“...,” Saudi Arabia's energy minister, Prince X, said". */
+static uint32_t cue_following(const article *a, size_t open, size_t after) {
+  if (after >= a->ntoks) return NONE;
+  for (size_t c = 0; c < a->ncues; c++) {
+    const cue *cu = &a->cues[c];
+    if (cu->begin < after) continue;
+    /* a quotation inside the words that name the source is none of its content */
+    if (cu->src.kind != SRC_NONE && cu->src.begin < open && cu->begin > open) continue;
+    if (cu->begin > after + 16 || !same_sentence(a, after, cu->begin)) return NONE;
+    size_t quote_marks = 0;
+    for (size_t k = after + 1; k < cu->begin; k++) quote_marks += a->toks[k].kind == NF_TOKEN_QUOTE;
+    /* at most one short quotation between: "X, wearing “Ted Cruz” pins, said" */
+    if (quote_marks > 2) return NONE;
+    if (cu->src.kind == SRC_NONE) /* "“...,” a senior official said": a short subject */
+      for (size_t k = after; k < cu->begin; k++)
+        if (a->toks[k].kind != NF_TOKEN_WORD && k > after + 1) return NONE;
+    return (uint32_t)c;
+  }
+  return NONE;
+}
+
+/* The last cue before an opening mark, in its sentence, with little between:
+ * "Austin said: “...”", "said in a statement, “...”", "telling them, “...”". */
+static uint32_t cue_preceding(const article *a, size_t before) {
+  for (size_t c = a->ncues; c-- > 0;) {
+    const cue *cu = &a->cues[c];
+    if (cu->group_end > before) continue;
+    if (before - cu->group_end > 8 || !same_sentence(a, before, cu->end - 1)) return NONE;
+    for (size_t k = cu->group_end; k < before; k++)
+      if (a->toks[k].kind == NF_TOKEN_QUOTE || fold_is(a, k, "that")) return NONE;
+    /* "said: “", "said in a statement, “"; not "said the forces stand “" */
+    if (before > cu->group_end && !is_punct(a, before - 1, ":") && !is_punct(a, before - 1, ","))
+      return NONE;
+    return (uint32_t)c;
+  }
+  return NONE;
+}
+
+/* The cue of a sentence that holds the quotation inside its reported clause. */
+static uint32_t cue_around(const article *a, const nf_quote *q) {
+  size_t si = nf_text_sentence_of(a->t, q->tok_begin ? q->tok_begin - 1 : 0);
+  size_t n;
+  const nf_sentence *ss = nf_text_sentences(a->t, &n);
+  if (si >= n) return NONE;
+  for (size_t c = 0; c < a->ncues; c++) {
+    const cue *cu = &a->cues[c];
+    if (cu->group_begin >= ss[si].tok_begin && cu->group_end <= q->tok_begin &&
+        cu->src.kind != SRC_NONE)
+      return (uint32_t)c;
+  }
+  return NONE;
+}
+
+static nf_status attribute_quotes(article *a) {
+  size_t nq;
+  const nf_quote *qs = nf_text_quotes(a->t, &nq);
+  uint32_t *of_piece = nq ? malloc(nq * sizeof *of_piece) : NULL;
+  if (nq && !of_piece) return NF_ERR_NOMEM;
+  nf_status s = NF_OK;
+  uint32_t prev_cue = NONE;
+  size_t prev_para = (size_t)-1;
+  for (size_t qi = 0; qi < nq && s == NF_OK; qi++) {
+    const nf_quote *q = &qs[qi];
+    of_piece[qi] = NONE;
+    if (q->depth != 0) continue;
+    uint32_t ci = NONE;
+    int partial = 0;
+    size_t para = spk_paragraph_of(a, q->tok_begin ? q->tok_begin - 1 : 0);
+    if (q->first != qi) {
+      ci = of_piece[q->first];
+    } else {
+      if (!(q->flags & NF_QUOTE_UNCLOSED))
+        ci = cue_following(a, q->tok_begin ? q->tok_begin - 1 : 0, q->tok_end + 1);
+      if (ci == NONE && q->tok_begin > 0) ci = cue_preceding(a, q->tok_begin - 1);
+      if (ci == NONE) {
+        ci = cue_around(a, q);
+        /* "called Trump “unhinged”": the quotation is what was said */
+        partial = ci != NONE && !(a->cues[ci].flags & NF_LEX_QUOTE);
+      }
+      /* "“A,” he said. “B.”": the paragraph's speaker goes on */
+      if (ci == NONE && para == prev_para && prev_cue != NONE &&
+          q->tok_begin > a->cues[prev_cue].end)
+        ci = prev_cue;
+    }
+    of_piece[qi] = ci;
+    if (partial) {
+      a->cues[ci].used |= 2; /* its reported clause carries the quotation */
+      continue;
+    }
+    if (ci != NONE) {
+      a->cues[ci].used |= 1;
+      prev_cue = ci;
+      prev_para = para;
+    }
+    s = add_quote(a, ci, q->content.start, q->content.end);
+  }
+  free(of_piece);
+  return s;
+}
+
+/* Reported speech: the clause a cue introduces, in its sentence. */
+static nf_status reported_speech(article *a) {
+  size_t ns;
+  const nf_sentence *ss = nf_text_sentences(a->t, &ns);
+  nf_status s = NF_OK;
+  for (size_t ci = 0; ci < a->ncues && s == NF_OK; ci++) {
+    cue *c = &a->cues[ci];
+    if ((c->used & 1) || c->src.kind == SRC_NONE) continue;
+    size_t si = nf_text_sentence_of(a->t, c->begin);
+    if (si >= ns) continue;
+    const nf_sentence *se = &ss[si];
+    size_t sb = se->tok_begin, sbe = se->tok_end;
+    while (sbe > sb && a->toks[sbe - 1].kind == NF_TOKEN_PUNCT) sbe--;
+    while (sb < sbe && (a->toks[sb].kind == NF_TOKEN_QUOTE)) sb++;
+    size_t gb = c->group_begin, ge = c->group_end;
+    size_t cb, ce;
+    int before_comma = gb > sb && is_punct(a, gb - 1, ",");
+    int after_comma = 0; /* ", he said last week," */
+    for (size_t k = ge; k < sbe && k < ge + 4 && !fold_is(a, k, "that"); k++)
+      if (is_punct(a, k, ",")) after_comma = 1;
+    /* after the cue nothing, or only an adjunct ("in a statement", "on Monday")? */
+    static const char *const adjunct[] = {
+        "in",        "on",        "at",       "during",     "after",    "before",  "last",
+        "this",      "earlier",   "later",    "late",       "early",    "when",    "while",
+        "from",      "to",        "by",       "with",       "as",       "through", "monday",
+        "tuesday",   "wednesday", "thursday", "friday",     "saturday", "sunday",  "today",
+        "yesterday", "of",        "recently", "afterwards", "again",    "too",     "then"};
+    int ends_sentence =
+        ge >= sbe || (sbe <= ge + 8 && FOLD_IN(a, ge, adjunct) && !spk_ends_in_ing(a, c->begin));
+    for (size_t k = ge; k < sbe && ends_sentence; k++)
+      if (fold_is(a, k, "that") || a->toks[k].kind == NF_TOKEN_QUOTE) ends_sentence = 0;
+    int inverted = c->src.kind != SRC_NONE && c->src.begin >= c->end;
+    if (before_comma && inverted && !(c->flags & NF_LEX_SOURCE_AFTER)) {
+      cb = sb, ce = gb - 1; /* "..., said Treasury Secretary Janet Yellen, as ..." */
+    } else if (before_comma && after_comma && gb - sb > 2 && sbe - ge > 2) {
+      cb = sb, ce = sbe; /* "X has, officials say, begun" */
+    } else if (before_comma && ends_sentence) {
+      cb = sb, ce = gb - 1; /* "..., the ministry said." */
+    } else {
+      cb = ge;
+      if (c->src.kind != SRC_NONE && c->src.begin >= c->end) cb = c->src.end;
+      /* adjuncts and listeners before the clause: "told Reuters", "on Monday" */
+      size_t limit = cb + 6;
+      for (size_t k = cb; k < sbe && k < limit; k++)
+        if (fold_is(a, k, "that")) {
+          cb = k + 1;
+          break;
+        }
+      while (cb < sbe && (is_punct(a, cb, ",") || is_punct(a, cb, ":"))) cb++;
+      ce = sbe;
+    }
+    /* "VILNIUS, Dec 20 (Reuters) - Lithuania ...": the dateline is no content */
+    while (cb < ce && a->toks[cb].start < a->dateline_end) cb++;
+    while (cb < ce && (a->toks[cb].kind == NF_TOKEN_DASH || a->toks[cb].kind == NF_TOKEN_PUNCT))
+      cb++;
+    if (ce <= cb) continue;
+    s = add_quote(a, (uint32_t)ci, a->toks[cb].start, a->toks[ce - 1].end);
+  }
+  return s;
+}
+
+static int cmp_quote(const void *x, const void *y) {
+  const record_quote *p = x, *q = y;
+  return p->content_begin < q->content_begin ? -1 : p->content_begin > q->content_begin;
+}
+
+/* ---- output --------------------------------------------------------------------- */
+
+int spk_named(const source *s) { return s->kind == SRC_PERSON || s->kind == SRC_BODY; }
+
+static nf_status write_output(article *a, nf_analysis *an) {
+  nf_record *rec = nf_analysis_record(an);
+  if (a->nquotes) qsort(a->quotes, a->nquotes, sizeof *a->quotes, cmp_quote);
+  json_t *quotes = json_array(), *speakers = json_array(), *seen = json_object();
+  nf_status s = quotes && speakers && seen ? NF_OK : NF_ERR_NOMEM;
+  for (size_t i = 0; s == NF_OK && i < a->nquotes; i++) {
+    const record_quote *q = &a->quotes[i];
+    const cue *c = q->cue != NONE ? &a->cues[q->cue] : NULL;
+    const source *src = c && c->src.kind != SRC_NONE ? &c->src : NULL;
+    json_t *speaker = src ? json_string(src->name) : json_null();
+    json_t *span =
+        src ? json_pack("[i,i]", (int)a->toks[src->begin].start, (int)a->toks[src->end - 1].end)
+            : json_null();
+    char cuebuf[64] = "";
+    if (c)
+      snprintf(cuebuf, sizeof cuebuf, "%.*s",
+               (int)(a->toks[c->end - 1].end - a->toks[c->begin].start),
+               a->bytes + a->toks[c->begin].start);
+    json_t *obj = json_pack("{s:o,s:o,s:s?,s:s%,s:[i,i]}", "speaker", speaker, "speaker_span", span,
+                            "cue", c ? cuebuf : NULL, "content", a->bytes + q->content_begin,
+                            (size_t)(q->content_end - q->content_begin), "content_span",
+                            (int)q->content_begin, (int)q->content_end);
+    if (!obj || json_array_append_new(quotes, obj)) s = NF_ERR_NOMEM;
+    nf_result r = {"quote",
+                   q->content_begin,
+                   q->content_end,
+                   src ? src->name : NULL,
+                   c ? cuebuf : NULL,
+                   NF_NO_REF,
+                   0};
+    if (s == NF_OK) s = nf_analysis_emit(an, &r, NULL);
+    if (s != NF_OK || !src || !spk_named(src) || json_object_get(seen, src->name)) continue;
+    if (json_object_set_new(seen, src->name, json_true()) ||
+        json_array_append_new(speakers, json_string(src->name)))
+      s = NF_ERR_NOMEM;
+    if (s == NF_OK) s = nf_record_add_value(rec, "speakers", src->name, strlen(src->name));
+    if (s == NF_OK && src->country[0]) {
+      char key[8];
+      snprintf(key, sizeof key, "\x1f%s", src->country);
+      if (!json_object_get(seen, key)) {
+        if (json_object_set_new(seen, key, json_true())) s = NF_ERR_NOMEM;
+        if (s == NF_OK)
+          s = nf_record_add_value(rec, "speaker_countries", src->country, strlen(src->country));
+      }
+    }
+  }
+  json_t *root = nf_record_json(rec);
+  if (s == NF_OK && json_object_set_new(root, "quotes", quotes))
+    s = NF_ERR_NOMEM;
+  else if (s != NF_OK)
+    json_decref(quotes);
+  if (s == NF_OK && json_object_set_new(root, "speakers", speakers))
+    s = NF_ERR_NOMEM;
+  else if (s != NF_OK)
+    json_decref(speakers);
+  json_decref(seen);
+  return s;
+}
+
+static void article_free(article *a) {
+  free(a->persons);
+  free(a->titles);
+  free(a->countries);
+  free(a->person_end);
+  free(a->cues);
+  free(a->quotes);
+}
+
+static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
+  article a;
+  memset(&a, 0, sizeof a);
+  a.lex = instance;
+  a.t = nf_analysis_text(an);
+  a.toks = nf_text_tokens(a.t, &a.ntoks);
+  a.folds = nf_text_folds(a.t);
+  a.bytes = nf_text_bytes(a.t, NULL); /* the record keeps it in place */
+  json_t *dl = json_object_get(nf_record_json(nf_analysis_record(an)), "dateline");
+  json_t *dspan = json_object_get(dl, "span");
+  if (json_array_size(dspan) == 2)
+    a.dateline_end = (uint32_t)json_integer_value(json_array_get(dspan, 1));
+  nf_status s = spk_read_mentions(&a, an);
+  if (s == NF_OK) s = spk_find_cues(&a);
+  if (s == NF_OK) s = attribute_quotes(&a);
+  if (s == NF_OK) s = reported_speech(&a);
+  if (s == NF_OK) s = write_output(&a, an);
+  article_free(&a);
+  if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
+  return s;
+}
+
+const nf_analyzer_v1 nf_speaker_analyzer = {
+    NF_ANALYZER_ABI,
+    "speaker",
+    "Quotations and reported speech with their speakers and cues",
+    nf_lexicon_analyzer_create,
+    nf_lexicon_analyzer_destroy,
+    analyze,
+};

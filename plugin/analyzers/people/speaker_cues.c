@@ -1,0 +1,231 @@
+/* The speaker analyzer: cues, the reporting verbs and "according to" of an
+ * article, each with its source. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/tokspan.h"
+#include "core/buffer.h"
+#include "core/grow.h"
+#include "record/record_json.h"
+#include "speaker_internal.h"
+
+/* ---- cues ----------------------------------------------------------------------- */
+
+static const char *const fillers[] = {
+    "also",      "later",      "earlier",  "has",       "had",        "have",       "then",
+    "again",     "previously", "recently", "once",      "repeatedly", "further",    "would",
+    "will",      "separately", "quickly",  "simply",    "has also",   "had also",   "publicly",
+    "privately", "last",       "first",    "flatly",    "bluntly",    "angrily",    "only",
+    "himself",   "herself",    "itself",   "pointedly", "openly",     "explicitly", "frequently",
+    "often",     "did",        "does",     "do",        "not",        "never"};
+static const char *const passive[] = {"was", "were", "is", "are", "been", "be", "being"};
+
+/* The "(" that a ")" at token k closes, within a few tokens, or NONE. */
+size_t spk_paren_open(const article *a, size_t k) {
+  if (k >= a->ntoks || !is_punct(a, k, ")")) return NONE;
+  for (size_t j = k; j-- > 0 && j + 8 > k;)
+    if (is_punct(a, j, "(")) return j;
+  return NONE;
+}
+
+static const char *const days[] = {"monday",   "tuesday", "wednesday", "thursday",  "friday",
+                                   "saturday", "sunday",  "today",     "yesterday", "tonight"};
+static const char *const periods[] = {"week",  "month",   "year",    "weekend",
+                                      "night", "morning", "evening", "afternoon"};
+
+/* Back from a verb over adverbs, auxiliaries and times: "Clinton on
+ * Tuesday said", "he said last week", "Austin also said". */
+static size_t skip_adjuncts(const article *a, size_t i) {
+  size_t k = i;
+  for (;;) {
+    size_t open = k > 0 ? spk_paren_open(a, k - 1) : NONE;
+    if (open != NONE) {
+      k = open; /* "Lisa Madigan (D) asserted" */
+    } else if (k > 0 && FOLD_IN(a, k - 1, fillers)) {
+      k--;
+    } else if (k > 1 && FOLD_IN(a, k - 1, days) && fold_is(a, k - 2, "on")) {
+      k -= 2;
+    } else if (k > 0 && FOLD_IN(a, k - 1, days)) {
+      k--;
+    } else if (k > 1 && FOLD_IN(a, k - 1, periods) &&
+               (fold_is(a, k - 2, "last") || fold_is(a, k - 2, "this"))) {
+      k -= 2;
+    } else {
+      return k;
+    }
+  }
+}
+
+static nf_status add_cue(article *a, const cue *c) {
+  if (NF_GROW(a->cues, a->cap_cues, a->ncues + 1) != NF_OK) return NF_ERR_NOMEM;
+  a->cues[a->ncues++] = *c;
+  return NF_OK;
+}
+
+/* An opening quotation mark later in the cue's sentence. */
+static int quote_follows(const article *a, size_t k) {
+  size_t si = nf_text_sentence_of(a->t, k ? k - 1 : 0), n;
+  const nf_sentence *ss = nf_text_sentences(a->t, &n);
+  if (si >= n) return 0;
+  for (; k < ss[si].tok_end && k < a->ntoks; k++)
+    if (a->toks[k].kind == NF_TOKEN_QUOTE && (a->toks[k].flags & NF_TOK_OPEN)) return 1;
+  return 0;
+}
+
+int spk_ends_in_ing(const article *a, size_t i) {
+  const nf_token *tk = &a->toks[i];
+  return tk->fold_len > 4 && memcmp(fold(a, i) + tk->fold_len - 3, "ing", 3) == 0;
+}
+
+/* The subject of the sentence that holds token `before`: its first person
+ * (or title of one, or resolved pronoun) outside quotations. */
+static int sentence_subject(const article *a, size_t before, source *s) {
+  memset(s, 0, sizeof *s);
+  size_t si = nf_text_sentence_of(a->t, before), n;
+  const nf_sentence *ss = nf_text_sentences(a->t, &n);
+  if (si >= n) return 0;
+  for (size_t k = ss[si].tok_begin; k < before; k++) {
+    if (a->toks[k].flags & NF_TOK_IN_QUOTE) continue;
+    if (a->person_at[k] != NONE) {
+      spk_person_source(a, &a->persons[a->person_at[k]], s);
+      return 1;
+    }
+    if (spk_pronoun_gender(a, k)) {
+      int gender = spk_pronoun_gender(a, k);
+      if (!spk_resolve_pronoun(a, k, gender, s)) return 0;
+      s->begin = (uint32_t)k;
+      s->end = (uint32_t)(k + 1);
+      return 1;
+    }
+    size_t e = k + 1; /* "The U.S. State Department": the whole name */
+    while (e < before && a->toks[e].kind == NF_TOKEN_WORD &&
+           (a->toks[e].flags & NF_TOK_CAPITALIZED) && !(a->toks[e].flags & NF_TOK_IN_QUOTE))
+      e++;
+    if (a->toks[k].kind == NF_TOKEN_WORD && a->title_at[k] == NONE &&
+        spk_source_before(a, e, before, 0, s) && s->kind == SRC_BODY &&
+        (s->begin == ss[si].tok_begin ||
+         (s->begin == ss[si].tok_begin + 1 && fold_is(a, ss[si].tok_begin, "the"))))
+      return 1;
+  }
+  memset(s, 0, sizeof *s);
+  return 0;
+}
+
+/* Past the listener of "told": "told Reuters", "told reporters", "telling
+ * them", "told The New York Times" -- when what follows is the content. */
+static size_t listener_end(const article *a, size_t k) {
+  static const char *const pronouns[] = {"them",       "him",       "her",       "me",
+                                         "us",         "you",       "reporters", "journalists",
+                                         "supporters", "lawmakers", "viewers",   "listeners",
+                                         "readers",    "voters",    "colleagues"};
+  size_t e = k;
+  if (k >= a->ntoks) return k;
+  if (FOLD_IN(a, k, pronouns)) {
+    e = k + 1;
+  } else if (a->person_at[k] != NONE) {
+    e = a->persons[a->person_at[k]].end;
+  } else {
+    size_t j = k + (fold_is(a, k, "the") || fold_is(a, k, "a") || fold_is(a, k, "an"));
+    while (j < a->ntoks && j < k + 5 && a->toks[j].kind == NF_TOKEN_WORD &&
+           ((a->toks[j].flags & NF_TOK_CAPITALIZED) || j == k + 1) && !fold_is(a, j, "that"))
+      j++;
+    e = j;
+  }
+  if (e > k && e < a->ntoks &&
+      (is_punct(a, e, ",") || is_punct(a, e, ":") || fold_is(a, e, "that") || is_punct(a, e, ".") ||
+       a->toks[e].kind == NF_TOKEN_QUOTE || fold_is(a, e, "on") || fold_is(a, e, "in")))
+    return e;
+  return e > k && e < a->ntoks && FOLD_IN(a, k, pronouns) ? e : k;
+}
+
+/* Where the words naming a source begin: over a title before a name
+ * ("U.S. Undersecretary of State Uzra Zeya") and an article. */
+static size_t group_start(const article *a, size_t b) {
+  if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
+  if (b > 0 && lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1) b--;
+  static const char *const dets[] = {"the", "a", "an"};
+  if (b > 0 && FOLD_IN(a, b - 1, dets)) b--;
+  return b;
+}
+
+nf_status spk_find_cues(article *a) {
+  nf_status s = NF_OK;
+  for (size_t i = 0; i < a->ntoks && s == NF_OK; i++) {
+    if (a->toks[i].flags & NF_TOK_IN_QUOTE) continue;
+    nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_VERB));
+    if (!m.len) continue;
+    cue c;
+    memset(&c, 0, sizeof c);
+    c.begin = (uint32_t)i;
+    c.end = (uint32_t)(i + m.len);
+    c.group_begin = c.begin;
+    c.group_end = c.end;
+    c.flags = m.flags;
+    size_t k = skip_adjuncts(a, i);
+    static const char *const be[] = {"is", "was", "are", "were"};
+    if (k > 0 && FOLD_IN(a, k - 1, be) && spk_ends_in_ing(a, i)) k--; /* "is telling" */
+    /* "declined to say", "Trump's telling of a story" are no cues */
+    if (k > 0 && (fold_is(a, k - 1, "to") || (a->toks[k - 1].flags & NF_TOK_POSSESSIVE))) {
+      i = c.end - 1;
+      continue;
+    }
+    /* "as reported by Western Journalism", "was first reported by the Times" */
+    if (fold_is(a, c.end, "by") &&
+        ((k > 0 && FOLD_IN(a, k - 1, passive)) || (k > 0 && fold_is(a, k - 1, "as")))) {
+      if (spk_source_after(a, c.end + 1, 1, &c.src)) {
+        c.group_end = c.src.end;
+        s = add_cue(a, &c);
+      }
+      i = c.end - 1;
+      continue;
+    }
+    if (k > 0 && FOLD_IN(a, k - 1, passive) && !spk_ends_in_ing(a, i)) {
+      i = c.end - 1;
+      continue; /* "was told", "is said to" */
+    }
+    if ((m.flags & NF_LEX_QUOTE) && !quote_follows(a, c.end)) {
+      i = c.end - 1;
+      continue; /* "called for talks" is no cue; "called it “reckless”" is */
+    }
+    /* "..., saying", "reminisced about it and said": the sentence's subject */
+    int participle =
+        k > 0 && ((is_punct(a, k - 1, ",") && spk_ends_in_ing(a, i)) || fold_is(a, k - 1, "and"));
+    if (m.flags & NF_LEX_SOURCE_AFTER) {
+      if (spk_source_after(a, c.end, 1, &c.src)) c.group_end = c.src.end;
+    } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&
+               (is_punct(a, k - 1, ",") || a->toks[k - 1].kind == NF_TOKEN_QUOTE) &&
+               !spk_pronoun_gender(a, c.end) && spk_source_after(a, c.end, 0, &c.src) &&
+               c.src.kind == SRC_PERSON &&
+               (c.src.end >= a->ntoks || is_punct(a, c.src.end, ",") ||
+                is_punct(a, c.src.end, ".") || is_punct(a, c.src.end, ";"))) {
+      /* "..., said Treasury Secretary Janet Yellen, as ..." (not "..., said
+       * Trump was wrong") */
+      c.group_end = c.src.end;
+    } else if (participle) {
+      /* "..., saying": the sentence's subject speaks */
+      sentence_subject(a, i, &c.src);
+    } else if (spk_source_before(a, k, i, 0, &c.src)) {
+      c.group_begin = c.src.begin < c.begin ? c.src.begin : c.begin;
+      c.group_begin = (uint32_t)group_start(a, c.group_begin);
+    } else if ((m.flags & NF_LEX_INVERT) &&
+               (k == 0 || is_punct(a, k - 1, ",") || a->toks[k - 1].kind == NF_TOKEN_QUOTE ||
+                (a->toks[k].flags & NF_TOK_SENT_START)) &&
+               spk_source_after(a, c.end, 0, &c.src)) {
+      c.group_end = c.src.end;
+    }
+    /* "would not let Portugal say so": a causative's object does not speak */
+    static const char *const causatives[] = {"let",   "lets", "make", "makes", "made",   "hear",
+                                             "heard", "see",  "saw",  "help",  "helped", "watch"};
+    if (c.src.kind != SRC_NONE && c.src.begin < c.begin && c.src.begin > 0 &&
+        FOLD_IN(a, c.src.begin - 1, causatives)) {
+      i = c.end - 1;
+      continue;
+    }
+    if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end)
+      c.group_end = (uint32_t)listener_end(a, c.end);
+    s = add_cue(a, &c);
+    i = c.end - 1;
+  }
+  return s;
+}

@@ -1,0 +1,115 @@
+/* The speaker analyzer's shared state and helpers: the article as the
+ * source, cue and quotation code sees it.  Internal to speaker*.c. */
+#ifndef NF_PEOPLE_SPEAKER_INTERNAL_H
+#define NF_PEOPLE_SPEAKER_INTERNAL_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "gazetteer/lexicon.h"
+#include "newsfields/analyzer.h"
+#include "person_names.h"
+
+#define NONE UINT32_MAX
+#define MAX_NAME 256
+
+/* What the official and country analyzers found, in tokens. */
+typedef struct mention {
+  uint32_t begin, end; /* tokens */
+  const char *name;    /* the fullest name (person), the title (title) or code (country) */
+  const char *person;  /* title: the person it names, or NULL */
+  uint32_t flags;      /* person: gender; title: head flags */
+} mention;
+
+enum { SRC_NONE, SRC_PERSON, SRC_BODY, SRC_UNNAMED };
+
+typedef struct source {
+  int kind;
+  uint32_t begin, end; /* tokens of the words that name it */
+  char name[MAX_NAME]; /* person's fullest name, or the body as written */
+  char country[4];
+} source;
+
+/* A cue with its source: the "group" is both, in either order. */
+typedef struct cue {
+  uint32_t begin, end;             /* the verb's tokens */
+  uint32_t group_begin, group_end; /* cue and source */
+  source src;
+  uint16_t flags; /* the verb's NF_LEX_* */
+  int used;       /* a direct quotation is attributed to it */
+} cue;
+
+typedef struct record_quote {
+  uint32_t cue;                        /* index into cues, or NONE */
+  uint32_t content_begin, content_end; /* bytes */
+} record_quote;
+
+typedef struct article {
+  const nf_lexicon *lex;
+  const nf_text *t;
+  const nf_token *toks;
+  size_t ntoks;
+  const char *folds;
+  const char *bytes;
+  mention *persons, *titles, *countries;
+  size_t npersons, ntitles, ncountries;
+  uint32_t *person_end;  /* per token: person mention ending just before it, or NONE */
+  uint32_t *title_end;   /* per token: title ending just before it */
+  uint32_t *country_end; /* per token: country mention ending just before it */
+  uint32_t *person_at, *title_at, *country_at; /* mentions starting at the token */
+  /* official_country results: person name -> code */
+  const nf_result *results;
+  size_t nresults;
+  cue *cues;
+  size_t ncues, cap_cues;
+  record_quote *quotes;
+  size_t nquotes, cap_quotes;
+  uint32_t dateline_end; /* bytes: the dateline analyzer's span, 0 when none */
+} article;
+
+static inline const char *fold(const article *a, size_t i) { return a->folds + a->toks[i].fold; }
+static inline int fold_is(const article *a, size_t i, const char *s) {
+  return i < a->ntoks && strcmp(fold(a, i), s) == 0;
+}
+static inline int is_punct(const article *a, size_t i, const char *s) {
+  return i < a->ntoks && a->toks[i].kind == NF_TOKEN_PUNCT && fold_is(a, i, s);
+}
+static inline int fold_in(const article *a, size_t i, const char *const *words, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (fold_is(a, i, words[k])) return 1;
+  return 0;
+}
+#define FOLD_IN(a, i, list) fold_in(a, i, list, sizeof list / sizeof *list)
+
+static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
+  return nf_lexicon_match(a->lex, a->t, i, kinds);
+}
+
+static inline void set_name(source *s, const char *p, size_t n) {
+  if (n >= sizeof s->name) n = sizeof s->name - 1;
+  memcpy(s->name, p, n);
+  s->name[n] = '\0';
+}
+
+static inline void set_text(const article *a, source *s, size_t b, size_t e) {
+  set_name(s, a->bytes + a->toks[b].start, a->toks[e - 1].end - a->toks[b].start);
+}
+
+/* speaker_sources.c: who a cue's source is. */
+nf_status spk_read_mentions(article *a, nf_analysis *an);
+void spk_person_source(const article *a, const mention *m, source *s);
+int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s);
+int spk_pronoun_gender(const article *a, size_t k);
+int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, source *s);
+int spk_source_after(const article *a, size_t b, int any, source *s);
+
+/* speaker_cues.c: reporting verbs and "according to", with their sources. */
+nf_status spk_find_cues(article *a);
+size_t spk_paren_open(const article *a, size_t k);
+int spk_ends_in_ing(const article *a, size_t i);
+
+/* speaker.c */
+size_t spk_paragraph_of(const article *a, size_t tok);
+int spk_named(const source *s);
+
+#endif

@@ -1,0 +1,487 @@
+/* The speaker analyzer: sources, the person or body a cue names ("X said",
+ * "said the ministry", "he said", "according to X"). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/tokspan.h"
+#include "core/buffer.h"
+#include "record/record_json.h"
+#include "speaker_internal.h"
+
+/* ---- reading the earlier analyzers' results ------------------------------------- */
+
+nf_status spk_read_mentions(article *a, nf_analysis *an) {
+  const nf_result *r = nf_analysis_results(an, &a->nresults);
+  a->results = r;
+  size_t np = 0, nt = 0, nc = 0;
+  for (size_t i = 0; i < a->nresults; i++) {
+    np += strcmp(r[i].type, "person") == 0;
+    nt += strcmp(r[i].type, "title") == 0;
+    nc += strcmp(r[i].type, "country") == 0;
+  }
+  a->persons = malloc((np + 1) * sizeof *a->persons);
+  a->titles = malloc((nt + 1) * sizeof *a->titles);
+  a->countries = malloc((nc + 1) * sizeof *a->countries);
+  size_t n = a->ntoks + 1;
+  a->person_end = malloc(6 * n * sizeof *a->person_end);
+  if (!a->persons || !a->titles || !a->countries || !a->person_end) return NF_ERR_NOMEM;
+  a->title_end = a->person_end + n;
+  a->country_end = a->title_end + n;
+  a->person_at = a->country_end + n;
+  a->title_at = a->person_at + n;
+  a->country_at = a->title_at + n;
+  for (size_t i = 0; i < 6 * n; i++) a->person_end[i] = NONE;
+  for (size_t i = 0; i < a->nresults; i++) {
+    mention *list;
+    size_t *count;
+    uint32_t *ends, *starts;
+    if (strcmp(r[i].type, "person") == 0) {
+      list = a->persons, count = &a->npersons, ends = a->person_end, starts = a->person_at;
+    } else if (strcmp(r[i].type, "title") == 0) {
+      list = a->titles, count = &a->ntitles, ends = a->title_end, starts = a->title_at;
+    } else if (strcmp(r[i].type, "country") == 0) {
+      list = a->countries, count = &a->ncountries, ends = a->country_end, starts = a->country_at;
+    } else {
+      continue;
+    }
+    size_t b, e;
+    if (!r[i].value || !nf_tokens_of_span(a->toks, a->ntoks, r[i].start, r[i].end, &b, &e))
+      continue;
+    mention *m = &list[*count];
+    m->begin = (uint32_t)b;
+    m->end = (uint32_t)e;
+    m->name = r[i].value;
+    m->person = r[i].label;
+    m->flags = r[i].flags;
+    ends[e] = (uint32_t)*count;
+    starts[b] = (uint32_t)*count;
+    (*count)++;
+  }
+  return NF_OK;
+}
+
+/* The country of a person spk_named by the official analyzer, or NULL. */
+static const char *person_country(const article *a, const char *name) {
+  for (size_t i = 0; i < a->nresults; i++)
+    if (strcmp(a->results[i].type, "official_country") == 0 && a->results[i].label &&
+        strcmp(a->results[i].label, name) == 0)
+      return a->results[i].value;
+  return NULL;
+}
+
+/* ---- sources -------------------------------------------------------------------- */
+
+void spk_person_source(const article *a, const mention *m, source *s) {
+  s->kind = SRC_PERSON;
+  s->begin = m->begin;
+  s->end = m->end;
+  set_name(s, m->name, strlen(m->name));
+  const char *c = person_country(a, m->name);
+  snprintf(s->country, sizeof s->country, "%s", c ? c : "");
+}
+
+/* The most recent person mentioned before token `before` whose gender fits. */
+int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s) {
+  for (size_t k = a->npersons; k-- > 0;) {
+    const mention *m = &a->persons[k];
+    if (m->end > before) continue;
+    if (a->toks[m->begin].flags & NF_TOK_IN_QUOTE) continue;
+    if (gender && m->flags && (int)m->flags != gender) continue;
+    spk_person_source(a, m, s);
+    return 1;
+  }
+  return 0;
+}
+
+static const char *head_word(const char *norm) {
+  const char *sp = strrchr(norm, ' ');
+  return sp ? sp + 1 : norm;
+}
+
+/* "the minister": the most recent title linked to a person with that head. */
+static int resolve_description(const article *a, const mention *t, source *s) {
+  const char *head = head_word(t->name);
+  for (size_t k = a->ntitles; k-- > 0;) {
+    const mention *o = &a->titles[k];
+    if (o->end > t->begin || !o->person) continue;
+    if (strcmp(head_word(o->name), head) != 0) continue;
+    for (size_t p = a->npersons; p-- > 0;)
+      if (a->persons[p].end <= t->begin && strcmp(a->persons[p].name, o->person) == 0) {
+        spk_person_source(a, &a->persons[p], s);
+        return 1;
+      }
+  }
+  return 0;
+}
+
+static int is_body_noun(const article *a, size_t i, size_t *len) {
+  nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_BODY));
+  *len = m.len;
+  return m.len > 0;
+}
+
+/* A body noun phrase ending at token e - 1: back over its modifiers
+ * ("Lithuanian defense ministry", "Egypt's foreign ministry"). */
+static int body_before(const article *a, size_t e, source *s) {
+  /* the body noun may be one or two words */
+  size_t nb = 0, len = 0;
+  for (size_t back = 1; back <= 2 && back <= e; back++)
+    if (is_body_noun(a, e - back, &len) && len == back) nb = back;
+  if (!nb) return 0;
+  size_t b = e - nb;
+  int spk_named = 0;
+  char country[4] = "";
+  while (b > 0) {
+    size_t k = b - 1;
+    const nf_token *tk = &a->toks[k];
+    if (a->country_end[b] != NONE) {
+      const mention *c = &a->countries[a->country_end[b]];
+      snprintf(country, sizeof country, "%s", c->name);
+      spk_named = 1;
+      b = c->begin;
+      continue;
+    }
+    if ((tk->flags & NF_TOK_POSSESSIVE) && k > 0 && a->country_end[k] != NONE) {
+      b = k;
+      continue;
+    }
+    /* "Trump's campaign", "the company's board" */
+    if ((tk->flags & NF_TOK_POSSESSIVE) && k > 0 && a->person_end[k] != NONE) {
+      b = a->persons[a->person_end[k]].begin;
+      spk_named = 1;
+      break;
+    }
+    if (tk->kind != NF_TOKEN_WORD || (tk->flags & NF_TOK_IN_QUOTE)) break;
+    if (lex_at(a, k, NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_ORG)).len ||
+        ((tk->flags & NF_TOK_CAPITALIZED) && !(tk->flags & NF_TOK_SENT_START) &&
+         !lex_at(a, k, NF_LEX_BIT(NF_LEX_STOP)).len)) {
+      if (tk->flags & NF_TOK_CAPITALIZED) spk_named = 1;
+      b = k;
+      continue;
+    }
+    break;
+  }
+  s->kind = spk_named ? SRC_BODY : SRC_UNNAMED;
+  s->begin = (uint32_t)b;
+  s->end = (uint32_t)e;
+  if (!spk_named && b > 0 && fold_is(a, b - 1, "the")) s->begin = (uint32_t)(b - 1);
+  set_text(a, s, s->begin, e);
+  snprintf(s->country, sizeof s->country, "%s", country);
+  return 1;
+}
+
+/* Words that end an organisation's name read backwards ("The Bank"). */
+static const char *const org_stops[] = {
+    "the",      "a",         "an",        "in",      "on",      "at",        "by",       "for",
+    "from",     "with",      "but",       "and",     "or",      "as",        "after",    "before",
+    "when",     "while",     "if",        "he",      "she",     "it",        "they",     "we",
+    "i",        "his",       "her",       "its",     "their",   "our",       "this",     "that",
+    "these",    "those",     "meanwhile", "however", "also",    "still",     "then",     "now",
+    "today",    "yesterday", "last",      "monday",  "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday"};
+
+/* A proper name of an organisation ending at token e - 1: "the Bank of
+ * England", "NATO", "Reuters". */
+static int org_before(const article *a, size_t e, source *s) {
+  size_t b = e;
+  int orgish = 0;
+  while (b > 0) {
+    size_t k = b - 1;
+    const nf_token *tk = &a->toks[k];
+    /* "PARIS, Aug 31 (Reuters) -": a dateline names no one */
+    if ((tk->flags & NF_TOK_PARA_START) && (tk->flags & NF_TOK_ALL_CAPS) && is_punct(a, k + 1, ","))
+      break;
+    if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
+        !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
+      int named_org = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len > 0;
+      if (named_org || ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1)) orgish = 1;
+      if (!named_org && FOLD_IN(a, k, org_stops)) break;
+      b = k;
+      continue;
+    }
+    if ((fold_is(a, k, "of") || fold_is(a, k, "for") || fold_is(a, k, "and")) && b < e && k > 0 &&
+        (a->toks[k - 1].flags & NF_TOK_CAPITALIZED)) {
+      b = k;
+      continue;
+    }
+    break;
+  }
+  while (b < e && a->toks[b].kind != NF_TOKEN_WORD) b++;
+  if (b >= e || !orgish) return 0;
+  if (fold_is(a, b, "of") || fold_is(a, b, "and")) return 0;
+  s->kind = SRC_BODY;
+  s->begin = (uint32_t)b;
+  s->end = (uint32_t)e;
+  set_text(a, s, b, e);
+  s->country[0] = '\0';
+  for (size_t k = b; k < e; k++)
+    if (a->country_at[k] != NONE) {
+      snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[k]].name);
+      break;
+    }
+  return 1;
+}
+
+/* An unnamed office holder speaks for the body the title names: "a Twitter
+ * spokesman" for Twitter, "a Chinese foreign ministry spokesman" for the
+ * Chinese foreign ministry. */
+static int title_body(const article *a, const mention *t, source *s) {
+  size_t b = t->begin, e = t->end;
+  for (size_t k = e; k-- > b;) {
+    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_BODY));
+    if (m.len && k + m.len <= e && !(m.flags & NF_LEX_PLURAL)) {
+      int spk_named = 0;
+      s->country[0] = '\0';
+      for (size_t j = b; j < k + m.len; j++) {
+        if (a->toks[j].flags & NF_TOK_CAPITALIZED) spk_named = 1;
+        if (a->country_at[j] != NONE && !s->country[0])
+          snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[j]].name);
+      }
+      if (!spk_named) return 0;
+      s->kind = SRC_BODY;
+      s->begin = (uint32_t)b;
+      s->end = (uint32_t)(k + m.len);
+      set_text(a, s, b, k + m.len);
+      return 1;
+    }
+  }
+  /* an organisation's name: capitalised words that are no title words */
+  size_t ob = e, oe = e;
+  for (size_t k = b; k < e; k++) {
+    const nf_token *tk = &a->toks[k];
+    int org = tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
+              a->country_at[k] == NONE && !lex_at(a, k, NF_LEX_TITLE_WORDS).len;
+    if (org && ob == e) ob = k;
+    if (org)
+      oe = k + 1;
+    else if (ob != e)
+      break;
+  }
+  if (ob == e) return 0;
+  s->kind = SRC_BODY;
+  s->begin = (uint32_t)ob;
+  s->end = (uint32_t)oe;
+  set_text(a, s, ob, oe);
+  s->country[0] = '\0';
+  return 1;
+}
+
+/* NF_GENDER_MALE for "he", NF_GENDER_FEMALE for "she", else 0. */
+int spk_pronoun_gender(const article *a, size_t k) {
+  if (fold_is(a, k, "he")) return NF_GENDER_MALE;
+  if (fold_is(a, k, "she")) return NF_GENDER_FEMALE;
+  return 0;
+}
+static const char *const relatives[] = {"who", "which"};
+
+/* The source whose words end at token e - 1 (a subject before its verb). */
+int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, source *s) {
+  memset(s, 0, sizeof *s);
+  if (e == 0 || depth > 2) return 0;
+  size_t k = e - 1;
+  if (a->toks[k].flags & NF_TOK_IN_QUOTE) return 0;
+  if (spk_paren_open(a, k) != NONE)
+    return spk_source_before(a, spk_paren_open(a, k), cue_at, depth, s);
+  if (a->person_end[e] != NONE) {
+    spk_person_source(a, &a->persons[a->person_end[e]], s);
+    return 1;
+  }
+  if (a->title_end[e] != NONE) {
+    const mention *t = &a->titles[a->title_end[e]];
+    if (t->person) {
+      /* the words naming the person: the name beside the title ("Gabrielius
+       * Landsbergis, Lithuania's foreign minister,"), else the title */
+      const mention *best = NULL;
+      for (size_t p = a->npersons; p-- > 0;) {
+        const mention *m = &a->persons[p];
+        if (strcmp(m->name, t->person) != 0) continue;
+        if (!best) best = m;
+        if ((m->end <= t->begin && m->end + 4 > t->begin) ||
+            (m->begin >= t->end && m->begin < t->end + 3)) {
+          best = m;
+          break;
+        }
+      }
+      if (best) {
+        spk_person_source(a, best, s);
+        if (!((best->end <= t->begin && best->end + 4 > t->begin) ||
+              (best->begin >= t->end && best->begin < t->end + 3))) {
+          s->begin = t->begin;
+          s->end = t->end;
+        }
+        return 1;
+      }
+    }
+    if (t->begin > 0 && fold_is(a, t->begin - 1, "the") && resolve_description(a, t, s)) {
+      s->begin = t->begin - 1;
+      s->end = t->end;
+      return 1;
+    }
+    return title_body(a, t, s);
+  }
+  if (spk_pronoun_gender(a, k)) {
+    int gender = spk_pronoun_gender(a, k);
+    if (!spk_resolve_pronoun(a, k, gender, s)) return 0;
+    s->begin = (uint32_t)k;
+    s->end = (uint32_t)(k + 1);
+    return 1;
+  }
+  /* "It said": the body that spoke last, in this paragraph or the one before */
+  if (fold_is(a, k, "it") && !(a->toks[k].flags & NF_TOK_IN_QUOTE)) {
+    size_t para = spk_paragraph_of(a, k);
+    for (size_t c = a->ncues; c-- > 0;) {
+      const cue *cu = &a->cues[c];
+      if (cu->begin >= k || (cu->src.kind != SRC_BODY && cu->src.kind != SRC_UNNAMED)) continue;
+      if (spk_paragraph_of(a, cu->begin) + 1 < para) break;
+      *s = cu->src;
+      s->begin = (uint32_t)k;
+      s->end = (uint32_t)(k + 1);
+      return 1;
+    }
+    return 0;
+  }
+  /* "China, which said", "Trump, who said" */
+  if (FOLD_IN(a, k, relatives) && k > 0 && is_punct(a, k - 1, ",")) {
+    if (!spk_source_before(a, k - 1, cue_at, depth + 1, s)) return 0;
+    return 1;
+  }
+  /* "X, the Y, said": the appositive closes before the verb */
+  if (is_punct(a, k, ",") || a->toks[k].kind == NF_TOKEN_DASH) {
+    /* The closing comma of an appositive or relative clause: the source
+     * is spk_named before the first comma of the chain ("Rachel Berg, a
+     * philanthropist from Monsey, New York, said"; "Mr. Reid, who
+     * represents Nevada, said"): the farthest person, else the farthest
+     * spk_named body, else what names it just before the comma. */
+    source person, body, nearest;
+    memset(&person, 0, sizeof person);
+    memset(&body, 0, sizeof body);
+    memset(&nearest, 0, sizeof nearest);
+    for (size_t p = k + 1; p-- > 0 && p + 30 > k;) {
+      if (p < k && a->toks[p].kind == NF_TOKEN_QUOTE && (a->toks[p].flags & NF_TOK_CLOSE)) {
+        /* a short quotation inside the appositive ("wearing “Ted Cruz” pins") */
+        size_t o = p;
+        while (o > 0 && o + 6 > p &&
+               !(a->toks[o - 1].kind == NF_TOKEN_QUOTE && (a->toks[o - 1].flags & NF_TOK_OPEN)))
+          o--;
+        if (o == 0 || o + 6 <= p || (a->toks[o - 1].flags & NF_TOK_SENT_START)) break;
+        p = o - 1;
+        continue;
+      }
+      if (p < k && (a->toks[p].flags & NF_TOK_IN_QUOTE)) break;
+      if (!(is_punct(a, p, ",") || a->toks[p].kind == NF_TOKEN_DASH)) {
+        if (a->toks[p].flags & NF_TOK_SENT_START) break;
+        continue;
+      }
+      if (!spk_source_before(a, p, cue_at, depth + 1, s)) continue;
+      if (s->kind == SRC_PERSON) person = *s;
+      if (s->kind == SRC_BODY) body = *s;
+      if (p == k) nearest = *s;
+    }
+    *s = person.kind ? person : body.kind ? body : nearest;
+    return s->kind != SRC_NONE;
+  }
+  /* "Senator John Cornyn of Texas" */
+  for (size_t p = e, caps = 0; p > 1 && caps < 5; p--) {
+    const nf_token *tp = &a->toks[p - 1];
+    if (is_punct(a, p - 1, ",") && caps) continue; /* "of Columbia, South Carolina" */
+    if (tp->kind != NF_TOKEN_WORD || !(tp->flags & NF_TOK_CAPITALIZED)) break;
+    caps++;
+    if ((fold_is(a, p - 2, "of") || fold_is(a, p - 2, "from")) && p > 2 &&
+        a->person_end[p - 2] != NONE) {
+      spk_person_source(a, &a->persons[a->person_end[p - 2]], s);
+      return 1;
+    }
+  }
+  if (body_before(a, e, s) || org_before(a, e, s)) {
+    /* "James Pethokoukis of the American Enterprise Institute wrote" */
+    size_t b = s->begin;
+    if (b > 0 && fold_is(a, b - 1, "the")) b--;
+    static const char *const preps[] = {"of", "at", "from", "for", "with"};
+    if (b > 1 && FOLD_IN(a, b - 1, preps) && a->person_end[b - 1] != NONE)
+      spk_person_source(a, &a->persons[a->person_end[b - 1]], s);
+    return 1;
+  }
+  if (a->country_end[e] != NONE) {
+    const mention *c = &a->countries[a->country_end[e]];
+    s->kind = SRC_BODY;
+    s->begin = c->begin;
+    s->end = c->end;
+    set_text(a, s, c->begin, c->end);
+    snprintf(s->country, sizeof s->country, "%s", c->name);
+    return 1;
+  }
+  return 0;
+}
+
+static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s);
+
+/* The source that starts at token b (after "said" or "according to"); with
+ * `any`, any noun phrase is one. */
+int spk_source_after(const article *a, size_t b, int any, source *s) {
+  memset(s, 0, sizeof *s);
+  if (b >= a->ntoks || (a->toks[b].flags & NF_TOK_IN_QUOTE)) return 0;
+  if (a->person_at[b] != NONE &&
+      !(a->toks[a->persons[a->person_at[b]].end].flags & NF_TOK_POSSESSIVE)) {
+    spk_person_source(a, &a->persons[a->person_at[b]], s);
+    return 1;
+  }
+  size_t k = b;
+  if (fold_is(a, k, "the")) k++;
+  if (a->title_at[k] != NONE) {
+    const mention *t = &a->titles[a->title_at[k]];
+    if (t->end < a->ntoks && a->person_at[t->end] != NONE) {
+      spk_person_source(a, &a->persons[a->person_at[t->end]], s);
+      s->begin = t->begin;
+      return 1;
+    }
+    return spk_source_before(a, t->end, b, 0, s) && (s->begin = (uint32_t)b, 1);
+  }
+  if (spk_pronoun_gender(a, b)) {
+    int gender = spk_pronoun_gender(a, b);
+    if (!spk_resolve_pronoun(a, b, gender, s)) return 0;
+    s->begin = (uint32_t)b;
+    s->end = (uint32_t)(b + 1);
+    return 1;
+  }
+  return spk_np_source_after(a, b, k, any, s);
+}
+
+/* A noun phrase after a cue, up to the next punctuation or verb: the person,
+ * title, body or organisation it names; with `any`, whatever it is, spk_named
+ * when capitalised ("according to FEC filings", "according to a Washington
+ * Post analysis"). */
+static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s) {
+  size_t e = k;
+  while (e < a->ntoks && e < k + 8 && a->toks[e].kind == NF_TOKEN_WORD &&
+         !(a->toks[e].flags & NF_TOK_IN_QUOTE) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len &&
+         !fold_is(a, e, "that") && !fold_is(a, e, "on") && !fold_is(a, e, "in"))
+    e++;
+  for (size_t end = e; end > k; end--)
+    if (spk_source_before(a, end, b, 0, s) && s->begin >= b && (s->kind == SRC_PERSON || end == e))
+      return 1;
+  if (any && e > k) {
+    size_t nb = k;
+    static const char *const dets[] = {"the", "a", "an"};
+    while (nb < e && FOLD_IN(a, nb, dets)) nb++;
+    if (nb < e) {
+      memset(s, 0, sizeof *s);
+      s->kind = SRC_UNNAMED; /* "a Japanese official" names no one */
+      for (size_t j = nb; j < e; j++)
+        if ((a->toks[j].flags & NF_TOK_CAPITALIZED) && !(a->toks[j].flags & NF_TOK_SENT_START) &&
+            a->country_at[j] == NONE)
+          s->kind = SRC_BODY;
+      s->begin = (uint32_t)nb;
+      s->end = (uint32_t)e;
+      set_text(a, s, nb, e);
+      for (size_t j = nb; j < e; j++)
+        if (a->country_at[j] != NONE) {
+          snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[j]].name);
+          break;
+        }
+      return 1;
+    }
+  }
+  memset(s, 0, sizeof *s);
+  return 0;
+}

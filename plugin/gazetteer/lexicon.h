@@ -1,0 +1,96 @@
+/* The word lists of the official and speaker analyzers: offices
+ * (schema/titles.tsv), reporting verbs (schema/reporting-verbs.tsv), first
+ * names (schema/first-names.tsv) and name words (schema/name-words.tsv),
+ * each a gazetteer over the token stream.  Loaded once per analyzer
+ * instance, read-only afterwards.  Internal to the analyzers. */
+#ifndef NF_GAZETTEER_LEXICON_H
+#define NF_GAZETTEER_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsfields/analyzer.h"
+#include "newsfields/gazetteer.h"
+#include "newsfields/status.h"
+#include "newsfields/text.h"
+
+#define NF_TITLES_FILE "titles.tsv"
+#define NF_VERBS_FILE "reporting-verbs.tsv"
+#define NF_FIRST_NAMES_FILE "first-names.tsv"
+#define NF_NAME_WORDS_FILE "name-words.tsv"
+
+typedef enum nf_lex_kind {
+  /* titles.tsv */
+  NF_LEX_HEAD,
+  NF_LEX_DOMAIN,
+  NF_LEX_RANK,
+  NF_LEX_STATE,
+  NF_LEX_HONORIFIC,
+  NF_LEX_ORG,
+  NF_LEX_ORGWORD,
+  NF_LEX_BODY,
+  /* reporting-verbs.tsv */
+  NF_LEX_VERB,
+  /* first-names.tsv */
+  NF_LEX_FIRST_NAME,
+  /* name-words.tsv */
+  NF_LEX_STOP,
+  NF_LEX_PARTICLE,
+  NF_LEX_SUFFIX,
+  NF_LEX_KINDS
+} nf_lex_kind;
+
+#define NF_LEX_BIT(kind) (1u << (kind))
+#define NF_LEX_TITLE_WORDS                                                         \
+  (NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK) | \
+   NF_LEX_BIT(NF_LEX_STATE))
+
+/* Entry flags. */
+enum {
+  NF_LEX_MALE = 1u << 0,
+  NF_LEX_FEMALE = 1u << 1,
+  NF_LEX_CASED = 1u << 2,        /* only when its first word is capitalised */
+  NF_LEX_PLURAL = 1u << 3,       /* a body noun naming several people */
+  NF_LEX_INVERT = 1u << 4,       /* verb: the speaker may follow it */
+  NF_LEX_OBJECT = 1u << 5,       /* verb: a listener may follow it */
+  NF_LEX_SOURCE_AFTER = 1u << 6, /* verb: "according to X" */
+  NF_LEX_ROLE = 1u << 7,         /* head: a job, not an office (analyst) */
+  NF_LEX_WEAK = 1u << 8,         /* verb: not only of speech ("continued") */
+  NF_LEX_QUOTE = 1u << 9         /* verb: a cue only for a quotation ("called") */
+};
+
+typedef struct nf_lex_entry {
+  uint8_t kind;   /* nf_lex_kind */
+  uint16_t flags; /* NF_LEX_* */
+  const char *phrase;
+  const char *lemma; /* verbs: the lemma; otherwise the phrase */
+} nf_lex_entry;
+
+typedef struct nf_lexicon nf_lexicon;
+
+/* Load the four files from schema_dir; a bad line is NF_ERR_SCHEMA naming
+ * the file and line. */
+nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *err);
+void nf_lexicon_free(nf_lexicon *lex);
+
+/* create and destroy of an analyzer whose instance is the lexicon itself
+ * (the official and speaker analyzers). */
+nf_status nf_lexicon_analyzer_create(const nf_analyzer_env *env, void **instance, nf_error *err);
+void nf_lexicon_analyzer_destroy(void *instance);
+
+typedef struct nf_lex_match {
+  size_t len;                /* tokens; 0: no match */
+  const nf_lex_entry *entry; /* the first entry of a wanted kind */
+  unsigned kinds;            /* NF_LEX_BIT of every kind the phrase has */
+  uint16_t flags;            /* the entries' flags, or'ed */
+} nf_lex_match;
+
+/* The longest phrase at token i that has an entry of a kind in `kinds`
+ * (NF_LEX_BIT mask) and satisfies its case flag.  Titles, verbs and names
+ * are separate gazetteers, so a mask spanning several looks in each. */
+nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds);
+
+/* 1 when the token at i is, by itself, an entry of a kind in `kinds`. */
+int nf_lexicon_is(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds);
+
+#endif
