@@ -1,9 +1,13 @@
-/* Small questions about tokens that the dateline and byline rules ask.
- * Internal; header-only. */
+/* Small questions about tokens, asked by every analyzer: the token stream of
+ * one article with its folded forms (nf_toks), tests on token i that are
+ * false past the end of the stream, and the way back from an earlier
+ * analyzer's byte span to tokens.  Offered by the analysis layer;
+ * header-only. */
 #ifndef NF_ANALYSIS_TOKENS_H
 #define NF_ANALYSIS_TOKENS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "newsfields/text.h"
@@ -25,6 +29,7 @@ static inline nf_toks nf_toks_of(const nf_text *t) {
   return k;
 }
 
+/* The folded form of token i (i < k->n). */
 static inline const char *nf_tok_fold(const nf_toks *k, size_t i) {
   return k->folds + k->v[i].fold;
 }
@@ -34,12 +39,29 @@ static inline int nf_tok_is(const nf_toks *k, size_t i, const char *s) {
   return i < k->n && strcmp(k->folds + k->v[i].fold, s) == 0;
 }
 
+/* Fold s is one of the NULL-terminated list. */
+static inline int nf_in_list(const char *s, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(s, *list) == 0) return 1;
+  return 0;
+}
+
+/* Token i folds to one of the NULL-terminated list. */
+static inline int nf_tok_in(const nf_toks *k, size_t i, const char *const *list) {
+  return i < k->n && nf_in_list(k->folds + k->v[i].fold, list);
+}
+
 static inline int nf_tok_flag(const nf_toks *k, size_t i, unsigned flag) {
   return i < k->n && (k->v[i].flags & flag) != 0;
 }
 
 static inline int nf_tok_kind(const nf_toks *k, size_t i, int kind) {
   return i < k->n && k->v[i].kind == kind;
+}
+
+/* Token i is the punctuation s: ",", "(", "--". */
+static inline int nf_tok_punct(const nf_toks *k, size_t i, const char *s) {
+  return nf_tok_kind(k, i, NF_TOKEN_PUNCT) && strcmp(k->folds + k->v[i].fold, s) == 0;
 }
 
 /* Token i is the one-byte punctuation or symbol c: "(", "/", "|" (no string
@@ -66,11 +88,28 @@ static inline size_t nf_tok_line_end(const nf_toks *k, size_t i) {
   return j;
 }
 
-/* Fold s is one of the NULL-terminated list. */
-static inline int nf_in_list(const char *s, const char *const *list) {
-  for (; *list; list++)
-    if (strcmp(s, *list) == 0) return 1;
-  return 0;
+/* The first token that ends after byte offset `at` (k->n when none). */
+static inline size_t nf_token_at(const nf_toks *k, uint32_t at) {
+  size_t lo = 0, hi = k->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (k->v[mid].end <= at)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The tokens [*tb, *te) covering bytes [start, end); 0 when none. */
+static inline int nf_tokens_of_span(const nf_toks *k, uint32_t start, uint32_t end, size_t *tb,
+                                    size_t *te) {
+  size_t b = nf_token_at(k, start);
+  size_t e = b;
+  while (e < k->n && k->v[e].start < end) e++;
+  *tb = b;
+  *te = e;
+  return e > b;
 }
 
 #endif

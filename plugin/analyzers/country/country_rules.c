@@ -5,12 +5,6 @@
 
 /* ---- small word lists (folded) ---------------------------------------- */
 
-static int in_list(const char *w, const char *const *list) {
-  for (; *list; list++)
-    if (strcmp(w, *list) == 0) return 1;
-  return 0;
-}
-
 /* After a capital, words that make it the government acting. */
 static const char *const government_verbs[] = {
     "said",      "says",       "say",        "has",        "have",       "had",       "will",
@@ -102,8 +96,7 @@ void nf_country_context_init(nf_country_context *ctx, const nf_countries *countr
   memset(ctx, 0, sizeof *ctx);
   ctx->countries = countries;
   ctx->text = text;
-  ctx->toks = nf_text_tokens(text, &ctx->ntoks);
-  ctx->folds = nf_text_folds(text);
+  ctx->toks = nf_toks_of(text);
   ctx->us_state_cues = -1;
 }
 
@@ -120,30 +113,22 @@ void nf_country_context_note(nf_country_context *ctx, const char *code) {
   memcpy(ctx->certain[ctx->ncertain++], code, 3);
 }
 
-static const char *fold_of(const nf_country_context *ctx, size_t i) {
-  return i < ctx->ntoks ? ctx->folds + ctx->toks[i].fold : "";
-}
-
-static int is_word(const nf_country_context *ctx, size_t i) {
-  return i < ctx->ntoks && ctx->toks[i].kind == NF_TOKEN_WORD;
-}
-
 /* A capitalized word that is not the first of its sentence. */
 static int name_like(const nf_country_context *ctx, size_t i) {
-  if (!is_word(ctx, i)) return 0;
-  uint32_t f = ctx->toks[i].flags;
+  if (!nf_tok_kind(&ctx->toks, i, NF_TOKEN_WORD)) return 0;
+  uint32_t f = ctx->toks.v[i].flags;
   return (f & NF_TOK_CAPITALIZED) && !(f & NF_TOK_SENT_START) && !(f & NF_TOK_ALL_CAPS);
 }
 
 static void count_cues(nf_country_context *ctx) {
   ctx->us_state_cues = ctx->georgia_cues = 0;
-  for (size_t i = 0; i < ctx->ntoks; i++) {
-    const char *w = fold_of(ctx, i);
-    ctx->us_state_cues += in_list(w, us_state_cues);
-    ctx->georgia_cues += in_list(w, georgia_cues);
+  for (size_t i = 0; i < ctx->toks.n; i++) {
+    const char *w = nf_tok_fold(&ctx->toks, i);
+    ctx->us_state_cues += nf_in_list(w, us_state_cues);
+    ctx->georgia_cues += nf_in_list(w, georgia_cues);
     /* "the state of Georgia" */
-    if (strcmp(w, "state") == 0 && strcmp(fold_of(ctx, i + 1), "of") == 0 &&
-        strcmp(fold_of(ctx, i + 2), "georgia") == 0)
+    if (strcmp(w, "state") == 0 && nf_tok_is(&ctx->toks, i + 1, "of") &&
+        nf_tok_is(&ctx->toks, i + 2, "georgia"))
       ctx->us_state_cues++;
   }
 }
@@ -153,10 +138,11 @@ static void count_cues(nf_country_context *ctx) {
 /* Every name is written with a capital; some only in capitals ("US", not "us"). */
 static int case_fits(const nf_country_context *ctx, size_t i, size_t len,
                      const nf_country_entry *e) {
-  if (!(ctx->toks[i].flags & NF_TOK_CAPITALIZED)) return 0;
+  if (!(ctx->toks.v[i].flags & NF_TOK_CAPITALIZED)) return 0;
   if (e->flags & NF_COUNTRY_UPPER)
     for (size_t k = i; k < i + len; k++)
-      if (ctx->toks[k].kind == NF_TOKEN_WORD && !(ctx->toks[k].flags & NF_TOK_ALL_CAPS)) return 0;
+      if (ctx->toks.v[k].kind == NF_TOKEN_WORD && !(ctx->toks.v[k].flags & NF_TOK_ALL_CAPS))
+        return 0;
   return 1;
 }
 
@@ -164,11 +150,14 @@ static int case_fits(const nf_country_context *ctx, size_t i, size_t len,
  * government; "in Beijing", a dateline, anything else: only a place. */
 static int acting_government(const nf_country_context *ctx, size_t i, size_t len) {
   /* "the embassy in Vilnius has angered China": after these, a place */
-  if (i > 0 && in_list(fold_of(ctx, i - 1), place_before)) return 0;
+  if (i > 0 && nf_tok_in(&ctx->toks, i - 1, place_before)) return 0;
   size_t next = i + len;
-  if (next < ctx->ntoks && (ctx->toks[next].flags & NF_TOK_POSSESSIVE)) return 1;
-  if (is_word(ctx, next) && in_list(fold_of(ctx, next), government_verbs)) return 1;
-  if (i > 0 && is_word(ctx, i - 1) && in_list(fold_of(ctx, i - 1), government_before)) return 1;
+  if (next < ctx->toks.n && (ctx->toks.v[next].flags & NF_TOK_POSSESSIVE)) return 1;
+  if (nf_tok_kind(&ctx->toks, next, NF_TOKEN_WORD) && nf_tok_in(&ctx->toks, next, government_verbs))
+    return 1;
+  if (i > 0 && nf_tok_kind(&ctx->toks, i - 1, NF_TOKEN_WORD) &&
+      nf_tok_in(&ctx->toks, i - 1, government_before))
+    return 1;
   return 0;
 }
 
@@ -181,21 +170,22 @@ static int person_context(const nf_country_context *ctx, size_t i, size_t len,
   const nf_gazetteer *g = nf_countries_gazetteer(ctx->countries);
   const uint32_t *v;
   size_t nv;
-  if (i > 0 && !(ctx->toks[i].flags & NF_TOK_SENT_START)) {
-    if (in_list(fold_of(ctx, i - 1), honorifics)) return 1;
-    if (name_like(ctx, i - 1) && !in_list(fold_of(ctx, i - 1), sentence_openers) &&
+  if (i > 0 && !(ctx->toks.v[i].flags & NF_TOK_SENT_START)) {
+    if (nf_tok_in(&ctx->toks, i - 1, honorifics)) return 1;
+    if (name_like(ctx, i - 1) && !nf_tok_in(&ctx->toks, i - 1, sentence_openers) &&
         !nf_gazetteer_match(g, ctx->text, i - 1, &v, &nv))
       return 1;
     /* "Michael Jordan visited": a given name opening the sentence */
-    if (is_name && is_word(ctx, i - 1) && (ctx->toks[i - 1].flags & NF_TOK_TITLE_CASE) &&
-        (ctx->toks[i - 1].flags & NF_TOK_SENT_START) &&
-        !in_list(fold_of(ctx, i - 1), sentence_openers) &&
+    if (is_name && nf_tok_kind(&ctx->toks, i - 1, NF_TOKEN_WORD) &&
+        (ctx->toks.v[i - 1].flags & NF_TOK_TITLE_CASE) &&
+        (ctx->toks.v[i - 1].flags & NF_TOK_SENT_START) &&
+        !nf_tok_in(&ctx->toks, i - 1, sentence_openers) &&
         !nf_gazetteer_match(g, ctx->text, i - 1, &v, &nv))
       return 1;
   }
   size_t next = i + len;
-  if (is_name && name_like(ctx, next) && (ctx->toks[next].flags & NF_TOK_SPACE_BEFORE) &&
-      !in_list(fold_of(ctx, next), country_continuations) &&
+  if (is_name && name_like(ctx, next) && (ctx->toks.v[next].flags & NF_TOK_SPACE_BEFORE) &&
+      !nf_tok_in(&ctx->toks, next, country_continuations) &&
       /* "Jordan Israel" is two countries, not a name */
       !nf_gazetteer_match(g, ctx->text, next, &v, &nv))
     return 1;
@@ -217,34 +207,37 @@ static void note_person(nf_country_context *ctx, uint32_t entry) {
 /* "in French", "French speakers", "French-speaking": the language. */
 static int language_context(const nf_country_context *ctx, size_t i, size_t len) {
   size_t next = i + len;
-  if (is_word(ctx, next) && in_list(fold_of(ctx, next), language_after)) return 1;
-  if (next + 1 < ctx->ntoks && ctx->toks[next].kind == NF_TOKEN_HYPHEN &&
-      strcmp(fold_of(ctx, next + 1), "speaking") == 0)
+  if (nf_tok_kind(&ctx->toks, next, NF_TOKEN_WORD) && nf_tok_in(&ctx->toks, next, language_after))
     return 1;
-  if (i == 0 || !in_list(fold_of(ctx, i - 1), language_before)) return 0;
+  if (next + 1 < ctx->toks.n && ctx->toks.v[next].kind == NF_TOKEN_HYPHEN &&
+      nf_tok_is(&ctx->toks, next + 1, "speaking"))
+    return 1;
+  if (i == 0 || !nf_tok_in(&ctx->toks, i - 1, language_before)) return 0;
   /* "speak French"; "in French" but not "in French waters": after "in" and
    * "into" the demonym must end the phrase */
-  const char *before = fold_of(ctx, i - 1);
+  const char *before = nf_tok_fold(&ctx->toks, i - 1);
   if (strcmp(before, "in") != 0 && strcmp(before, "into") != 0) return 1;
-  return !is_word(ctx, next) || in_list(fold_of(ctx, next), phrase_enders);
+  return !nf_tok_kind(&ctx->toks, next, NF_TOKEN_WORD) ||
+         nf_tok_in(&ctx->toks, next, phrase_enders);
 }
 
 /* "Turkey prices rose", "China from the Potteries": a capital only because
  * the sentence starts there, and nothing else in the article says so. */
 static int sentence_start_doubt(const nf_country_context *ctx, size_t i, size_t len) {
-  if (!(ctx->toks[i].flags & NF_TOK_SENT_START)) return 0;
+  if (!(ctx->toks.v[i].flags & NF_TOK_SENT_START)) return 0;
   size_t next = i + len;
-  if (!is_word(ctx, next)) return 0;
-  if (in_list(fold_of(ctx, next), government_verbs)) return 0;
-  return (ctx->toks[next].flags & NF_TOK_LOWER) != 0;
+  if (!nf_tok_kind(&ctx->toks, next, NF_TOKEN_WORD)) return 0;
+  if (nf_tok_in(&ctx->toks, next, government_verbs)) return 0;
+  return (ctx->toks.v[next].flags & NF_TOK_LOWER) != 0;
 }
 
 /* The phrase opens the name of an event, a paper or a party: the next one
  * to three tokens are capitalized and the last is such a head word. */
 static int opens_a_name(const nf_country_context *ctx, size_t i, size_t len) {
-  for (size_t k = i + len; k < i + len + 3 && k < ctx->ntoks; k++) {
-    if (!is_word(ctx, k) || !(ctx->toks[k].flags & NF_TOK_TITLE_CASE)) return 0;
-    if (in_list(fold_of(ctx, k), name_heads)) return 1;
+  for (size_t k = i + len; k < i + len + 3 && k < ctx->toks.n; k++) {
+    if (!nf_tok_kind(&ctx->toks, k, NF_TOKEN_WORD) || !(ctx->toks.v[k].flags & NF_TOK_TITLE_CASE))
+      return 0;
+    if (nf_tok_in(&ctx->toks, k, name_heads)) return 1;
   }
   return 0;
 }
@@ -258,8 +251,8 @@ static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t en
   if (opens_a_name(ctx, i, len)) return 0;
   /* "US$ 300 million": a currency, not the country */
   size_t next = i + len;
-  if (next < ctx->ntoks && !(ctx->toks[next].flags & NF_TOK_SPACE_BEFORE) &&
-      strcmp(fold_of(ctx, next), "$") == 0)
+  if (next < ctx->toks.n && !(ctx->toks.v[next].flags & NF_TOK_SPACE_BEFORE) &&
+      nf_tok_is(&ctx->toks, next, "$"))
     return 0;
   if (e->kind == NF_COUNTRY_CAPITAL && !(e->flags & NF_COUNTRY_GOVERNMENT) &&
       !acting_government(ctx, i, len))
@@ -269,7 +262,8 @@ static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t en
       if (pass == 0) note_person(ctx, entry);
       return 0;
     }
-    if (pass == 1 && known_person(ctx, entry) && !(ctx->toks[i].flags & NF_TOK_ALL_CAPS)) return 0;
+    if (pass == 1 && known_person(ctx, entry) && !(ctx->toks.v[i].flags & NF_TOK_ALL_CAPS))
+      return 0;
   }
   if ((e->flags & NF_COUNTRY_LANGUAGE) && language_context(ctx, i, len)) return 0;
   if (e->flags & NF_COUNTRY_US_STATE) {

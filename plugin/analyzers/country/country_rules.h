@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analysis/tokens.h"
 #include "newsfields/countries.h"
 #include "newsfields/text.h"
 
@@ -16,9 +17,7 @@
 typedef struct nf_country_context {
   const nf_countries *countries;
   const nf_text *text;
-  const nf_token *toks;
-  size_t ntoks;
-  const char *folds;
+  nf_toks toks;
   char certain[NF_COUNTRY_CERTAIN_MAX][4]; /* codes named without doubt */
   size_t ncertain;
   uint32_t persons[NF_COUNTRY_PERSONS_MAX]; /* entries found naming a person */

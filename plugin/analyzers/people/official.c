@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/tokspan.h"
+#include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "core/grow.h"
 #include "fields/titles.h"
@@ -40,12 +40,12 @@ static const nf_person_mention *mention_ending(const article *a, size_t k) {
 
 /* What may follow a name or title in apposition: , . ; ) a verb, "who". */
 static int apposition_ends(const article *a, size_t k) {
-  if (k >= a->ntoks) return 1;
-  const char *f = fold(a, k);
+  if (k >= a->toks.n) return 1;
+  const char *f = nf_tok_fold(&a->toks, k);
   if (!strcmp(f, ",") || !strcmp(f, ".") || !strcmp(f, ";") || !strcmp(f, ")") ||
       !strcmp(f, "who") || !strcmp(f, "and") || !strcmp(f, ":"))
     return 1;
-  if (a->toks[k].kind == NF_TOKEN_QUOTE || a->toks[k].kind == NF_TOKEN_DASH) return 1;
+  if (a->toks.v[k].kind == NF_TOKEN_QUOTE || a->toks.v[k].kind == NF_TOKEN_DASH) return 1;
   return lex_at(a, k, NF_LEX_BIT(NF_LEX_VERB)).len > 0;
 }
 
@@ -109,33 +109,33 @@ static nf_status link_titles(article *a) {
   nf_status s = NF_OK;
   for (uint32_t ti = 0; ti < a->ntitles && s == NF_OK; ti++) {
     title *t = &a->titles[ti];
-    uint32_t tstart = a->toks[t->begin].start, tend = a->toks[t->end - 1].end;
+    uint32_t tstart = a->toks.v[t->begin].start, tend = a->toks.v[t->end - 1].end;
     const nf_person_mention *m = nf_people_mention_at(&a->people, t->end);
     if (m) { /* "Defense Minister Arvydas Anusauskas" */
-      s = add_official(a, m->person, ti, tstart, a->toks[m->tok_end - 1].end);
+      s = add_official(a, m->person, ti, tstart, a->toks.v[m->tok_end - 1].end);
       continue;
     }
     /* "Gabrielius Landsbergis, Lithuania's foreign minister," */
     size_t k = t->begin;
     while (k > 0 && is_determiner(a, k - 1)) k--;
-    if (k > 0 && fold_is(a, k - 1, ",") && apposition_ends(a, t->end)) {
+    if (k > 0 && nf_tok_is(&a->toks, k - 1, ",") && apposition_ends(a, t->end)) {
       m = mention_ending(a, k - 1);
       if (m) {
-        s = add_official(a, m->person, ti, a->toks[m->tok_begin].start, tend);
+        s = add_official(a, m->person, ti, a->toks.v[m->tok_begin].start, tend);
         continue;
       }
     }
     /* "the foreign minister, Gabrielius Landsbergis,", "Saudi Arabia's
      * energy minister, Prince Abdulaziz bin Salman," */
-    if (fold_is(a, t->end, ",")) {
+    if (nf_tok_is(&a->toks, t->end, ",")) {
       size_t k = t->end + 1;
       for (size_t n = ti + 1; n < a->ntitles && a->titles[n].begin <= k; n++)
         if (a->titles[n].begin == k) k = a->titles[n].end;
-      if (k < a->ntoks && nf_lexicon_match(a->lex, a->t, k, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1)
+      if (k < a->toks.n && nf_lexicon_match(a->lex, a->t, k, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1)
         k++;
       m = nf_people_mention_at(&a->people, k);
       if (m && apposition_ends(a, m->tok_end)) {
-        s = add_official(a, m->person, ti, tstart, a->toks[m->tok_end - 1].end);
+        s = add_official(a, m->person, ti, tstart, a->toks.v[m->tok_end - 1].end);
         continue;
       }
     }
@@ -157,7 +157,7 @@ static void find_context_country(article *a, nf_analysis *an) {
 static nf_status read_countries(article *a, nf_analysis *an) {
   size_t n;
   const nf_result *r = nf_analysis_results(an, &n);
-  for (size_t i = 0; i < a->ntoks; i++) a->country_at[i] = NONE;
+  for (size_t i = 0; i < a->toks.n; i++) a->country_at[i] = NONE;
   size_t count = 0;
   for (size_t i = 0; i < n; i++) count += strcmp(r[i].type, "country") == 0;
   a->countries = count ? malloc(count * sizeof *a->countries) : NULL;
@@ -165,7 +165,7 @@ static nf_status read_countries(article *a, nf_analysis *an) {
   for (size_t i = 0; i < n; i++) {
     if (strcmp(r[i].type, "country") != 0 || !r[i].value) continue;
     size_t b, e;
-    if (!nf_tokens_of_span(a->toks, a->ntoks, r[i].start, r[i].end, &b, &e)) continue;
+    if (!nf_tokens_of_span(&a->toks, r[i].start, r[i].end, &b, &e)) continue;
     country_tok *c = &a->countries[a->ncountries];
     c->begin = (uint32_t)b;
     c->end = (uint32_t)e;
@@ -214,7 +214,7 @@ static nf_status write_output(article *a, nf_analysis *an) {
     uint32_t st, en;
     nf_person_span(&a->people, a->t, p, &st, &en);
     name_at[p] = (uint32_t)names.len;
-    s = nf_buf_append(&names, a->bytes + st, en - st);
+    s = nf_buf_append(&names, a->toks.bytes + st, en - st);
     if (s == NF_OK) s = nf_buf_append_char(&names, '\0');
     first_result[p] = NONE;
   }
@@ -222,8 +222,8 @@ static nf_status write_output(article *a, nf_analysis *an) {
   for (size_t m = 0; s == NF_OK && m < a->people.nmentions; m++) {
     const nf_person_mention *pm = &a->people.mentions[m];
     char label[256];
-    uint32_t st = a->toks[pm->tok_begin].start, en = a->toks[pm->tok_end - 1].end;
-    snprintf(label, sizeof label, "%.*s", (int)(en - st), a->bytes + st);
+    uint32_t st = a->toks.v[pm->tok_begin].start, en = a->toks.v[pm->tok_end - 1].end;
+    snprintf(label, sizeof label, "%.*s", (int)(en - st), a->toks.bytes + st);
     uint32_t idx;
     s = emit(an, "person", st, en, names.data + name_at[pm->person], label,
              first_result[pm->person], a->people.persons[pm->person].gender, &idx);
@@ -239,8 +239,8 @@ static nf_status write_output(article *a, nf_analysis *an) {
     char org[256] = "";
     if (of->org_title != NONE) {
       const title *ot = &a->titles[of->org_title];
-      uint32_t st = a->toks[ot->org_begin].start, en = a->toks[ot->org_end - 1].end;
-      snprintf(org, sizeof org, "%.*s", (int)(en - st), a->bytes + st);
+      uint32_t st = a->toks.v[ot->org_begin].start, en = a->toks.v[ot->org_end - 1].end;
+      snprintf(org, sizeof org, "%.*s", (int)(en - st), a->toks.bytes + st);
     }
     s = emit(an, "official", of->start, of->end, off_norm_of(a, t), person,
              first_result[of->person], 0, &official_result[o]);
@@ -267,7 +267,7 @@ static nf_status write_output(article *a, nf_analysis *an) {
       person = names.data + name_at[a->officials[t->official].person];
       ref = official_result[t->official];
     }
-    s = emit(an, "title", a->toks[t->begin].start, a->toks[t->end - 1].end, off_norm_of(a, t),
+    s = emit(an, "title", a->toks.v[t->begin].start, a->toks.v[t->end - 1].end, off_norm_of(a, t),
              person, ref, t->head_flags, NULL);
   }
   if (s == NF_OK && json_object_set_new(nf_record_json(rec), "officials", list))
@@ -297,12 +297,10 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   memset(&a, 0, sizeof a);
   a.lex = instance;
   a.t = nf_analysis_text(an);
-  a.toks = nf_text_tokens(a.t, &a.ntoks);
-  a.folds = nf_text_folds(a.t);
-  a.bytes = nf_text_bytes(a.t, NULL); /* the record keeps it in place */
+  a.toks = nf_toks_of(a.t); /* the record keeps the bytes in place */
   nf_people_init(&a.people);
-  a.marks = calloc(a.ntoks + 1, 1);
-  a.country_at = malloc((a.ntoks + 1) * sizeof *a.country_at);
+  a.marks = calloc(a.toks.n + 1, 1);
+  a.country_at = malloc((a.toks.n + 1) * sizeof *a.country_at);
   nf_status s = a.marks && a.country_at ? NF_OK : NF_ERR_NOMEM;
   if (s == NF_OK) s = read_countries(&a, an);
   if (s == NF_OK) s = off_find_titles(&a);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "gazetteer/lexicon.h"
 #include "newsfields/analyzer.h"
@@ -41,10 +42,7 @@ typedef struct official {
 typedef struct article {
   const nf_lexicon *lex;
   const nf_text *t;
-  const nf_token *toks;
-  size_t ntoks;
-  const char *folds;
-  const char *bytes;
+  nf_toks toks;
   uint8_t *marks;
   uint32_t *country_at; /* per token: index into countries, or NONE */
   country_tok *countries;
@@ -58,16 +56,9 @@ typedef struct article {
   nf_people people;
 } article;
 
-static inline const char *fold(const article *a, size_t i) { return a->folds + a->toks[i].fold; }
-static inline int fold_is(const article *a, size_t i, const char *s) {
-  return i < a->ntoks && strcmp(fold(a, i), s) == 0;
-}
-
 static inline int is_determiner(const article *a, size_t i) {
-  static const char *const words[] = {"the", "a", "an", "its", "his", "her", "their", "our"};
-  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-    if (fold_is(a, i, words[k])) return 1;
-  return 0;
+  static const char *const words[] = {"the", "a", "an", "its", "his", "her", "their", "our", NULL};
+  return nf_tok_in(&a->toks, i, words);
 }
 
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {

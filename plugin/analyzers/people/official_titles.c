@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/tokspan.h"
+#include "analysis/tokens.h"
 #include "core/grow.h"
 #include "fields/titles.h"
 #include "official_internal.h"
 
 static int possessive(const article *a, size_t i) {
-  return i < a->ntoks && (a->toks[i].flags & NF_TOK_POSSESSIVE);
+  return i < a->toks.n && (a->toks.v[i].flags & NF_TOK_POSSESSIVE);
 }
 
 static int title_word(const article *a, size_t i) {
@@ -23,8 +23,8 @@ static int title_word(const article *a, size_t i) {
 /* A capitalised word that may name an organisation before a title:
  * "Pfizer Chief Executive", "Senate Majority Leader". */
 static int org_word(const article *a, size_t i) {
-  if (i >= a->ntoks) return 0;
-  const nf_token *tk = &a->toks[i];
+  if (i >= a->toks.n) return 0;
+  const nf_token *tk = &a->toks.v[i];
   if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_CAPITALIZED) ||
       (tk->flags & NF_TOK_IN_QUOTE))
     return 0;
@@ -39,14 +39,14 @@ static int org_word(const article *a, size_t i) {
 static size_t domains_at(const article *a, size_t k) {
   size_t end = k;
   for (;;) {
-    if (fold_is(a, k, "the")) k++;
+    if (nf_tok_is(&a->toks, k, "the")) k++;
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_DOMAIN));
     if (!m.len) break;
     k += m.len;
     end = k;
-    if ((fold_is(a, k, "and") || fold_is(a, k, ",") || fold_is(a, k, "&") ||
-         fold_is(a, k, "for")) &&
-        lex_at(a, k + 1 + fold_is(a, k + 1, "the"), NF_LEX_BIT(NF_LEX_DOMAIN)).len) {
+    if ((nf_tok_is(&a->toks, k, "and") || nf_tok_is(&a->toks, k, ",") ||
+         nf_tok_is(&a->toks, k, "&") || nf_tok_is(&a->toks, k, "for")) &&
+        lex_at(a, k + 1 + nf_tok_is(&a->toks, k + 1, "the"), NF_LEX_BIT(NF_LEX_DOMAIN)).len) {
       k++;
       continue;
     }
@@ -63,8 +63,8 @@ static int parse_title(const article *a, size_t i, title *out) {
   out->official = NONE;
   size_t j = i, head_end = 0;
   int org_guess = 0;
-  while (j < a->ntoks) {
-    const nf_token *tk = &a->toks[j];
+  while (j < a->toks.n) {
+    const nf_token *tk = &a->toks.v[j];
     if (tk->kind != NF_TOKEN_WORD && tk->kind != NF_TOKEN_HYPHEN) break;
     int started = out->office_begin != NONE;
     uint32_t c = a->country_at[j];
@@ -116,7 +116,7 @@ static int parse_title(const article *a, size_t i, title *out) {
       if (possessive(a, j)) j++;
       continue;
     }
-    if (started && fold_is(a, j, "and") && title_word(a, j + 1)) {
+    if (started && nf_tok_is(&a->toks, j, "and") && title_word(a, j + 1)) {
       j++;
       continue;
     }
@@ -139,22 +139,22 @@ static int parse_title(const article *a, size_t i, title *out) {
   out->office_end = (uint32_t)head_end;
   out->end = (uint32_t)head_end;
   /* complements: "of Defense", "of Lithuania", "of NATO" */
-  if (fold_is(a, head_end, "of") || fold_is(a, head_end, "for")) {
+  if (nf_tok_is(&a->toks, head_end, "of") || nf_tok_is(&a->toks, head_end, "for")) {
     size_t k = head_end + 1;
     size_t d = domains_at(a, k);
     if (d > k) {
       out->office_end = out->end = (uint32_t)d;
       /* "the Minister of Health of Portugal" */
-      size_t c0 = d + 1 + fold_is(a, d + 1, "the");
-      if ((fold_is(a, d, "of") || fold_is(a, d, "in")) && c0 < a->ntoks &&
+      size_t c0 = d + 1 + nf_tok_is(&a->toks, d + 1, "the");
+      if ((nf_tok_is(&a->toks, d, "of") || nf_tok_is(&a->toks, d, "in")) && c0 < a->toks.n &&
           a->country_at[c0] != NONE && a->countries[a->country_at[c0]].begin == c0 &&
           !out->country[0]) {
         memcpy(out->country, a->countries[a->country_at[c0]].code, 4);
         out->end = a->countries[a->country_at[c0]].end;
       }
     } else {
-      if (fold_is(a, k, "the")) k++;
-      uint32_t c = k < a->ntoks ? a->country_at[k] : NONE;
+      if (nf_tok_is(&a->toks, k, "the")) k++;
+      uint32_t c = k < a->toks.n ? a->country_at[k] : NONE;
       nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORG));
       if (c != NONE && a->countries[c].begin == k && !out->country[0]) {
         memcpy(out->country, a->countries[c].code, 4);
@@ -166,8 +166,8 @@ static int parse_title(const article *a, size_t i, title *out) {
       } else if (!out->org_end && org_word(a, k) && !title_word(a, k)) {
         /* "the president of the Lombardy region", "secretary general of CEI" */
         size_t e = k;
-        while (e < k + 5 && e < a->ntoks && a->toks[e].kind == NF_TOKEN_WORD && !title_word(a, e) &&
-               !fold_is(a, e, "and"))
+        while (e < k + 5 && e < a->toks.n && a->toks.v[e].kind == NF_TOKEN_WORD &&
+               !title_word(a, e) && !nf_tok_is(&a->toks, e, "and"))
           e++;
         out->org_begin = (uint32_t)k;
         out->org_end = (uint32_t)e;
@@ -191,14 +191,14 @@ const char *off_norm_of(const article *a, const title *t) { return a->norms.data
 nf_status off_find_titles(article *a) {
   nf_buf norm = NF_BUF_INIT;
   nf_status s = NF_OK;
-  for (size_t i = 0; i < a->ntoks && s == NF_OK;) {
+  for (size_t i = 0; i < a->toks.n && s == NF_OK;) {
     title t;
     if (!parse_title(a, i, &t)) {
       i++;
       continue;
     }
-    const nf_token *ob = &a->toks[t.office_begin], *oe = &a->toks[t.office_end - 1];
-    s = nf_title_normalize(a->bytes + ob->start, oe->end - ob->start, &norm, NULL);
+    const nf_token *ob = &a->toks.v[t.office_begin], *oe = &a->toks.v[t.office_end - 1];
+    s = nf_title_normalize(a->toks.bytes + ob->start, oe->end - ob->start, &norm, NULL);
     if (s == NF_OK && norm.len) {
       t.norm = (uint32_t)a->norms.len;
       s = nf_buf_append(&a->norms, norm.data, norm.len + 1);

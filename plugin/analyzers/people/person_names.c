@@ -1,6 +1,7 @@
 /* Person names: runs of capitalised words, made persons by cues, and every
  * later run resolved to the person whose name it shortens (person_names.h). */
 #include "person_names.h"
+#include "analysis/tokens.h"
 #include "core/grow.h"
 
 #include <stdlib.h>
@@ -19,9 +20,7 @@ typedef struct run {
 typedef struct finder {
   const nf_lexicon *lex;
   const nf_text *t;
-  const nf_token *toks;
-  size_t ntoks;
-  const char *folds;
+  nf_toks toks;
   const uint8_t *marks;
 } finder;
 
@@ -33,20 +32,14 @@ void nf_people_free(nf_people *pp) {
   nf_people_init(pp);
 }
 
-static const char *fold(const finder *f, size_t i) { return f->folds + f->toks[i].fold; }
-
-static int fold_is(const finder *f, size_t i, const char *s) {
-  return i < f->ntoks && strcmp(fold(f, i), s) == 0;
-}
-
 static int is_kind(const finder *f, size_t i, unsigned kinds) {
-  return i < f->ntoks && nf_lexicon_is(f->lex, f->t, i, kinds);
+  return i < f->toks.n && nf_lexicon_is(f->lex, f->t, i, kinds);
 }
 
 /* A capitalised word that may be part of a name. */
 static int name_word(const finder *f, size_t i) {
-  if (i >= f->ntoks) return 0;
-  const nf_token *tk = &f->toks[i];
+  if (i >= f->toks.n) return 0;
+  const nf_token *tk = &f->toks.v[i];
   if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_HAS_LETTER) ||
       !(tk->flags & NF_TOK_CAPITALIZED) || (tk->flags & NF_TOK_HAS_DIGIT))
     return 0;
@@ -62,30 +55,31 @@ static int name_word(const finder *f, size_t i) {
 }
 
 static int is_particle(const finder *f, size_t i) {
-  return i < f->ntoks && (f->toks[i].flags & NF_TOK_LOWER) &&
+  return i < f->toks.n && (f->toks.v[i].flags & NF_TOK_LOWER) &&
          is_kind(f, i, NF_LEX_BIT(NF_LEX_PARTICLE));
 }
 
 static int is_suffix(const finder *f, size_t i) {
-  return i < f->ntoks && !(f->marks[i] & (NF_PM_TITLE | NF_PM_COUNTRY)) &&
-         is_kind(f, i, NF_LEX_BIT(NF_LEX_SUFFIX)) && !(f->toks[i].flags & NF_TOK_LOWER);
+  return i < f->toks.n && !(f->marks[i] & (NF_PM_TITLE | NF_PM_COUNTRY)) &&
+         is_kind(f, i, NF_LEX_BIT(NF_LEX_SUFFIX)) && !(f->toks.v[i].flags & NF_TOK_LOWER);
 }
 
 static int glued(const finder *f, size_t i) {
-  return i < f->ntoks && !(f->toks[i].flags & NF_TOK_SPACE_BEFORE);
+  return i < f->toks.n && !(f->toks.v[i].flags & NF_TOK_SPACE_BEFORE);
 }
 
 /* The run of name tokens that starts at i, if any. */
 static int read_run(const finder *f, size_t i, run *r) {
   if (!name_word(f, i)) return 0;
   /* "Stoke-on-Trent": the tail of a hyphenated place */
-  if (i > 0 && f->toks[i - 1].kind == NF_TOKEN_HYPHEN && !(f->toks[i].flags & NF_TOK_SPACE_BEFORE))
+  if (i > 0 && f->toks.v[i - 1].kind == NF_TOKEN_HYPHEN &&
+      !(f->toks.v[i].flags & NF_TOK_SPACE_BEFORE))
     return 0;
   memset(r, 0, sizeof *r);
   r->begin = (uint32_t)i;
   size_t k = i, end = i;
   uint32_t words = 0;
-  while (k < f->ntoks && words < MAX_NAME_WORDS) {
+  while (k < f->toks.n && words < MAX_NAME_WORDS) {
     if (name_word(f, k)) {
       words++;
       end = ++k;
@@ -94,13 +88,13 @@ static int read_run(const finder *f, size_t i, run *r) {
     /* "von der Leyen", "bin Salman", "al-Sisi" */
     size_t p = k;
     while (p < k + 3 && is_particle(f, p)) p++;
-    if (p > k && p < f->ntoks && f->toks[p].kind == NF_TOKEN_HYPHEN && glued(f, p)) p++;
+    if (p > k && p < f->toks.n && f->toks.v[p].kind == NF_TOKEN_HYPHEN && glued(f, p)) p++;
     if (p > k && name_word(f, p)) {
       k = p;
       continue;
     }
     /* "Santos-Reyes" */
-    if (f->toks[k].kind == NF_TOKEN_HYPHEN && glued(f, k) && glued(f, k + 1) &&
+    if (f->toks.v[k].kind == NF_TOKEN_HYPHEN && glued(f, k) && glued(f, k + 1) &&
         name_word(f, k + 1)) {
       k++;
       continue;
@@ -113,7 +107,7 @@ static int read_run(const finder *f, size_t i, run *r) {
   /* core words: skip initials and suffixes */
   int have_first = 0;
   for (size_t j = r->begin; j < r->end; j++) {
-    const nf_token *tk = &f->toks[j];
+    const nf_token *tk = &f->toks.v[j];
     if (tk->kind != NF_TOKEN_WORD || (tk->flags & NF_TOK_INITIAL) || is_suffix(f, j) ||
         (tk->flags & NF_TOK_LOWER))
       continue;
@@ -125,10 +119,10 @@ static int read_run(const finder *f, size_t i, run *r) {
   /* "Recorder Helen Purcell": a first name inside the run starts the name */
   if (r->first != r->last && !is_kind(f, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME))) {
     for (size_t j = r->first + 1; j < r->last; j++) {
-      if (f->toks[j].kind != NF_TOKEN_WORD || !name_word(f, j)) continue;
+      if (f->toks.v[j].kind != NF_TOKEN_WORD || !name_word(f, j)) continue;
       if (!is_kind(f, j, NF_LEX_BIT(NF_LEX_FIRST_NAME))) continue;
       for (size_t k = r->begin; k < j; k++)
-        if (f->toks[k].kind == NF_TOKEN_WORD && (f->toks[k].flags & NF_TOK_CAPITALIZED))
+        if (f->toks.v[k].kind == NF_TOKEN_WORD && (f->toks.v[k].flags & NF_TOK_CAPITALIZED))
           r->nwords--;
       r->begin = r->first = (uint32_t)j;
       break;
@@ -143,46 +137,39 @@ static int run_has_orgword(const finder *f, const run *r) {
   int all_office = 1;
   for (size_t j = r->begin; j < r->end; j++) {
     if (is_kind(f, j, NF_LEX_BIT(NF_LEX_ORGWORD))) return 1;
-    if (f->toks[j].kind == NF_TOKEN_WORD &&
+    if (f->toks.v[j].kind == NF_TOKEN_WORD &&
         !is_kind(f, j, NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK)))
       all_office = 0;
   }
   if (all_office) return 1;
   size_t b = r->begin;
-  if (b > 0 && fold_is(f, b - 1, "the")) b--;
-  return b > 1 && (fold_is(f, b - 1, "of") || fold_is(f, b - 1, "for")) &&
-         (f->toks[b - 2].flags & NF_TOK_CAPITALIZED) &&
+  if (b > 0 && nf_tok_is(&f->toks, b - 1, "the")) b--;
+  return b > 1 && (nf_tok_is(&f->toks, b - 1, "of") || nf_tok_is(&f->toks, b - 1, "for")) &&
+         (f->toks.v[b - 2].flags & NF_TOK_CAPITALIZED) &&
          is_kind(f, b - 2, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY));
 }
 
 /* Adverbs and auxiliaries between a subject and its verb: "Austin also said". */
 static int is_filler(const finder *f, size_t i) {
   static const char *const words[] = {
-      "also",    "later", "earlier",    "has",        "had",     "have",
-      "then",    "again", "previously", "recently",   "once",    "repeatedly",
-      "further", "would", "will",       "separately", "quickly", "simply"};
-  if (i >= f->ntoks) return 0;
-  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-    if (fold_is(f, i, words[k])) return 1;
-  return 0;
+      "also",  "later",      "earlier",  "has",    "had",        "have",    "then",
+      "again", "previously", "recently", "once",   "repeatedly", "further", "would",
+      "will",  "separately", "quickly",  "simply", NULL};
+  return nf_tok_in(&f->toks, i, words);
 }
 
 /* A reporting verb that is only ever said of speech ("said", not "continued"). */
 static int verb_at(const finder *f, size_t i) {
-  if (i >= f->ntoks || (f->toks[i].flags & NF_TOK_IN_QUOTE)) return 0;
+  if (i >= f->toks.n || (f->toks.v[i].flags & NF_TOK_IN_QUOTE)) return 0;
   nf_lex_match m = nf_lexicon_match(f->lex, f->t, i, NF_LEX_BIT(NF_LEX_VERB));
   return m.len > 0 && !(m.flags & NF_LEX_WEAK);
 }
 
 static int is_determiner(const finder *f, size_t i) {
-  static const char *const words[] = {"the", "a",     "an",  "its",  "his",
-                                      "her", "their", "our", "whose"};
-  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-    if (fold_is(f, i, words[k])) return 1;
-  return 0;
+  static const char *const words[] = {"the", "a",     "an",  "its",   "his",
+                                      "her", "their", "our", "whose", NULL};
+  return nf_tok_in(&f->toks, i, words);
 }
-
-static int is_comma(const finder *f, size_t i) { return fold_is(f, i, ","); }
 
 /* The cue that makes a run a person: 0 none; the gender it tells, if any,
  * in *gender. */
@@ -200,60 +187,64 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
   }
   /* a title before: "Defense Minister Arvydas Anusauskas", "the minister, X," */
   if (b > 0 && (f->marks[b - 1] & NF_PM_TITLE_END)) return 1;
-  if (b > 1 && is_comma(f, b - 1) && (f->marks[b - 2] & NF_PM_TITLE_END)) return 1;
+  if (b > 1 && nf_tok_is(&f->toks, b - 1, ",") && (f->marks[b - 2] & NF_PM_TITLE_END)) return 1;
   /* a title after: "Landsbergis, Lithuania's foreign minister," */
-  if (is_comma(f, e)) {
+  if (nf_tok_is(&f->toks, e, ",")) {
     size_t k = e + 1;
     while (k < e + 4 && is_determiner(f, k)) k++;
-    if (k < f->ntoks && (f->marks[k] & (NF_PM_TITLE_START))) return 1;
+    if (k < f->toks.n && (f->marks[k] & (NF_PM_TITLE_START))) return 1;
     /* an age: "Kallas, 45," */
-    if (k == e + 1 && k + 1 < f->ntoks && f->toks[k].kind == NF_TOKEN_NUMBER && is_comma(f, k + 1))
+    if (k == e + 1 && k + 1 < f->toks.n && f->toks.v[k].kind == NF_TOKEN_NUMBER &&
+        nf_tok_is(&f->toks, k + 1, ","))
       return 1;
   }
   /* a reporting verb after: "Uzra Zeya told", "Austin also said"; not the
    * tail of a longer name ("the Panama Canal said") */
   size_t k = e;
-  if (k < f->ntoks && fold_is(f, k, "(")) /* "Lisa Madigan (D) said" */
-    for (size_t j = k; j < k + 8 && j < f->ntoks; j++)
-      if (fold_is(f, j, ")")) {
+  if (k < f->toks.n && nf_tok_is(&f->toks, k, "(")) /* "Lisa Madigan (D) said" */
+    for (size_t j = k; j < k + 8 && j < f->toks.n; j++)
+      if (nf_tok_is(&f->toks, j, ")")) {
         k = j + 1;
         break;
       }
   while (k < e + 2 && is_filler(f, k)) k++;
   /* "Kasich is telling a crowd" */
-  if (k < f->ntoks && (fold_is(f, k, "is") || fold_is(f, k, "was")) && k + 1 < f->ntoks &&
-      f->toks[k + 1].fold_len > 4 &&
-      memcmp(fold(f, k + 1) + f->toks[k + 1].fold_len - 3, "ing", 3) == 0)
+  if (k < f->toks.n && (nf_tok_is(&f->toks, k, "is") || nf_tok_is(&f->toks, k, "was")) &&
+      k + 1 < f->toks.n && f->toks.v[k + 1].fold_len > 4 &&
+      memcmp(nf_tok_fold(&f->toks, k + 1) + f->toks.v[k + 1].fold_len - 3, "ing", 3) == 0)
     k++;
   int glued_before =
       b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
-                ((f->toks[b - 1].flags & NF_TOK_CAPITALIZED) &&
-                 f->toks[b - 1].kind == NF_TOKEN_WORD && !(f->marks[b - 1] & NF_PM_TITLE_END)));
+                ((f->toks.v[b - 1].flags & NF_TOK_CAPITALIZED) &&
+                 f->toks.v[b - 1].kind == NF_TOKEN_WORD && !(f->marks[b - 1] & NF_PM_TITLE_END)));
   if (verb_at(f, k) && !(glued_before && r->nwords == 1)) return 1;
   /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said" */
-  if (r->nwords >= 2 && (is_comma(f, e) || (e < f->ntoks && f->toks[e].kind == NF_TOKEN_DASH))) {
-    for (size_t j = e + 1; j < e + 16 && j + 1 < f->ntoks; j++) {
-      const nf_token *tj = &f->toks[j];
-      if (tj->kind == NF_TOKEN_QUOTE || fold_is(f, j, ".") || fold_is(f, j, ";")) break;
-      if ((is_comma(f, j) || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1)) return 1;
+  if (r->nwords >= 2 &&
+      (nf_tok_is(&f->toks, e, ",") || (e < f->toks.n && f->toks.v[e].kind == NF_TOKEN_DASH))) {
+    for (size_t j = e + 1; j < e + 16 && j + 1 < f->toks.n; j++) {
+      const nf_token *tj = &f->toks.v[j];
+      if (tj->kind == NF_TOKEN_QUOTE || nf_tok_is(&f->toks, j, ".") || nf_tok_is(&f->toks, j, ";"))
+        break;
+      if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1)) return 1;
       if (verb_at(f, j)) break;
     }
   }
   /* a reporting verb before: "..., said Austin", "..., said Virginia
    * delegate Beau Correll", "according to Austin" */
-  int possessed = e < f->ntoks && (f->toks[e].flags & NF_TOK_POSSESSIVE); /* "Florida's" */
+  int possessed = e < f->toks.n && (f->toks.v[e].flags & NF_TOK_POSSESSIVE); /* "Florida's" */
   for (size_t v = b; !possessed && v-- > 0 && v + 6 > b;) {
     if (verb_at(f, v)) {
       nf_lex_match m = nf_lexicon_match(f->lex, f->t, v, NF_LEX_BIT(NF_LEX_VERB));
       if ((m.flags & NF_LEX_INVERT) && v > 0 &&
-          (is_comma(f, v - 1) || f->toks[v - 1].kind == NF_TOKEN_QUOTE) &&
+          (nf_tok_is(&f->toks, v - 1, ",") || f->toks.v[v - 1].kind == NF_TOKEN_QUOTE) &&
           (v + 1 == b || r->nwords >= 2))
         return 1;
       break;
     }
-    if (f->toks[v].kind != NF_TOKEN_WORD) break;
+    if (f->toks.v[v].kind != NF_TOKEN_WORD) break;
   }
-  if (b > 1 && fold_is(f, b - 2, "according") && fold_is(f, b - 1, "to")) return 1;
+  if (b > 1 && nf_tok_is(&f->toks, b - 2, "according") && nf_tok_is(&f->toks, b - 1, "to"))
+    return 1;
   /* a first name: "Gabrielius Landsbergis" */
   if (r->nwords >= 2) {
     nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME));
@@ -304,9 +295,9 @@ static void person_run(const finder *f, const nf_person *p, run *r) {
 /* 1 when token k's folded form is one of the core words of r. */
 static int in_core(const finder *f, const run *r, size_t k) {
   for (size_t j = r->first; j <= r->last && j < r->end; j++) {
-    const nf_token *tk = &f->toks[j];
+    const nf_token *tk = &f->toks.v[j];
     if (tk->kind != NF_TOKEN_WORD || (tk->flags & NF_TOK_INITIAL)) continue;
-    if (strcmp(fold(f, j), fold(f, k)) == 0) return 1;
+    if (strcmp(nf_tok_fold(&f->toks, j), nf_tok_fold(&f->toks, k)) == 0) return 1;
   }
   return 0;
 }
@@ -314,7 +305,7 @@ static int in_core(const finder *f, const run *r, size_t k) {
 /* Does run r name person p (whose fullest name is pr)? */
 static int names(const finder *f, const run *r, const run *pr) {
   if (!pr->nwords) return 0;
-  if (strcmp(fold(f, r->last), fold(f, pr->last)) == 0) {
+  if (strcmp(nf_tok_fold(&f->toks, r->last), nf_tok_fold(&f->toks, pr->last)) == 0) {
     if (r->first == r->last || pr->first == pr->last) return 1;
     return in_core(f, pr, r->first);
   }
@@ -325,10 +316,12 @@ static int names(const finder *f, const run *r, const run *pr) {
  * Lula da Silva": a middle name of a long name. */
 static int names_by_first(const finder *f, const run *r, const run *pr) {
   if (r->first != r->last || pr->first == pr->last) return 0;
-  if (pr->nwords == 2) return strcmp(fold(f, r->first), fold(f, pr->first)) == 0;
+  if (pr->nwords == 2)
+    return strcmp(nf_tok_fold(&f->toks, r->first), nf_tok_fold(&f->toks, pr->first)) == 0;
   for (size_t j = pr->first + 1; j < pr->last; j++)
-    if (f->toks[j].kind == NF_TOKEN_WORD && (f->toks[j].flags & NF_TOK_CAPITALIZED) &&
-        !(f->toks[j].flags & NF_TOK_INITIAL) && strcmp(fold(f, j), fold(f, r->first)) == 0)
+    if (f->toks.v[j].kind == NF_TOKEN_WORD && (f->toks.v[j].flags & NF_TOK_CAPITALIZED) &&
+        !(f->toks.v[j].flags & NF_TOK_INITIAL) &&
+        strcmp(nf_tok_fold(&f->toks, j), nf_tok_fold(&f->toks, r->first)) == 0)
       return 1;
   return 0;
 }
@@ -378,12 +371,11 @@ static size_t resolve(const finder *f, const nf_people *pp, const run *r, const 
 nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
                          const uint8_t *marks) {
   pp->npersons = pp->nmentions = 0;
-  finder f = {lex, t, NULL, 0, nf_text_folds(t), marks};
-  f.toks = nf_text_tokens(t, &f.ntoks);
+  finder f = {lex, t, nf_toks_of(t), marks};
   nf_status s = NF_OK;
   /* Pass 1: the persons, from runs with a cue; a longer form of a name
    * already seen becomes its fullest form. */
-  for (size_t i = 0; i < f.ntoks && s == NF_OK;) {
+  for (size_t i = 0; i < f.toks.n && s == NF_OK;) {
     run r;
     if (!read_run(&f, i, &r)) {
       i++;
@@ -422,7 +414,7 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
   uint32_t *last = pp->npersons <= 64 ? last_small : malloc(pp->npersons * sizeof *last);
   if (!last) return NF_ERR_NOMEM;
   for (size_t p = 0; p < pp->npersons; p++) last[p] = UINT32_MAX;
-  for (size_t i = 0; i < f.ntoks && s == NF_OK;) {
+  for (size_t i = 0; i < f.toks.n && s == NF_OK;) {
     run r;
     if (!read_run(&f, i, &r)) {
       i++;

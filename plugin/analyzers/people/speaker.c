@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/tokspan.h"
+#include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "core/grow.h"
 #include "people.h"
@@ -51,7 +51,7 @@ static int same_sentence(const article *a, size_t x, size_t y) {
  * quotation between: "“...,” Austin said", "“...,” his friend X told",
  * "“...,” Saudi Arabia's energy minister, Prince X, said". */
 static uint32_t cue_following(const article *a, size_t open, size_t after) {
-  if (after >= a->ntoks) return NONE;
+  if (after >= a->toks.n) return NONE;
   for (size_t c = 0; c < a->ncues; c++) {
     const cue *cu = &a->cues[c];
     if (cu->begin < after) continue;
@@ -59,12 +59,13 @@ static uint32_t cue_following(const article *a, size_t open, size_t after) {
     if (cu->src.kind != SRC_NONE && cu->src.begin < open && cu->begin > open) continue;
     if (cu->begin > after + 16 || !same_sentence(a, after, cu->begin)) return NONE;
     size_t quote_marks = 0;
-    for (size_t k = after + 1; k < cu->begin; k++) quote_marks += a->toks[k].kind == NF_TOKEN_QUOTE;
+    for (size_t k = after + 1; k < cu->begin; k++)
+      quote_marks += a->toks.v[k].kind == NF_TOKEN_QUOTE;
     /* at most one short quotation between: "X, wearing “Ted Cruz” pins, said" */
     if (quote_marks > 2) return NONE;
     if (cu->src.kind == SRC_NONE) /* "“...,” a senior official said": a short subject */
       for (size_t k = after; k < cu->begin; k++)
-        if (a->toks[k].kind != NF_TOKEN_WORD && k > after + 1) return NONE;
+        if (a->toks.v[k].kind != NF_TOKEN_WORD && k > after + 1) return NONE;
     return (uint32_t)c;
   }
   return NONE;
@@ -78,9 +79,10 @@ static uint32_t cue_preceding(const article *a, size_t before) {
     if (cu->group_end > before) continue;
     if (before - cu->group_end > 8 || !same_sentence(a, before, cu->end - 1)) return NONE;
     for (size_t k = cu->group_end; k < before; k++)
-      if (a->toks[k].kind == NF_TOKEN_QUOTE || fold_is(a, k, "that")) return NONE;
+      if (a->toks.v[k].kind == NF_TOKEN_QUOTE || nf_tok_is(&a->toks, k, "that")) return NONE;
     /* "said: “", "said in a statement, “"; not "said the forces stand “" */
-    if (before > cu->group_end && !is_punct(a, before - 1, ":") && !is_punct(a, before - 1, ","))
+    if (before > cu->group_end && !nf_tok_punct(&a->toks, before - 1, ":") &&
+        !nf_tok_punct(&a->toks, before - 1, ","))
       return NONE;
     return (uint32_t)c;
   }
@@ -161,25 +163,26 @@ static nf_status reported_speech(article *a) {
     if (si >= ns) continue;
     const nf_sentence *se = &ss[si];
     size_t sb = se->tok_begin, sbe = se->tok_end;
-    while (sbe > sb && a->toks[sbe - 1].kind == NF_TOKEN_PUNCT) sbe--;
-    while (sb < sbe && (a->toks[sb].kind == NF_TOKEN_QUOTE)) sb++;
+    while (sbe > sb && a->toks.v[sbe - 1].kind == NF_TOKEN_PUNCT) sbe--;
+    while (sb < sbe && (a->toks.v[sb].kind == NF_TOKEN_QUOTE)) sb++;
     size_t gb = c->group_begin, ge = c->group_end;
     size_t cb, ce;
-    int before_comma = gb > sb && is_punct(a, gb - 1, ",");
+    int before_comma = gb > sb && nf_tok_punct(&a->toks, gb - 1, ",");
     int after_comma = 0; /* ", he said last week," */
-    for (size_t k = ge; k < sbe && k < ge + 4 && !fold_is(a, k, "that"); k++)
-      if (is_punct(a, k, ",")) after_comma = 1;
+    for (size_t k = ge; k < sbe && k < ge + 4 && !nf_tok_is(&a->toks, k, "that"); k++)
+      if (nf_tok_punct(&a->toks, k, ",")) after_comma = 1;
     /* after the cue nothing, or only an adjunct ("in a statement", "on Monday")? */
     static const char *const adjunct[] = {
-        "in",        "on",        "at",       "during",     "after",    "before",  "last",
-        "this",      "earlier",   "later",    "late",       "early",    "when",    "while",
-        "from",      "to",        "by",       "with",       "as",       "through", "monday",
-        "tuesday",   "wednesday", "thursday", "friday",     "saturday", "sunday",  "today",
-        "yesterday", "of",        "recently", "afterwards", "again",    "too",     "then"};
-    int ends_sentence =
-        ge >= sbe || (sbe <= ge + 8 && FOLD_IN(a, ge, adjunct) && !spk_ends_in_ing(a, c->begin));
+        "in",       "on",         "at",      "during",  "after",     "before",
+        "last",     "this",       "earlier", "later",   "late",      "early",
+        "when",     "while",      "from",    "to",      "by",        "with",
+        "as",       "through",    "monday",  "tuesday", "wednesday", "thursday",
+        "friday",   "saturday",   "sunday",  "today",   "yesterday", "of",
+        "recently", "afterwards", "again",   "too",     "then",      NULL};
+    int ends_sentence = ge >= sbe || (sbe <= ge + 8 && nf_tok_in(&a->toks, ge, adjunct) &&
+                                      !spk_ends_in_ing(a, c->begin));
     for (size_t k = ge; k < sbe && ends_sentence; k++)
-      if (fold_is(a, k, "that") || a->toks[k].kind == NF_TOKEN_QUOTE) ends_sentence = 0;
+      if (nf_tok_is(&a->toks, k, "that") || a->toks.v[k].kind == NF_TOKEN_QUOTE) ends_sentence = 0;
     int inverted = c->src.kind != SRC_NONE && c->src.begin >= c->end;
     if (before_comma && inverted && !(c->flags & NF_LEX_SOURCE_AFTER)) {
       cb = sb, ce = gb - 1; /* "..., said Treasury Secretary Janet Yellen, as ..." */
@@ -193,19 +196,19 @@ static nf_status reported_speech(article *a) {
       /* adjuncts and listeners before the clause: "told Reuters", "on Monday" */
       size_t limit = cb + 6;
       for (size_t k = cb; k < sbe && k < limit; k++)
-        if (fold_is(a, k, "that")) {
+        if (nf_tok_is(&a->toks, k, "that")) {
           cb = k + 1;
           break;
         }
-      while (cb < sbe && (is_punct(a, cb, ",") || is_punct(a, cb, ":"))) cb++;
+      while (cb < sbe && (nf_tok_punct(&a->toks, cb, ",") || nf_tok_punct(&a->toks, cb, ":"))) cb++;
       ce = sbe;
     }
     /* "VILNIUS, Dec 20 (Reuters) - Lithuania ...": the dateline is no content */
-    while (cb < ce && a->toks[cb].start < a->dateline_end) cb++;
-    while (cb < ce && (a->toks[cb].kind == NF_TOKEN_DASH || a->toks[cb].kind == NF_TOKEN_PUNCT))
+    while (cb < ce && a->toks.v[cb].start < a->dateline_end) cb++;
+    while (cb < ce && (a->toks.v[cb].kind == NF_TOKEN_DASH || a->toks.v[cb].kind == NF_TOKEN_PUNCT))
       cb++;
     if (ce <= cb) continue;
-    s = add_quote(a, (uint32_t)ci, a->toks[cb].start, a->toks[ce - 1].end);
+    s = add_quote(a, (uint32_t)ci, a->toks.v[cb].start, a->toks.v[ce - 1].end);
   }
   return s;
 }
@@ -230,15 +233,15 @@ static nf_status write_output(article *a, nf_analysis *an) {
     const source *src = c && c->src.kind != SRC_NONE ? &c->src : NULL;
     json_t *speaker = src ? json_string(src->name) : json_null();
     json_t *span =
-        src ? json_pack("[i,i]", (int)a->toks[src->begin].start, (int)a->toks[src->end - 1].end)
+        src ? json_pack("[i,i]", (int)a->toks.v[src->begin].start, (int)a->toks.v[src->end - 1].end)
             : json_null();
     char cuebuf[64] = "";
     if (c)
       snprintf(cuebuf, sizeof cuebuf, "%.*s",
-               (int)(a->toks[c->end - 1].end - a->toks[c->begin].start),
-               a->bytes + a->toks[c->begin].start);
+               (int)(a->toks.v[c->end - 1].end - a->toks.v[c->begin].start),
+               a->toks.bytes + a->toks.v[c->begin].start);
     json_t *obj = json_pack("{s:o,s:o,s:s?,s:s%,s:[i,i]}", "speaker", speaker, "speaker_span", span,
-                            "cue", c ? cuebuf : NULL, "content", a->bytes + q->content_begin,
+                            "cue", c ? cuebuf : NULL, "content", a->toks.bytes + q->content_begin,
                             (size_t)(q->content_end - q->content_begin), "content_span",
                             (int)q->content_begin, (int)q->content_end);
     if (!obj || json_array_append_new(quotes, obj)) s = NF_ERR_NOMEM;
@@ -292,9 +295,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   memset(&a, 0, sizeof a);
   a.lex = instance;
   a.t = nf_analysis_text(an);
-  a.toks = nf_text_tokens(a.t, &a.ntoks);
-  a.folds = nf_text_folds(a.t);
-  a.bytes = nf_text_bytes(a.t, NULL); /* the record keeps it in place */
+  a.toks = nf_toks_of(a.t); /* the record keeps the bytes in place */
   json_t *dl = json_object_get(nf_record_json(nf_analysis_record(an)), "dateline");
   json_t *dspan = json_object_get(dl, "span");
   if (json_array_size(dspan) == 2)

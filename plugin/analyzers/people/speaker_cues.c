@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/tokspan.h"
+#include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "core/grow.h"
 #include "record/record_json.h"
@@ -18,21 +18,22 @@ static const char *const fillers[] = {
     "will",      "separately", "quickly",  "simply",    "has also",   "had also",   "publicly",
     "privately", "last",       "first",    "flatly",    "bluntly",    "angrily",    "only",
     "himself",   "herself",    "itself",   "pointedly", "openly",     "explicitly", "frequently",
-    "often",     "did",        "does",     "do",        "not",        "never"};
-static const char *const passive[] = {"was", "were", "is", "are", "been", "be", "being"};
+    "often",     "did",        "does",     "do",        "not",        "never",      NULL};
+static const char *const passive[] = {"was", "were", "is", "are", "been", "be", "being", NULL};
 
 /* The "(" that a ")" at token k closes, within a few tokens, or NONE. */
 size_t spk_paren_open(const article *a, size_t k) {
-  if (k >= a->ntoks || !is_punct(a, k, ")")) return NONE;
+  if (k >= a->toks.n || !nf_tok_punct(&a->toks, k, ")")) return NONE;
   for (size_t j = k; j-- > 0 && j + 8 > k;)
-    if (is_punct(a, j, "(")) return j;
+    if (nf_tok_punct(&a->toks, j, "(")) return j;
   return NONE;
 }
 
-static const char *const days[] = {"monday",   "tuesday", "wednesday", "thursday",  "friday",
-                                   "saturday", "sunday",  "today",     "yesterday", "tonight"};
-static const char *const periods[] = {"week",  "month",   "year",    "weekend",
-                                      "night", "morning", "evening", "afternoon"};
+static const char *const days[] = {"monday",    "tuesday",  "wednesday", "thursday",
+                                   "friday",    "saturday", "sunday",    "today",
+                                   "yesterday", "tonight",  NULL};
+static const char *const periods[] = {"week",    "month",   "year",      "weekend", "night",
+                                      "morning", "evening", "afternoon", NULL};
 
 /* Back from a verb over adverbs, auxiliaries and times: "Clinton on
  * Tuesday said", "he said last week", "Austin also said". */
@@ -42,14 +43,14 @@ static size_t skip_adjuncts(const article *a, size_t i) {
     size_t open = k > 0 ? spk_paren_open(a, k - 1) : NONE;
     if (open != NONE) {
       k = open; /* "Lisa Madigan (D) asserted" */
-    } else if (k > 0 && FOLD_IN(a, k - 1, fillers)) {
+    } else if (k > 0 && nf_tok_in(&a->toks, k - 1, fillers)) {
       k--;
-    } else if (k > 1 && FOLD_IN(a, k - 1, days) && fold_is(a, k - 2, "on")) {
+    } else if (k > 1 && nf_tok_in(&a->toks, k - 1, days) && nf_tok_is(&a->toks, k - 2, "on")) {
       k -= 2;
-    } else if (k > 0 && FOLD_IN(a, k - 1, days)) {
+    } else if (k > 0 && nf_tok_in(&a->toks, k - 1, days)) {
       k--;
-    } else if (k > 1 && FOLD_IN(a, k - 1, periods) &&
-               (fold_is(a, k - 2, "last") || fold_is(a, k - 2, "this"))) {
+    } else if (k > 1 && nf_tok_in(&a->toks, k - 1, periods) &&
+               (nf_tok_is(&a->toks, k - 2, "last") || nf_tok_is(&a->toks, k - 2, "this"))) {
       k -= 2;
     } else {
       return k;
@@ -68,14 +69,14 @@ static int quote_follows(const article *a, size_t k) {
   size_t si = nf_text_sentence_of(a->t, k ? k - 1 : 0), n;
   const nf_sentence *ss = nf_text_sentences(a->t, &n);
   if (si >= n) return 0;
-  for (; k < ss[si].tok_end && k < a->ntoks; k++)
-    if (a->toks[k].kind == NF_TOKEN_QUOTE && (a->toks[k].flags & NF_TOK_OPEN)) return 1;
+  for (; k < ss[si].tok_end && k < a->toks.n; k++)
+    if (a->toks.v[k].kind == NF_TOKEN_QUOTE && (a->toks.v[k].flags & NF_TOK_OPEN)) return 1;
   return 0;
 }
 
 int spk_ends_in_ing(const article *a, size_t i) {
-  const nf_token *tk = &a->toks[i];
-  return tk->fold_len > 4 && memcmp(fold(a, i) + tk->fold_len - 3, "ing", 3) == 0;
+  const nf_token *tk = &a->toks.v[i];
+  return tk->fold_len > 4 && memcmp(nf_tok_fold(&a->toks, i) + tk->fold_len - 3, "ing", 3) == 0;
 }
 
 /* The subject of the sentence that holds token `before`: its first person
@@ -86,7 +87,7 @@ static int sentence_subject(const article *a, size_t before, source *s) {
   const nf_sentence *ss = nf_text_sentences(a->t, &n);
   if (si >= n) return 0;
   for (size_t k = ss[si].tok_begin; k < before; k++) {
-    if (a->toks[k].flags & NF_TOK_IN_QUOTE) continue;
+    if (a->toks.v[k].flags & NF_TOK_IN_QUOTE) continue;
     if (a->person_at[k] != NONE) {
       spk_person_source(a, &a->persons[a->person_at[k]], s);
       return 1;
@@ -99,13 +100,13 @@ static int sentence_subject(const article *a, size_t before, source *s) {
       return 1;
     }
     size_t e = k + 1; /* "The U.S. State Department": the whole name */
-    while (e < before && a->toks[e].kind == NF_TOKEN_WORD &&
-           (a->toks[e].flags & NF_TOK_CAPITALIZED) && !(a->toks[e].flags & NF_TOK_IN_QUOTE))
+    while (e < before && a->toks.v[e].kind == NF_TOKEN_WORD &&
+           (a->toks.v[e].flags & NF_TOK_CAPITALIZED) && !(a->toks.v[e].flags & NF_TOK_IN_QUOTE))
       e++;
-    if (a->toks[k].kind == NF_TOKEN_WORD && a->title_at[k] == NONE &&
+    if (a->toks.v[k].kind == NF_TOKEN_WORD && a->title_at[k] == NONE &&
         spk_source_before(a, e, before, 0, s) && s->kind == SRC_BODY &&
         (s->begin == ss[si].tok_begin ||
-         (s->begin == ss[si].tok_begin + 1 && fold_is(a, ss[si].tok_begin, "the"))))
+         (s->begin == ss[si].tok_begin + 1 && nf_tok_is(&a->toks, ss[si].tok_begin, "the"))))
       return 1;
   }
   memset(s, 0, sizeof *s);
@@ -115,28 +116,32 @@ static int sentence_subject(const article *a, size_t before, source *s) {
 /* Past the listener of "told": "told Reuters", "told reporters", "telling
  * them", "told The New York Times" -- when what follows is the content. */
 static size_t listener_end(const article *a, size_t k) {
-  static const char *const pronouns[] = {"them",       "him",       "her",       "me",
-                                         "us",         "you",       "reporters", "journalists",
-                                         "supporters", "lawmakers", "viewers",   "listeners",
-                                         "readers",    "voters",    "colleagues"};
+  static const char *const pronouns[] = {"them",       "him",       "her",        "me",
+                                         "us",         "you",       "reporters",  "journalists",
+                                         "supporters", "lawmakers", "viewers",    "listeners",
+                                         "readers",    "voters",    "colleagues", NULL};
   size_t e = k;
-  if (k >= a->ntoks) return k;
-  if (FOLD_IN(a, k, pronouns)) {
+  if (k >= a->toks.n) return k;
+  if (nf_tok_in(&a->toks, k, pronouns)) {
     e = k + 1;
   } else if (a->person_at[k] != NONE) {
     e = a->persons[a->person_at[k]].end;
   } else {
-    size_t j = k + (fold_is(a, k, "the") || fold_is(a, k, "a") || fold_is(a, k, "an"));
-    while (j < a->ntoks && j < k + 5 && a->toks[j].kind == NF_TOKEN_WORD &&
-           ((a->toks[j].flags & NF_TOK_CAPITALIZED) || j == k + 1) && !fold_is(a, j, "that"))
+    size_t j = k + (nf_tok_is(&a->toks, k, "the") || nf_tok_is(&a->toks, k, "a") ||
+                    nf_tok_is(&a->toks, k, "an"));
+    while (j < a->toks.n && j < k + 5 && a->toks.v[j].kind == NF_TOKEN_WORD &&
+           ((a->toks.v[j].flags & NF_TOK_CAPITALIZED) || j == k + 1) &&
+           !nf_tok_is(&a->toks, j, "that"))
       j++;
     e = j;
   }
-  if (e > k && e < a->ntoks &&
-      (is_punct(a, e, ",") || is_punct(a, e, ":") || fold_is(a, e, "that") || is_punct(a, e, ".") ||
-       a->toks[e].kind == NF_TOKEN_QUOTE || fold_is(a, e, "on") || fold_is(a, e, "in")))
+  if (e > k && e < a->toks.n &&
+      (nf_tok_punct(&a->toks, e, ",") || nf_tok_punct(&a->toks, e, ":") ||
+       nf_tok_is(&a->toks, e, "that") || nf_tok_punct(&a->toks, e, ".") ||
+       a->toks.v[e].kind == NF_TOKEN_QUOTE || nf_tok_is(&a->toks, e, "on") ||
+       nf_tok_is(&a->toks, e, "in")))
     return e;
-  return e > k && e < a->ntoks && FOLD_IN(a, k, pronouns) ? e : k;
+  return e > k && e < a->toks.n && nf_tok_in(&a->toks, k, pronouns) ? e : k;
 }
 
 /* Where the words naming a source begin: over a title before a name
@@ -144,15 +149,15 @@ static size_t listener_end(const article *a, size_t k) {
 static size_t group_start(const article *a, size_t b) {
   if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
   if (b > 0 && lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1) b--;
-  static const char *const dets[] = {"the", "a", "an"};
-  if (b > 0 && FOLD_IN(a, b - 1, dets)) b--;
+  static const char *const dets[] = {"the", "a", "an", NULL};
+  if (b > 0 && nf_tok_in(&a->toks, b - 1, dets)) b--;
   return b;
 }
 
 nf_status spk_find_cues(article *a) {
   nf_status s = NF_OK;
-  for (size_t i = 0; i < a->ntoks && s == NF_OK; i++) {
-    if (a->toks[i].flags & NF_TOK_IN_QUOTE) continue;
+  for (size_t i = 0; i < a->toks.n && s == NF_OK; i++) {
+    if (a->toks.v[i].flags & NF_TOK_IN_QUOTE) continue;
     nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_VERB));
     if (!m.len) continue;
     cue c;
@@ -163,16 +168,17 @@ nf_status spk_find_cues(article *a) {
     c.group_end = c.end;
     c.flags = m.flags;
     size_t k = skip_adjuncts(a, i);
-    static const char *const be[] = {"is", "was", "are", "were"};
-    if (k > 0 && FOLD_IN(a, k - 1, be) && spk_ends_in_ing(a, i)) k--; /* "is telling" */
+    static const char *const be[] = {"is", "was", "are", "were", NULL};
+    if (k > 0 && nf_tok_in(&a->toks, k - 1, be) && spk_ends_in_ing(a, i)) k--; /* "is telling" */
     /* "declined to say", "Trump's telling of a story" are no cues */
-    if (k > 0 && (fold_is(a, k - 1, "to") || (a->toks[k - 1].flags & NF_TOK_POSSESSIVE))) {
+    if (k > 0 &&
+        (nf_tok_is(&a->toks, k - 1, "to") || (a->toks.v[k - 1].flags & NF_TOK_POSSESSIVE))) {
       i = c.end - 1;
       continue;
     }
     /* "as reported by Western Journalism", "was first reported by the Times" */
-    if (fold_is(a, c.end, "by") &&
-        ((k > 0 && FOLD_IN(a, k - 1, passive)) || (k > 0 && fold_is(a, k - 1, "as")))) {
+    if (nf_tok_is(&a->toks, c.end, "by") && ((k > 0 && nf_tok_in(&a->toks, k - 1, passive)) ||
+                                             (k > 0 && nf_tok_is(&a->toks, k - 1, "as")))) {
       if (spk_source_after(a, c.end + 1, 1, &c.src)) {
         c.group_end = c.src.end;
         s = add_cue(a, &c);
@@ -180,7 +186,7 @@ nf_status spk_find_cues(article *a) {
       i = c.end - 1;
       continue;
     }
-    if (k > 0 && FOLD_IN(a, k - 1, passive) && !spk_ends_in_ing(a, i)) {
+    if (k > 0 && nf_tok_in(&a->toks, k - 1, passive) && !spk_ends_in_ing(a, i)) {
       i = c.end - 1;
       continue; /* "was told", "is said to" */
     }
@@ -189,16 +195,16 @@ nf_status spk_find_cues(article *a) {
       continue; /* "called for talks" is no cue; "called it “reckless”" is */
     }
     /* "..., saying", "reminisced about it and said": the sentence's subject */
-    int participle =
-        k > 0 && ((is_punct(a, k - 1, ",") && spk_ends_in_ing(a, i)) || fold_is(a, k - 1, "and"));
+    int participle = k > 0 && ((nf_tok_punct(&a->toks, k - 1, ",") && spk_ends_in_ing(a, i)) ||
+                               nf_tok_is(&a->toks, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
       if (spk_source_after(a, c.end, 1, &c.src)) c.group_end = c.src.end;
     } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&
-               (is_punct(a, k - 1, ",") || a->toks[k - 1].kind == NF_TOKEN_QUOTE) &&
+               (nf_tok_punct(&a->toks, k - 1, ",") || a->toks.v[k - 1].kind == NF_TOKEN_QUOTE) &&
                !spk_pronoun_gender(a, c.end) && spk_source_after(a, c.end, 0, &c.src) &&
                c.src.kind == SRC_PERSON &&
-               (c.src.end >= a->ntoks || is_punct(a, c.src.end, ",") ||
-                is_punct(a, c.src.end, ".") || is_punct(a, c.src.end, ";"))) {
+               (c.src.end >= a->toks.n || nf_tok_punct(&a->toks, c.src.end, ",") ||
+                nf_tok_punct(&a->toks, c.src.end, ".") || nf_tok_punct(&a->toks, c.src.end, ";"))) {
       /* "..., said Treasury Secretary Janet Yellen, as ..." (not "..., said
        * Trump was wrong") */
       c.group_end = c.src.end;
@@ -209,16 +215,18 @@ nf_status spk_find_cues(article *a) {
       c.group_begin = c.src.begin < c.begin ? c.src.begin : c.begin;
       c.group_begin = (uint32_t)group_start(a, c.group_begin);
     } else if ((m.flags & NF_LEX_INVERT) &&
-               (k == 0 || is_punct(a, k - 1, ",") || a->toks[k - 1].kind == NF_TOKEN_QUOTE ||
-                (a->toks[k].flags & NF_TOK_SENT_START)) &&
+               (k == 0 || nf_tok_punct(&a->toks, k - 1, ",") ||
+                a->toks.v[k - 1].kind == NF_TOKEN_QUOTE ||
+                (a->toks.v[k].flags & NF_TOK_SENT_START)) &&
                spk_source_after(a, c.end, 0, &c.src)) {
       c.group_end = c.src.end;
     }
     /* "would not let Portugal say so": a causative's object does not speak */
-    static const char *const causatives[] = {"let",   "lets", "make", "makes", "made",   "hear",
-                                             "heard", "see",  "saw",  "help",  "helped", "watch"};
+    static const char *const causatives[] = {"let",    "lets",  "make", "makes", "made",
+                                             "hear",   "heard", "see",  "saw",   "help",
+                                             "helped", "watch", NULL};
     if (c.src.kind != SRC_NONE && c.src.begin < c.begin && c.src.begin > 0 &&
-        FOLD_IN(a, c.src.begin - 1, causatives)) {
+        nf_tok_in(&a->toks, c.src.begin - 1, causatives)) {
       i = c.end - 1;
       continue;
     }

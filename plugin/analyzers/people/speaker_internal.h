@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "analysis/tokens.h"
 #include "gazetteer/lexicon.h"
 #include "newsfields/analyzer.h"
 #include "person_names.h"
@@ -47,10 +48,7 @@ typedef struct record_quote {
 typedef struct article {
   const nf_lexicon *lex;
   const nf_text *t;
-  const nf_token *toks;
-  size_t ntoks;
-  const char *folds;
-  const char *bytes;
+  nf_toks toks;
   mention *persons, *titles, *countries;
   size_t npersons, ntitles, ncountries;
   uint32_t *person_end;  /* per token: person mention ending just before it, or NONE */
@@ -67,20 +65,6 @@ typedef struct article {
   uint32_t dateline_end; /* bytes: the dateline analyzer's span, 0 when none */
 } article;
 
-static inline const char *fold(const article *a, size_t i) { return a->folds + a->toks[i].fold; }
-static inline int fold_is(const article *a, size_t i, const char *s) {
-  return i < a->ntoks && strcmp(fold(a, i), s) == 0;
-}
-static inline int is_punct(const article *a, size_t i, const char *s) {
-  return i < a->ntoks && a->toks[i].kind == NF_TOKEN_PUNCT && fold_is(a, i, s);
-}
-static inline int fold_in(const article *a, size_t i, const char *const *words, size_t n) {
-  for (size_t k = 0; k < n; k++)
-    if (fold_is(a, i, words[k])) return 1;
-  return 0;
-}
-#define FOLD_IN(a, i, list) fold_in(a, i, list, sizeof list / sizeof *list)
-
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
   return nf_lexicon_match(a->lex, a->t, i, kinds);
 }
@@ -92,7 +76,7 @@ static inline void set_name(source *s, const char *p, size_t n) {
 }
 
 static inline void set_text(const article *a, source *s, size_t b, size_t e) {
-  set_name(s, a->bytes + a->toks[b].start, a->toks[e - 1].end - a->toks[b].start);
+  set_name(s, a->toks.bytes + a->toks.v[b].start, a->toks.v[e - 1].end - a->toks.v[b].start);
 }
 
 /* speaker_sources.c: who a cue's source is. */

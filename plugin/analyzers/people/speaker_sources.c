@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/tokspan.h"
+#include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "record/record_json.h"
 #include "speaker_internal.h"
@@ -23,7 +23,7 @@ nf_status spk_read_mentions(article *a, nf_analysis *an) {
   a->persons = malloc((np + 1) * sizeof *a->persons);
   a->titles = malloc((nt + 1) * sizeof *a->titles);
   a->countries = malloc((nc + 1) * sizeof *a->countries);
-  size_t n = a->ntoks + 1;
+  size_t n = a->toks.n + 1;
   a->person_end = malloc(6 * n * sizeof *a->person_end);
   if (!a->persons || !a->titles || !a->countries || !a->person_end) return NF_ERR_NOMEM;
   a->title_end = a->person_end + n;
@@ -46,8 +46,7 @@ nf_status spk_read_mentions(article *a, nf_analysis *an) {
       continue;
     }
     size_t b, e;
-    if (!r[i].value || !nf_tokens_of_span(a->toks, a->ntoks, r[i].start, r[i].end, &b, &e))
-      continue;
+    if (!r[i].value || !nf_tokens_of_span(&a->toks, r[i].start, r[i].end, &b, &e)) continue;
     mention *m = &list[*count];
     m->begin = (uint32_t)b;
     m->end = (uint32_t)e;
@@ -86,7 +85,7 @@ int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s) 
   for (size_t k = a->npersons; k-- > 0;) {
     const mention *m = &a->persons[k];
     if (m->end > before) continue;
-    if (a->toks[m->begin].flags & NF_TOK_IN_QUOTE) continue;
+    if (a->toks.v[m->begin].flags & NF_TOK_IN_QUOTE) continue;
     if (gender && m->flags && (int)m->flags != gender) continue;
     spk_person_source(a, m, s);
     return 1;
@@ -134,7 +133,7 @@ static int body_before(const article *a, size_t e, source *s) {
   char country[4] = "";
   while (b > 0) {
     size_t k = b - 1;
-    const nf_token *tk = &a->toks[k];
+    const nf_token *tk = &a->toks.v[k];
     if (a->country_end[b] != NONE) {
       const mention *c = &a->countries[a->country_end[b]];
       snprintf(country, sizeof country, "%s", c->name);
@@ -165,7 +164,7 @@ static int body_before(const article *a, size_t e, source *s) {
   s->kind = spk_named ? SRC_BODY : SRC_UNNAMED;
   s->begin = (uint32_t)b;
   s->end = (uint32_t)e;
-  if (!spk_named && b > 0 && fold_is(a, b - 1, "the")) s->begin = (uint32_t)(b - 1);
+  if (!spk_named && b > 0 && nf_tok_is(&a->toks, b - 1, "the")) s->begin = (uint32_t)(b - 1);
   set_text(a, s, s->begin, e);
   snprintf(s->country, sizeof s->country, "%s", country);
   return 1;
@@ -179,7 +178,7 @@ static const char *const org_stops[] = {
     "i",        "his",       "her",       "its",     "their",   "our",       "this",     "that",
     "these",    "those",     "meanwhile", "however", "also",    "still",     "then",     "now",
     "today",    "yesterday", "last",      "monday",  "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday"};
+    "saturday", "sunday",    NULL};
 
 /* A proper name of an organisation ending at token e - 1: "the Bank of
  * England", "NATO", "Reuters". */
@@ -188,28 +187,30 @@ static int org_before(const article *a, size_t e, source *s) {
   int orgish = 0;
   while (b > 0) {
     size_t k = b - 1;
-    const nf_token *tk = &a->toks[k];
+    const nf_token *tk = &a->toks.v[k];
     /* "PARIS, Aug 31 (Reuters) -": a dateline names no one */
-    if ((tk->flags & NF_TOK_PARA_START) && (tk->flags & NF_TOK_ALL_CAPS) && is_punct(a, k + 1, ","))
+    if ((tk->flags & NF_TOK_PARA_START) && (tk->flags & NF_TOK_ALL_CAPS) &&
+        nf_tok_punct(&a->toks, k + 1, ","))
       break;
     if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
         !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
       int named_org = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len > 0;
       if (named_org || ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1)) orgish = 1;
-      if (!named_org && FOLD_IN(a, k, org_stops)) break;
+      if (!named_org && nf_tok_in(&a->toks, k, org_stops)) break;
       b = k;
       continue;
     }
-    if ((fold_is(a, k, "of") || fold_is(a, k, "for") || fold_is(a, k, "and")) && b < e && k > 0 &&
-        (a->toks[k - 1].flags & NF_TOK_CAPITALIZED)) {
+    if ((nf_tok_is(&a->toks, k, "of") || nf_tok_is(&a->toks, k, "for") ||
+         nf_tok_is(&a->toks, k, "and")) &&
+        b < e && k > 0 && (a->toks.v[k - 1].flags & NF_TOK_CAPITALIZED)) {
       b = k;
       continue;
     }
     break;
   }
-  while (b < e && a->toks[b].kind != NF_TOKEN_WORD) b++;
+  while (b < e && a->toks.v[b].kind != NF_TOKEN_WORD) b++;
   if (b >= e || !orgish) return 0;
-  if (fold_is(a, b, "of") || fold_is(a, b, "and")) return 0;
+  if (nf_tok_is(&a->toks, b, "of") || nf_tok_is(&a->toks, b, "and")) return 0;
   s->kind = SRC_BODY;
   s->begin = (uint32_t)b;
   s->end = (uint32_t)e;
@@ -234,7 +235,7 @@ static int title_body(const article *a, const mention *t, source *s) {
       int spk_named = 0;
       s->country[0] = '\0';
       for (size_t j = b; j < k + m.len; j++) {
-        if (a->toks[j].flags & NF_TOK_CAPITALIZED) spk_named = 1;
+        if (a->toks.v[j].flags & NF_TOK_CAPITALIZED) spk_named = 1;
         if (a->country_at[j] != NONE && !s->country[0])
           snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[j]].name);
       }
@@ -249,7 +250,7 @@ static int title_body(const article *a, const mention *t, source *s) {
   /* an organisation's name: capitalised words that are no title words */
   size_t ob = e, oe = e;
   for (size_t k = b; k < e; k++) {
-    const nf_token *tk = &a->toks[k];
+    const nf_token *tk = &a->toks.v[k];
     int org = tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
               a->country_at[k] == NONE && !lex_at(a, k, NF_LEX_TITLE_WORDS).len;
     if (org && ob == e) ob = k;
@@ -269,18 +270,18 @@ static int title_body(const article *a, const mention *t, source *s) {
 
 /* NF_GENDER_MALE for "he", NF_GENDER_FEMALE for "she", else 0. */
 int spk_pronoun_gender(const article *a, size_t k) {
-  if (fold_is(a, k, "he")) return NF_GENDER_MALE;
-  if (fold_is(a, k, "she")) return NF_GENDER_FEMALE;
+  if (nf_tok_is(&a->toks, k, "he")) return NF_GENDER_MALE;
+  if (nf_tok_is(&a->toks, k, "she")) return NF_GENDER_FEMALE;
   return 0;
 }
-static const char *const relatives[] = {"who", "which"};
+static const char *const relatives[] = {"who", "which", NULL};
 
 /* The source whose words end at token e - 1 (a subject before its verb). */
 int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, source *s) {
   memset(s, 0, sizeof *s);
   if (e == 0 || depth > 2) return 0;
   size_t k = e - 1;
-  if (a->toks[k].flags & NF_TOK_IN_QUOTE) return 0;
+  if (a->toks.v[k].flags & NF_TOK_IN_QUOTE) return 0;
   if (spk_paren_open(a, k) != NONE)
     return spk_source_before(a, spk_paren_open(a, k), cue_at, depth, s);
   if (a->person_end[e] != NONE) {
@@ -313,7 +314,7 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
         return 1;
       }
     }
-    if (t->begin > 0 && fold_is(a, t->begin - 1, "the") && resolve_description(a, t, s)) {
+    if (t->begin > 0 && nf_tok_is(&a->toks, t->begin - 1, "the") && resolve_description(a, t, s)) {
       s->begin = t->begin - 1;
       s->end = t->end;
       return 1;
@@ -328,7 +329,7 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
     return 1;
   }
   /* "It said": the body that spoke last, in this paragraph or the one before */
-  if (fold_is(a, k, "it") && !(a->toks[k].flags & NF_TOK_IN_QUOTE)) {
+  if (nf_tok_is(&a->toks, k, "it") && !(a->toks.v[k].flags & NF_TOK_IN_QUOTE)) {
     size_t para = spk_paragraph_of(a, k);
     for (size_t c = a->ncues; c-- > 0;) {
       const cue *cu = &a->cues[c];
@@ -342,12 +343,12 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
     return 0;
   }
   /* "China, which said", "Trump, who said" */
-  if (FOLD_IN(a, k, relatives) && k > 0 && is_punct(a, k - 1, ",")) {
+  if (nf_tok_in(&a->toks, k, relatives) && k > 0 && nf_tok_punct(&a->toks, k - 1, ",")) {
     if (!spk_source_before(a, k - 1, cue_at, depth + 1, s)) return 0;
     return 1;
   }
   /* "X, the Y, said": the appositive closes before the verb */
-  if (is_punct(a, k, ",") || a->toks[k].kind == NF_TOKEN_DASH) {
+  if (nf_tok_punct(&a->toks, k, ",") || a->toks.v[k].kind == NF_TOKEN_DASH) {
     /* The closing comma of an appositive or relative clause: the source
      * is spk_named before the first comma of the chain ("Rachel Berg, a
      * philanthropist from Monsey, New York, said"; "Mr. Reid, who
@@ -358,19 +359,19 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
     memset(&body, 0, sizeof body);
     memset(&nearest, 0, sizeof nearest);
     for (size_t p = k + 1; p-- > 0 && p + 30 > k;) {
-      if (p < k && a->toks[p].kind == NF_TOKEN_QUOTE && (a->toks[p].flags & NF_TOK_CLOSE)) {
+      if (p < k && a->toks.v[p].kind == NF_TOKEN_QUOTE && (a->toks.v[p].flags & NF_TOK_CLOSE)) {
         /* a short quotation inside the appositive ("wearing “Ted Cruz” pins") */
         size_t o = p;
         while (o > 0 && o + 6 > p &&
-               !(a->toks[o - 1].kind == NF_TOKEN_QUOTE && (a->toks[o - 1].flags & NF_TOK_OPEN)))
+               !(a->toks.v[o - 1].kind == NF_TOKEN_QUOTE && (a->toks.v[o - 1].flags & NF_TOK_OPEN)))
           o--;
-        if (o == 0 || o + 6 <= p || (a->toks[o - 1].flags & NF_TOK_SENT_START)) break;
+        if (o == 0 || o + 6 <= p || (a->toks.v[o - 1].flags & NF_TOK_SENT_START)) break;
         p = o - 1;
         continue;
       }
-      if (p < k && (a->toks[p].flags & NF_TOK_IN_QUOTE)) break;
-      if (!(is_punct(a, p, ",") || a->toks[p].kind == NF_TOKEN_DASH)) {
-        if (a->toks[p].flags & NF_TOK_SENT_START) break;
+      if (p < k && (a->toks.v[p].flags & NF_TOK_IN_QUOTE)) break;
+      if (!(nf_tok_punct(&a->toks, p, ",") || a->toks.v[p].kind == NF_TOKEN_DASH)) {
+        if (a->toks.v[p].flags & NF_TOK_SENT_START) break;
         continue;
       }
       if (!spk_source_before(a, p, cue_at, depth + 1, s)) continue;
@@ -383,11 +384,11 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
   }
   /* "Senator John Cornyn of Texas" */
   for (size_t p = e, caps = 0; p > 1 && caps < 5; p--) {
-    const nf_token *tp = &a->toks[p - 1];
-    if (is_punct(a, p - 1, ",") && caps) continue; /* "of Columbia, South Carolina" */
+    const nf_token *tp = &a->toks.v[p - 1];
+    if (nf_tok_punct(&a->toks, p - 1, ",") && caps) continue; /* "of Columbia, South Carolina" */
     if (tp->kind != NF_TOKEN_WORD || !(tp->flags & NF_TOK_CAPITALIZED)) break;
     caps++;
-    if ((fold_is(a, p - 2, "of") || fold_is(a, p - 2, "from")) && p > 2 &&
+    if ((nf_tok_is(&a->toks, p - 2, "of") || nf_tok_is(&a->toks, p - 2, "from")) && p > 2 &&
         a->person_end[p - 2] != NONE) {
       spk_person_source(a, &a->persons[a->person_end[p - 2]], s);
       return 1;
@@ -396,9 +397,9 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
   if (body_before(a, e, s) || org_before(a, e, s)) {
     /* "James Pethokoukis of the American Enterprise Institute wrote" */
     size_t b = s->begin;
-    if (b > 0 && fold_is(a, b - 1, "the")) b--;
-    static const char *const preps[] = {"of", "at", "from", "for", "with"};
-    if (b > 1 && FOLD_IN(a, b - 1, preps) && a->person_end[b - 1] != NONE)
+    if (b > 0 && nf_tok_is(&a->toks, b - 1, "the")) b--;
+    static const char *const preps[] = {"of", "at", "from", "for", "with", NULL};
+    if (b > 1 && nf_tok_in(&a->toks, b - 1, preps) && a->person_end[b - 1] != NONE)
       spk_person_source(a, &a->persons[a->person_end[b - 1]], s);
     return 1;
   }
@@ -420,17 +421,17 @@ static int spk_np_source_after(const article *a, size_t b, size_t k, int any, so
  * `any`, any noun phrase is one. */
 int spk_source_after(const article *a, size_t b, int any, source *s) {
   memset(s, 0, sizeof *s);
-  if (b >= a->ntoks || (a->toks[b].flags & NF_TOK_IN_QUOTE)) return 0;
+  if (b >= a->toks.n || (a->toks.v[b].flags & NF_TOK_IN_QUOTE)) return 0;
   if (a->person_at[b] != NONE &&
-      !(a->toks[a->persons[a->person_at[b]].end].flags & NF_TOK_POSSESSIVE)) {
+      !(a->toks.v[a->persons[a->person_at[b]].end].flags & NF_TOK_POSSESSIVE)) {
     spk_person_source(a, &a->persons[a->person_at[b]], s);
     return 1;
   }
   size_t k = b;
-  if (fold_is(a, k, "the")) k++;
+  if (nf_tok_is(&a->toks, k, "the")) k++;
   if (a->title_at[k] != NONE) {
     const mention *t = &a->titles[a->title_at[k]];
-    if (t->end < a->ntoks && a->person_at[t->end] != NONE) {
+    if (t->end < a->toks.n && a->person_at[t->end] != NONE) {
       spk_person_source(a, &a->persons[a->person_at[t->end]], s);
       s->begin = t->begin;
       return 1;
@@ -453,23 +454,24 @@ int spk_source_after(const article *a, size_t b, int any, source *s) {
  * Post analysis"). */
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s) {
   size_t e = k;
-  while (e < a->ntoks && e < k + 8 && a->toks[e].kind == NF_TOKEN_WORD &&
-         !(a->toks[e].flags & NF_TOK_IN_QUOTE) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len &&
-         !fold_is(a, e, "that") && !fold_is(a, e, "on") && !fold_is(a, e, "in"))
+  while (e < a->toks.n && e < k + 8 && a->toks.v[e].kind == NF_TOKEN_WORD &&
+         !(a->toks.v[e].flags & NF_TOK_IN_QUOTE) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len &&
+         !nf_tok_is(&a->toks, e, "that") && !nf_tok_is(&a->toks, e, "on") &&
+         !nf_tok_is(&a->toks, e, "in"))
     e++;
   for (size_t end = e; end > k; end--)
     if (spk_source_before(a, end, b, 0, s) && s->begin >= b && (s->kind == SRC_PERSON || end == e))
       return 1;
   if (any && e > k) {
     size_t nb = k;
-    static const char *const dets[] = {"the", "a", "an"};
-    while (nb < e && FOLD_IN(a, nb, dets)) nb++;
+    static const char *const dets[] = {"the", "a", "an", NULL};
+    while (nb < e && nf_tok_in(&a->toks, nb, dets)) nb++;
     if (nb < e) {
       memset(s, 0, sizeof *s);
       s->kind = SRC_UNNAMED; /* "a Japanese official" names no one */
       for (size_t j = nb; j < e; j++)
-        if ((a->toks[j].flags & NF_TOK_CAPITALIZED) && !(a->toks[j].flags & NF_TOK_SENT_START) &&
-            a->country_at[j] == NONE)
+        if ((a->toks.v[j].flags & NF_TOK_CAPITALIZED) &&
+            !(a->toks.v[j].flags & NF_TOK_SENT_START) && a->country_at[j] == NONE)
           s->kind = SRC_BODY;
       s->begin = (uint32_t)nb;
       s->end = (uint32_t)e;
