@@ -2,8 +2,18 @@
 #include "analyzers_fixture.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/buffer.h"
+#include "newsfields/schema.h"
+
+static nf_status join_value(void *ctx, const char *v, size_t n) {
+  nf_buf *out = ctx;
+  nf_status s = nf_buf_append(out, v, n);
+  return s == NF_OK ? nf_buf_append_char(out, ';') : s;
+}
 
 void nf_test_analyzers_open(nf_registry **reg, nf_pipeline **pipeline, nf_analysis **an,
                             nf_record **rec) {
@@ -26,12 +36,11 @@ void nf_test_analyzers_close(nf_registry *reg, nf_pipeline *pipeline, nf_analysi
 void nf_test_analyzers_run(const nf_pipeline *pipeline, nf_analysis *an, nf_record *rec,
                            const char *text) {
   nf_error err;
-  nf_article a;
+  static nf_article a; /* the record reads it until the next run */
   memset(&a, 0, sizeof a);
   a.id = (nf_str){"t", 1};
   a.text = (nf_str){text, strlen(text)};
-  ck_assert_int_eq(nf_record_begin(rec, &a, &err), NF_OK);
-  ck_assert_msg(nf_pipeline_run(pipeline, an, rec, &err) == NF_OK, "%s", err.message);
+  ck_assert_msg(nf_record_extract(rec, pipeline, an, &a, &err) == NF_OK, "%s", err.message);
 }
 
 json_t *nf_test_record_json(const nf_record *rec) {
@@ -42,4 +51,22 @@ json_t *nf_test_record_json(const nf_record *rec) {
   free(json);
   ck_assert_ptr_nonnull(root);
   return root;
+}
+
+char *nf_test_field_values(nf_registry *reg, const nf_record *rec, const char *source) {
+  char text[512];
+  snprintf(text, sizeof text,
+           "[field v]\nkind = exact\nprefix = XV\nsource = %s\n"
+           "[field id]\nkind = id\nprefix = Q\n",
+           source);
+  nf_schema *schema;
+  nf_error err;
+  ck_assert_msg(nf_schema_parse(text, strlen(text), "test", reg, &schema, &err) == NF_OK, "%s",
+                err.message);
+  nf_buf out = NF_BUF_INIT;
+  ck_assert_int_eq(nf_record_values(rec, nf_schema_find(schema, "v"), join_value, &out), NF_OK);
+  nf_schema_free(schema);
+  char *s = strdup(nf_buf_str(&out));
+  nf_buf_free(&out);
+  return s;
 }

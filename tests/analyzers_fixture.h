@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "newsfields/analyzer.h"
+#include "newsfields/record.h"
 
 /* A registry and pipeline of the built-ins (data from the source schema
  * directory), an analysis and a record; asserts that each is made. */
@@ -12,10 +13,16 @@ void nf_test_analyzers_open(nf_registry **reg, nf_pipeline **pipeline, nf_analys
                             nf_record **rec);
 void nf_test_analyzers_close(nf_registry *reg, nf_pipeline *pipeline, nf_analysis *an,
                              nf_record *rec);
-/* Analyse text as the article "t" (no date, no metadata). */
+/* Analyse text as the article "t" (no date, no metadata); the text must
+ * stay in place while the record is read. */
 void nf_test_analyzers_run(const nf_pipeline *pipeline, nf_analysis *an, nf_record *rec,
                            const char *text);
 /* The record as JSON; the caller json_decref()s it. */
 json_t *nf_test_record_json(const nf_record *rec);
+
+/* The values a field with this source ("speaker", "official.country") has
+ * in the record, each followed by ';' (malloc'd); reg names the types (NULL:
+ * the built-in ones). */
+char *nf_test_field_values(nf_registry *reg, const nf_record *rec, const char *source);
 
 #endif

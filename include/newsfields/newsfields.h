@@ -3,11 +3,14 @@
 #ifndef NEWSFIELDS_NEWSFIELDS_H
 #define NEWSFIELDS_NEWSFIELDS_H
 
+#include "newsfields/analyzer.h"
 #include "newsfields/article.h"
 #include "newsfields/date.h"
+#include "newsfields/fieldkind.h"
 #include "newsfields/index.h"
 #include "newsfields/input.h"
 #include "newsfields/record.h"
+#include "newsfields/registry.h"
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
 #include "newsfields/status.h"

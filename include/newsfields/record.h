@@ -1,18 +1,23 @@
 /* newsfields — the record: what was extracted from one article.
  *
- * The single meeting point of analysis and indexing (DESIGN.md, layer 4).
- * It holds the article's metadata, the analyzers' typed results (printed by
- * `newsfields extract` as one JSON object), and the index values: pairs of a
- * source name (a schema field's `source`) and a value, which the indexer turns
- * into terms as the schema says. */
+ * The single meeting point of analysis and indexing (layer 4 of the
+ * architecture in plugin/README.md).  A record is derived from the article's
+ * metadata and the analyzers' typed results, never written by an analyzer:
+ * - the JSON object `newsfields extract` prints and the index stores: the
+ *   metadata (id, headline, date, url, source, meta), then one key per result
+ *   type the pipeline provides, as the type declares (nf_result_type_v1);
+ * - the values of each schema field, from the sources the field names
+ *   (`source = official.country`): what the field kinds turn into terms. */
 #ifndef NEWSFIELDS_RECORD_H
 #define NEWSFIELDS_RECORD_H
 
 #include <stddef.h>
 
+#include "newsfields/analyzer.h"
 #include "newsfields/article.h"
 #include "newsfields/date.h"
 #include "newsfields/export.h"
+#include "newsfields/schema.h"
 #include "newsfields/status.h"
 
 #ifdef __cplusplus
@@ -27,39 +32,29 @@ typedef struct nf_record nf_record;
 NF_API nf_status nf_record_new(nf_record **out);
 NF_API void nf_record_free(nf_record *rec);
 
-/* Start the record of an article: forget the previous one, copy the metadata
- * (id, headline, date, url, source, author, other keys) and add its index
- * values: "id", "text", "headline", "date" (YYYYMMDD), "year" and "source".
- * The author metadata is kept for the byline analyzer (nf_record_author),
- * which makes bylines of it.  A bad date is NF_ERR_PARSE. */
-NF_API nf_status nf_record_begin(nf_record *rec, const nf_article *article, nf_error *err);
+/* Analyse one article with the pipeline and make its record: the one
+ * sequence the indexer, `extract` and every other caller use.  The article
+ * and the analysis must stay as they are while the record is used (the
+ * record reads both, copying nothing but its JSON).  A bad article (no id,
+ * an id too long, no text, bad UTF-8 in its metadata, a bad date) is
+ * NF_ERR_PARSE. */
+NF_API nf_status nf_record_extract(nf_record *rec, const nf_pipeline *p, nf_analysis *a,
+                                   const nf_article *article, nf_error *err);
 
-/* Add an index value for a source; both strings are copied. */
-NF_API nf_status nf_record_add_value(nf_record *rec, const char *source, const char *value,
-                                     size_t n);
-NF_API size_t nf_record_value_count(const nf_record *rec);
-/* The i-th value, in the order added.  The pointers stay valid until a
- * value is added or the record begins again. */
-NF_API void nf_record_value(const nf_record *rec, size_t i, const char **source, const char **value,
-                            size_t *n);
-
-/* The article's date: 1 and *out set when it has one, else 0. */
+NF_API const char *nf_record_id(const nf_record *rec, size_t *n);
+NF_API const char *nf_record_text(const nf_record *rec, size_t *n);
+/* The article's date: its metadata's, else the one the text gives (the
+ * dateline's): 1 and *out set, else 0. */
 NF_API int nf_record_date(const nf_record *rec, nf_date *out);
 
-/* Set a key of the record's JSON object to a JSON value given as text (for
- * analyzers outside the library; an existing key is replaced).  Invalid
- * JSON is NF_ERR_INVALID. */
-NF_API nf_status nf_record_set_json(nf_record *rec, const char *key, const char *json, size_t n,
-                                    nf_error *err);
-
-/* The article's id and text, as given to nf_record_begin (copied).  They
- * stay in place until the next nf_record_begin, however many values are
- * added: the analyzers read the text through nf_text while they add. */
-NF_API const char *nf_record_id(const nf_record *rec);
-NF_API const char *nf_record_text(const nf_record *rec, size_t *n);
-/* The article's author and source metadata (copied), or NULL when absent. */
-NF_API const char *nf_record_author(const nf_record *rec, size_t *n);
-NF_API const char *nf_record_source(const nf_record *rec, size_t *n);
+/* Receives one value (bytes, not NUL-terminated). */
+typedef nf_status (*nf_value_fn)(void *ctx, const char *v, size_t n);
+/* The values of a field, each once, in the order found: the metadata or the
+ * results (their value or attribute) its sources name.  Results flagged
+ * NF_RESULT_HIDDEN or NF_RESULT_UNINDEXED give none; empty values are left
+ * out. */
+NF_API nf_status nf_record_values(const nf_record *rec, const nf_field *field, nf_value_fn fn,
+                                  void *ctx);
 
 /* Flags for nf_record_to_json. */
 #define NF_RECORD_JSON_PRETTY 1u /* indented, for people */

@@ -1,11 +1,19 @@
-/* The nf_analysis of one article, for the pipeline.  Internal. */
-#ifndef NF_ANALYSIS_ANALYSIS_INTERNAL_H
-#define NF_ANALYSIS_ANALYSIS_INTERNAL_H
+/* The nf_analysis of one article, for the pipeline.  Private to the analysis
+ * layer. */
+#ifndef NF_ANALYSIS_INTERNAL_H
+#define NF_ANALYSIS_INTERNAL_H
+
+#include <stdint.h>
 
 #include "newsfields/analyzer.h"
 
-/* Forget the previous article and analyse this one's text. */
-nf_status nf_analysis_begin(nf_analysis *a, nf_record *rec, const char *text, size_t n,
-                            nf_error *err);
+/* Forget the previous article and take this one: its date is parsed and its
+ * text tokenized.  A bad date is NF_ERR_PARSE. */
+nf_status nf_analysis_begin(nf_analysis *a, const nf_article *article, nf_error *err);
+
+/* The types the running analyzer may emit and read (bit t for type t); all
+ * of them between runs. */
+void nf_analysis_allow(nf_analysis *a, uint64_t provides, uint64_t reads);
+#define NF_ALL_TYPES UINT64_MAX
 
 #endif

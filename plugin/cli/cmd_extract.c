@@ -92,8 +92,7 @@ static int extract_all(nf_input *in, const nf_pipeline *p, const extract_opts *o
     nf_error_clear(&err);
     nf_status s = nf_input_next(in, &a, &err);
     if (s == NF_OK && !a) break;
-    if (s == NF_OK) s = nf_record_begin(rec, a, &err);
-    if (s == NF_OK) s = nf_pipeline_run(p, an, rec, &err);
+    if (s == NF_OK) s = nf_record_extract(rec, p, an, a, &err);
     char *json = NULL;
     if (s == NF_OK) s = nf_record_to_json(rec, o->json_flags, &json, &err);
     if (s == NF_OK) {

@@ -22,14 +22,14 @@ int nf_cli_usage_error(const char *command, const char *fmt, ...) {
 }
 
 nf_status nf_cli_load_schema(const char *path, nf_schema **out, nf_error *err) {
-  if (path) return nf_schema_load(path, out, err);
+  if (path) return nf_schema_load(path, NULL, out, err);
   char *found = nf_schema_default_path();
   if (!found) {
     *out = NULL;
     return nf_error_set(err, NF_ERR_NOT_FOUND,
                         "no schema found: give --schema FILE or set NEWSFIELDS_SCHEMA");
   }
-  nf_status s = nf_schema_load(found, out, err);
+  nf_status s = nf_schema_load(found, NULL, out, err);
   free(found);
   return s;
 }

@@ -1,6 +1,8 @@
 /* The field schema: parsing and strict validation (see newsfields/schema.h). */
 #include "newsfields/schema.h"
 
+#include "newsfields/analyzer.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -42,6 +44,8 @@ static int kind_from_name(const char *s, nf_field_kind *out) {
 }
 
 static void field_free(nf_field *f) {
+  for (size_t i = 0; i < f->nsources; i++) free(f->sources[i].attr);
+  free(f->sources);
   free((char *)f->name);
   free((char *)f->prefix);
   free((char *)f->source);
@@ -79,7 +83,8 @@ typedef struct parse_state {
   unsigned long line;
   enum { SEC_NONE, SEC_INDEX, SEC_FIELD } section;
   nf_field *field; /* the [field] being read */
-  unsigned seen;   /* bit per key already given in this section */
+  const nf_registry *reg;
+  unsigned seen; /* bit per key already given in this section */
   nf_error *err;
 } parse_state;
 
@@ -181,7 +186,6 @@ static nf_status field_key(parse_state *st, const char *key, const char *v) {
   }
   if (strcmp(key, "source") == 0) {
     if ((s = mark_seen(st, K_SOURCE, key))) return s;
-    if (!valid_field_name(v)) return fail(st, "bad source name '%s'", v);
     return set_string(st, &f->source, v);
   }
   if (strcmp(key, "facet") == 0) {
@@ -203,6 +207,66 @@ static nf_status field_key(parse_state *st, const char *key, const char *v) {
     return set_string(st, &f->description, v);
   }
   return fail(st, "unknown key '%s' in [field %s]", key, f->name);
+}
+
+static const char *const meta_names[] = {
+    [NF_META_ID] = "id",     [NF_META_TEXT] = "text", [NF_META_HEADLINE] = "headline",
+    [NF_META_DATE] = "date", [NF_META_YEAR] = "year", [NF_META_SOURCE] = "source",
+    [NF_META_URL] = "url",
+};
+
+/* One source, "meta", "type" or "type.attr", into src. */
+static nf_status parse_source(parse_state *st, const nf_field *f, const char *item,
+                              nf_field_source *src) {
+  memset(src, 0, sizeof *src);
+  for (size_t m = 1; m < sizeof meta_names / sizeof *meta_names; m++) {
+    if (strcmp(item, meta_names[m]) == 0) {
+      src->meta = (nf_meta)m;
+      return NF_OK;
+    }
+  }
+  const char *dot = strchr(item, '.');
+  char type[64];
+  size_t tn = dot ? (size_t)(dot - item) : strlen(item);
+  if (tn == 0 || tn >= sizeof type || (dot && !valid_field_name(dot + 1)))
+    return fail(st, "[field %s]: bad source '%s' (a metadata name, TYPE or TYPE.ATTRIBUTE)",
+                f->name, item);
+  memcpy(type, item, tn);
+  type[tn] = '\0';
+  src->type = nf_registry_type(st->reg, type);
+  if (src->type == 0)
+    return fail(st,
+                "[field %s]: source '%s' is neither the article's metadata (id, text, headline, "
+                "date, year, source, url) nor a result type",
+                f->name, type);
+  if (dot && !(src->attr = strdup(dot + 1)))
+    return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
+  return NF_OK;
+}
+
+/* The field's comma-separated sources. */
+static nf_status parse_sources(parse_state *st, nf_field *f) {
+  size_t n = 1;
+  for (const char *p = f->source; *p; p++) n += *p == ',';
+  f->sources = calloc(n, sizeof *f->sources);
+  if (!f->sources)
+    return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
+  const char *p = f->source;
+  for (size_t i = 0; i < n; i++) {
+    const char *comma = strchr(p, ',');
+    size_t len = comma ? (size_t)(comma - p) : strlen(p);
+    trim(&p, &len);
+    char item[128];
+    if (len == 0 || len >= sizeof item)
+      return fail(st, "[field %s]: bad source list '%s'", f->name, f->source);
+    memcpy(item, p, len);
+    item[len] = '\0';
+    nf_status s = parse_source(st, f, item, &f->sources[i]);
+    f->nsources = i + 1;
+    if (s != NF_OK) return s;
+    p = comma ? comma + 1 : p + len;
+  }
+  return NF_OK;
 }
 
 /* Checks a finished [field] section and fills its defaults. */
@@ -320,14 +384,20 @@ static nf_status parse_line(parse_state *st, const char *p, size_t n) {
   return s;
 }
 
-nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_schema **out,
-                          nf_error *err) {
+nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_registry *reg,
+                          nf_schema **out, nf_error *err) {
   *out = NULL;
   if (!name) name = "(schema)";
+  nf_registry *own = NULL; /* the built-in types, when the caller gives no registry */
+  if (!reg && nf_registry_new(&own) != NF_OK)
+    return nf_error_set_at(err, NF_ERR_NOMEM, name, 0, "out of memory");
   nf_schema *sc = calloc(1, sizeof *sc);
-  if (!sc) return nf_error_set_at(err, NF_ERR_NOMEM, name, 0, "out of memory");
+  if (!sc) {
+    nf_registry_free(own);
+    return nf_error_set_at(err, NF_ERR_NOMEM, name, 0, "out of memory");
+  }
   sc->batch = 1000;
-  parse_state st = {sc, name, 0, SEC_NONE, NULL, 0, err};
+  parse_state st = {sc, name, 0, SEC_NONE, NULL, reg ? reg : own, 0, err};
   nf_status s = NF_OK;
   const char *p = text, *end = text + n;
   while (s == NF_OK && p < end) {
@@ -350,9 +420,15 @@ nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_schem
       s = nf_error_set_at(err, NF_ERR_SCHEMA, name, 0,
                           "the schema needs exactly one field of kind 'id' (it has %d)", ids);
   }
+  /* sources last: a misspelt key or a duplicate field is the error to show first */
+  for (size_t i = 0; s == NF_OK && i < sc->nfields; i++) {
+    st.line = sc->field_lines[i];
+    s = parse_sources(&st, &sc->fields[i]);
+  }
   if (s == NF_OK && !sc->language && !(sc->language = strdup("english"))) s = NF_ERR_NOMEM;
   if (s == NF_OK && (!(sc->path = strdup(name)) || !(sc->dir = nf_path_dirname(name))))
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_registry_free(own);
   if (s != NF_OK) {
     nf_schema_free(sc);
     return s;
@@ -361,13 +437,13 @@ nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_schem
   return NF_OK;
 }
 
-nf_status nf_schema_load(const char *path, nf_schema **out, nf_error *err) {
+nf_status nf_schema_load(const char *path, nf_registry *reg, nf_schema **out, nf_error *err) {
   *out = NULL;
   char *text;
   size_t n;
   nf_status s = nf_read_file(path, &text, &n, err);
   if (s != NF_OK) return s;
-  s = nf_schema_parse(text, n, path, out, err);
+  s = nf_schema_parse(text, n, path, reg, out, err);
   free(text);
   return s;
 }

@@ -76,6 +76,19 @@ static nf_status add_field_value(nf_xdoc *doc, const nf_field *f, const char *v,
   return s;
 }
 
+typedef struct value_ctx {
+  nf_xdoc *doc;
+  const nf_field *field;
+  nf_buf *key;
+  int first_value;
+  nf_error *err;
+} value_ctx;
+
+static nf_status add_value(void *ctx, const char *v, size_t n) {
+  value_ctx *c = ctx;
+  return add_field_value(c->doc, c->field, v, n, c->key, &c->first_value, c->err);
+}
+
 nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const char *language,
                             nf_xdoc **out, nf_error *err) {
   *out = NULL;
@@ -83,17 +96,10 @@ nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const
   nf_status s = nf_xdoc_new(language, &doc, err);
   if (s != NF_OK) return s;
   nf_buf key = NF_BUF_INIT;
-  size_t nvalues = nf_record_value_count(rec);
   for (size_t fi = 0; s == NF_OK && fi < nf_schema_field_count(schema); fi++) {
-    const nf_field *f = nf_schema_field(schema, fi);
-    int first_value = 1;
-    for (size_t i = 0; s == NF_OK && i < nvalues; i++) {
-      const char *source, *value;
-      size_t n;
-      nf_record_value(rec, i, &source, &value, &n);
-      if (strcmp(source, f->source) == 0)
-        s = add_field_value(doc, f, value, n, &key, &first_value, err);
-    }
+    value_ctx ctx = {doc, nf_schema_field(schema, fi), &key, 1, err};
+    s = nf_record_values(rec, ctx.field, add_value, &ctx);
+    if (s == NF_ERR_NOMEM && !err->message[0]) nf_error_set(err, s, "out of memory");
   }
   nf_buf_free(&key);
   char *data = NULL;
@@ -115,7 +121,24 @@ nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, ch
     const nf_field *f = nf_schema_field(schema, i);
     if (f->kind == NF_FIELD_ID) prefix = f->prefix;
   }
-  const char *id = nf_record_id(rec);
-  *out = nf_xterm_make(prefix, id, strlen(id), n);
+  size_t len;
+  const char *id = nf_record_id(rec, &len);
+  *out = nf_xterm_make(prefix, id, len, n);
   return *out ? NF_OK : NF_ERR_NOMEM;
+}
+
+nf_status nf_document_from_article(const nf_schema *schema, const nf_pipeline *p, nf_analysis *an,
+                                   nf_record *rec, const nf_article *article, const char *language,
+                                   nf_xdoc **doc, char **uid, size_t *uid_len, nf_error *err) {
+  *doc = NULL;
+  *uid = NULL;
+  nf_status s = nf_record_extract(rec, p, an, article, err);
+  if (s == NF_OK) s = nf_document_build(schema, rec, language, doc, err);
+  if (s == NF_OK && nf_document_uid_term(schema, rec, uid, uid_len) != NF_OK)
+    s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  if (s != NF_OK) {
+    nf_xdoc_free(*doc);
+    *doc = NULL;
+  }
+  return s;
 }

@@ -15,4 +15,11 @@ nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const
 nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, char **out,
                                size_t *n);
 
+/* Analyse an article (nf_record_extract) and make its document and unique
+ * term: what the indexer does in the caller's thread and in its analysis
+ * thread.  On error *doc and *uid are NULL. */
+nf_status nf_document_from_article(const nf_schema *schema, const nf_pipeline *p, nf_analysis *an,
+                                   nf_record *rec, const nf_article *article, const char *language,
+                                   nf_xdoc **doc, char **uid, size_t *uid_len, nf_error *err);
+
 #endif

@@ -140,15 +140,11 @@ nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err) {
 
 /* Analyse and write in the caller's thread. */
 static nf_status add_here(nf_indexer *ix, const nf_article *article, nf_error *err) {
-  nf_status s = nf_record_begin(ix->record, article, err);
-  if (s == NF_OK) s = nf_pipeline_run(ix->pipeline, ix->analysis, ix->record, err);
-  if (s != NF_OK) return s;
-  nf_xdoc *doc = NULL;
-  char *uid = NULL;
+  nf_xdoc *doc;
+  char *uid;
   size_t uid_len = 0;
-  s = nf_document_build(ix->schema, ix->record, ix->language, &doc, err);
-  if (s == NF_OK && nf_document_uid_term(ix->schema, ix->record, &uid, &uid_len) != NF_OK)
-    s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_status s = nf_document_from_article(ix->schema, ix->pipeline, ix->analysis, ix->record,
+                                         article, ix->language, &doc, &uid, &uid_len, err);
   if (s == NF_OK) s = write_doc(ix, doc, uid, uid_len, err);
   free(uid);
   nf_xdoc_free(doc);

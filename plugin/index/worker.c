@@ -49,11 +49,9 @@ static void work(nf_index_worker *w, slot *sl) {
   nf_worked *out = &sl->out;
   nf_error_clear(&out->err);
   const nf_article *a = &sl->article;
-  nf_status s = nf_record_begin(w->record, a, &out->err);
-  if (s == NF_OK) s = nf_pipeline_run(w->pipeline, w->analysis, w->record, &out->err);
-  if (s == NF_OK) s = nf_document_build(w->schema, w->record, w->language, &out->doc, &out->err);
-  if (s == NF_OK && nf_document_uid_term(w->schema, w->record, &out->uid, &out->uid_len))
-    s = nf_error_set(&out->err, NF_ERR_NOMEM, "out of memory");
+  nf_status s =
+      nf_document_from_article(w->schema, w->pipeline, w->analysis, w->record, a, w->language,
+                               &out->doc, &out->uid, &out->uid_len, &out->err);
   if (s != NF_OK && !out->err.where[0] && a->origin) {
     if (a->line)
       snprintf(out->err.where, sizeof out->err.where, "%s:%lu", a->origin, a->line);

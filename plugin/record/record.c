@@ -1,31 +1,18 @@
-/* The record of one article: metadata, analyzer results (JSON) and index values. */
+/* The record of one article, derived from its metadata and the analyzers'
+ * typed results: the JSON object, and each field's values. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buffer.h"
-#include "core/grow.h"
-#include "newsfields/date.h"
-#include "record_json.h"
+#include <jansson.h>
 
-typedef struct value_entry {
-  size_t source; /* offset of the NUL-terminated source name in the arena */
-  size_t value;  /* offset of the value (NUL-terminated) in the arena */
-  size_t len;
-} value_entry;
+#include "core/grow.h"
+#include "newsfields/record.h"
 
 struct nf_record {
+  const nf_article *article;
+  const nf_analysis *analysis;
   json_t *json;
-  nf_buf arena; /* every value and source name, NUL-terminated, back to back */
-  value_entry *values;
-  size_t nvalues, cap;
-  /* The article's id, text, author and source, apart from the values: the
-   * text layer reads the text in place while analyzers add values, so it
-   * must not move until the next nf_record_begin. */
-  nf_buf meta;
-  size_t id, id_len, text, text_len; /* offsets of id and text in meta */
-  /* the author and source metadata: offsets in meta, when present */
-  size_t author, author_len, source, source_len;
-  int has_author, has_source;
   int has_date;
   nf_date date;
 };
@@ -45,110 +32,36 @@ nf_status nf_record_new(nf_record **out) {
 void nf_record_free(nf_record *rec) {
   if (!rec) return;
   json_decref(rec->json);
-  nf_buf_free(&rec->arena);
-  nf_buf_free(&rec->meta);
-  free(rec->values);
   free(rec);
 }
 
-json_t *nf_record_json(nf_record *rec) { return rec->json; }
+/* ---- the JSON object ------------------------------------------------------------ */
 
-/* Appends p[0..n) and a NUL to b; *at is its offset. */
-static nf_status buf_add(nf_buf *b, const char *p, size_t n, size_t *at) {
-  *at = b->len;
-  nf_status s = nf_buf_append(b, p, n);
-  return s ? s : nf_buf_append_char(b, '\0');
-}
-
-nf_status nf_record_add_value(nf_record *rec, const char *source, const char *value, size_t n) {
-  if (NF_GROW(rec->values, rec->cap, rec->nvalues + 1) != NF_OK) return NF_ERR_NOMEM;
-  value_entry *e = &rec->values[rec->nvalues];
-  nf_status s = buf_add(&rec->arena, source, strlen(source), &e->source);
-  if (s == NF_OK) s = buf_add(&rec->arena, value, n, &e->value);
-  if (s != NF_OK) return s;
-  e->len = n;
-  rec->nvalues++;
-  return NF_OK;
-}
-
-size_t nf_record_value_count(const nf_record *rec) { return rec->nvalues; }
-
-void nf_record_value(const nf_record *rec, size_t i, const char **source, const char **value,
-                     size_t *n) {
-  const value_entry *e = &rec->values[i];
-  *source = rec->arena.data + e->source;
-  *value = rec->arena.data + e->value;
-  *n = e->len;
-}
-
-int nf_record_date(const nf_record *rec, nf_date *out) {
-  if (rec->has_date && out) *out = rec->date;
-  return rec->has_date;
-}
-
-nf_status nf_record_set_json(nf_record *rec, const char *key, const char *json, size_t n,
-                             nf_error *err) {
-  json_error_t jerr;
-  json_t *v = json_loadb(json, n, JSON_DECODE_ANY, &jerr);
-  if (!v) return nf_error_set(err, NF_ERR_INVALID, "record key '%s': %s", key, jerr.text);
-  if (json_object_set_new(rec->json, key, v))
-    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  return NF_OK;
-}
-
-const char *nf_record_id(const nf_record *rec) { return nf_buf_str(&rec->meta) + rec->id; }
-
-const char *nf_record_text(const nf_record *rec, size_t *n) {
-  if (n) *n = rec->text_len;
-  return nf_buf_str(&rec->meta) + rec->text;
-}
-
-static const char *kept(const nf_record *rec, int has, size_t at, size_t len, size_t *n) {
-  if (n) *n = has ? len : 0;
-  return has ? nf_buf_str(&rec->meta) + at : NULL;
-}
-
-const char *nf_record_author(const nf_record *rec, size_t *n) {
-  return kept(rec, rec->has_author, rec->author, rec->author_len, n);
-}
-
-const char *nf_record_source(const nf_record *rec, size_t *n) {
-  return kept(rec, rec->has_source, rec->source, rec->source_len, n);
-}
-
-/* Sets key to the string s (when present) in the JSON object. */
-static nf_status json_set_str(json_t *obj, const char *key, nf_str s) {
-  if (!s.p) return json_object_set_new(obj, key, json_null()) ? NF_ERR_NOMEM : NF_OK;
-  json_t *v = json_stringn(s.p, s.n);
-  if (!v) return NF_ERR_PARSE; /* not valid UTF-8 */
+/* obj[key] = v, taking v; a NULL v (invalid UTF-8 or no memory) is an error. */
+static nf_status set(json_t *obj, const char *key, json_t *v) {
+  if (!v) return NF_ERR_PARSE;
   return json_object_set_new(obj, key, v) ? NF_ERR_NOMEM : NF_OK;
 }
 
-static nf_status add_str_value(nf_record *rec, const char *source, nf_str s) {
-  if (!s.p || s.n == 0) return NF_OK;
-  return nf_record_add_value(rec, source, s.p, s.n);
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+static json_t *nstr_or_null(nf_str s) { return s.p ? json_stringn(s.p, s.n) : json_null(); }
+static json_t *span(uint32_t start, uint32_t end) {
+  return json_pack("[i,i]", (json_int_t)start, (json_int_t)end);
 }
 
-static nf_status begin_metadata(nf_record *rec, const nf_article *a, nf_error *err) {
+static nf_status set_metadata(nf_record *rec, nf_error *err) {
+  const nf_article *a = rec->article;
   json_t *j = rec->json;
-  nf_status s = json_set_str(j, "id", a->id);
-  if (!s) s = json_set_str(j, "headline", a->headline);
-  if (s)
+  nf_status s = set(j, "id", nstr_or_null(a->id));
+  if (s == NF_OK) s = set(j, "headline", nstr_or_null(a->headline));
+  if (s != NF_OK)
     return nf_error_set(err, s,
                         s == NF_ERR_PARSE ? "id or headline is not valid UTF-8" : "out of memory");
-  nf_date date;
-  char iso[11], compact[9];
-  if (a->date.p) {
-    if ((s = nf_date_parse_iso(a->date.p, a->date.n, &date, err))) return s;
-    rec->has_date = 1;
-    rec->date = date;
-    nf_date_iso(&date, iso);
-    nf_date_compact(&date, compact);
-    if (json_object_set_new(j, "date", json_string(iso))) return NF_ERR_NOMEM;
-  } else if (json_object_set_new(j, "date", json_null())) {
-    return NF_ERR_NOMEM;
-  }
-  if ((s = json_set_str(j, "url", a->url)) || (s = json_set_str(j, "source", a->source)))
+  char iso[11];
+  if (rec->has_date) nf_date_iso(&rec->date, iso);
+  if ((s = set(j, "date", rec->has_date ? json_string(iso) : json_null())))
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  if ((s = set(j, "url", nstr_or_null(a->url))) || (s = set(j, "source", nstr_or_null(a->source))))
     return nf_error_set(err, s, "url or source is not valid UTF-8");
   if (a->extra.p) {
     json_error_t jerr;
@@ -157,47 +70,154 @@ static nf_status begin_metadata(nf_record *rec, const nf_article *a, nf_error *e
       json_decref(extra);
       return nf_error_set(err, NF_ERR_PARSE, "the article's other keys are not a JSON object");
     }
-    if (json_object_set_new(j, "meta", extra)) return NF_ERR_NOMEM;
-  }
-  if ((s = buf_add(&rec->meta, a->id.p, a->id.n, &rec->id))) return s;
-  rec->id_len = a->id.n;
-  if ((s = buf_add(&rec->meta, a->text.p ? a->text.p : "", a->text.n, &rec->text))) return s;
-  rec->text_len = a->text.n;
-  if ((s = add_str_value(rec, "id", a->id)) || (s = add_str_value(rec, "headline", a->headline)) ||
-      (s = add_str_value(rec, "text", a->text)) || (s = add_str_value(rec, "source", a->source)))
-    return s;
-  if (a->date.p) {
-    if ((s = nf_record_add_value(rec, "date", compact, 8))) return s;
-    if ((s = nf_record_add_value(rec, "year", compact, 4))) return s;
-  }
-  if (a->author.p) {
-    if ((s = buf_add(&rec->meta, a->author.p, a->author.n, &rec->author))) return s;
-    rec->author_len = a->author.n;
-    rec->has_author = 1;
-  }
-  if (a->source.p) {
-    if ((s = buf_add(&rec->meta, a->source.p, a->source.n, &rec->source))) return s;
-    rec->source_len = a->source.n;
-    rec->has_source = 1;
+    if (json_object_set_new(j, "meta", extra))
+      return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   }
   return NF_OK;
 }
 
-nf_status nf_record_begin(nf_record *rec, const nf_article *a, nf_error *err) {
-  json_object_clear(rec->json);
-  nf_buf_clear(&rec->arena);
-  nf_buf_clear(&rec->meta);
-  rec->nvalues = 0;
-  rec->id = rec->id_len = rec->text = rec->text_len = 0;
-  rec->has_date = 0;
-  rec->has_author = rec->has_source = 0;
-  if (!a->id.p || a->id.n == 0) return nf_error_set(err, NF_ERR_PARSE, "the article has no id");
-  if (a->id.n > NF_RECORD_MAX_ID)
-    return nf_error_set(err, NF_ERR_PARSE, "the id is longer than %d bytes", NF_RECORD_MAX_ID);
-  if (!a->text.p) return nf_error_set(err, NF_ERR_PARSE, "the article has no text");
-  nf_status s = begin_metadata(rec, a, err);
-  if (s == NF_ERR_NOMEM) nf_error_set(err, s, "out of memory");
+/* One member of a result's object. */
+static json_t *member(const nf_record *rec, const nf_member *m, const nf_result *r) {
+  uint32_t b, e;
+  switch (m->kind) {
+    case NF_MEMBER_VALUE:
+      return str_or_null(r->value);
+    case NF_MEMBER_SPAN:
+      return r->start == r->end ? json_null() : span(r->start, r->end);
+    case NF_MEMBER_TEXT: {
+      size_t n;
+      const char *text = nf_text_bytes(nf_analysis_text(rec->analysis), &n);
+      return r->end <= n ? json_stringn(text + r->start, r->end - r->start) : json_null();
+    }
+    case NF_MEMBER_ATTR:
+      return str_or_null(nf_result_attr(r, m->attr));
+    case NF_MEMBER_ATTR_SPAN:
+      return nf_result_attr_span(r, m->attr, &b, &e) ? span(b, e) : json_null();
+    case NF_MEMBER_MENTIONS:
+      return json_array(); /* filled by the caller, one span per result of the group */
+  }
+  return NULL;
+}
+
+static json_t *object_of(const nf_record *rec, const nf_result_type_v1 *def, const nf_result *r) {
+  json_t *o = json_object();
+  for (size_t i = 0; o && i < def->nmembers; i++) {
+    if (set(o, def->members[i].key, member(rec, &def->members[i], r)) != NF_OK) {
+      json_decref(o);
+      return NULL;
+    }
+  }
+  return o;
+}
+
+/* Adds a mention span to every MENTIONS member of a group's object. */
+static nf_status add_mention(const nf_result_type_v1 *def, json_t *group, const nf_result *r) {
+  for (size_t i = 0; i < def->nmembers; i++) {
+    if (def->members[i].kind != NF_MEMBER_MENTIONS) continue;
+    json_t *list = json_object_get(group, def->members[i].key);
+    if (json_array_append_new(list, span(r->start, r->end))) return NF_ERR_NOMEM;
+  }
+  return NF_OK;
+}
+
+static int recorded(const nf_result *r) { return !(r->flags & NF_RESULT_HIDDEN); }
+
+/* The record key of one result type. */
+static nf_status set_type(nf_record *rec, nf_type t, const nf_result_type_v1 *def) {
+  const nf_analysis *a = rec->analysis;
+  size_t cursor = 0;
+  const nf_result *r;
+  if (def->layout == NF_LAYOUT_VALUE || def->layout == NF_LAYOUT_OBJECT) {
+    while ((r = nf_analysis_next(a, t, 0, UINT32_MAX, &cursor)) && !recorded(r)) {
+    }
+    json_t *v = !r                               ? json_null()
+                : def->layout == NF_LAYOUT_VALUE ? str_or_null(r->value)
+                                                 : object_of(rec, def, r);
+    return set(rec->json, def->record_key, v);
+  }
+  json_t *list = json_array();
+  json_t *groups = def->layout == NF_LAYOUT_GROUPS ? json_object() : NULL;
+  nf_status s = set(rec->json, def->record_key, list);
+  if (s == NF_OK && def->layout == NF_LAYOUT_GROUPS && !groups) s = NF_ERR_NOMEM;
+  while (s == NF_OK && (r = nf_analysis_next(a, t, 0, UINT32_MAX, &cursor))) {
+    if (!recorded(r)) continue;
+    json_t *item = NULL;
+    if (def->layout == NF_LAYOUT_VALUES) {
+      item = str_or_null(r->value);
+    } else if (def->layout == NF_LAYOUT_OBJECTS) {
+      item = object_of(rec, def, r);
+    } else { /* groups, by value */
+      const char *key = r->value ? r->value : "";
+      json_t *group = json_object_get(groups, key);
+      if (!group) {
+        item = group = object_of(rec, def, r);
+        if (group && json_object_set(groups, key, group)) s = NF_ERR_NOMEM;
+      }
+      if (group && s == NF_OK) s = add_mention(def, group, r);
+      if (!group) s = NF_ERR_PARSE;
+      if (!item || s != NF_OK) continue;
+    }
+    if (s == NF_OK && (!item || json_array_append_new(list, item))) s = NF_ERR_PARSE;
+  }
+  json_decref(groups);
   return s;
+}
+
+static nf_status set_results(nf_record *rec, const nf_pipeline *p, nf_error *err) {
+  const nf_registry *reg = nf_pipeline_registry(p);
+  for (nf_type t = 1; t <= nf_registry_type_count(reg); t++) {
+    const nf_result_type_v1 *def = nf_registry_type_def(reg, t);
+    if (def->layout == NF_LAYOUT_NONE || !nf_pipeline_provides(p, t)) continue;
+    nf_status s = set_type(rec, t, def);
+    if (s == NF_ERR_PARSE)
+      return nf_error_set(err, s, "the results of type '%s' are not valid UTF-8", def->name);
+    if (s != NF_OK) return nf_error_set(err, s, "out of memory");
+  }
+  return NF_OK;
+}
+
+/* ---- extraction ----------------------------------------------------------------- */
+
+/* The date the text gives, when the metadata has none. */
+static void settle_date(nf_record *rec) {
+  rec->has_date = nf_analysis_date(rec->analysis, &rec->date);
+  const nf_result *r = rec->has_date ? NULL : nf_analysis_first(rec->analysis, NF_TYPE_DATE);
+  if (r && r->value && nf_date_parse_iso(r->value, strlen(r->value), &rec->date, NULL) == NF_OK)
+    rec->has_date = 1;
+}
+
+nf_status nf_record_extract(nf_record *rec, const nf_pipeline *p, nf_analysis *a,
+                            const nf_article *article, nf_error *err) {
+  json_object_clear(rec->json);
+  rec->article = article;
+  rec->analysis = a;
+  rec->has_date = 0;
+  if (!article->id.p || article->id.n == 0)
+    return nf_error_set(err, NF_ERR_PARSE, "the article has no id");
+  if (article->id.n > NF_RECORD_MAX_ID)
+    return nf_error_set(err, NF_ERR_PARSE, "the id is longer than %d bytes", NF_RECORD_MAX_ID);
+  if (!article->text.p) return nf_error_set(err, NF_ERR_PARSE, "the article has no text");
+  nf_status s = nf_pipeline_run(p, a, article, err);
+  if (s != NF_OK) return s;
+  settle_date(rec);
+  s = set_metadata(rec, err);
+  if (s == NF_OK) s = set_results(rec, p, err);
+  return s;
+}
+
+const char *nf_record_id(const nf_record *rec, size_t *n) {
+  if (n) *n = rec->article->id.n;
+  return rec->article->id.p;
+}
+
+const char *nf_record_text(const nf_record *rec, size_t *n) {
+  if (n) *n = rec->article->text.n;
+  return rec->article->text.p;
+}
+
+int nf_record_date(const nf_record *rec, nf_date *out) {
+  if (rec->has_date && out) *out = rec->date;
+  return rec->has_date;
 }
 
 nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out, nf_error *err) {
@@ -222,4 +242,107 @@ nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out, nf
   json_decref(copy);
   if (!*out) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   return NF_OK;
+}
+
+/* ---- field values --------------------------------------------------------------- */
+
+/* The values already given for a field: each once (an open-addressing set). */
+typedef struct seen_set {
+  const char **p;
+  size_t *n;
+  size_t cap, count;
+} seen_set;
+
+static uint64_t hash_bytes(const char *p, size_t n) {
+  uint64_t h = 1469598103934665603u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+  return h;
+}
+
+/* 1 when (p, n) is new (and now remembered), 0 when seen, -1 out of memory. */
+static int seen_add(seen_set *s, const char *p, size_t n) {
+  if (2 * (s->count + 1) > s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 16;
+    const char **np = calloc(cap, sizeof *np);
+    size_t *nn = calloc(cap, sizeof *nn);
+    if (!np || !nn) {
+      free(np);
+      free(nn);
+      return -1;
+    }
+    for (size_t i = 0; i < s->cap; i++) {
+      if (!s->p[i]) continue;
+      size_t k = hash_bytes(s->p[i], s->n[i]) & (cap - 1);
+      while (np[k]) k = (k + 1) & (cap - 1);
+      np[k] = s->p[i];
+      nn[k] = s->n[i];
+    }
+    free(s->p);
+    free(s->n);
+    s->p = np;
+    s->n = nn;
+    s->cap = cap;
+  }
+  size_t k = hash_bytes(p, n) & (s->cap - 1);
+  for (; s->p[k]; k = (k + 1) & (s->cap - 1))
+    if (s->n[k] == n && memcmp(s->p[k], p, n) == 0) return 0;
+  s->p[k] = p;
+  s->n[k] = n;
+  s->count++;
+  return 1;
+}
+
+static nf_status give(seen_set *seen, const char *p, size_t n, nf_value_fn fn, void *ctx) {
+  if (!p || n == 0) return NF_OK;
+  int fresh = seen_add(seen, p, n);
+  if (fresh < 0) return NF_ERR_NOMEM;
+  return fresh ? fn(ctx, p, n) : NF_OK;
+}
+
+static nf_status meta_value(const nf_record *rec, nf_meta meta, seen_set *seen, nf_value_fn fn,
+                            void *ctx, char *buf) {
+  const nf_article *a = rec->article;
+  switch (meta) {
+    case NF_META_ID:
+      return give(seen, a->id.p, a->id.n, fn, ctx);
+    case NF_META_TEXT:
+      return give(seen, a->text.p, a->text.n, fn, ctx);
+    case NF_META_HEADLINE:
+      return give(seen, a->headline.p, a->headline.n, fn, ctx);
+    case NF_META_URL:
+      return give(seen, a->url.p, a->url.n, fn, ctx);
+    case NF_META_SOURCE:
+      return give(seen, a->source.p, a->source.n, fn, ctx);
+    case NF_META_DATE:
+    case NF_META_YEAR:
+      if (!rec->has_date) return NF_OK;
+      nf_date_compact(&rec->date, buf);
+      return give(seen, buf, meta == NF_META_DATE ? 8 : 4, fn, ctx);
+    case NF_META_NONE:
+      break;
+  }
+  return NF_OK;
+}
+
+nf_status nf_record_values(const nf_record *rec, const nf_field *field, nf_value_fn fn, void *ctx) {
+  seen_set seen = {NULL, NULL, 0, 0};
+  char date[2][9];
+  nf_status s = NF_OK;
+  for (size_t i = 0; s == NF_OK && i < field->nsources; i++) {
+    const nf_field_source *src = &field->sources[i];
+    if (src->meta != NF_META_NONE) {
+      s = meta_value(rec, src->meta, &seen, fn, ctx, date[src->meta == NF_META_YEAR]);
+      continue;
+    }
+    size_t cursor = 0;
+    const nf_result *r;
+    while (s == NF_OK && (r = nf_analysis_next(rec->analysis, src->type, 0, UINT32_MAX, &cursor))) {
+      if (r->flags & (NF_RESULT_HIDDEN | NF_RESULT_UNINDEXED)) continue;
+      const char *v = src->attr ? nf_result_attr(r, src->attr) : r->value;
+      if (v) s = give(&seen, v, strlen(v), fn, ctx);
+    }
+  }
+  free(seen.p);
+  free(seen.n);
+  return s;
 }

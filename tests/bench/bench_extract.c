@@ -35,7 +35,7 @@ int main(int argc, char **argv) {
   nf_error_clear(&err);
   nf_schema *schema;
   char *schema_path = nf_schema_default_path();
-  if (!schema_path || nf_schema_load(schema_path, &schema, &err)) die("schema", &err);
+  if (!schema_path || nf_schema_load(schema_path, NULL, &schema, &err)) die("schema", &err);
   free(schema_path);
   nf_registry *reg;
   nf_pipeline *p;
@@ -67,8 +67,7 @@ int main(int argc, char **argv) {
   for (int r = 0; r < rounds; r++) {
     double t = now();
     for (size_t i = 0; i < n; i++) {
-      if (nf_record_begin(rec, &arts[i], &err)) die("record", &err);
-      if (nf_pipeline_run(p, an, rec, &err)) die("analyze", &err);
+      if (nf_record_extract(rec, p, an, &arts[i], &err)) die("analyze", &err);
       char *json;
       if (nf_record_to_json(rec, 0, &json, &err)) die("json", &err);
       free(json);

@@ -90,7 +90,7 @@ int main(int argc, char **argv) {
   nf_error err;
   nf_schema *schema;
   char *schema_path = nf_schema_default_path();
-  if (!schema_path || nf_schema_load(schema_path, &schema, &err)) die("schema", &err);
+  if (!schema_path || nf_schema_load(schema_path, NULL, &schema, &err)) die("schema", &err);
   free(schema_path);
 
   /* Read everything first: the timing is indexing, not reading. */

@@ -11,6 +11,7 @@
 #include "newsfields/analyzer.h"
 #include "newsfields/index.h"
 #include "newsfields/input.h"
+#include "newsfields/record.h"
 #include "newsfields/search.h"
 #include "search_fixture.h"
 #include "testutil.h"
@@ -40,7 +41,8 @@ static unsigned long index_into(const char *path, const char *const *inputs, siz
 
 static void setup(void) {
   nf_error err;
-  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", &schema, &err), NF_OK);
+  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", NULL, &schema, &err),
+                   NF_OK);
   dir = nf_test_tmpdir();
   db = malloc(strlen(dir) + 4);
   sprintf(db, "%s/db", dir);
@@ -453,6 +455,24 @@ static void facet_key(const nf_field *f, const char *v, size_t n, nf_buf *key) {
 /* What every article of the inputs should count for: {id: {"month": "YYYY-MM"
  * or "", "facets": {field: {key: true}}}}, from the analyzers' records (the
  * record's index values: what the indexer turns into terms). */
+typedef struct truth_ctx {
+  const nf_field *field;
+  json_t *keys;
+  nf_buf *key;
+  char *month; /* the date field's: the first date value is the slot's */
+} truth_ctx;
+
+static nf_status truth_value(void *ctx, const char *value, size_t n) {
+  truth_ctx *c = ctx;
+  if (c->field->kind == NF_FIELD_DATE) {
+    if (!c->month[0]) snprintf(c->month, 8, "%.4s-%.2s", value, value + 4);
+    return NF_OK;
+  }
+  facet_key(c->field, value, n, c->key);
+  if (c->key->len) json_object_set_new(c->keys, nf_buf_str(c->key), json_true());
+  return NF_OK;
+}
+
 static json_t *truth_of(const char *const *inputs, size_t ninputs) {
   nf_error err;
   nf_registry *reg;
@@ -468,29 +488,17 @@ static json_t *truth_of(const char *const *inputs, size_t ninputs) {
   nf_buf key = NF_BUF_INIT;
   const nf_article *a;
   while (nf_input_next(in, &a, &err) == NF_OK && a) {
-    ck_assert_int_eq(nf_record_begin(rec, a, &err), NF_OK);
-    ck_assert_msg(nf_pipeline_run(p, an, rec, &err) == NF_OK, "%s", err.message);
+    ck_assert_msg(nf_record_extract(rec, p, an, a, &err) == NF_OK, "%s", err.message);
     json_t *facets = json_object();
     char month[8] = "";
     for (size_t fi = 0; fi < nf_schema_field_count(schema); fi++) {
       const nf_field *f = nf_schema_field(schema, fi);
       if (!f->facet && f->kind != NF_FIELD_DATE) continue;
-      json_t *keys = json_object();
-      for (size_t i = 0; i < nf_record_value_count(rec); i++) {
-        const char *source, *value;
-        size_t n;
-        nf_record_value(rec, i, &source, &value, &n);
-        if (strcmp(source, f->source) != 0) continue;
-        if (f->kind == NF_FIELD_DATE) { /* the first date value is the slot's */
-          if (!month[0]) snprintf(month, sizeof month, "%.4s-%.2s", value, value + 4);
-          continue;
-        }
-        facet_key(f, value, n, &key);
-        if (key.len) json_object_set_new(keys, nf_buf_str(&key), json_true());
-      }
-      json_object_set_new(facets, f->name, keys);
+      truth_ctx ctx = {f, json_object(), &key, month};
+      ck_assert_int_eq(nf_record_values(rec, f, truth_value, &ctx), NF_OK);
+      json_object_set_new(facets, f->name, ctx.keys);
     }
-    json_object_set_new(truth, nf_record_id(rec),
+    json_object_set_new(truth, nf_record_id(rec, NULL),
                         json_pack("{s:s,s:o}", "month", month, "facets", facets));
   }
   nf_buf_free(&key);

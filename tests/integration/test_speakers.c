@@ -12,6 +12,7 @@
 #include "newsfields/analyzer.h"
 #include "newsfields/index.h"
 #include "newsfields/input.h"
+#include "newsfields/record.h"
 #include "newsfields/search.h"
 #include "search_fixture.h"
 #include "testutil.h"
@@ -24,7 +25,8 @@ static nf_schema *schema;
 
 static void setup(void) {
   nf_error err;
-  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", &schema, &err), NF_OK);
+  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", NULL, &schema, &err),
+                   NF_OK);
   dir = nf_test_tmpdir();
   db = malloc(strlen(dir) + 4);
   sprintf(db, "%s/db", dir);
@@ -111,8 +113,7 @@ static json_t *extract(const char *path, const char *id) {
   json_t *out = NULL;
   while (!out && nf_input_next(in, &a, &err) == NF_OK && a) {
     if (a->id.n != strlen(id) || memcmp(a->id.p, id, a->id.n) != 0) continue;
-    ck_assert_int_eq(nf_record_begin(rec, a, &err), NF_OK);
-    ck_assert_msg(nf_pipeline_run(pipe, an, rec, &err) == NF_OK, "%s", err.message);
+    ck_assert_msg(nf_record_extract(rec, pipe, an, a, &err) == NF_OK, "%s", err.message);
     char *json;
     ck_assert_int_eq(nf_record_to_json(rec, 0, &json, &err), NF_OK);
     out = json_loads(json, 0, NULL);

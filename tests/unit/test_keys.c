@@ -72,9 +72,9 @@ START_TEST(name_rows) {
 END_TEST
 
 START_TEST(facet_prefixes) {
-  nf_field speaker = {"speaker", NF_FIELD_NAME, "XSPEAKER", NF_NO_SLOT, "speakers", 1, "S", ""};
-  nf_field country = {"country", NF_FIELD_COUNTRY, "N", NF_NO_SLOT, "countries", 1, "C", ""};
-  nf_field my_field = {"my_field2", NF_FIELD_EXACT, "XMY", NF_NO_SLOT, "x", 1, "M", ""};
+  nf_field speaker = {.name = "speaker", .kind = NF_FIELD_NAME, .prefix = "XSPEAKER", .facet = 1};
+  nf_field country = {.name = "country", .kind = NF_FIELD_COUNTRY, .prefix = "N", .facet = 1};
+  nf_field my_field = {.name = "my_field2", .kind = NF_FIELD_EXACT, .prefix = "XMY", .facet = 1};
   char buf[NF_FACET_PREFIX_MAX];
   nf_facet_prefix(&speaker, buf);
   ck_assert_str_eq(buf, "XFSPEAKER");

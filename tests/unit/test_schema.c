@@ -3,13 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "newsfields/analyzer.h"
 #include "newsfields/schema.h"
 #include "testutil.h"
 
 START_TEST(default_schema_declares_every_design_field) {
   nf_schema *s;
   nf_error err;
-  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", &s, &err), NF_OK);
+  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", NULL, &s, &err), NF_OK);
   static const struct {
     const char *name, *prefix;
     nf_field_kind kind;
@@ -40,7 +41,16 @@ START_TEST(default_schema_declares_every_design_field) {
   ck_assert_int_eq(date->kind, NF_FIELD_DATE);
   ck_assert_uint_eq(date->slot, 0);
   ck_assert_ptr_null(date->prefix);
-  ck_assert_str_eq(nf_schema_find(s, "country")->source, "countries");
+  const nf_field *country = nf_schema_find(s, "country");
+  ck_assert_str_eq(country->source, "country");
+  ck_assert_uint_eq(country->nsources, 1);
+  ck_assert_uint_eq(country->sources[0].type, NF_TYPE_COUNTRY);
+  ck_assert_ptr_null(country->sources[0].attr);
+  const nf_field *credit = nf_schema_find(s, "credit");
+  ck_assert_uint_eq(credit->nsources, 2);
+  ck_assert_uint_eq(credit->sources[1].type, NF_TYPE_CREDIT);
+  ck_assert_str_eq(credit->sources[1].attr, "org");
+  ck_assert_int_eq(nf_schema_find(s, "year")->sources[0].meta, NF_META_YEAR);
   ck_assert_str_eq(nf_schema_find(s, "headline")->source, "headline");
   ck_assert_str_eq(nf_schema_find(s, "headline")->label, "Headline");
   ck_assert_ptr_null(nf_schema_find(s, "nosuch"));
@@ -93,13 +103,20 @@ static const struct {
     {"# only a comment\n", "t.schema: the schema declares no field"},
     {"[field x]\nkind = name\nprefix = XX\n",
      "t.schema: the schema needs exactly one field of kind 'id' (it has 0)"},
+    {"[field x]\nkind = name\nprefix = XX\n" ID,
+     "t.schema:1: [field x]: source 'x' is neither the article's metadata (id, text, headline, "
+     "date, year, source, url) nor a result type"},
+    {"[field x]\nkind = name\nprefix = XX\nsource = official.\n" ID,
+     "t.schema:1: [field x]: bad source 'official.' (a metadata name, TYPE or TYPE.ATTRIBUTE)"},
+    {"[field x]\nkind = name\nprefix = XX\nsource = official,, speaker\n" ID,
+     "t.schema:1: [field x]: bad source list 'official,, speaker'"},
 };
 
 START_TEST(bad_schema_is_an_error_naming_file_and_line) {
   nf_schema *s = (nf_schema *)1;
   nf_error err;
   nf_error_clear(&err);
-  nf_status st = nf_schema_parse(bad[_i].text, strlen(bad[_i].text), "t.schema", &s, &err);
+  nf_status st = nf_schema_parse(bad[_i].text, strlen(bad[_i].text), "t.schema", NULL, &s, &err);
   ck_assert_int_eq(st, NF_ERR_SCHEMA);
   ck_assert_ptr_null(s);
   char buf[2048];
@@ -110,13 +127,14 @@ END_TEST
 START_TEST(defaults_are_filled) {
   const char *text =
       "[index]\nlanguage = french\nbatch = 5\n"
-      "[field who]\nkind = name\nprefix = XWHO\nfacet = yes\n" ID;
+      "[field speaker]\nkind = name\nprefix = XWHO\nfacet = yes\n" ID;
   nf_schema *s;
   nf_error err;
-  ck_assert_int_eq(nf_schema_parse(text, strlen(text), "/x/y.schema", &s, &err), NF_OK);
-  const nf_field *f = nf_schema_find(s, "who");
-  ck_assert_str_eq(f->source, "who");
-  ck_assert_str_eq(f->label, "Who");
+  ck_assert_int_eq(nf_schema_parse(text, strlen(text), "/x/y.schema", NULL, &s, &err), NF_OK);
+  const nf_field *f = nf_schema_find(s, "speaker");
+  ck_assert_str_eq(f->source, "speaker"); /* the result type of that name */
+  ck_assert_uint_eq(f->sources[0].type, NF_TYPE_SPEAKER);
+  ck_assert_str_eq(f->label, "Speaker");
   ck_assert_uint_eq(f->slot, NF_NO_SLOT);
   ck_assert_str_eq(nf_schema_language(s), "french");
   ck_assert_uint_eq(nf_schema_batch(s), 5);
@@ -129,7 +147,7 @@ END_TEST
 START_TEST(missing_file_is_an_io_error) {
   nf_schema *s;
   nf_error err;
-  ck_assert_int_eq(nf_schema_load("/nonexistent/newsfields.schema", &s, &err), NF_ERR_IO);
+  ck_assert_int_eq(nf_schema_load("/nonexistent/newsfields.schema", NULL, &s, &err), NF_ERR_IO);
   ck_assert_ptr_null(s);
   ck_assert_str_eq(err.where, "/nonexistent/newsfields.schema");
   nf_schema_free(NULL);

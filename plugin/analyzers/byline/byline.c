@@ -2,7 +2,7 @@
  * the text and the `author` metadata), whose pictures it carries (credits,
  * never bylines), and the article's news agency.  Where the names are is
  * byline_rules.c's business; this file normalises them, merges the metadata
- * without duplicates and writes the record. */
+ * without duplicates and emits bylines, credits and the agency. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,6 @@
 #include "byline_rules.h"
 #include "gazetteer/agencies.h"
 #include "gazetteer/keymap.h"
-#include "record/record_json.h"
 
 #define NAME_MAX 160
 #define MAX_ENTRIES 32
@@ -23,7 +22,7 @@ typedef struct byline_analyzer {
   nf_agencies *agencies;
 } byline_analyzer;
 
-/* One person (or organisation) of the record, normalised. */
+/* One person (or organisation) found, normalised. */
 typedef struct entry {
   char name[NAME_MAX]; /* "" for an organisation alone */
   char org[NAME_MAX];  /* "" when none */
@@ -195,41 +194,28 @@ static size_t metadata_entries(const byline_analyzer *ba, const char *author, si
   return st.count;
 }
 
-static json_t *str_or_null(const char *s) { return s && *s ? json_string(s) : json_null(); }
+static const char *str_or_null(const char *s) { return *s ? s : NULL; }
 
-static json_t *span_or_null(const entry *e) {
-  return e->start == e->end ? json_null() : json_pack("[i,i]", (int)e->start, (int)e->end);
-}
-
-/* The record's "byline" and "credits", their index values and results. */
-static nf_status write_record(nf_analysis *a, const found *f) {
-  nf_record *rec = nf_analysis_record(a);
-  json_t *bylines = json_array(), *credits = json_array();
-  if (!bylines || json_object_set_new(nf_record_json(rec), "byline", bylines) || !credits ||
-      json_object_set_new(nf_record_json(rec), "credits", credits))
-    return NF_ERR_NOMEM;
+/* The bylines and credits found.  An editor did not write the story: the
+ * record keeps the byline, the index does not. */
+static nf_status emit_entries(nf_analysis *a, const found *f) {
   nf_status s = NF_OK;
   for (size_t i = 0; s == NF_OK && i < f->nbylines; i++) {
     const entry *e = &f->bylines[i];
-    json_t *o =
-        json_pack("{s:o,s:o,s:s,s:o}", "name", str_or_null(e->name), "org", str_or_null(e->org),
-                  "role", role_names[e->role], "span", span_or_null(e));
-    if (!o || json_array_append_new(bylines, o)) return NF_ERR_NOMEM;
-    if (!e->name[0]) continue;
-    /* editors did not write the story */
-    if (e->role != NF_ROLE_EDITOR) s = nf_record_add_value(rec, "byline", e->name, strlen(e->name));
-    nf_result r = {"byline", e->start, e->end, e->name, role_names[e->role], NF_NO_REF, 0};
-    if (s == NF_OK) s = nf_analysis_emit(a, &r, NULL);
+    nf_attr_value attrs[] = {NF_ATTR_STR(NF_ATTR_ORG, str_or_null(e->org)),
+                             NF_ATTR_STR(NF_ATTR_ROLE, role_names[e->role])};
+    uint32_t flags = e->role == NF_ROLE_EDITOR ? NF_RESULT_UNINDEXED : 0;
+    nf_result r = {NF_TYPE_BYLINE,       e->start,  e->end, 0,     0,
+                   str_or_null(e->name), NF_NO_REF, flags,  attrs, 2};
+    s = nf_analysis_emit(a, &r, NULL);
   }
   for (size_t i = 0; s == NF_OK && i < f->ncredits; i++) {
     const entry *e = &f->credits[i];
-    json_t *o = json_pack("{s:o,s:o,s:o}", "name", str_or_null(e->name), "org", str_or_null(e->org),
-                          "span", span_or_null(e));
-    if (!o || json_array_append_new(credits, o)) return NF_ERR_NOMEM;
-    if (e->name[0]) s = nf_record_add_value(rec, "credits", e->name, strlen(e->name));
-    if (s == NF_OK && e->org[0]) s = nf_record_add_value(rec, "credits", e->org, strlen(e->org));
-    nf_result r = {"credit", e->start, e->end, e->name[0] ? e->name : e->org, e->org, NF_NO_REF, 0};
-    if (s == NF_OK) s = nf_analysis_emit(a, &r, NULL);
+    nf_attr_value attrs[] = {NF_ATTR_STR(NF_ATTR_NAME, str_or_null(e->name)),
+                             NF_ATTR_STR(NF_ATTR_ORG, str_or_null(e->org))};
+    nf_result r = {NF_TYPE_CREDIT, e->start, e->end, 0, 0, e->name[0] ? e->name : e->org,
+                   NF_NO_REF,      0,        attrs,  2};
+    s = nf_analysis_emit(a, &r, NULL);
   }
   return s;
 }
@@ -237,10 +223,7 @@ static nf_status write_record(nf_analysis *a, const found *f) {
 /* The article's agency when the dateline named none: a byline's, else the
  * `source` metadata's, when the agency table knows it. */
 static nf_status settle_agency(const byline_analyzer *ba, nf_analysis *a, const found *f) {
-  size_t count;
-  const nf_result *results = nf_analysis_results(a, &count);
-  for (size_t i = 0; i < count; i++)
-    if (strcmp(results[i].type, "agency") == 0) return NF_OK;
+  if (nf_analysis_first(a, NF_TYPE_AGENCY)) return NF_OK;
   const char *agency = NULL;
   uint32_t start = 0, end = 0;
   for (size_t i = 0; !agency && i < f->nbylines; i++) {
@@ -248,32 +231,22 @@ static nf_status settle_agency(const byline_analyzer *ba, nf_analysis *a, const 
     start = f->bylines[i].start;
     end = f->bylines[i].end;
   }
-  nf_record *rec = nf_analysis_record(a);
-  size_t n;
-  const char *source = nf_record_source(rec, &n);
-  if (!agency && source) {
-    agency = nf_agencies_find(ba->agencies, source, n);
+  const nf_article *article = nf_analysis_article(a);
+  if (!agency && article->source.p) {
+    agency = nf_agencies_find(ba->agencies, article->source.p, article->source.n);
     start = end = 0;
   }
-  if (!agency)
-    return json_object_set_new(nf_record_json(rec), "agency", json_null()) ? NF_ERR_NOMEM : NF_OK;
-  nf_result r = {"agency", start, end, agency, NULL, NF_NO_REF, 0};
-  nf_status s = nf_analysis_emit(a, &r, NULL);
-  if (s == NF_OK) s = nf_record_add_value(rec, "agency", agency, strlen(agency));
-  if (s == NF_OK && json_object_set_new(nf_record_json(rec), "agency", json_string(agency)))
-    s = NF_ERR_NOMEM;
-  return s;
+  if (!agency) return NF_OK;
+  nf_result r = {NF_TYPE_AGENCY, start, end, 0, 0, agency, NF_NO_REF, 0, NULL, 0};
+  return nf_analysis_emit(a, &r, NULL);
 }
 
 static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   const byline_analyzer *ba = instance;
   nf_toks k = nf_toks_of(nf_analysis_text(a));
   /* where the dateline starts: the name alone on the line before it is a byline */
-  size_t count;
-  const nf_result *results = nf_analysis_results(a, &count);
-  uint32_t dateline_start = UINT32_MAX;
-  for (size_t i = 0; i < count; i++)
-    if (strcmp(results[i].type, "dateline") == 0) dateline_start = results[i].start;
+  const nf_result *dateline = nf_analysis_first(a, NF_TYPE_DATELINE);
+  uint32_t dateline_start = dateline ? dateline->start : UINT32_MAX;
 
   found *f = malloc(sizeof *f); /* entries are filled one by one */
   if (!f) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
@@ -284,23 +257,28 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   f->ncredits = entries_of(&k, items, n, f->credits, 0, 1);
 
   nf_status s = NF_OK;
-  size_t len;
-  const char *author = nf_record_author(nf_analysis_record(a), &len);
-  if (author && nf_utf8_validate(author, len, NULL) != NF_OK)
+  nf_str author = nf_analysis_article(a)->author;
+  if (author.p && nf_utf8_validate(author.p, author.n, NULL) != NF_OK)
     s = nf_error_set(err, NF_ERR_PARSE, "\"author\" is not valid UTF-8");
-  else if (author)
-    f->nbylines = metadata_entries(ba, author, len, f->bylines, f->nbylines);
-  if (s == NF_OK) s = write_record(a, f);
+  else if (author.p)
+    f->nbylines = metadata_entries(ba, author.p, author.n, f->bylines, f->nbylines);
+  if (s == NF_OK) s = emit_entries(a, f);
   if (s == NF_OK) s = settle_agency(ba, a, f);
   free(f);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }
 
-const nf_analyzer_v1 nf_byline_analyzer = {
+static const char *const provides[] = {"byline", "credit", "agency", NULL};
+/* the dateline's place tells a byline above it; its agency comes first */
+static const char *const reads[] = {"dateline", "agency", NULL};
+
+const nf_analyzer_v2 nf_byline_analyzer = {
     NF_ANALYZER_ABI,
     "byline",
     "Bylines (authors, reporters, editors) from the text and the author metadata; photo credits",
+    provides,
+    reads,
     create,
     destroy,
     analyze,

@@ -9,10 +9,8 @@
 #include "country.h"
 #include "country_rules.h"
 #include "newsfields/countries.h"
-#include "record/record_json.h"
 
 #define NF_BLOCKERS_FILE "country-blockers.tsv"
-#define MAX_CODES 64 /* distinct countries kept per article */
 
 typedef struct country_analyzer {
   nf_countries *countries;
@@ -56,12 +54,6 @@ static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *e
   return NF_OK;
 }
 
-/* One country of the article, with the spans of its mentions. */
-typedef struct found {
-  char code[4];
-  size_t first_mention; /* index into mentions */
-} found;
-
 typedef struct mention {
   char code[4];
   uint32_t start, end;
@@ -81,36 +73,6 @@ static nf_status add_mention(article_state *st, const char *code, uint32_t start
   m->start = start;
   m->end = end;
   m->entry = entry;
-  return NF_OK;
-}
-
-/* The record's "countries": each country once, in order of first mention,
- * with every mention's span; and one index value per country. */
-static nf_status write_record(const country_analyzer *ca, nf_analysis *a, const article_state *st) {
-  nf_record *rec = nf_analysis_record(a);
-  json_t *list = json_array();
-  if (!list || json_object_set_new(nf_record_json(rec), "countries", list)) return NF_ERR_NOMEM;
-  char seen[MAX_CODES][4];
-  json_t *spans[MAX_CODES];
-  size_t nseen = 0;
-  for (size_t i = 0; i < st->nmentions; i++) {
-    const mention *m = &st->mentions[i];
-    size_t k = 0;
-    while (k < nseen && strcmp(seen[k], m->code) != 0) k++;
-    if (k == nseen) {
-      if (nseen == MAX_CODES) continue;
-      memcpy(seen[nseen], m->code, 3);
-      spans[nseen] = json_array();
-      json_t *c = json_pack("{s:s,s:s,s:o}", "code", m->code, "name",
-                            nf_countries_name(ca->countries, m->code), "mentions", spans[nseen]);
-      if (!c || json_array_append_new(list, c)) return NF_ERR_NOMEM;
-      nf_status s = nf_record_add_value(rec, "countries", m->code, strlen(m->code));
-      if (s != NF_OK) return s;
-      nseen++;
-    }
-    if (json_array_append_new(spans[k], json_pack("[i,i]", (int)m->start, (int)m->end)))
-      return NF_ERR_NOMEM;
-  }
   return NF_OK;
 }
 
@@ -174,29 +136,29 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
     }
   }
   free(cand);
-  if (s == NF_OK) {
-    for (size_t i = 0; i < st.nmentions && s == NF_OK; i++) {
-      nf_result r = {"country",
-                     st.mentions[i].start,
-                     st.mentions[i].end,
-                     st.mentions[i].code,
-                     nf_countries_entry(ca->countries, st.mentions[i].entry)->phrase,
-                     NF_NO_REF,
-                     0};
-      s = nf_analysis_emit(a, &r, NULL);
-    }
+  for (size_t i = 0; i < st.nmentions && s == NF_OK; i++) {
+    const mention *m = &st.mentions[i];
+    nf_attr_value attrs[] = {
+        NF_ATTR_STR(NF_ATTR_NAME, nf_countries_name(ca->countries, m->code)),
+        NF_ATTR_STR(NF_ATTR_WRITTEN, nf_countries_entry(ca->countries, m->entry)->phrase),
+    };
+    nf_result r = {NF_TYPE_COUNTRY, m->start, m->end, 0, 0, m->code, NF_NO_REF, 0, attrs, 2};
+    s = nf_analysis_emit(a, &r, NULL);
   }
-  if (s == NF_OK) s = write_record(ca, a, &st);
   free(st.mentions);
   nf_country_context_free(&ctx);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }
 
-const nf_analyzer_v1 nf_country_analyzer = {
+static const char *const provides[] = {"country", NULL};
+
+const nf_analyzer_v2 nf_country_analyzer = {
     NF_ANALYZER_ABI,
     "country",
     "Countries named in the text, as lower-case ISO 3166-1 alpha-2 codes",
+    provides,
+    NULL,
     create,
     destroy,
     analyze,

@@ -4,6 +4,6 @@
 
 #include "newsfields/analyzer.h"
 
-extern const nf_analyzer_v1 nf_country_analyzer;
+extern const nf_analyzer_v2 nf_country_analyzer;
 
 #endif

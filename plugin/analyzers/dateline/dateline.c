@@ -1,8 +1,8 @@
 /* The dateline analyzer: where and when a story was filed, and by which
  * agency ("VILNIUS, Dec 20 (Reuters) -").  The shape is read by
  * dateline_rules.c; this file decides whether a shape is a dateline, gives
- * the place its country (places.tsv) and the date its year, and writes the
- * record. */
+ * the place its country (places.tsv) and the date its year, and emits the
+ * dateline, its agency and its date. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,6 @@
 #include "dateline_rules.h"
 #include "gazetteer/agencies.h"
 #include "gazetteer/places.h"
-#include "record/record_json.h"
 
 /* The opening dateline is on one of the first lines (after a byline, a
  * kicker or a subheading), never deep in the text. */
@@ -107,15 +106,9 @@ static const char *span_text(const nf_toks *k, size_t b, size_t e, size_t *n) {
   return k->bytes + k->v[b].start;
 }
 
-static nf_status set_or_null(json_t *obj, const char *key, const char *s, size_t n) {
-  json_t *v = s ? json_stringn(s, n) : json_null();
-  return v && !json_object_set_new(obj, key, v) ? NF_OK : NF_ERR_NOMEM;
-}
-
-/* Writes the record and the results for the dateline found. */
-static nf_status write_dateline(const dateline_analyzer *da, nf_analysis *a, const nf_toks *k,
-                                const nf_dateline_shape *sh) {
-  nf_record *rec = nf_analysis_record(a);
+/* Emits the dateline found, its agency and its date. */
+static nf_status emit_dateline(const dateline_analyzer *da, nf_analysis *a, const nf_toks *k,
+                               const nf_dateline_shape *sh) {
   size_t n;
   const char *written = span_text(k, sh->place_b, sh->place_e, &n);
   /* the country, from the regions written after the place, else the place */
@@ -141,52 +134,48 @@ static nf_status write_dateline(const dateline_analyzer *da, nf_analysis *a, con
     int year = sh->year ? sh->year : has_pub ? complete_year(&pub, sh->month, sh->day) : 0;
     if (year && nf_date_valid(year, sh->month, sh->day)) date = (nf_date){year, sh->month, sh->day};
   }
-  char iso[11] = "", compact[9];
+  char iso[11] = "";
   if (date.year) nf_date_iso(&date, iso);
   /* the agency: canonical when known, else as written */
   const char *agency = sh->agency;
   size_t agency_n = agency ? strlen(agency) : 0;
   if (!agency && sh->agency_b != sh->agency_e)
     agency = span_text(k, sh->agency_b, sh->agency_e, &agency_n);
-
-  json_t *obj = json_object();
-  if (!obj || json_object_set_new(nf_record_json(rec), "dateline", obj)) return NF_ERR_NOMEM;
   size_t rn = 0;
   const char *region =
       sh->nregions ? span_text(k, sh->region_b[0], sh->region_e[sh->nregions - 1], &rn) : NULL;
-  nf_status s = set_or_null(obj, "place", place, strlen(place));
-  if (!s) s = set_or_null(obj, "written", written, n);
-  if (!s) s = set_or_null(obj, "region", region, rn);
-  if (!s) s = set_or_null(obj, "country", has_country ? code : NULL, 2);
-  if (!s) s = set_or_null(obj, "date", date.year ? iso : NULL, 10);
-  if (!s) s = set_or_null(obj, "agency", agency, agency_n);
-  if (!s && json_object_set_new(obj, "span", json_pack("[i,i]", (int)sh->start, (int)sh->end)))
-    s = NF_ERR_NOMEM;
-  if (s) return s;
-
-  nf_result r = {"dateline", sh->start, sh->end, place, NULL, NF_NO_REF, 0};
-  char label[NAME_MAX];
-  snprintf(label, sizeof label, "%.*s", (int)n, written);
-  r.label = label;
-  if ((s = nf_analysis_emit(a, &r, NULL))) return s;
-  if ((s = nf_record_add_value(rec, "dateline", place, strlen(place)))) return s;
-  if (agency) {
-    char name[NAME_MAX];
-    snprintf(name, sizeof name, "%.*s", (int)agency_n, agency);
-    nf_result ar = {
-        "agency", k->v[sh->agency_b].start, k->v[sh->agency_e - 1].end, name, NULL, NF_NO_REF, 0};
-    if ((s = nf_analysis_emit(a, &ar, NULL))) return s;
-    if ((s = nf_record_add_value(rec, "agency", name, strlen(name)))) return s;
-    if ((s = set_or_null(nf_record_json(rec), "agency", name, strlen(name)))) return s;
+  char written_s[NAME_MAX], region_s[NAME_MAX], agency_s[NAME_MAX];
+  snprintf(written_s, sizeof written_s, "%.*s", (int)n, written);
+  snprintf(region_s, sizeof region_s, "%.*s", (int)rn, region ? region : "");
+  snprintf(agency_s, sizeof agency_s, "%.*s", (int)agency_n, agency ? agency : "");
+  nf_attr_value attrs[] = {
+      NF_ATTR_STR(NF_ATTR_WRITTEN, written_s),
+      NF_ATTR_STR(NF_ATTR_REGION, region ? region_s : NULL),
+      NF_ATTR_STR(NF_ATTR_COUNTRY, has_country ? code : NULL),
+      NF_ATTR_STR(NF_ATTR_DATE, date.year ? iso : NULL),
+      NF_ATTR_STR(NF_ATTR_AGENCY, agency ? agency_s : NULL),
+  };
+  nf_result r = {NF_TYPE_DATELINE, sh->start, sh->end, 0, 0, place, NF_NO_REF, 0, attrs, 5};
+  nf_status s = nf_analysis_emit(a, &r, NULL);
+  if (s == NF_OK && agency) {
+    nf_result ar = {NF_TYPE_AGENCY,
+                    k->v[sh->agency_b].start,
+                    k->v[sh->agency_e - 1].end,
+                    0,
+                    0,
+                    agency_s,
+                    NF_NO_REF,
+                    0,
+                    NULL,
+                    0};
+    s = nf_analysis_emit(a, &ar, NULL);
   }
-  /* an undated article takes the dateline's date */
-  if (date.year && !has_pub) {
-    nf_date_compact(&date, compact);
-    if ((s = nf_record_add_value(rec, "date", compact, 8))) return s;
-    if ((s = nf_record_add_value(rec, "year", compact, 4))) return s;
-    if ((s = set_or_null(nf_record_json(rec), "date", iso, 10))) return s;
+  /* the record takes it when the article's metadata has no date */
+  if (s == NF_OK && date.year) {
+    nf_result dr = {NF_TYPE_DATE, sh->start, sh->end, 0, 0, iso, NF_NO_REF, 0, NULL, 0};
+    s = nf_analysis_emit(a, &dr, NULL);
   }
-  return NF_OK;
+  return s;
 }
 
 static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
@@ -194,27 +183,26 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   nf_toks k = nf_toks_of(nf_analysis_text(a));
   size_t lines = 0;
   nf_status s = NF_OK;
-  int found = 0;
   for (size_t i = 0; i < k.n && lines < MAX_LINES && k.v[i].start < MAX_OFFSET;
        i = nf_tok_line_end(&k, i), lines++) {
     nf_dateline_shape sh;
     if (nf_dateline_shape_at(&k, i, da->agencies, &sh) && plausible(da, &k, &sh, lines)) {
-      s = write_dateline(da, a, &k, &sh);
-      found = 1;
+      s = emit_dateline(da, a, &k, &sh);
       break;
     }
   }
-  if (s == NF_OK && !found &&
-      json_object_set_new(nf_record_json(nf_analysis_record(a)), "dateline", json_null()))
-    s = NF_ERR_NOMEM;
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }
 
-const nf_analyzer_v1 nf_dateline_analyzer = {
+static const char *const provides[] = {"dateline", "agency", "date", NULL};
+
+const nf_analyzer_v2 nf_dateline_analyzer = {
     NF_ANALYZER_ABI,
     "dateline",
     "The opening dateline: place, its country, the date and the agency",
+    provides,
+    NULL,
     create,
     destroy,
     analyze,

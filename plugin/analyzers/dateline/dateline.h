@@ -4,6 +4,6 @@
 
 #include "newsfields/analyzer.h"
 
-extern const nf_analyzer_v1 nf_dateline_analyzer;
+extern const nf_analyzer_v2 nf_dateline_analyzer;
 
 #endif

@@ -27,7 +27,6 @@
 #include "official_internal.h"
 #include "people.h"
 #include "person_names.h"
-#include "record/record_json.h"
 
 static const nf_person_mention *mention_ending(const article *a, size_t k) {
   const nf_people *pp = &a->people;
@@ -145,31 +144,28 @@ static nf_status link_titles(article *a) {
 }
 
 /* The country of the article's dateline ("VILNIUS, Dec 20 (Reuters) -"),
- * as the dateline analyzer wrote it in the record: where an office with no
- * country of its own is most likely to be. */
+ * as the dateline analyzer found it: where an office with no country of its
+ * own is most likely to be. */
 static void find_context_country(article *a, nf_analysis *an) {
   a->dominant[0] = '\0';
-  json_t *dl = json_object_get(nf_record_json(nf_analysis_record(an)), "dateline");
-  const char *code = json_string_value(json_object_get(dl, "country"));
+  const nf_result *dl = nf_analysis_first(an, NF_TYPE_DATELINE);
+  const char *code = dl ? nf_result_attr(dl, NF_ATTR_COUNTRY) : NULL;
   if (code && strlen(code) == 2) snprintf(a->dominant, sizeof a->dominant, "%s", code);
 }
 
 static nf_status read_countries(article *a, nf_analysis *an) {
-  size_t n;
-  const nf_result *r = nf_analysis_results(an, &n);
   for (size_t i = 0; i < a->toks.n; i++) a->country_at[i] = NONE;
-  size_t count = 0;
-  for (size_t i = 0; i < n; i++) count += strcmp(r[i].type, "country") == 0;
+  size_t count = nf_analysis_count_of(an, NF_TYPE_COUNTRY), cursor = 0;
   a->countries = count ? malloc(count * sizeof *a->countries) : NULL;
   if (count && !a->countries) return NF_ERR_NOMEM;
-  for (size_t i = 0; i < n; i++) {
-    if (strcmp(r[i].type, "country") != 0 || !r[i].value) continue;
-    size_t b, e;
-    if (!nf_tokens_of_span(&a->toks, r[i].start, r[i].end, &b, &e)) continue;
+  const nf_result *r;
+  while ((r = nf_analysis_next(an, NF_TYPE_COUNTRY, 0, UINT32_MAX, &cursor))) {
+    size_t b = r->tok_begin, e = r->tok_end;
+    if (!r->value || e <= b) continue;
     country_tok *c = &a->countries[a->ncountries];
     c->begin = (uint32_t)b;
     c->end = (uint32_t)e;
-    snprintf(c->code, sizeof c->code, "%s", r[i].value);
+    snprintf(c->code, sizeof c->code, "%s", r->value);
     for (size_t k = b; k < e; k++) {
       a->country_at[k] = (uint32_t)a->ncountries;
       a->marks[k] |= NF_PM_COUNTRY;
@@ -181,35 +177,25 @@ static nf_status read_countries(article *a, nf_analysis *an) {
 
 /* ---- output ---------------------------------------------------------------- */
 
-static nf_status emit(nf_analysis *an, const char *type, uint32_t start, uint32_t end,
-                      const char *value, const char *label, uint32_t ref, uint32_t flags,
-                      uint32_t *index) {
-  nf_result r = {type, start, end, value, label, ref, flags};
+static nf_status emit(nf_analysis *an, nf_type type, uint32_t start, uint32_t end,
+                      const char *value, const nf_attr_value *attrs, uint32_t nattrs, uint32_t ref,
+                      uint32_t flags, uint32_t *index) {
+  nf_result r = {type, start, end, 0, 0, value, ref, flags, attrs, nattrs};
   return nf_analysis_emit(an, &r, index);
 }
 
-static nf_status add_value_once(nf_record *rec, json_t *seen, const char *source,
-                                const char *value) {
-  char key[512];
-  snprintf(key, sizeof key, "%s\x1f%s", source, value);
-  if (json_object_get(seen, key)) return NF_OK;
-  if (json_object_set_new(seen, key, json_true())) return NF_ERR_NOMEM;
-  return nf_record_add_value(rec, source, value, strlen(value));
-}
-
-static nf_status write_output(article *a, nf_analysis *an) {
-  nf_record *rec = nf_analysis_record(an);
+/* Persons, officials and every title mention.  An official whose title is a
+ * role ("spokesman") is for the speaker analyzer only. */
+static nf_status emit_results(article *a, nf_analysis *an) {
   nf_buf names = NF_BUF_INIT; /* each person's name, NUL-separated */
   size_t np = a->people.npersons;
   uint32_t *name_at = np ? malloc(np * sizeof *name_at) : NULL;
   uint32_t *first_result = np ? malloc(np * sizeof *first_result) : NULL;
   uint32_t *official_result =
       a->nofficials ? malloc(a->nofficials * sizeof *official_result) : NULL;
-  json_t *list = json_array(), *seen = json_object();
-  nf_status s =
-      (np && (!name_at || !first_result)) || (a->nofficials && !official_result) || !list || !seen
-          ? NF_ERR_NOMEM
-          : NF_OK;
+  nf_status s = (np && (!name_at || !first_result)) || (a->nofficials && !official_result)
+                    ? NF_ERR_NOMEM
+                    : NF_OK;
   for (size_t p = 0; s == NF_OK && p < np; p++) {
     uint32_t st, en;
     nf_person_span(&a->people, a->t, p, &st, &en);
@@ -221,11 +207,12 @@ static nf_status write_output(article *a, nf_analysis *an) {
   /* persons */
   for (size_t m = 0; s == NF_OK && m < a->people.nmentions; m++) {
     const nf_person_mention *pm = &a->people.mentions[m];
-    char label[256];
+    char written[256];
     uint32_t st = a->toks.v[pm->tok_begin].start, en = a->toks.v[pm->tok_end - 1].end;
-    snprintf(label, sizeof label, "%.*s", (int)(en - st), a->toks.bytes + st);
+    snprintf(written, sizeof written, "%.*s", (int)(en - st), a->toks.bytes + st);
+    nf_attr_value attrs[] = {NF_ATTR_STR(NF_ATTR_WRITTEN, written)};
     uint32_t idx;
-    s = emit(an, "person", st, en, names.data + name_at[pm->person], label,
+    s = emit(an, NF_TYPE_PERSON, st, en, names.data + name_at[pm->person], attrs, 1,
              first_result[pm->person], a->people.persons[pm->person].gender, &idx);
     if (first_result[pm->person] == NONE) first_result[pm->person] = idx;
   }
@@ -233,7 +220,6 @@ static nf_status write_output(article *a, nf_analysis *an) {
   for (size_t o = 0; s == NF_OK && o < a->nofficials; o++) {
     const official *of = &a->officials[o];
     const title *t = &a->titles[of->title];
-    const char *person = names.data + name_at[of->person];
     const char *country = of->country[0] ? of->country : NULL;
     if (!country && of->org_title == NONE && a->dominant[0]) country = a->dominant;
     char org[256] = "";
@@ -242,39 +228,26 @@ static nf_status write_output(article *a, nf_analysis *an) {
       uint32_t st = a->toks.v[ot->org_begin].start, en = a->toks.v[ot->org_end - 1].end;
       snprintf(org, sizeof org, "%.*s", (int)(en - st), a->toks.bytes + st);
     }
-    s = emit(an, "official", of->start, of->end, off_norm_of(a, t), person,
-             first_result[of->person], 0, &official_result[o]);
-    if (s == NF_OK && country)
-      s = emit(an, "official_country", of->start, of->end, country, person, official_result[o], 0,
-               NULL);
-    if (s == NF_OK && org[0])
-      s = emit(an, "official_org", of->start, of->end, org, person, official_result[o], 0, NULL);
-    if (s != NF_OK || (t->head_flags & NF_LEX_ROLE)) continue;
-    json_t *span = json_pack("[i,i]", (int)of->start, (int)of->end);
-    json_t *obj = json_pack("{s:s,s:s,s:s?,s:s?,s:o}", "person", person, "title", off_norm_of(a, t),
-                            "country", country, "org", org[0] ? org : NULL, "span", span);
-    if (!obj || json_array_append_new(list, obj)) s = NF_ERR_NOMEM;
-    if (s == NF_OK) s = add_value_once(rec, seen, "officials", person);
-    if (s == NF_OK) s = add_value_once(rec, seen, "titles", off_norm_of(a, t));
-    if (s == NF_OK && country) s = add_value_once(rec, seen, "official_countries", country);
+    nf_attr_value attrs[] = {NF_ATTR_STR(NF_ATTR_TITLE, off_norm_of(a, t)),
+                             NF_ATTR_STR(NF_ATTR_COUNTRY, country),
+                             NF_ATTR_STR(NF_ATTR_ORG, org[0] ? org : NULL)};
+    uint32_t flags = (t->head_flags & NF_LEX_ROLE) ? NF_RESULT_HIDDEN : 0;
+    s = emit(an, NF_TYPE_OFFICIAL, of->start, of->end, names.data + name_at[of->person], attrs, 3,
+             first_result[of->person], flags, &official_result[o]);
   }
   /* every title mention */
   for (size_t ti = 0; s == NF_OK && ti < a->ntitles; ti++) {
     const title *t = &a->titles[ti];
-    const char *person = NULL;
-    uint32_t ref = NF_NO_REF;
+    nf_attr_value attrs[1];
+    uint32_t nattrs = 0, ref = NF_NO_REF;
     if (t->official != NONE) {
-      person = names.data + name_at[a->officials[t->official].person];
+      attrs[nattrs++] =
+          NF_ATTR_STR(NF_ATTR_PERSON, names.data + name_at[a->officials[t->official].person]);
       ref = official_result[t->official];
     }
-    s = emit(an, "title", a->toks.v[t->begin].start, a->toks.v[t->end - 1].end, off_norm_of(a, t),
-             person, ref, t->head_flags, NULL);
+    s = emit(an, NF_TYPE_TITLE, a->toks.v[t->begin].start, a->toks.v[t->end - 1].end,
+             off_norm_of(a, t), attrs, nattrs, ref, t->head_flags, NULL);
   }
-  if (s == NF_OK && json_object_set_new(nf_record_json(rec), "officials", list))
-    s = NF_ERR_NOMEM;
-  else if (s != NF_OK)
-    json_decref(list);
-  json_decref(seen);
   free(name_at);
   free(first_result);
   free(official_result);
@@ -297,7 +270,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   memset(&a, 0, sizeof a);
   a.lex = instance;
   a.t = nf_analysis_text(an);
-  a.toks = nf_toks_of(a.t); /* the record keeps the bytes in place */
+  a.toks = nf_toks_of(a.t);
   nf_people_init(&a.people);
   a.marks = calloc(a.toks.n + 1, 1);
   a.country_at = malloc((a.toks.n + 1) * sizeof *a.country_at);
@@ -308,17 +281,24 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   if (s == NF_OK) s = link_titles(&a);
   if (s == NF_OK) {
     find_context_country(&a, an);
-    s = write_output(&a, an);
+    s = emit_results(&a, an);
   }
   article_free(&a);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }
 
-const nf_analyzer_v1 nf_official_analyzer = {
+static const char *const provides[] = {"person", "title", "official", NULL};
+/* countries make titles ("Lithuanian defence minister"); the dateline's is
+ * where an office with no country of its own is */
+static const char *const reads[] = {"country", "dateline", NULL};
+
+const nf_analyzer_v2 nf_official_analyzer = {
     NF_ANALYZER_ABI,
     "official",
     "People who hold a title, with the normalised title, country and organisation",
+    provides,
+    reads,
     nf_lexicon_analyzer_create,
     nf_lexicon_analyzer_destroy,
     analyze,

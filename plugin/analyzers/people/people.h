@@ -6,7 +6,7 @@
 
 #include "newsfields/analyzer.h"
 
-extern const nf_analyzer_v1 nf_official_analyzer;
-extern const nf_analyzer_v1 nf_speaker_analyzer;
+extern const nf_analyzer_v2 nf_official_analyzer;
+extern const nf_analyzer_v2 nf_speaker_analyzer;
 
 #endif

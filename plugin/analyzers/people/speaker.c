@@ -12,10 +12,9 @@
  * Lithuanian defense ministry said").  A quotation whose speaker cannot be
  * found stays unattributed.
  *
- * Record: "quotes" [{"speaker", "speaker_span", "cue", "content",
- * "content_span"}] in text order, "speakers" [names in order of first
- * quote]; index values "speakers" and "speaker_countries".  Results:
- * "quote" (span: content; value: speaker or NULL; label: cue). */
+ * Results: "quote" (span: its content; attributes speaker, speaker_span and
+ * cue) in text order, and "speaker" (value: the name; attribute country)
+ * once for each person or body that speaks, in order of first quote. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +23,6 @@
 #include "core/buffer.h"
 #include "core/grow.h"
 #include "people.h"
-#include "record/record_json.h"
 #include "speaker_internal.h"
 
 /* ---- quotations ---------------------------------------------------------------- */
@@ -222,62 +220,52 @@ static int cmp_quote(const void *x, const void *y) {
 
 int spk_named(const source *s) { return s->kind == SRC_PERSON || s->kind == SRC_BODY; }
 
-static nf_status write_output(article *a, nf_analysis *an) {
-  nf_record *rec = nf_analysis_record(an);
+/* 1 when a speaker of that name was emitted already. */
+static int speaker_emitted(const nf_analysis *an, const char *name) {
+  size_t cursor = 0;
+  const nf_result *r;
+  while ((r = nf_analysis_next(an, NF_TYPE_SPEAKER, 0, UINT32_MAX, &cursor)))
+    if (strcmp(r->value, name) == 0) return 1;
+  return 0;
+}
+
+static nf_status emit_results(article *a, nf_analysis *an) {
   if (a->nquotes) qsort(a->quotes, a->nquotes, sizeof *a->quotes, cmp_quote);
-  json_t *quotes = json_array(), *speakers = json_array(), *seen = json_object();
-  nf_status s = quotes && speakers && seen ? NF_OK : NF_ERR_NOMEM;
+  nf_status s = NF_OK;
   for (size_t i = 0; s == NF_OK && i < a->nquotes; i++) {
     const record_quote *q = &a->quotes[i];
     const cue *c = q->cue != NONE ? &a->cues[q->cue] : NULL;
     const source *src = c && c->src.kind != SRC_NONE ? &c->src : NULL;
-    json_t *speaker = src ? json_string(src->name) : json_null();
-    json_t *span =
-        src ? json_pack("[i,i]", (int)a->toks.v[src->begin].start, (int)a->toks.v[src->end - 1].end)
-            : json_null();
     char cuebuf[64] = "";
     if (c)
       snprintf(cuebuf, sizeof cuebuf, "%.*s",
                (int)(a->toks.v[c->end - 1].end - a->toks.v[c->begin].start),
                a->toks.bytes + a->toks.v[c->begin].start);
-    json_t *obj = json_pack("{s:o,s:o,s:s?,s:s%,s:[i,i]}", "speaker", speaker, "speaker_span", span,
-                            "cue", c ? cuebuf : NULL, "content", a->toks.bytes + q->content_begin,
-                            (size_t)(q->content_end - q->content_begin), "content_span",
-                            (int)q->content_begin, (int)q->content_end);
-    if (!obj || json_array_append_new(quotes, obj)) s = NF_ERR_NOMEM;
-    nf_result r = {"quote",
-                   q->content_begin,
-                   q->content_end,
-                   src ? src->name : NULL,
-                   c ? cuebuf : NULL,
-                   NF_NO_REF,
-                   0};
-    if (s == NF_OK) s = nf_analysis_emit(an, &r, NULL);
-    if (s != NF_OK || !src || !spk_named(src) || json_object_get(seen, src->name)) continue;
-    if (json_object_set_new(seen, src->name, json_true()) ||
-        json_array_append_new(speakers, json_string(src->name)))
-      s = NF_ERR_NOMEM;
-    if (s == NF_OK) s = nf_record_add_value(rec, "speakers", src->name, strlen(src->name));
-    if (s == NF_OK && src->country[0]) {
-      char key[8];
-      snprintf(key, sizeof key, "\x1f%s", src->country);
-      if (!json_object_get(seen, key)) {
-        if (json_object_set_new(seen, key, json_true())) s = NF_ERR_NOMEM;
-        if (s == NF_OK)
-          s = nf_record_add_value(rec, "speaker_countries", src->country, strlen(src->country));
-      }
+    nf_attr_value attrs[3];
+    uint32_t nattrs = 0;
+    if (src) {
+      attrs[nattrs++] = NF_ATTR_STR(NF_ATTR_SPEAKER, src->name);
+      attrs[nattrs++] = NF_ATTR_SPAN(NF_ATTR_SPEAKER_SPAN, a->toks.v[src->begin].start,
+                                     a->toks.v[src->end - 1].end);
     }
+    if (c) attrs[nattrs++] = NF_ATTR_STR(NF_ATTR_CUE, cuebuf);
+    nf_result r = {NF_TYPE_QUOTE, q->content_begin, q->content_end, 0, 0, NULL, NF_NO_REF, 0, attrs,
+                   nattrs};
+    s = nf_analysis_emit(an, &r, NULL);
+    if (s != NF_OK || !src || !spk_named(src) || speaker_emitted(an, src->name)) continue;
+    nf_attr_value country = NF_ATTR_STR(NF_ATTR_COUNTRY, src->country[0] ? src->country : NULL);
+    nf_result sr = {NF_TYPE_SPEAKER,
+                    a->toks.v[src->begin].start,
+                    a->toks.v[src->end - 1].end,
+                    0,
+                    0,
+                    src->name,
+                    NF_NO_REF,
+                    0,
+                    &country,
+                    1};
+    s = nf_analysis_emit(an, &sr, NULL);
   }
-  json_t *root = nf_record_json(rec);
-  if (s == NF_OK && json_object_set_new(root, "quotes", quotes))
-    s = NF_ERR_NOMEM;
-  else if (s != NF_OK)
-    json_decref(quotes);
-  if (s == NF_OK && json_object_set_new(root, "speakers", speakers))
-    s = NF_ERR_NOMEM;
-  else if (s != NF_OK)
-    json_decref(speakers);
-  json_decref(seen);
   return s;
 }
 
@@ -295,25 +283,29 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   memset(&a, 0, sizeof a);
   a.lex = instance;
   a.t = nf_analysis_text(an);
-  a.toks = nf_toks_of(a.t); /* the record keeps the bytes in place */
-  json_t *dl = json_object_get(nf_record_json(nf_analysis_record(an)), "dateline");
-  json_t *dspan = json_object_get(dl, "span");
-  if (json_array_size(dspan) == 2)
-    a.dateline_end = (uint32_t)json_integer_value(json_array_get(dspan, 1));
-  nf_status s = spk_read_mentions(&a, an);
+  a.toks = nf_toks_of(a.t);
+  a.an = an;
+  const nf_result *dateline = nf_analysis_first(an, NF_TYPE_DATELINE);
+  if (dateline) a.dateline_end = dateline->end;
+  nf_status s = spk_read_mentions(&a);
   if (s == NF_OK) s = spk_find_cues(&a);
   if (s == NF_OK) s = attribute_quotes(&a);
   if (s == NF_OK) s = reported_speech(&a);
-  if (s == NF_OK) s = write_output(&a, an);
+  if (s == NF_OK) s = emit_results(&a, an);
   article_free(&a);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }
 
-const nf_analyzer_v1 nf_speaker_analyzer = {
+static const char *const provides[] = {"quote", "speaker", NULL};
+static const char *const reads[] = {"person", "title", "official", "country", "dateline", NULL};
+
+const nf_analyzer_v2 nf_speaker_analyzer = {
     NF_ANALYZER_ABI,
     "speaker",
     "Quotations and reported speech with their speakers and cues",
+    provides,
+    reads,
     nf_lexicon_analyzer_create,
     nf_lexicon_analyzer_destroy,
     analyze,

@@ -7,7 +7,6 @@
 #include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "core/grow.h"
-#include "record/record_json.h"
 #include "speaker_internal.h"
 
 /* ---- cues ----------------------------------------------------------------------- */

@@ -55,9 +55,7 @@ typedef struct article {
   uint32_t *title_end;   /* per token: title ending just before it */
   uint32_t *country_end; /* per token: country mention ending just before it */
   uint32_t *person_at, *title_at, *country_at; /* mentions starting at the token */
-  /* official_country results: person name -> code */
-  const nf_result *results;
-  size_t nresults;
+  const nf_analysis *an;                       /* the earlier analyzers' results */
   cue *cues;
   size_t ncues, cap_cues;
   record_quote *quotes;
@@ -80,7 +78,7 @@ static inline void set_text(const article *a, source *s, size_t b, size_t e) {
 }
 
 /* speaker_sources.c: who a cue's source is. */
-nf_status spk_read_mentions(article *a, nf_analysis *an);
+nf_status spk_read_mentions(article *a);
 void spk_person_source(const article *a, const mention *m, source *s);
 int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s);
 int spk_pronoun_gender(const article *a, size_t k);

@@ -6,20 +6,35 @@
 
 #include "analysis/tokens.h"
 #include "core/buffer.h"
-#include "record/record_json.h"
 #include "speaker_internal.h"
 
 /* ---- reading the earlier analyzers' results ------------------------------------- */
 
-nf_status spk_read_mentions(article *a, nf_analysis *an) {
-  const nf_result *r = nf_analysis_results(an, &a->nresults);
-  a->results = r;
-  size_t np = 0, nt = 0, nc = 0;
-  for (size_t i = 0; i < a->nresults; i++) {
-    np += strcmp(r[i].type, "person") == 0;
-    nt += strcmp(r[i].type, "title") == 0;
-    nc += strcmp(r[i].type, "country") == 0;
+/* The mentions of one type, in the order found, indexed by their first and
+ * past-the-end tokens. */
+static void read_type(article *a, nf_type type, mention *list, size_t *count, uint32_t *ends,
+                      uint32_t *starts) {
+  size_t cursor = 0;
+  const nf_result *r;
+  while ((r = nf_analysis_next(a->an, type, 0, UINT32_MAX, &cursor))) {
+    size_t b = r->tok_begin, e = r->tok_end;
+    if (!r->value || e <= b) continue;
+    mention *m = &list[*count];
+    m->begin = (uint32_t)b;
+    m->end = (uint32_t)e;
+    m->name = r->value;
+    m->person = nf_result_attr(r, NF_ATTR_PERSON);
+    m->flags = r->flags & NF_RESULT_OWN_FLAGS;
+    ends[e] = (uint32_t)*count;
+    starts[b] = (uint32_t)*count;
+    (*count)++;
   }
+}
+
+nf_status spk_read_mentions(article *a) {
+  size_t np = nf_analysis_count_of(a->an, NF_TYPE_PERSON);
+  size_t nt = nf_analysis_count_of(a->an, NF_TYPE_TITLE);
+  size_t nc = nf_analysis_count_of(a->an, NF_TYPE_COUNTRY);
   a->persons = malloc((np + 1) * sizeof *a->persons);
   a->titles = malloc((nt + 1) * sizeof *a->titles);
   a->countries = malloc((nc + 1) * sizeof *a->countries);
@@ -32,40 +47,20 @@ nf_status spk_read_mentions(article *a, nf_analysis *an) {
   a->title_at = a->person_at + n;
   a->country_at = a->title_at + n;
   for (size_t i = 0; i < 6 * n; i++) a->person_end[i] = NONE;
-  for (size_t i = 0; i < a->nresults; i++) {
-    mention *list;
-    size_t *count;
-    uint32_t *ends, *starts;
-    if (strcmp(r[i].type, "person") == 0) {
-      list = a->persons, count = &a->npersons, ends = a->person_end, starts = a->person_at;
-    } else if (strcmp(r[i].type, "title") == 0) {
-      list = a->titles, count = &a->ntitles, ends = a->title_end, starts = a->title_at;
-    } else if (strcmp(r[i].type, "country") == 0) {
-      list = a->countries, count = &a->ncountries, ends = a->country_end, starts = a->country_at;
-    } else {
-      continue;
-    }
-    size_t b, e;
-    if (!r[i].value || !nf_tokens_of_span(&a->toks, r[i].start, r[i].end, &b, &e)) continue;
-    mention *m = &list[*count];
-    m->begin = (uint32_t)b;
-    m->end = (uint32_t)e;
-    m->name = r[i].value;
-    m->person = r[i].label;
-    m->flags = r[i].flags;
-    ends[e] = (uint32_t)*count;
-    starts[b] = (uint32_t)*count;
-    (*count)++;
-  }
+  read_type(a, NF_TYPE_PERSON, a->persons, &a->npersons, a->person_end, a->person_at);
+  read_type(a, NF_TYPE_TITLE, a->titles, &a->ntitles, a->title_end, a->title_at);
+  read_type(a, NF_TYPE_COUNTRY, a->countries, &a->ncountries, a->country_end, a->country_at);
   return NF_OK;
 }
 
-/* The country of a person spk_named by the official analyzer, or NULL. */
+/* The country of a person the official analyzer names, or NULL. */
 static const char *person_country(const article *a, const char *name) {
-  for (size_t i = 0; i < a->nresults; i++)
-    if (strcmp(a->results[i].type, "official_country") == 0 && a->results[i].label &&
-        strcmp(a->results[i].label, name) == 0)
-      return a->results[i].value;
+  size_t cursor = 0;
+  const nf_result *r;
+  while ((r = nf_analysis_next(a->an, NF_TYPE_OFFICIAL, 0, UINT32_MAX, &cursor))) {
+    const char *country = nf_result_attr(r, NF_ATTR_COUNTRY);
+    if (country && r->value && strcmp(r->value, name) == 0) return country;
+  }
   return NULL;
 }
 
