@@ -11,6 +11,8 @@
 extern "C" {
 #endif
 
+struct json_t; /* jansson's */
+
 /* A borrowed string: p need not be NUL-terminated; p == NULL means absent. */
 typedef struct nf_str {
   const char *p;
@@ -18,16 +20,16 @@ typedef struct nf_str {
 } nf_str;
 
 typedef struct nf_article {
-  nf_str id;          /* required, unique */
-  nf_str text;        /* required, UTF-8 */
-  nf_str headline;    /* optional */
-  nf_str date;        /* optional, ISO 8601 (YYYY-MM-DD, with an optional time) */
-  nf_str url;         /* optional */
-  nf_str author;      /* optional, one or several names ("A, B and C") */
-  nf_str source;      /* optional, publisher or feed */
-  nf_str extra;       /* optional: the article's other keys, as a JSON object */
-  const char *origin; /* the file it came from, for messages (may be NULL) */
-  unsigned long line; /* its line in that file (0: the whole file) */
+  nf_str id;                  /* required, unique */
+  nf_str text;                /* required, UTF-8 */
+  nf_str headline;            /* optional */
+  nf_str date;                /* optional, ISO 8601 (YYYY-MM-DD, with an optional time) */
+  nf_str url;                 /* optional */
+  nf_str author;              /* optional, one or several names ("A, B and C") */
+  nf_str source;              /* optional, publisher or feed */
+  const struct json_t *extra; /* optional: the article's other keys, a jansson object */
+  const char *origin;         /* the file it came from, for messages (may be NULL) */
+  unsigned long line;         /* its line in that file (0: the whole file) */
 } nf_article;
 
 #ifdef __cplusplus

@@ -4,6 +4,7 @@
  * the counters that hand it over are read and written under the mutex. */
 #include "worker.h"
 
+#include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,7 @@ void nf_index_worker_free(nf_index_worker *w) {
   for (size_t i = 0; i < NF_WORKER_SLOTS; i++) {
     worked_clear(&w->slots[i].out);
     nf_buf_free(&w->slots[i].strings);
+    json_decref((json_t *)w->slots[i].article.extra);
   }
   nf_record_free(w->record);
   nf_analysis_free(w->analysis);
@@ -144,11 +146,9 @@ nf_status nf_index_worker_submit(nf_index_worker *w, const nf_article *a, nf_err
   slot *sl = &w->slots[w->tail % NF_WORKER_SLOTS]; /* ours until tail moves past it */
   nf_buf_clear(&sl->strings);
   worked_clear(&sl->out);
-  const nf_str *src[] = {&a->id,  &a->text,   &a->headline, &a->date,
-                         &a->url, &a->author, &a->source,   &a->extra};
-  nf_str *dst[] = {&sl->article.id,     &sl->article.text, &sl->article.headline,
-                   &sl->article.date,   &sl->article.url,  &sl->article.author,
-                   &sl->article.source, &sl->article.extra};
+  const nf_str *src[] = {&a->id, &a->text, &a->headline, &a->date, &a->url, &a->author, &a->source};
+  nf_str *dst[] = {&sl->article.id,  &sl->article.text,   &sl->article.headline, &sl->article.date,
+                   &sl->article.url, &sl->article.author, &sl->article.source};
   size_t at[sizeof src / sizeof src[0] + 1];
   nf_str origin = {a->origin, a->origin ? strlen(a->origin) : 0};
   nf_status s = NF_OK;
@@ -161,6 +161,10 @@ nf_status nf_index_worker_submit(nf_index_worker *w, const nf_article *a, nf_err
   for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
     *dst[i] = (nf_str){src[i]->p ? base + at[i] : NULL, src[i]->n};
   sl->article.origin = a->origin ? base + at[sizeof src / sizeof src[0]] : NULL;
+  /* the thread's own copy: the reader's object goes with its next line */
+  json_decref((json_t *)sl->article.extra);
+  sl->article.extra = a->extra ? json_deep_copy(a->extra) : NULL;
+  if (a->extra && !sl->article.extra) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   sl->article.line = a->line;
   pthread_mutex_lock(&w->mu);
   w->tail++;

@@ -12,7 +12,7 @@ void nf_json_article_init(nf_json_article *ja) { memset(ja, 0, sizeof *ja); }
 void nf_json_article_clear(nf_json_article *ja) {
   json_decref(ja->root);
   ja->root = NULL;
-  free(ja->extra);
+  json_decref(ja->extra);
   ja->extra = NULL;
   nf_buf_clear(&ja->scratch);
 }
@@ -80,8 +80,8 @@ static nf_status id_member(nf_json_article *ja, nf_str *out, nf_error *err) {
   return NF_OK;
 }
 
-/* The keys the indexer does not interpret, kept as a compact JSON object. */
-static nf_status extra_members(nf_json_article *ja, nf_str *out) {
+/* The keys the indexer does not interpret, kept as a JSON object. */
+static nf_status extra_members(nf_json_article *ja, const struct json_t **out) {
   const char *key;
   json_t *v;
   json_t *extra = NULL;
@@ -93,12 +93,8 @@ static nf_status extra_members(nf_json_article *ja, nf_str *out) {
       return NF_ERR_NOMEM;
     }
   }
-  if (!extra) return NF_OK;
-  ja->extra = json_dumps(extra, JSON_COMPACT | JSON_PRESERVE_ORDER);
-  json_decref(extra);
-  if (!ja->extra) return NF_ERR_NOMEM;
-  out->p = ja->extra;
-  out->n = strlen(ja->extra);
+  ja->extra = extra;
+  *out = extra;
   return NF_OK;
 }
 
@@ -123,10 +119,6 @@ nf_status nf_json_article_parse(nf_json_article *ja, const char *line, size_t n,
   if ((s = optional_string(ja->root, "url", &out->url, err))) return s;
   if ((s = optional_string(ja->root, "source", &out->source, err))) return s;
   if ((s = author_member(ja, &out->author, err))) return s;
-  if (out->date.p) {
-    nf_date d;
-    if ((s = nf_date_parse_iso(out->date.p, out->date.n, &d, err))) return s;
-  }
   if ((s = extra_members(ja, &out->extra))) return nf_error_set(err, s, "out of memory");
   return NF_OK;
 }

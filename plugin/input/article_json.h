@@ -11,7 +11,7 @@
 /* Holds what the last parsed article points into. */
 typedef struct nf_json_article {
   json_t *root;
-  char *extra;        /* the other keys, compact JSON */
+  json_t *extra;      /* the other keys, an object sharing the root's values */
   nf_buf scratch;     /* a joined author array */
   char id_number[32]; /* an integer id as text */
 } nf_json_article;

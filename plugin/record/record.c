@@ -63,15 +63,11 @@ static nf_status set_metadata(nf_record *rec, nf_error *err) {
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   if ((s = set(j, "url", nstr_or_null(a->url))) || (s = set(j, "source", nstr_or_null(a->source))))
     return nf_error_set(err, s, "url or source is not valid UTF-8");
-  if (a->extra.p) {
-    json_error_t jerr;
-    json_t *extra = json_loadb(a->extra.p, a->extra.n, 0, &jerr);
-    if (!extra || !json_is_object(extra)) {
-      json_decref(extra);
+  if (a->extra) {
+    json_t *extra = (json_t *)a->extra; /* shared, never changed: jansson counts references */
+    if (!json_is_object(extra))
       return nf_error_set(err, NF_ERR_PARSE, "the article's other keys are not a JSON object");
-    }
-    if (json_object_set_new(j, "meta", extra))
-      return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+    if (json_object_set(j, "meta", extra)) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   }
   return NF_OK;
 }

@@ -108,6 +108,10 @@ START_TEST(analyzer_errors_name_the_analyzer) {
   art.text = (nf_str){"Some text.", 10};
   ck_assert_int_eq(nf_record_extract(rec, p, a, &art, &err), NF_ERR_PARSE);
   ck_assert_str_eq(err.message, "analyzer failing: cannot read this");
+  /* the article's date is parsed once, before any analyzer runs */
+  art.date = (nf_str){"20 Dec 2021", 11};
+  ck_assert_int_eq(nf_record_extract(rec, p, a, &art, &err), NF_ERR_PARSE);
+  ck_assert_str_eq(err.message, "date '20 Dec 2021' is not an ISO 8601 date (YYYY-MM-DD)");
   nf_record_free(rec);
   nf_analysis_free(a);
   nf_pipeline_free(p);
