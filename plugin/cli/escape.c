@@ -42,17 +42,24 @@ void nf_cli_put(FILE *f, const char *s, int flatten) { nf_cli_put_text(f, s, str
 
 void nf_cli_put_json(FILE *f, const char *json) {
   /* JSON escapes C0 itself; C1 and the bidirectional controls can only be
-   * inside strings, where \uXXXX means the same character. */
+   * inside strings, where \uXXXX means the same character.  ASCII, most of
+   * the text, is written in runs. */
   const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)json;
-  size_t n = strlen(json), i = 0;
+  size_t n = strlen(json), i = 0, run = 0;
   while (i < n) {
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
     utf8proc_int32_t c = -1;
     utf8proc_ssize_t len = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &c);
     if (len <= 0) len = 1, c = -1; /* jansson writes UTF-8 only: cannot happen */
-    if ((c >= 0x80 && c <= 0x9f) || bidi_control(c))
+    if ((c >= 0x80 && c <= 0x9f) || bidi_control(c)) {
+      fwrite(s + run, 1, i - run, f);
       fprintf(f, "\\u%04x", (unsigned)c);
-    else
-      fwrite(s + i, 1, (size_t)len, f);
+      run = i + (size_t)len;
+    }
     i += (size_t)len;
   }
+  fwrite(s + run, 1, n - run, f);
 }

@@ -2,7 +2,8 @@
  * become a control sequence there.  Ids, headlines, snippets and facet
  * labels in `newsfields search`, and error messages that quote a file name,
  * a command or a query, show controls as escapes (\x1b, \u009b, \u202e);
- * a query that is not UTF-8 is refused, in text and in --json. */
+ * --json and extract write them as JSON escapes; a query that is not UTF-8
+ * is refused, in text and in --json. */
 #include <check.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -84,6 +85,13 @@ START_TEST(search_output_escapes_controls) {
   ck_assert(nf_test_contains(out, "\"id\":\"esc\\u001B[2Jid\""));
   ck_assert(nf_test_contains(out, "next \\u202eevil"));
   ck_assert(nf_test_contains(out, "coast \\u009b31m today"));
+  free(out);
+  free(err);
+  /* extract's JSON Lines, likewise */
+  ck_assert_int_eq(run(&out, &err, NF "extract " SCHEMA "%s", input), 0);
+  assert_inert(out);
+  ck_assert(nf_test_contains(out, "\"id\":\"esc\\u001B[2Jid\""));
+  ck_assert(nf_test_contains(out, "next \\u202eevil"));
   free(out);
   free(err);
 }
