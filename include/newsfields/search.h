@@ -46,8 +46,24 @@ NF_API nf_status nf_searcher_reopen(nf_searcher *s, nf_error *err);
 /* Documents in the databases. */
 NF_API nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err);
 
+/* Bounds on what one search may cost, for a searcher that answers queries
+ * from others (newsfields serve).  0 leaves a bound off; all are off until
+ * nf_searcher_set_limits is called. */
+typedef struct nf_search_limits {
+  unsigned max_terms;   /* terms of the parsed query, field filters and date ranges included */
+  unsigned max_phrases; /* "quoted phrases" and NEAR groups */
+  double time_limit;    /* seconds of matching and facet counting */
+} nf_search_limits;
+
+/* A query over max_terms or max_phrases is refused before it runs, with
+ * NF_ERR_LIMIT and a message giving the count and the bound; a search that
+ * runs past time_limit stops with NF_ERR_TIMEOUT. */
+NF_API nf_status nf_searcher_set_limits(nf_searcher *s, const nf_search_limits *limits,
+                                        nf_error *err);
+
 /* Run a query.  A bad query, an unknown facet field or an unknown value
- * where the field needs a known one is NF_ERR_QUERY with a message. */
+ * where the field needs a known one is NF_ERR_QUERY with a message; over a
+ * limit, see nf_searcher_set_limits. */
 NF_API nf_status nf_search(nf_searcher *s, const char *query, size_t n,
                            const nf_search_options *opts, nf_results **out, nf_error *err);
 

@@ -30,7 +30,9 @@ typedef enum nf_status {
   NF_ERR_DB_VERSION,  /* the database format is not supported */
   NF_ERR_DB_MODIFIED, /* the database changed under a reader; reopen and retry */
   NF_ERR_UNSUPPORTED, /* an operation this build or backend cannot do */
-  NF_ERR_INTERNAL     /* a bug: an invariant broke or an unexpected exception */
+  NF_ERR_INTERNAL,    /* a bug: an invariant broke or an unexpected exception */
+  NF_ERR_LIMIT,       /* over a configured bound: a query too complex, an input too large */
+  NF_ERR_TIMEOUT      /* a time limit ran out before the work was done */
 } nf_status;
 
 /* A static, never-NULL message for a status code. */

@@ -3,6 +3,7 @@
 #define NF_CLI_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "newsfields/article.h"
 #include "newsfields/schema.h"
@@ -18,9 +19,20 @@ int nf_cmd_index(int argc, char **argv);
 int nf_cmd_search(int argc, char **argv);
 int nf_cmd_serve(int argc, char **argv);
 
-/* "newsfields: where: message" on standard error. */
+/* Text from the input on a terminal or in a message: C0 and C1 controls,
+ * DEL, bytes that are not UTF-8 and the bidirectional controls are shown as
+ * escapes (\x1b, \n, \xff, \u009b, \u202e), never passed on; with flatten,
+ * tab, newline and carriage return become spaces instead. */
+void nf_cli_put_text(FILE *f, const char *p, size_t n, int flatten);
+void nf_cli_put(FILE *f, const char *s, int flatten);
+/* JSON text with the C1 and bidirectional controls in its strings written
+ * as \u escapes (JSON already escapes C0): the same JSON, inert on a
+ * terminal. */
+void nf_cli_put_json(FILE *f, const char *json);
+
+/* "newsfields: where: message" on standard error, escaped (nf_cli_put). */
 void nf_cli_error(const nf_error *err);
-/* A usage error: the message, then a hint to --help. */
+/* A usage error: the message (escaped), then a hint to --help. */
 int nf_cli_usage_error(const char *command, const char *fmt, ...) NF_PRINTF(2, 3);
 
 /* Name the article's file and line in err, when it does not say where yet. */

@@ -96,7 +96,8 @@ static int extract_all(nf_input *in, const nf_pipeline *p, const extract_opts *o
     char *json = NULL;
     if (s == NF_OK) s = nf_record_to_json(rec, o->json_flags, &json, &err);
     if (s == NF_OK) {
-      printf("%s\n", json);
+      nf_cli_put_json(stdout, json); /* C1 and bidi controls as \u escapes */
+      fputc('\n', stdout);
       free(json);
       continue;
     }

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "newsfields/search.h"
+#include "newsfields/text.h"
 
 #define NF_MAX_DBS 64
 #define NF_MAX_FACETS 32
@@ -135,19 +136,20 @@ static int parse_options(int argc, char **argv, search_opts *o) {
   return NF_EXIT_OK;
 }
 
-/* The snippet with its marks shown: bold on a terminal, *word* elsewhere. */
+/* The snippet with its marks shown: bold on a terminal, *word* elsewhere.
+ * The text is the article's: escaped, never passed to the terminal as it is. */
 static void print_snippet(const nf_hit *h, int tty) {
   const char *open = tty ? "\033[1m" : "*", *close = tty ? "\033[0m" : "*";
   size_t at = 0, n = strlen(h->snippet);
   fputs("    ", stdout);
   for (size_t i = 0; i < h->nmarks; i++) {
-    fwrite(h->snippet + at, 1, h->marks[i].start - at, stdout);
+    nf_cli_put_text(stdout, h->snippet + at, h->marks[i].start - at, 1);
     fputs(open, stdout);
-    fwrite(h->snippet + h->marks[i].start, 1, h->marks[i].end - h->marks[i].start, stdout);
+    nf_cli_put_text(stdout, h->snippet + h->marks[i].start, h->marks[i].end - h->marks[i].start, 1);
     fputs(close, stdout);
     at = h->marks[i].end;
   }
-  fwrite(h->snippet + at, 1, n - at, stdout);
+  nf_cli_put_text(stdout, h->snippet + at, n - at, 1);
   fputc('\n', stdout);
 }
 
@@ -170,14 +172,19 @@ static void print_histogram(const nf_results *r) {
 static void print_text(const nf_results *r, const char *query, unsigned offset) {
   int tty = isatty(STDOUT_FILENO);
   size_t n = nf_results_size(r);
-  printf("%lu match%s for %s", nf_results_total(r), nf_results_total(r) == 1 ? "" : "es",
-         *query ? query : "(everything)");
+  printf("%lu match%s for ", nf_results_total(r), nf_results_total(r) == 1 ? "" : "es");
+  nf_cli_put(stdout, *query ? query : "(everything)", 1);
   if (n) printf(" (showing %u-%zu)", offset + 1, offset + n);
   printf("\n");
   for (size_t i = 0; i < n; i++) {
     const nf_hit *h = nf_results_hit(r, i);
-    printf("\n%3u. %s  %s  %s\n", h->rank, h->id, h->date ? h->date : "----------",
-           h->headline ? h->headline : "(no headline)");
+    printf("\n%3u. ", h->rank);
+    nf_cli_put(stdout, h->id, 1);
+    fputs("  ", stdout);
+    nf_cli_put(stdout, h->date ? h->date : "----------", 1);
+    fputs("  ", stdout);
+    nf_cli_put(stdout, h->headline ? h->headline : "(no headline)", 1);
+    fputc('\n', stdout);
     if (*h->snippet) print_snippet(h, tty);
   }
   for (size_t f = 0; f < nf_results_facet_count(r); f++) {
@@ -186,7 +193,9 @@ static void print_text(const nf_results *r, const char *query, unsigned offset) 
     if (m == 0) printf(" (none)");
     for (size_t i = 0; i < m; i++) {
       const nf_facet_value *v = nf_results_facet_value(r, f, i);
-      printf("%s %s (%lu)", i ? "," : "", v->label, v->count);
+      fputs(i ? ", " : " ", stdout);
+      nf_cli_put(stdout, v->label, 1);
+      printf(" (%lu)", v->count);
     }
     printf("\n");
   }
@@ -244,19 +253,32 @@ int nf_cmd_search(int argc, char **argv) {
   nf_searcher *searcher = NULL;
   nf_results *results = NULL;
   nf_status s = query ? NF_OK : nf_error_set(&err, NF_ERR_NOMEM, "out of memory");
+  size_t bad = 0;
+  /* Bytes that are not UTF-8 would be read as something else: refused. */
+  if (s == NF_OK && nf_utf8_validate(query, strlen(query), &bad) != NF_OK)
+    s = nf_error_set(&err, NF_ERR_QUERY,
+                     "the query is not valid UTF-8: byte 0x%02x at offset %zu (check the "
+                     "terminal's or the script's encoding)",
+                     (unsigned char)query[bad], bad);
   if (s == NF_OK) s = nf_cli_load_schema(o.schema, &schema, &err);
   if (s == NF_OK && (o.json || o.histogram)) s = ask_histogram(&o, schema, &err);
   if (s == NF_OK) s = nf_searcher_open(o.dbs, o.ndbs, schema, o.lang, &searcher, &err);
   if (s == NF_OK && o.explain) {
     char *d = nf_searcher_describe_query(searcher, query, strlen(query), &err);
-    if (d) fprintf(stderr, "%s\n", d);
+    if (d) {
+      nf_cli_put(stderr, d, 0);
+      fputc('\n', stderr);
+    }
     free(d);
   }
   if (s == NF_OK) s = nf_search(searcher, query, strlen(query), &o.so, &results, &err);
   if (s == NF_OK && o.json) {
     char *json = NULL;
     s = nf_results_to_json(results, 0, &json, &err);
-    if (s == NF_OK) printf("%s\n", json);
+    if (s == NF_OK) {
+      nf_cli_put_json(stdout, json);
+      fputc('\n', stdout);
+    }
     free(json);
   } else if (s == NF_OK) {
     print_text(results, query, o.so.offset);

@@ -1,5 +1,6 @@
 /* newsfields serve: the search page and its JSON API over HTTP. */
 #include <getopt.h>
+#include <math.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,6 +36,18 @@ static const char usage[] =
     "  -l, --lang LANG     Snowball stemmer (default: the database's)\n"
     "  -h, --help          this help\n"
     "\n"
+    "Limits (0 turns the cost limits off):\n"
+    "      --threads N           threads answering requests (default: the cores,\n"
+    "                            at least 4)\n"
+    "      --max-connections N   connections open at once (default: 512)\n"
+    "      --max-per-address N   connections open at once from one client address\n"
+    "                            (default: 32)\n"
+    "      --timeout S           seconds a connection may stay silent (default: 10)\n"
+    "      --max-query-terms N   terms in a query, filters included (default: 64)\n"
+    "      --max-query-phrases N phrases in a query (default: 8)\n"
+    "      --query-timeout S     seconds a search may run, fractions allowed\n"
+    "                            (default: 5)\n"
+    "\n"
     "It prints the address it serves at, then one line when it stops.\n";
 
 typedef struct serve_opts {
@@ -42,16 +55,45 @@ typedef struct serve_opts {
   size_t ndbs;
   const char *schema, *lang, *bind;
   unsigned port;
+  nf_server_options server;
+  nf_search_limits limits;
 } serve_opts;
 
+/* Seconds, a decimal number from 0 to 3600 ("0.5", "2"); 0 if it is not one. */
+static int parse_seconds(const char *s, double *out) {
+  if (!s || *s < '0' || *s > '9') return 0;
+  char *end;
+  double v = strtod(s, &end);
+  if (*end || !isfinite(v) || v < 0 || v > 3600) return 0;
+  *out = v;
+  return 1;
+}
+
 static int parse_options(int argc, char **argv, serve_opts *o) {
-  static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                           {"schema", required_argument, NULL, 's'},
-                                           {"port", required_argument, NULL, 'p'},
-                                           {"bind", required_argument, NULL, 'b'},
-                                           {"lang", required_argument, NULL, 'l'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
+  enum {
+    OPT_THREADS = 256,
+    OPT_MAX_CONNECTIONS,
+    OPT_MAX_PER_ADDRESS,
+    OPT_TIMEOUT,
+    OPT_MAX_TERMS,
+    OPT_MAX_PHRASES,
+    OPT_QUERY_TIMEOUT
+  };
+  static const struct option longopts[] = {
+      {"db", required_argument, NULL, 'd'},
+      {"schema", required_argument, NULL, 's'},
+      {"port", required_argument, NULL, 'p'},
+      {"bind", required_argument, NULL, 'b'},
+      {"lang", required_argument, NULL, 'l'},
+      {"threads", required_argument, NULL, OPT_THREADS},
+      {"max-connections", required_argument, NULL, OPT_MAX_CONNECTIONS},
+      {"max-per-address", required_argument, NULL, OPT_MAX_PER_ADDRESS},
+      {"timeout", required_argument, NULL, OPT_TIMEOUT},
+      {"max-query-terms", required_argument, NULL, OPT_MAX_TERMS},
+      {"max-query-phrases", required_argument, NULL, OPT_MAX_PHRASES},
+      {"query-timeout", required_argument, NULL, OPT_QUERY_TIMEOUT},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "d:s:p:b:l:h", longopts, NULL)) != -1) {
@@ -74,6 +116,44 @@ static int parse_options(int argc, char **argv, serve_opts *o) {
       case 'l':
         o->lang = optarg;
         break;
+      case OPT_THREADS:
+        if (!nf_cli_parse_unsigned(optarg, NF_SERVE_MAX_THREADS, &o->server.threads) ||
+            !o->server.threads)
+          return nf_cli_usage_error("serve", "--threads needs a number from 1 to %d, not '%s'",
+                                    NF_SERVE_MAX_THREADS, optarg);
+        break;
+      case OPT_MAX_CONNECTIONS:
+        if (!nf_cli_parse_unsigned(optarg, 100000u, &o->server.max_connections) ||
+            !o->server.max_connections)
+          return nf_cli_usage_error(
+              "serve", "--max-connections needs a number from 1 to 100000, not '%s'", optarg);
+        break;
+      case OPT_MAX_PER_ADDRESS:
+        if (!nf_cli_parse_unsigned(optarg, 100000u, &o->server.max_per_address) ||
+            !o->server.max_per_address)
+          return nf_cli_usage_error(
+              "serve", "--max-per-address needs a number from 1 to 100000, not '%s'", optarg);
+        break;
+      case OPT_TIMEOUT:
+        if (!nf_cli_parse_unsigned(optarg, 3600u, &o->server.timeout) || !o->server.timeout)
+          return nf_cli_usage_error("serve", "--timeout needs seconds from 1 to 3600, not '%s'",
+                                    optarg);
+        break;
+      case OPT_MAX_TERMS:
+        if (!nf_cli_parse_unsigned(optarg, 100000u, &o->limits.max_terms))
+          return nf_cli_usage_error(
+              "serve", "--max-query-terms needs a number from 0 to 100000, not '%s'", optarg);
+        break;
+      case OPT_MAX_PHRASES:
+        if (!nf_cli_parse_unsigned(optarg, 100000u, &o->limits.max_phrases))
+          return nf_cli_usage_error(
+              "serve", "--max-query-phrases needs a number from 0 to 100000, not '%s'", optarg);
+        break;
+      case OPT_QUERY_TIMEOUT:
+        if (!parse_seconds(optarg, &o->limits.time_limit))
+          return nf_cli_usage_error(
+              "serve", "--query-timeout needs seconds from 0 to 3600 (0.5, 2), not '%s'", optarg);
+        break;
       case 'h':
         fputs(usage, stdout);
         return -1;
@@ -82,12 +162,32 @@ static int parse_options(int argc, char **argv, serve_opts *o) {
     }
   }
   if (optind < argc) return nf_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+  if (o->server.max_connections && o->server.threads &&
+      o->server.max_connections < o->server.threads)
+    return nf_cli_usage_error("serve", "--max-connections must be at least --threads");
   if (o->ndbs == 0) o->dbs[o->ndbs++] = NF_DEFAULT_DB;
   return NF_EXIT_OK;
 }
 
+/* One searcher for each thread of the server: a Xapian database handle is
+ * never used by two threads at once. */
+static nf_status open_searchers(const serve_opts *o, const nf_schema *schema, nf_searcher **out,
+                                unsigned n, nf_error *err) {
+  for (unsigned i = 0; i < n; i++) {
+    nf_status s = nf_searcher_open(o->dbs, o->ndbs, schema, o->lang, &out[i], err);
+    if (s != NF_OK) return s;
+  }
+  return NF_OK;
+}
+
 int nf_cmd_serve(int argc, char **argv) {
-  serve_opts o = {{NULL}, 0, NULL, NULL, NF_DEFAULT_BIND, NF_DEFAULT_PORT};
+  serve_opts o;
+  memset(&o, 0, sizeof o);
+  o.bind = NF_DEFAULT_BIND;
+  o.port = NF_DEFAULT_PORT;
+  o.limits.max_terms = NF_API_DEFAULT_MAX_TERMS;
+  o.limits.max_phrases = NF_API_DEFAULT_MAX_PHRASES;
+  o.limits.time_limit = NF_API_DEFAULT_TIME_LIMIT;
   int rc = parse_options(argc, argv, &o);
   if (rc) return rc < 0 ? NF_EXIT_OK : rc;
 
@@ -102,15 +202,18 @@ int nf_cmd_serve(int argc, char **argv) {
   nf_error err;
   nf_error_clear(&err);
   nf_schema *schema = NULL;
-  nf_searcher *searcher = NULL;
+  unsigned threads = nf_server_threads(&o.server);
+  nf_searcher **searchers = calloc(threads, sizeof *searchers);
   nf_api *api = NULL;
   nf_server *server = NULL;
   unsigned long docs = 0;
-  nf_status s = nf_cli_load_schema(o.schema, &schema, &err);
-  if (s == NF_OK) s = nf_searcher_open(o.dbs, o.ndbs, schema, o.lang, &searcher, &err);
-  if (s == NF_OK) s = nf_searcher_doccount(searcher, &docs, &err);
-  if (s == NF_OK) s = nf_api_new(searcher, schema, &api, &err);
-  if (s == NF_OK) s = nf_server_start(api, o.bind, o.port, &server, &err);
+  nf_status s = searchers ? NF_OK : nf_error_set(&err, NF_ERR_NOMEM, "out of memory");
+  if (s == NF_OK) s = nf_cli_load_schema(o.schema, &schema, &err);
+  if (s == NF_OK) s = open_searchers(&o, schema, searchers, threads, &err);
+  if (s == NF_OK) s = nf_searcher_doccount(searchers[0], &docs, &err);
+  if (s == NF_OK) s = nf_api_new(searchers, threads, schema, &o.limits, &api, &err);
+  o.server.threads = threads;
+  if (s == NF_OK) s = nf_server_start(api, o.bind, o.port, &o.server, &server, &err);
   if (s == NF_OK) {
     int v6 = strchr(o.bind, ':') != NULL;
     printf("newsfields: serving %lu articles at http://%s%s%s:%u/ (Ctrl-C to stop)\n", docs,
@@ -123,9 +226,10 @@ int nf_cmd_serve(int argc, char **argv) {
     nf_cli_error(&err);
     rc = NF_EXIT_FAILURE;
   }
-  nf_server_free(server); /* waits for the request in progress */
+  nf_server_free(server); /* waits for the requests in progress */
   nf_api_free(api);
-  nf_searcher_free(searcher);
+  for (unsigned i = 0; searchers && i < threads; i++) nf_searcher_free(searchers[i]);
+  free(searchers);
   nf_schema_free(schema);
   return rc;
 }

@@ -8,15 +8,19 @@
 
 void nf_cli_error(const nf_error *err) {
   char buf[NF_ERROR_WHERE_MAX + NF_ERROR_MESSAGE_MAX + 4];
-  fprintf(stderr, "newsfields: %s\n", nf_error_format(err, buf, sizeof buf));
+  fputs("newsfields: ", stderr);
+  nf_cli_put(stderr, nf_error_format(err, buf, sizeof buf), 0);
+  fputc('\n', stderr);
 }
 
 int nf_cli_usage_error(const char *command, const char *fmt, ...) {
+  char msg[1024];
   va_list ap;
-  fprintf(stderr, "newsfields %s: ", command);
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  vsnprintf(msg, sizeof msg, fmt, ap); /* quotes the arguments given */
   va_end(ap);
+  fprintf(stderr, "newsfields %s: ", command);
+  nf_cli_put(stderr, msg, 0);
   fprintf(stderr, "\nTry 'newsfields %s --help'.\n", command);
   return NF_EXIT_USAGE;
 }

@@ -38,6 +38,8 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "index") == 0) return nf_cmd_index(argc - 1, argv + 1);
   if (strcmp(cmd, "search") == 0) return nf_cmd_search(argc - 1, argv + 1);
   if (strcmp(cmd, "serve") == 0) return nf_cmd_serve(argc - 1, argv + 1);
-  fprintf(stderr, "newsfields: unknown command '%s'\n\n%s", cmd, usage);
+  fputs("newsfields: unknown command '", stderr);
+  nf_cli_put(stderr, cmd, 0);
+  fprintf(stderr, "'\n\n%s", usage);
   return NF_EXIT_USAGE;
 }

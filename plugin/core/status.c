@@ -36,6 +36,10 @@ const char *nf_strerror(nf_status status) {
       return "unsupported operation";
     case NF_ERR_INTERNAL:
       return "internal error";
+    case NF_ERR_LIMIT:
+      return "over a limit";
+    case NF_ERR_TIMEOUT:
+      return "time limit reached";
   }
   return "unknown status";
 }

@@ -21,6 +21,7 @@ struct nf_searcher {
   nf_countries *countries; /* NULL when the schema has no country field */
   nf_agencies *agencies;   /* NULL when it has no agency field */
   char *language;
+  nf_search_limits limits;
 };
 
 void nf_searcher_free(nf_searcher *s) {
@@ -72,6 +73,30 @@ nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schem
 }
 
 nf_status nf_searcher_reopen(nf_searcher *s, nf_error *err) { return nf_xdb_reopen(s->db, err); }
+
+nf_status nf_searcher_set_limits(nf_searcher *s, const nf_search_limits *limits, nf_error *err) {
+  if (!s || !limits) return nf_error_set(err, NF_ERR_INVALID, "no searcher or limits");
+  if (!(limits->time_limit >= 0))
+    return nf_error_set(err, NF_ERR_INVALID, "the time limit is negative");
+  s->limits = *limits;
+  return NF_OK;
+}
+
+/* A query over the searcher's bounds is refused before it runs. */
+static nf_status check_cost(const nf_searcher *s, const nf_xquery *q, nf_error *err) {
+  const nf_search_limits *l = &s->limits;
+  if (!l->max_terms && !l->max_phrases) return NF_OK;
+  nf_xquery_cost cost;
+  nf_status st = nf_xquery_cost_of(q, &cost, err);
+  if (st != NF_OK) return st;
+  if (l->max_terms && cost.terms > l->max_terms)
+    return nf_error_set(err, NF_ERR_LIMIT, "the query is too complex: %lu terms (at most %u)",
+                        cost.terms, l->max_terms);
+  if (l->max_phrases && cost.phrases > l->max_phrases)
+    return nf_error_set(err, NF_ERR_LIMIT, "the query is too complex: %lu phrases (at most %u)",
+                        cost.phrases, l->max_phrases);
+  return NF_OK;
+}
 
 nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err) {
   return nf_xdb_doccount(s->db, out, err);
@@ -143,6 +168,8 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
   nf_status st = nf_xenquire_new(s->db, &e, err);
   if (st != NF_OK) return st;
   st = nf_xenquire_set_query(e, q, err);
+  if (st == NF_OK && s->limits.time_limit > 0)
+    st = nf_xenquire_set_time_limit(e, s->limits.time_limit, err);
   if (st == NF_OK && opts->sort == NF_SORT_DATE) {
     const nf_field *d = date_field(s->schema);
     if (!d)
@@ -188,6 +215,7 @@ nf_status nf_search(nf_searcher *s, const char *query, size_t n, const nf_search
   nf_status st = plan_facets(s, opts, &plan, err);
   nf_xquery *q = NULL;
   if (st == NF_OK) st = parse(s, query, n, &q, err);
+  if (st == NF_OK) st = check_cost(s, q, err);
   nf_results *r = NULL;
   if (st == NF_OK) st = nf_results_new(query, n, opts->offset, plan.nfields, &r, err);
   if (st == NF_OK) st = run(s, q, opts, &plan, r, err);

@@ -1,25 +1,50 @@
 /* The JSON API of `newsfields serve`: arguments checked and bounded, the
- * search run, its JSON (the same as `newsfields search --json`) returned. */
+ * search run on a searcher of the pool, its JSON (the same as `newsfields
+ * search --json`) returned. */
 #include "api.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct nf_api {
-  nf_searcher *searcher;
+  nf_searcher **idle; /* the searchers no request is using: a stack */
+  size_t nidle;
+  pthread_mutex_t lock;
+  pthread_cond_t returned;
+  nf_search_limits limits;
   const nf_schema *schema;
   const char *date;                      /* the date field (the histogram), or NULL */
   const char *facets[NF_API_MAX_FACETS]; /* the default facets: every facet field */
   size_t nfacets;
 };
 
-nf_status nf_api_new(nf_searcher *searcher, const nf_schema *schema, nf_api **out, nf_error *err) {
+nf_status nf_api_new(nf_searcher *const *searchers, size_t n, const nf_schema *schema,
+                     const nf_search_limits *limits, nf_api **out, nf_error *err) {
   *out = NULL;
+  if (n == 0) return nf_error_set(err, NF_ERR_INVALID, "no searcher for the API");
   nf_api *api = calloc(1, sizeof *api);
-  if (!api) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  api->searcher = searcher;
+  if (api) api->idle = calloc(n, sizeof *api->idle);
+  if (!api || !api->idle) {
+    if (api) free(api->idle);
+    free(api);
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < n; i++) {
+    nf_status s = nf_searcher_set_limits(searchers[i], limits, err);
+    if (s != NF_OK) {
+      free(api->idle);
+      free(api);
+      return s;
+    }
+    api->idle[i] = searchers[i];
+  }
+  api->nidle = n;
+  api->limits = *limits;
+  pthread_mutex_init(&api->lock, NULL);
+  pthread_cond_init(&api->returned, NULL);
   api->schema = schema;
   for (size_t i = 0; i < nf_schema_field_count(schema); i++) {
     const nf_field *f = nf_schema_field(schema, i);
@@ -30,7 +55,30 @@ nf_status nf_api_new(nf_searcher *searcher, const nf_schema *schema, nf_api **ou
   return NF_OK;
 }
 
-void nf_api_free(nf_api *api) { free(api); }
+void nf_api_free(nf_api *api) {
+  if (!api) return;
+  pthread_cond_destroy(&api->returned);
+  pthread_mutex_destroy(&api->lock);
+  free(api->idle);
+  free(api);
+}
+
+/* A searcher for this request alone; with one searcher per calling thread
+ * there is always one idle, the wait is for a caller with more threads. */
+static nf_searcher *take_searcher(nf_api *api) {
+  pthread_mutex_lock(&api->lock);
+  while (api->nidle == 0) pthread_cond_wait(&api->returned, &api->lock);
+  nf_searcher *s = api->idle[--api->nidle];
+  pthread_mutex_unlock(&api->lock);
+  return s;
+}
+
+static void give_back(nf_api *api, nf_searcher *s) {
+  pthread_mutex_lock(&api->lock);
+  api->idle[api->nidle++] = s;
+  pthread_cond_signal(&api->returned);
+  pthread_mutex_unlock(&api->lock);
+}
 
 int nf_api_owns(const char *path) { return strncmp(path, "/api/", 5) == 0; }
 
@@ -161,16 +209,21 @@ static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *o
   nf_error err;
   nf_error_clear(&err);
   nf_results *r = NULL;
+  nf_searcher *searcher = take_searcher(api);
   /* New commits become visible; a reader overtaken by a writer tries again. */
-  nf_status s = nf_searcher_reopen(api->searcher, &err);
-  if (s == NF_OK) s = nf_search(api->searcher, q, qlen, &o, &r, &err);
-  if (s == NF_ERR_DB_MODIFIED && nf_searcher_reopen(api->searcher, &err) == NF_OK)
-    s = nf_search(api->searcher, q, qlen, &o, &r, &err);
+  nf_status s = nf_searcher_reopen(searcher, &err);
+  if (s == NF_OK) s = nf_search(searcher, q, qlen, &o, &r, &err);
+  if (s == NF_ERR_DB_MODIFIED && nf_searcher_reopen(searcher, &err) == NF_OK)
+    s = nf_search(searcher, q, qlen, &o, &r, &err);
+  give_back(api, searcher);
   char *json = NULL;
   if (s == NF_OK) s = nf_results_to_json(r, 0, &json, &err);
   nf_results_free(r);
   if (s != NF_OK) {
-    nf_api_error(s == NF_ERR_QUERY ? 400 : 500, err.message, out);
+    unsigned status = s == NF_ERR_QUERY || s == NF_ERR_LIMIT ? 400
+                      : s == NF_ERR_TIMEOUT                  ? 503
+                                                             : 500;
+    nf_api_error(status, err.message, out);
     return;
   }
   size_t len = strlen(json);
@@ -200,17 +253,20 @@ static void fields(nf_api *api, nf_api_response *out) {
     json_array_append_new(facets, json_string(api->facets[i]));
   unsigned long docs = 0;
   nf_error err;
-  nf_status s = nf_searcher_reopen(api->searcher, &err);
-  if (s == NF_OK) s = nf_searcher_doccount(api->searcher, &docs, &err);
+  nf_searcher *searcher = take_searcher(api);
+  nf_status s = nf_searcher_reopen(searcher, &err);
+  if (s == NF_OK) s = nf_searcher_doccount(searcher, &docs, &err);
+  give_back(api, searcher);
   if (s != NF_OK) {
     json_decref(list);
     json_decref(facets);
     nf_api_error(500, err.message, out);
     return;
   }
-  json_t *limits =
-      json_pack("{s:i,s:i,s:i,s:i}", "query", NF_API_MAX_QUERY, "limit", NF_API_MAX_LIMIT, "offset",
-                NF_API_MAX_OFFSET, "facet_limit", NF_API_MAX_FACET_LIMIT);
+  json_t *limits = json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:f}", "query", NF_API_MAX_QUERY, "limit",
+                             NF_API_MAX_LIMIT, "offset", NF_API_MAX_OFFSET, "facet_limit",
+                             NF_API_MAX_FACET_LIMIT, "terms", (int)api->limits.max_terms, "phrases",
+                             (int)api->limits.max_phrases, "seconds", api->limits.time_limit);
   respond_json(200,
                json_pack("{s:I,s:o,s:o,s:o,s:o}", "documents", (json_int_t)docs, "fields",
                          list ? list : json_array(), "facets", facets ? facets : json_array(),

@@ -9,7 +9,12 @@
  *       default facets, the date field and the limits, for the page
  *
  * Errors are {"error": "message", "status": N}: 400 for a bad argument or
- * query, 404 for an unknown path, 500 for anything else. */
+ * query or a query over the cost limits, 404 for an unknown path, 503 for a
+ * search past its time limit, 500 for anything else.
+ *
+ * Requests may come from several threads at once: each takes a searcher of
+ * its own from the API's pool for as long as it runs (a Xapian database
+ * handle must not be used by two threads at once). */
 #ifndef NF_SERVE_API_H
 #define NF_SERVE_API_H
 
@@ -26,6 +31,10 @@
 #define NF_API_MAX_RESPONSE (8u << 20) /* bytes of a response body */
 #define NF_API_DEFAULT_LIMIT 10
 #define NF_API_DEFAULT_FACET_LIMIT 10
+/* The cost limits of a search (nf_search_limits) unless told otherwise. */
+#define NF_API_DEFAULT_MAX_TERMS 64
+#define NF_API_DEFAULT_MAX_PHRASES 8
+#define NF_API_DEFAULT_TIME_LIMIT 5.0 /* seconds */
 
 typedef struct nf_api nf_api;
 
@@ -38,14 +47,18 @@ typedef struct nf_api_response {
   size_t len;
 } nf_api_response;
 
-/* The API over a searcher and its schema (both must outlive it).  Calls
- * must not overlap: the searcher is not shared between threads. */
-nf_status nf_api_new(nf_searcher *searcher, const nf_schema *schema, nf_api **out, nf_error *err);
+/* The API over n searchers of the same databases and their schema (all must
+ * outlive it; the caller frees them).  Each gets the limits.  n bounds how
+ * many requests run at once: give one per thread that calls the API. */
+nf_status nf_api_new(nf_searcher *const *searchers, size_t n, const nf_schema *schema,
+                     const nf_search_limits *limits, nf_api **out, nf_error *err);
+/* After the last call has returned.  NULL: no-op. */
 void nf_api_free(nf_api *api);
 
 /* 1 when path belongs to the API (starts with /api/). */
 int nf_api_owns(const char *path);
-/* Answer a GET of path (under /api/) with the request's arguments. */
+/* Answer a GET of path (under /api/) with the request's arguments.  Safe to
+ * call from several threads at once. */
 void nf_api_handle(nf_api *api, const char *path, nf_api_arg_fn arg, void *ctx,
                    nf_api_response *out);
 /* {"error": message, "status": status} into out. */

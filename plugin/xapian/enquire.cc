@@ -49,6 +49,13 @@ nf_status nf_xenquire_set_query(nf_xenquire *e, const nf_xquery *q, nf_error *er
   });
 }
 
+nf_status nf_xenquire_set_time_limit(nf_xenquire *e, double seconds, nf_error *err) {
+  if (!e) return nf_error_set(err, NF_ERR_INVALID, "no enquire");
+  if (!(seconds >= 0)) return nf_error_set(err, NF_ERR_INVALID, "a negative time limit");
+  e->time_limit = seconds;
+  return NF_OK;
+}
+
 nf_status nf_xenquire_sort_by_relevance(nf_xenquire *e, nf_error *err) {
   if (!e) return nf_error_set(err, NF_ERR_INVALID, "no enquire");
   return guarded(err, [&] {
@@ -71,13 +78,19 @@ nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descendin
  * the spy reads each match's termlist during a match of its own. */
 #define NF_MAX_COLLECTED 4000000
 
+/* The decider that checks the enquire's deadline, or NULL without a limit. */
+static const Xapian::MatchDecider *decider(const nf_xenquire *e, nfx::DeadlineDecider &d) {
+  return e->deadline.active() ? &d : nullptr;
+}
+
 /* Every document the enquire's query matches, sorted. */
 static std::vector<Xapian::docid> matching_docids(nf_xenquire *e, Xapian::doccount n) {
   Xapian::Enquire all(e->db);
   all.set_query(e->enquire.get_query());
   all.set_weighting_scheme(Xapian::BoolWeight());
   all.set_docid_order(Xapian::Enquire::ASCENDING);
-  Xapian::MSet m = all.get_mset(0, n);
+  nfx::DeadlineDecider d(e->deadline);
+  Xapian::MSet m = all.get_mset(0, n, 0, nullptr, decider(e, d));
   std::vector<Xapian::docid> docids;
   docids.reserve(m.size());
   for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i) docids.push_back(*i);
@@ -94,7 +107,8 @@ static void count_term_facets(nf_xenquire *e, Xapian::doccount n) {
     spied.set_query(e->enquire.get_query());
     spied.set_weighting_scheme(Xapian::BoolWeight());
     spied.add_matchspy(e->terms.get());
-    spied.get_mset(0, 0, e->db.get_doccount());
+    nfx::DeadlineDecider d(e->deadline);
+    spied.get_mset(0, 0, e->db.get_doccount(), nullptr, decider(e, d));
     return;
   }
   std::vector<Xapian::docid> docids = matching_docids(e, n);
@@ -122,7 +136,9 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     // counted afterwards, knowing it.
     Xapian::doccount check = e->facets.empty() ? 0 : e->db.get_doccount();
     std::unique_ptr<nf_xmset> m(new nf_xmset);
-    m->mset = e->enquire.get_mset(offset, limit, check);
+    e->deadline.start(e->time_limit);
+    nfx::DeadlineDecider d(e->deadline);
+    m->mset = e->enquire.get_mset(offset, limit, check, nullptr, decider(e, d));
     m->stem = e->stem;
     if (e->terms) count_term_facets(e, m->mset.get_matches_estimated());
     for (const auto &f : e->facets)

@@ -41,6 +41,9 @@ nf_status status_from_current_exception(nf_error *err) noexcept {
     return from_xapian(err, NF_ERR_UNSUPPORTED, e);
   } catch (const Xapian::Error &e) {
     return from_xapian(err, NF_ERR_DB, e);
+  } catch (const TimeLimitExceeded &e) {
+    return nf_error_set(err, NF_ERR_TIMEOUT, "the search took longer than its time limit (%g s)",
+                        e.seconds());
   } catch (const std::bad_alloc &) {
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory in Xapian");
   } catch (const std::exception &e) {

@@ -3,11 +3,25 @@
 #ifndef NF_XAPIAN_ERRORS_H
 #define NF_XAPIAN_ERRORS_H
 
+#include <exception>
 #include <string>
 
 #include "shim.h"
 
 namespace nfx {
+
+/* Thrown from inside a match (a match decider, a facet count) when the
+ * enquire's time limit has run out: it unwinds Xapian's matcher, and
+ * guarded() turns it into NF_ERR_TIMEOUT. */
+class TimeLimitExceeded : public std::exception {
+ public:
+  explicit TimeLimitExceeded(double seconds) : seconds_(seconds) {}
+  const char *what() const noexcept override { return "time limit reached"; }
+  double seconds() const { return seconds_; }
+
+ private:
+  double seconds_;
+};
 
 /* Call only inside a catch block: rethrows the current exception, maps it to a
  * status with its message in err, and returns the status. */

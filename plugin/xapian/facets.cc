@@ -89,7 +89,10 @@ void TermFacetSpy::operator()(const Xapian::Document &doc, double) {
 
 void TermFacetSpy::count_termlists(const Xapian::Database &db,
                                    const std::vector<Xapian::docid> &matches) {
-  for (Xapian::docid did : matches) walk([&] { return db.termlist_begin(did); });
+  for (Xapian::docid did : matches) {
+    check_deadline();
+    walk([&] { return db.termlist_begin(did); });
+  }
 }
 
 void TermFacetSpy::count_postlists(const Xapian::Database &db,
@@ -130,6 +133,7 @@ void TermFacetSpy::count_postlists(const Xapian::Database &db,
       unsigned long n = 0;
       for (Xapian::PostingIterator d = db.postlist_begin(term), dend = db.postlist_end(term);
            d != dend; ++d) {
+        check_deadline();
         Xapian::docid did = *d;
         if (did >= match.size() || !match[did]) continue;
         ++n;
@@ -212,7 +216,10 @@ static nf_status add_term_facet(nf_xenquire *e, const char *prefix, bool keyed, 
     return nf_error_set(err, NF_ERR_INVALID, "no enquire, prefix or output");
   return guarded(err, [&] {
     e->facets.reserve(e->facets.size() + 1);  // so push_back cannot throw below
-    if (!e->terms) e->terms = std::make_unique<nfx::TermFacetSpy>();  // run() uses it
+    if (!e->terms) {                          // run() uses it
+      e->terms = std::make_unique<nfx::TermFacetSpy>();
+      e->terms->set_deadline(&e->deadline);
+    }
     size_t i = e->terms->add(prefix, keyed, sep);
     e->facets.push_back(nfx::FacetRef{false, i});
     *out_index = e->facets.size() - 1;

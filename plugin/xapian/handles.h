@@ -2,6 +2,7 @@
 #ifndef NF_XAPIAN_HANDLES_H
 #define NF_XAPIAN_HANDLES_H
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "errors.h"
 #include "shim.h"
 
 struct nf_xdb {
@@ -47,6 +49,45 @@ struct nf_xqp {
 
 namespace nfx {
 
+/* The end of an enquire's time budget, checked while it matches and counts:
+ * check() throws TimeLimitExceeded once the time is up.  It reads the clock
+ * on every 32nd call only, so it is cheap to call once per document. */
+class Deadline {
+ public:
+  /* Start the clock for a budget of seconds (0 or less: no limit). */
+  void start(double seconds) {
+    limit_ = seconds > 0 ? seconds : 0;
+    at_ = now() + limit_;
+    calls_ = 0;
+  }
+  bool active() const { return limit_ > 0; }
+  void check() const {
+    if (limit_ > 0 && (++calls_ & 31) == 0 && now() > at_) throw TimeLimitExceeded(limit_);
+  }
+
+ private:
+  static double now() {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+  }
+  double limit_ = 0, at_ = 0;
+  mutable unsigned calls_ = 0;
+};
+
+/* Accepts every document; only there to check the deadline while Xapian
+ * matches (the one hook a match calls for each candidate document). */
+class DeadlineDecider : public Xapian::MatchDecider {
+ public:
+  explicit DeadlineDecider(const Deadline &d) : d_(d) {}
+  bool operator()(const Xapian::Document &) const override {
+    d_.check();
+    return true;
+  }
+
+ private:
+  const Deadline &d_;
+};
+
 /* One facet's counts: (value, count) pairs. */
 using FacetCounts = std::vector<std::pair<std::string, unsigned long>>;
 
@@ -69,6 +110,8 @@ class TermFacetSpy : public Xapian::MatchSpy {
   /* Prefix and inserted ':' removed, most frequent first, ties by value; a
    * keyed value is key+sep+the spelling most documents gave. */
   FacetCounts results(size_t i) const;
+  /* Checked for each document and posting the counts visit (NULL: none). */
+  void set_deadline(const Deadline *d) { deadline_ = d; }
 
  private:
   struct Prefix {
@@ -83,6 +126,10 @@ class TermFacetSpy : public Xapian::MatchSpy {
   void walk(Open open);
   std::vector<Prefix> prefixes_;
   std::vector<size_t> order_;  // prefixes_ by byte order of prefix, the walk's order
+  const Deadline *deadline_ = nullptr;
+  void check_deadline() const {
+    if (deadline_) deadline_->check();
+  }
 };
 
 /* Counts a value slot's values cut to their first len bytes (0: whole). */
@@ -115,7 +162,9 @@ struct nf_xenquire {
   std::vector<nfx::FacetRef> facets;
   Xapian::Database db;
   Xapian::Enquire enquire;
-  Xapian::Stem stem;  // for snippets: the query parser's
+  Xapian::Stem stem;      // for snippets: the query parser's
+  double time_limit = 0;  // seconds for one run, 0: none
+  nfx::Deadline deadline;
   explicit nf_xenquire(const Xapian::Database &d) : db(d), enquire(d) {}
 };
 

@@ -95,6 +95,40 @@ nf_status nf_xquery_match_nothing(nf_xquery **out, nf_error *err) {
   return guarded(err, [&] { return wrap(Xapian::Query::MatchNothing, out); });
 }
 
+nf_status nf_xquery_cost_of(const nf_xquery *q, nf_xquery_cost *out, nf_error *err) {
+  if (!q || !out) return nf_error_set(err, NF_ERR_INVALID, "no query or output");
+  *out = nf_xquery_cost{0, 0, 0};
+  return guarded(err, [&] {
+    // A stack, not recursion: brackets can nest as deep as the text allows.
+    std::vector<Xapian::Query> stack{q->q};
+    while (!stack.empty()) {
+      Xapian::Query node = std::move(stack.back());
+      stack.pop_back();
+      switch (node.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+        case Xapian::Query::OP_VALUE_RANGE:
+        case Xapian::Query::OP_VALUE_GE:
+        case Xapian::Query::OP_VALUE_LE:
+          out->terms++;
+          break;
+        case Xapian::Query::OP_PHRASE:
+        case Xapian::Query::OP_NEAR:
+          out->phrases++;
+          break;
+        case Xapian::Query::OP_WILDCARD:
+          out->wildcards++;
+          out->terms++;
+          break;
+        default:
+          break;
+      }
+      for (size_t i = 0, n = node.get_num_subqueries(); i < n; i++)
+        stack.push_back(node.get_subquery(i));
+    }
+    return NF_OK;
+  });
+}
+
 char *nf_xquery_describe(const nf_xquery *q) {
   if (!q) return nullptr;
   try {

@@ -111,6 +111,15 @@ nf_status nf_xquery_combine(nf_xop op, const nf_xquery *const *subs, size_t n, n
                             nf_error *err);
 nf_status nf_xquery_match_all(nf_xquery **out, nf_error *err);
 nf_status nf_xquery_match_nothing(nf_xquery **out, nf_error *err);
+/* What running a query costs, counted on its tree: terms (boolean filter
+ * terms and value ranges included), phrase and NEAR groups, and wildcard
+ * nodes (none unless the parser is given FLAG_WILDCARD). */
+typedef struct nf_xquery_cost {
+  unsigned long terms;
+  unsigned long phrases;
+  unsigned long wildcards;
+} nf_xquery_cost;
+nf_status nf_xquery_cost_of(const nf_xquery *q, nf_xquery_cost *out, nf_error *err);
 /* Xapian's get_description(), for tests and --explain (malloc'd). */
 char *nf_xquery_describe(const nf_xquery *q);
 void nf_xquery_free(nf_xquery *q);
@@ -158,6 +167,11 @@ nf_status nf_xenquire_new(nf_xdb *db, nf_xenquire **out, nf_error *err);
 void nf_xenquire_free(nf_xenquire *e);
 nf_status nf_xenquire_set_language(nf_xenquire *e, const char *language, nf_error *err);
 nf_status nf_xenquire_set_query(nf_xenquire *e, const nf_xquery *q, nf_error *err);
+/* Bound each nf_xenquire_run to about seconds of matching and facet
+ * counting (0: no bound, the default); past it the run stops with
+ * NF_ERR_TIMEOUT.  The clock is read every 32 documents, so a run may
+ * overshoot by the time 32 documents take. */
+nf_status nf_xenquire_set_time_limit(nf_xenquire *e, double seconds, nf_error *err);
 /* Sort by relevance (the default) or by a value slot, then relevance. */
 nf_status nf_xenquire_sort_by_relevance(nf_xenquire *e, nf_error *err);
 nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descending, nf_error *err);

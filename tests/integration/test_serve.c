@@ -290,7 +290,9 @@ START_TEST(default_facets_and_fields) {
                    "\"year\"]");
   free(facet_names);
   char *limits = text_of(json_object_get(j, "limits"));
-  ck_assert_str_eq(limits, "{\"query\":2048,\"limit\":100,\"offset\":100000,\"facet_limit\":100}");
+  ck_assert_str_eq(limits,
+                   "{\"query\":2048,\"limit\":100,\"offset\":100000,\"facet_limit\":100,"
+                   "\"terms\":64,\"phrases\":8,\"seconds\":5.0}");
   free(limits);
   json_t *first = json_array_get(json_object_get(j, "fields"), 2);
   char *byline = text_of(first);

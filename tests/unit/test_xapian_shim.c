@@ -1091,6 +1091,99 @@ START_TEST(facet_counts_exact) {
 }
 END_TEST
 
+/* Each way term facets can be counted (NF_FACET_METHOD), then the choice. */
+static const char *const facet_methods[] = {"termlists", "postlists", "auto"};
+
+/* What a parsed query costs: terms (filters and ranges included) and phrases. */
+static const struct {
+  const char *query;
+  unsigned long terms, phrases;
+} cost_rows[] = {
+    {"treaty", 1, 0},
+    {"treaty signed minister", 3, 0},
+    {"\"defense minister\" treaty", 3, 1},
+    {"\"a b c\" OR \"d e\" NOT f", 6, 2},
+    {"speaker:Austin country:lt treaty", 3, 0},
+    {"date:2021-12-01..2021-12-31 treaty", 2, 0},
+    {"((((treaty))))", 1, 0},
+    {"of the of the of the of the of the", 10, 0},
+    {"headline:(talks OR \"year end\")", 3, 1},
+};
+
+START_TEST(query_cost) {
+  build(in_tmp("db"), 0, NCORPUS);
+  nf_xdb *db = open_db(in_tmp("db"));
+  nf_xqp *qp = make_parser(db);
+  nf_xquery *q = NULL;
+  OK(nf_xqp_parse(qp, cost_rows[_i].query, strlen(cost_rows[_i].query), &q, E));
+  nf_xquery_cost cost = {9, 9, 9};
+  OK(nf_xquery_cost_of(q, &cost, E));
+  ck_assert_msg(cost.terms == cost_rows[_i].terms, "%s: %lu terms", cost_rows[_i].query,
+                cost.terms);
+  ck_assert_msg(cost.phrases == cost_rows[_i].phrases, "%s: %lu phrases", cost_rows[_i].query,
+                cost.phrases);
+  ck_assert_uint_eq(cost.wildcards, 0);
+  nf_xquery_free(q);
+  nf_xqp_free(qp);
+  nf_xdb_free(db);
+}
+END_TEST
+
+/* A run past its time limit stops with NF_ERR_TIMEOUT, whichever way the
+ * facets are counted; the enquire then runs again, and no limit changes no
+ * result. */
+START_TEST(time_limit_stops_a_run) {
+  setenv("NF_FACET_METHOD", facet_methods[_i], 1);
+  nf_xdb *db = NULL;
+  OK(nf_xdb_open_writable(in_tmp("db"), &db, E));
+  for (int i = 0; i < 2000; i++) {
+    nf_xdoc *doc = NULL;
+    OK(nf_xdoc_new("english", &doc, E));
+    const char *body = i % 3 ? "talks on security of the region" : "talks on trade";
+    OK(nf_xdoc_index_text(doc, body, strlen(body), "", E));
+    OK(nf_xdoc_add_boolean_term(doc, "XSPEAKER", i % 2 ? "Austin" : "Blinken", 6, E));
+    char id[16];
+    int len = snprintf(id, sizeof id, "Q%d", i);
+    OK(nf_xdoc_add_boolean_term(doc, "", id, (size_t)len, E));
+    OK(nf_xdb_replace(db, id, (size_t)len, doc, E));
+    nf_xdoc_free(doc);
+  }
+  OK(nf_xdb_commit(db, E));
+  nf_xqp *qp = NULL;
+  nf_xquery *q = NULL;
+  nf_xenquire *e = NULL;
+  OK(nf_xqp_new(db, "english", &qp, E));
+  OK(nf_xqp_parse(qp, "talks OR security OR region", 27, &q, E));
+  OK(nf_xenquire_new(db, &e, E));
+  OK(nf_xenquire_set_query(e, q, E));
+  size_t facet = 9;
+  OK(nf_xenquire_add_term_facet(e, "XSPEAKER", &facet, E));
+  nf_xmset *m = (nf_xmset *)1;
+  nf_error err;
+  nf_error_clear(&err);
+  ck_assert_int_eq(nf_xenquire_set_time_limit(e, -1, &err), NF_ERR_INVALID);
+  OK(nf_xenquire_set_time_limit(e, 1e-9, E));
+  ck_assert_int_eq(nf_xenquire_run(e, 0, 10, &m, &err), NF_ERR_TIMEOUT);
+  ck_assert_ptr_null(m);
+  ck_assert_str_eq(err.message, "the search took longer than its time limit (1e-09 s)");
+  /* a generous limit and none give the same, whole answer */
+  for (int generous = 1; generous >= 0; generous--) {
+    OK(nf_xenquire_set_time_limit(e, generous ? 600 : 0, E));
+    OK(nf_xenquire_run(e, 0, 10, &m, E));
+    ck_assert_uint_eq(nf_xmset_size(m), 10);
+    ck_assert_uint_eq(nf_xmset_estimated(m), 2000);
+    ck_assert_uint_eq(nf_xmset_facet_count(m, facet, 0), 1000);
+    ck_assert_uint_eq(nf_xmset_facet_count(m, facet, 1), 1000);
+    nf_xmset_free(m);
+  }
+  unsetenv("NF_FACET_METHOD");
+  nf_xenquire_free(e);
+  nf_xquery_free(q);
+  nf_xqp_free(qp);
+  nf_xdb_free(db);
+}
+END_TEST
+
 /* One document's facet terms and date, for keyed_and_value_facets. */
 static const struct {
   const char *speakers[3]; /* key \x1f spelling */
@@ -1106,9 +1199,6 @@ static const struct {
     {{"lloyd austin\x1fLloyd J. Austin III", NULL, NULL}, {NULL, NULL}, "20220112"},
     {{"lloyd\x1fLloyd", NULL, NULL}, {"lt", NULL}, ""},
 };
-
-/* Each way term facets can be counted (NF_FACET_METHOD), then the choice. */
-static const char *const facet_methods[] = {"termlists", "postlists", "auto"};
 
 START_TEST(keyed_and_value_facets) {
   setenv("NF_FACET_METHOD", facet_methods[_i], 1); /* this test's process only */
@@ -1350,6 +1440,7 @@ int main(void) {
   tcase_add_test(query, date_range_queries);
   tcase_add_loop_test(query, bad_dates, 0, (int)(sizeof bad_date_rows / sizeof bad_date_rows[0]));
   tcase_add_test(query, built_queries);
+  tcase_add_loop_test(query, query_cost, 0, (int)(sizeof cost_rows / sizeof cost_rows[0]));
   suite_add_tcase(s, query);
 
   TCase *results = tcase_create("results");
@@ -1364,6 +1455,8 @@ int main(void) {
   tcase_add_test(results, facet_counts_exact);
   tcase_add_test(results, facets_on_corpus);
   tcase_add_loop_test(results, keyed_and_value_facets, 0,
+                      (int)(sizeof facet_methods / sizeof facet_methods[0]));
+  tcase_add_loop_test(results, time_limit_stops_a_run, 0,
                       (int)(sizeof facet_methods / sizeof facet_methods[0]));
   suite_add_tcase(s, results);
 
