@@ -56,6 +56,10 @@ static const char *pass_name(int pass) {
   return names[pass];
 }
 
+/* The passes over a text, in order; pass_name(k) names the k-th. */
+static nf_status (*const passes[4])(nf_text *) = {nf_tokenize, nf_find_paragraphs, nf_find_quotes,
+                                                  nf_find_sentences};
+
 nf_status nf_text_analyze(nf_text *t, const char *p, size_t n, nf_error *err) {
   if (!t) return nf_error_set(err, NF_ERR_INVALID, "nf_text_analyze: no nf_text");
   reset(t);
@@ -81,8 +85,6 @@ nf_status nf_text_analyze(nf_text *t, const char *p, size_t n, nf_error *err) {
     t->s = (const unsigned char *)t->clean.data;
     t->n = t->clean.len;
   }
-  nf_status (*const passes[])(nf_text *) = {nf_tokenize, nf_find_paragraphs, nf_find_quotes,
-                                            nf_find_sentences};
   for (int k = 0; k < 4; k++) {
     nf_status st = passes[k](t);
     if (st != NF_OK) {

@@ -44,7 +44,8 @@ struct nf_xqp {
   std::vector<std::unique_ptr<Xapian::RangeProcessor>> ranges;
   Xapian::QueryParser qp;
   unsigned flags = 0;
-  nfx::ParseFailure *failure = nullptr;  // on nf_xqp_parse's stack while it runs
+  bool parsing = false;       // inside nf_xqp_parse
+  nfx::ParseFailure failure;  // the first error of the parse under way
 };
 
 namespace nfx {

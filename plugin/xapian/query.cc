@@ -11,7 +11,7 @@ using nfx::guarded;
 namespace {
 
 nf_status wrap(Xapian::Query q, nf_xquery **out) {
-  *out = new nf_xquery{std::move(q)};
+  *out = new nf_xquery{q};  // a Query is a counted handle: the copy is cheap
   return NF_OK;
 }
 

@@ -15,19 +15,19 @@ using nfx::guarded;
 namespace {
 
 /* Xapian 1.4.22 leaks parser state when a FieldProcessor of a boolean prefix
- * throws, so field processors record their error in the nf_xqp (pointing to
- * nf_xqp_parse's stack) and return MatchNothing; nf_xqp_parse then reports
- * the first error recorded.  Range processors may throw: that path is clean. */
+ * throws, so field processors record their error in the nf_xqp and return
+ * MatchNothing; nf_xqp_parse then reports the first error recorded.  Range
+ * processors may throw: that path is clean. */
 Xapian::Query fail(nf_xqp *qp, nf_status status, const std::string &message) {
-  if (!qp->failure) throw Xapian::QueryParserError(message);  // not from nf_xqp_parse
-  if (qp->failure->status == NF_OK) {
-    qp->failure->status = status;
-    qp->failure->message = message;
+  if (!qp->parsing) throw Xapian::QueryParserError(message);  // not from nf_xqp_parse
+  if (qp->failure.status == NF_OK) {
+    qp->failure.status = status;
+    qp->failure.message = message;
   }
   return Xapian::Query::MatchNothing;
 }
 
-bool failed(const nf_xqp *qp) { return qp->failure && qp->failure->status != NF_OK; }
+bool failed(const nf_xqp *qp) { return qp->parsing && qp->failure.status != NF_OK; }
 
 class CallbackFieldProcessor : public Xapian::FieldProcessor {
  public:
@@ -231,18 +231,18 @@ nf_status nf_xqp_parse(nf_xqp *qp, const char *p, size_t n, nf_xquery **out, nf_
   if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output handle");
   *out = nullptr;
   if (!qp || (!p && n)) return nf_error_set(err, NF_ERR_INVALID, "no query parser or text");
-  nfx::ParseFailure failure;  // filled by the field processors, see fail()
-  qp->failure = &failure;
+  qp->failure = nfx::ParseFailure();  // filled by the field processors, see fail()
+  qp->parsing = true;
   nf_status s = guarded(err, [&] {
     Xapian::Query q = qp->qp.parse_query(std::string(p ? p : "", n), qp->flags);
-    if (failure.status == NF_OK) *out = new nf_xquery{std::move(q)};
+    if (qp->failure.status == NF_OK) *out = new nf_xquery{q};
     return NF_OK;
   });
-  qp->failure = nullptr;
-  if (failure.status != NF_OK) {  // the processor's error explains any later one
+  qp->parsing = false;
+  if (qp->failure.status != NF_OK) {  // the processor's error explains any later one
     delete *out;
     *out = nullptr;
-    return nf_error_set(err, failure.status, "%s", failure.message.c_str());
+    return nf_error_set(err, qp->failure.status, "%s", qp->failure.message.c_str());
   }
   return s;
 }
