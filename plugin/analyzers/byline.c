@@ -18,6 +18,9 @@
 #define MAX_ENTRIES 32
 
 static const char *const role_names[] = {"author", "reporter", "editor"};
+/* Where a byline was found: the text, the author metadata, or both. */
+enum { FROM_TEXT = 1, FROM_METADATA = 2 };
+static const char *const from_names[] = {NULL, "text", "metadata", "both"};
 
 typedef struct byline_analyzer {
   nf_agencies *agencies;
@@ -30,6 +33,7 @@ typedef struct entry {
   char key[NF_KEY_MAX];
   const char *agency;
   int role;
+  int from;            /* FROM_TEXT, FROM_METADATA or both */
   uint32_t start, end; /* start == end: not in the text (metadata) */
 } entry;
 
@@ -64,11 +68,11 @@ static void normal_name(const char *p, size_t n, int lower, char *out) {
     snprintf(out, NAME_MAX, "%.*s", (int)(n < NAME_MAX ? n : NAME_MAX - 1), p);
 }
 
-/* Whether a person of that key is already listed. */
-static int listed(const entry *v, size_t n, const char *key) {
+/* The person of that key already listed, or NULL. */
+static entry *listed(entry *v, size_t n, const char *key) {
   for (size_t i = 0; i < n; i++)
-    if (v[i].key[0] && strcmp(v[i].key, key) == 0) return 1;
-  return 0;
+    if (v[i].key[0] && strcmp(v[i].key, key) == 0) return &v[i];
+  return NULL;
 }
 
 /* Turns the rules' items into entries (duplicates dropped); whole: spans
@@ -103,6 +107,7 @@ static size_t entries_of(const nf_toks *k, const nf_byline_item *items, size_t n
       e->org[0] = '\0';
     e->agency = it->agency;
     e->role = it->role;
+    e->from = FROM_TEXT;
     n++;
   }
   return n;
@@ -159,6 +164,7 @@ static void metadata_part(const byline_analyzer *ba, const char *p, size_t n, me
       entry *e = &st->out[st->count++];
       memset(e, 0, sizeof *e);
       e->role = NF_ROLE_AUTHOR;
+      e->from = FROM_METADATA;
     }
     for (size_t i = st->without_org; i < st->count; i++) {
       if (!st->out[i].org[0]) snprintf(st->out[i].org, sizeof st->out[i].org, "%s", org);
@@ -171,8 +177,14 @@ static void metadata_part(const byline_analyzer *ba, const char *p, size_t n, me
   entry *e = &st->out[st->count];
   memset(e, 0, sizeof *e);
   normal_name(p, n, 0, e->name);
-  if (!nf_key_make(e->name, strlen(e->name), e->key) || listed(st->out, st->count, e->key)) return;
+  if (!nf_key_make(e->name, strlen(e->name), e->key)) return;
+  entry *already = listed(st->out, st->count, e->key);
+  if (already) {
+    already->from |= FROM_METADATA;
+    return;
+  }
   e->role = NF_ROLE_AUTHOR;
+  e->from = FROM_METADATA;
   st->count++;
 }
 
@@ -211,9 +223,9 @@ static nf_status write_record(nf_analysis *a, const found *f) {
   nf_status s = NF_OK;
   for (size_t i = 0; s == NF_OK && i < f->nbylines; i++) {
     const entry *e = &f->bylines[i];
-    json_t *o =
-        json_pack("{s:o,s:o,s:s,s:o}", "name", str_or_null(e->name), "org", str_or_null(e->org),
-                  "role", role_names[e->role], "span", span_or_null(e));
+    json_t *o = json_pack("{s:o,s:o,s:s,s:o,s:s}", "name", str_or_null(e->name), "org",
+                          str_or_null(e->org), "role", role_names[e->role], "span", span_or_null(e),
+                          "source", from_names[e->from]);
     if (!o || json_array_append_new(bylines, o)) return NF_ERR_NOMEM;
     if (!e->name[0]) continue;
     /* editors did not write the story */

@@ -1,0 +1,625 @@
+/* A web page's metadata: JSON-LD (jansson), meta tags, microdata, <time>,
+ * rel=author, the title.  Each field keeps its most trusted value. */
+#include "input/html_meta.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+enum {
+  TRUST_JSONLD = 1,
+  TRUST_OG = 2,
+  TRUST_META = 3,
+  TRUST_JSONLD_OTHER = 4,
+  TRUST_ELEMENT = 5,
+  TRUST_BYLINE = 6,
+  TRUST_TITLE = 7
+};
+
+#define JSONLD_DEPTH 8     /* nesting searched for the article object */
+#define MAX_AUTHOR 400     /* bytes of author metadata kept */
+#define MAX_BYLINE_TEXT 80 /* a byline element longer than this is no byline */
+
+void nf_html_meta_init(nf_html_meta *m) {
+  memset(m, 0, sizeof *m);
+  nf_html_meta_clear(m);
+}
+
+static nf_meta_field *fields(nf_html_meta *m, size_t *n) {
+  *n = 8;
+  return &m->headline;
+}
+
+void nf_html_meta_clear(nf_html_meta *m) {
+  size_t n;
+  nf_meta_field *f = fields(m, &n);
+  for (size_t i = 0; i < n; i++) {
+    nf_buf_clear(&f[i].value);
+    f[i].trust = NF_META_NONE;
+  }
+  nf_buf_clear(&m->h1);
+  nf_buf_clear(&m->title);
+  m->authors_seen = 0;
+}
+
+void nf_html_meta_free(nf_html_meta *m) {
+  size_t n;
+  nf_meta_field *f = fields(m, &n);
+  for (size_t i = 0; i < n; i++) nf_buf_free(&f[i].value);
+  nf_buf_free(&m->h1);
+  nf_buf_free(&m->title);
+  nf_buf_free(&m->scratch);
+}
+
+static int space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static int ieq(const char *a, const char *b) {
+  if (!a) return 0;
+  while (*a && lower((unsigned char)*a) == lower((unsigned char)*b)) a++, b++;
+  return *a == '\0' && *b == '\0';
+}
+
+static int istarts(const char *a, const char *prefix) {
+  while (*prefix && lower((unsigned char)*a) == lower((unsigned char)*prefix)) a++, prefix++;
+  return *prefix == '\0';
+}
+
+/* Appends p[0..n) with whitespace (and no-break spaces) collapsed and trimmed. */
+static nf_status append_collapsed(nf_buf *b, const char *p, size_t n) {
+  int pending = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    int sp = space(c);
+    if (c == 0xc2 && i + 1 < n && (unsigned char)p[i + 1] == 0xa0) sp = 1, i++;
+    if (sp) {
+      pending = b->len > 0;
+      continue;
+    }
+    if (pending && nf_buf_append_char(b, ' ')) return NF_ERR_NOMEM;
+    pending = 0;
+    if (nf_buf_append_char(b, (char)c)) return NF_ERR_NOMEM;
+  }
+  return NF_OK;
+}
+
+/* Sets the field when this place is more trusted than the one it has. */
+static nf_status offer(nf_meta_field *f, int trust, const char *p, size_t n) {
+  if (!p || trust >= f->trust) return NF_OK;
+  size_t i = 0;
+  while (i < n && (space((unsigned char)p[i]) ||
+                   (i + 1 < n && (unsigned char)p[i] == 0xc2 && (unsigned char)p[i + 1] == 0xa0)))
+    i += space((unsigned char)p[i]) ? 1 : 2;
+  if (i == n) return NF_OK; /* blank: no value */
+  nf_buf_clear(&f->value);
+  f->trust = trust;
+  return append_collapsed(&f->value, p, n);
+}
+
+static nf_status offer_str(nf_meta_field *f, int trust, const char *s) {
+  return s ? offer(f, trust, s, strlen(s)) : NF_OK;
+}
+
+/* A date field takes only what reads as a date, stored as YYYY-MM-DD. */
+static nf_status offer_date(nf_meta_field *f, int trust, const char *p, size_t n) {
+  char iso[11];
+  if (!p || trust >= f->trust || !nf_html_date(p, n, iso)) return NF_OK;
+  return offer(f, trust, iso, 10);
+}
+
+/* An author name as metadata writes it: no "By ", no URL, no handle. */
+static int author_like(const char *s, size_t n) {
+  if (n == 0 || n > MAX_AUTHOR) return 0;
+  if (istarts(s, "http:") || istarts(s, "https:") || istarts(s, "www.") || s[0] == '/' ||
+      memchr(s, '@', n) || memchr(s, '{', n) || memchr(s, '<', n))
+    return 0;
+  int letter = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z')
+      letter = 1;
+    else if ((unsigned char)s[i] >= 0xc0)
+      letter = 1;
+  return letter;
+}
+
+static const char *skip_by(const char *s, size_t *n) {
+  while (*n && space((unsigned char)*s)) s++, (*n)--;
+  if (*n > 3 && istarts(s, "by") && space((unsigned char)s[2])) s += 3, *n -= 3;
+  while (*n && (space((unsigned char)*s) || *s == ':')) s++, (*n)--;
+  return s;
+}
+
+static nf_status offer_author(nf_meta_field *f, int trust, const char *p, size_t n) {
+  if (!p) return NF_OK;
+  p = skip_by(p, &n);
+  while (n && space((unsigned char)p[n - 1])) n--;
+  if (!author_like(p, n)) return NF_OK;
+  return offer(f, trust, p, n);
+}
+
+/* ---- JSON-LD ----------------------------------------------------------- */
+
+static int article_type(const char *t) {
+  static const char *const types[] = {"NewsArticle",
+                                      "Article",
+                                      "ReportageNewsArticle",
+                                      "AnalysisNewsArticle",
+                                      "OpinionNewsArticle",
+                                      "BackgroundNewsArticle",
+                                      "ReviewNewsArticle",
+                                      "BlogPosting",
+                                      "LiveBlogPosting",
+                                      "SocialMediaPosting",
+                                      "DiscussionForumPosting",
+                                      "TechArticle",
+                                      "ScholarlyArticle",
+                                      "Report",
+                                      "Review",
+                                      "Recipe",
+                                      "Posting"};
+  if (!t) return 0;
+  if (istarts(t, "http://schema.org/")) t += 18;
+  if (istarts(t, "https://schema.org/")) t += 19;
+  for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+    if (strcmp(t, types[i]) == 0) return 1;
+  return 0;
+}
+
+static int has_article_type(json_t *o) {
+  json_t *t = json_object_get(o, "@type");
+  if (json_is_string(t)) return article_type(json_string_value(t));
+  size_t i;
+  json_t *v;
+  json_array_foreach(t, i, v) if (json_is_string(v) && article_type(json_string_value(v))) return 1;
+  return 0;
+}
+
+/* A name from a string, an object's "name", or the first of an array. */
+static const char *name_of(json_t *v) {
+  if (json_is_string(v)) return json_string_value(v);
+  if (json_is_object(v)) return name_of(json_object_get(v, "name"));
+  if (json_is_array(v) && json_array_size(v)) return name_of(json_array_get(v, 0));
+  return NULL;
+}
+
+/* "author": a string, an object with a name, or an array of these; joined. */
+static nf_status ld_authors(nf_html_meta *m, int trust, json_t *v) {
+  if (!v || trust >= m->author.trust) return NF_OK;
+  nf_buf *b = &m->scratch;
+  nf_buf_clear(b);
+  json_t *one = v;
+  size_t count = json_is_array(v) ? json_array_size(v) : 1;
+  for (size_t i = 0; i < count && i < 16; i++) {
+    if (json_is_array(v)) one = json_array_get(v, i);
+    const char *name = json_is_object(one) ? name_of(json_object_get(one, "name"))
+                                           : (json_is_string(one) ? json_string_value(one) : NULL);
+    if (!name) continue;
+    size_t n = strlen(name);
+    name = skip_by(name, &n);
+    while (n && space((unsigned char)name[n - 1])) n--;
+    if (!author_like(name, n) || b->len + n > MAX_AUTHOR) continue;
+    if (b->len && nf_buf_append_str(b, ", ")) return NF_ERR_NOMEM;
+    if (nf_buf_append(b, name, n)) return NF_ERR_NOMEM;
+  }
+  if (b->len == 0) return NF_OK;
+  return offer(&m->author, trust, b->data, b->len);
+}
+
+static nf_status ld_object(nf_html_meta *m, json_t *o) {
+  int trust = has_article_type(o) ? TRUST_JSONLD : TRUST_JSONLD_OTHER;
+  nf_status s = NF_OK;
+  const char *headline = name_of(json_object_get(o, "headline"));
+  if (!headline && trust == TRUST_JSONLD) headline = name_of(json_object_get(o, "name"));
+  if (headline) s = offer_str(&m->headline, trust, headline);
+  const char *date = name_of(json_object_get(o, "datePublished"));
+  if (!date) date = name_of(json_object_get(o, "dateCreated"));
+  if (!s && date) s = offer_date(&m->date, trust, date, strlen(date));
+  const char *modified = name_of(json_object_get(o, "dateModified"));
+  if (!s && modified) s = offer_date(&m->modified, trust, modified, strlen(modified));
+  if (!s) s = ld_authors(m, trust, json_object_get(o, "author"));
+  if (!s && trust == TRUST_JSONLD) s = ld_authors(m, trust + 1, json_object_get(o, "creator"));
+  const char *publisher = name_of(json_object_get(o, "publisher"));
+  if (!s && publisher && trust == TRUST_JSONLD) s = offer_str(&m->source, trust, publisher);
+  const char *section = name_of(json_object_get(o, "articleSection"));
+  if (!s && section && trust == TRUST_JSONLD) s = offer_str(&m->section, trust, section);
+  json_t *lang = json_object_get(o, "inLanguage");
+  const char *language =
+      json_is_object(lang) ? name_of(json_object_get(lang, "alternateName")) : name_of(lang);
+  if (!s && language) s = offer_str(&m->language, trust, language);
+  if (trust == TRUST_JSONLD) {
+    const char *url = name_of(json_object_get(o, "url"));
+    json_t *page = json_object_get(o, "mainEntityOfPage");
+    if (!url && json_is_object(page)) url = name_of(json_object_get(page, "@id"));
+    if (!url && json_is_string(page)) url = json_string_value(page);
+    if (!s && url && (istarts(url, "http://") || istarts(url, "https://")))
+      s = offer_str(&m->url, TRUST_JSONLD_OTHER, url);
+  }
+  return s;
+}
+
+/* Every object of the JSON-LD, article types first: the articles' values
+ * win over a WebPage's whatever their order on the page. */
+static nf_status ld_walk(nf_html_meta *m, json_t *v, int depth, int pass) {
+  if (depth > JSONLD_DEPTH) return NF_OK;
+  nf_status s = NF_OK;
+  if (json_is_array(v)) {
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item) if ((s = ld_walk(m, item, depth + 1, pass))) return s;
+    return NF_OK;
+  }
+  if (!json_is_object(v)) return NF_OK;
+  if (json_object_get(v, "@type") && has_article_type(v) == (pass == 0))
+    if ((s = ld_object(m, v))) return s;
+  static const char *const nested[] = {"@graph", "mainEntity", "itemListElement", "hasPart"};
+  for (size_t i = 0; i < sizeof nested / sizeof nested[0]; i++) {
+    json_t *inner = json_object_get(v, nested[i]);
+    if (inner && (s = ld_walk(m, inner, depth + 1, pass))) return s;
+  }
+  return NF_OK;
+}
+
+static nf_status jsonld(nf_html_meta *m, const char *p, size_t n) {
+  json_t *root = json_loadb(p, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+  if (!root) return NF_OK; /* broken JSON-LD is common: ignored */
+  nf_status s = ld_walk(m, root, 0, 0);
+  if (!s) s = ld_walk(m, root, 0, 1);
+  json_decref(root);
+  return s;
+}
+
+/* ---- elements ---------------------------------------------------------- */
+
+/* An attribute's value as the HTML parser stores it (one text child). */
+static const char *attr(xmlNode *el, const char *name) {
+  for (xmlAttr *a = el->properties; a; a = a->next)
+    if (a->name && ieq((const char *)a->name, name))
+      return a->children && a->children->content ? (const char *)a->children->content : "";
+  return NULL;
+}
+
+static int has_token(const char *list, const char *token) {
+  if (!list) return 0;
+  size_t t = strlen(token);
+  const char *p = list;
+  while (*p) {
+    while (*p && space((unsigned char)*p)) p++;
+    const char *start = p;
+    while (*p && !space((unsigned char)*p)) p++;
+    if ((size_t)(p - start) == t) {
+      size_t i = 0;
+      while (i < t && lower((unsigned char)start[i]) == token[i]) i++;
+      if (i == t) return 1;
+    }
+  }
+  return 0;
+}
+
+nf_status nf_html_node_text(xmlNode *el, nf_buf *out) {
+  nf_buf_clear(out);
+  xmlNode *n = el->children;
+  while (n) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content &&
+          append_collapsed(out, (const char *)n->content, strlen((const char *)n->content)))
+        return NF_ERR_NOMEM;
+    } else if (n->type == XML_ELEMENT_NODE && n->children &&
+               !ieq((const char *)n->name, "script") && !ieq((const char *)n->name, "style")) {
+      if (out->len && nf_buf_append_char(out, ' '))
+        return NF_ERR_NOMEM; /* blocks and inlines alike */
+      n = n->children;
+      continue;
+    }
+    while (n && n != el && !n->next) n = n->parent;
+    if (!n || n == el) break;
+    n = n->next;
+  }
+  /* the spaces added between elements may double up: collapse once more */
+  size_t w = 0;
+  for (size_t r = 0; r < out->len; r++) {
+    if (out->data[r] == ' ' && (w == 0 || out->data[w - 1] == ' ')) continue;
+    out->data[w++] = out->data[r];
+  }
+  while (w && out->data[w - 1] == ' ') w--;
+  out->len = w;
+  if (out->data) out->data[w] = '\0';
+  return NF_OK;
+}
+
+/* <meta name|property|itemprop=... content=...> */
+static nf_status meta_tag(nf_html_meta *m, xmlNode *el) {
+  const char *content = attr(el, "content");
+  if (!content) return NF_OK;
+  size_t n = strlen(content);
+  const char *key = attr(el, "property");
+  if (!key) key = attr(el, "name");
+  if (!key) key = attr(el, "itemprop");
+  const char *equiv = attr(el, "http-equiv");
+  if (!key && equiv && ieq(equiv, "content-language"))
+    return offer(&m->language, TRUST_META, content, n);
+  if (!key) return NF_OK;
+  if (istarts(key, "og:") && !istarts(key, "og:article:")) {
+    key += 3;
+    if (ieq(key, "title")) return offer(&m->headline, TRUST_OG, content, n);
+    if (ieq(key, "url")) return offer(&m->url, TRUST_OG, content, n);
+    if (ieq(key, "site_name")) return offer(&m->source, TRUST_OG, content, n);
+    if (ieq(key, "locale")) return offer(&m->language, TRUST_META, content, n);
+    return NF_OK;
+  }
+  if (istarts(key, "og:article:")) key += 3;
+  if (istarts(key, "article:")) {
+    key += 8;
+    if (ieq(key, "published_time") || ieq(key, "published"))
+      return offer_date(&m->date, TRUST_OG, content, n);
+    if (ieq(key, "modified_time")) return offer_date(&m->modified, TRUST_OG, content, n);
+    if (ieq(key, "author")) return offer_author(&m->author, TRUST_OG, content, n);
+    if (ieq(key, "section")) return offer(&m->section, TRUST_OG, content, n);
+    return NF_OK;
+  }
+  static const char *const author_keys[] = {"author",
+                                            "byl",
+                                            "sailthru.author",
+                                            "parsely-author",
+                                            "dc.creator",
+                                            "dcterms.creator",
+                                            "citation_author",
+                                            "article.author",
+                                            "cxenseparse:author"};
+  for (size_t i = 0; i < sizeof author_keys / sizeof author_keys[0]; i++)
+    if (ieq(key, author_keys[i])) {
+      if (ieq(key, "citation_author") || ieq(key, "dc.creator")) {
+        /* repeated, one per author: joined in page order */
+        if (m->author.trust == TRUST_META && m->authors_seen) {
+          const char *p = skip_by(content, &n);
+          if (!author_like(p, n) || m->author.value.len + n > MAX_AUTHOR) return NF_OK;
+          if (nf_buf_append_str(&m->author.value, ", ")) return NF_ERR_NOMEM;
+          return append_collapsed(&m->author.value, p, n);
+        }
+        m->authors_seen = 1;
+      }
+      return offer_author(&m->author, TRUST_META, content, n);
+    }
+  static const char *const date_keys[] = {"date",
+                                          "pubdate",
+                                          "publishdate",
+                                          "publish-date",
+                                          "publish_date",
+                                          "article.published",
+                                          "dc.date",
+                                          "dc.date.issued",
+                                          "dcterms.date",
+                                          "dcterms.created",
+                                          "citation_publication_date",
+                                          "citation_date",
+                                          "sailthru.date",
+                                          "parsely-pub-date",
+                                          "pdate",
+                                          "datepublished",
+                                          "article_date_original",
+                                          "original-publish-date",
+                                          "displaydate"};
+  for (size_t i = 0; i < sizeof date_keys / sizeof date_keys[0]; i++)
+    if (ieq(key, date_keys[i])) return offer_date(&m->date, TRUST_META, content, n);
+  static const char *const modified_keys[] = {"datemodified", "lastmod", "last-modified",
+                                              "dcterms.modified"};
+  for (size_t i = 0; i < sizeof modified_keys / sizeof modified_keys[0]; i++)
+    if (ieq(key, modified_keys[i])) return offer_date(&m->modified, TRUST_META, content, n);
+  static const char *const title_keys[] = {"twitter:title", "parsely-title",  "sailthru.title",
+                                           "dc.title",      "citation_title", "headline",
+                                           "title"};
+  for (size_t i = 0; i < sizeof title_keys / sizeof title_keys[0]; i++)
+    if (ieq(key, title_keys[i])) return offer(&m->headline, TRUST_META, content, n);
+  if (ieq(key, "parsely-section") || ieq(key, "section") || ieq(key, "articlesection"))
+    return offer(&m->section, TRUST_META, content, n);
+  if (ieq(key, "language") || ieq(key, "dc.language") || ieq(key, "inlanguage"))
+    return offer(&m->language, TRUST_META, content, n);
+  return NF_OK;
+}
+
+/* Is this element a byline: class "byline", "author" or "by-author" and the
+ * like, holding a short text? */
+static int byline_class(const char *cls) {
+  static const char *const tokens[] = {"byline",         "author",           "author-name",
+                                       "authorname",     "byline__name",     "byline-name",
+                                       "article-author", "post-author",      "entry-author",
+                                       "author-link",    "c-byline__author", "byline__author"};
+  for (size_t i = 0; i < sizeof tokens / sizeof tokens[0]; i++)
+    if (has_token(cls, tokens[i])) return 1;
+  return 0;
+}
+
+nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
+  const char *name = (const char *)el->name;
+  if (!name) return NF_OK;
+  nf_status s = NF_OK;
+  switch (name[0]) {
+    case 'm':
+      if (strcmp(name, "meta") == 0) return meta_tag(m, el);
+      break;
+    case 'l':
+      if (strcmp(name, "link") == 0) {
+        const char *rel = attr(el, "rel"), *href = attr(el, "href");
+        if (href && has_token(rel, "canonical") &&
+            (istarts(href, "http://") || istarts(href, "https://")))
+          return offer_str(&m->url, TRUST_JSONLD, href);
+      }
+      break;
+    case 's':
+      if (strcmp(name, "script") == 0) {
+        const char *type = attr(el, "type");
+        if (type && ieq(type, "application/ld+json") && el->children && el->children->content)
+          return jsonld(m, (const char *)el->children->content,
+                        strlen((const char *)el->children->content));
+      }
+      break;
+    case 'h':
+      if (strcmp(name, "html") == 0) {
+        const char *lang = attr(el, "lang");
+        if (lang) return offer_str(&m->language, TRUST_META, lang);
+      } else if (strcmp(name, "h1") == 0 && m->h1.len == 0) {
+        return nf_html_node_text(el, &m->h1);
+      }
+      break;
+    case 't':
+      if (strcmp(name, "title") == 0 && m->title.len == 0 && el->parent && el->parent->name &&
+          strcmp((const char *)el->parent->name, "svg") != 0)
+        return nf_html_node_text(el, &m->title);
+      if (strcmp(name, "time") == 0) {
+        const char *dt = attr(el, "datetime");
+        if (!dt) break;
+        const char *ip = attr(el, "itemprop");
+        int published = attr(el, "pubdate") || (ip && ieq(ip, "datePublished"));
+        if (ip && ieq(ip, "dateModified"))
+          return offer_date(&m->modified, TRUST_META, dt, strlen(dt));
+        return offer_date(&m->date, published ? TRUST_META : TRUST_ELEMENT, dt, strlen(dt));
+      }
+      break;
+    default:
+      break;
+  }
+  const char *itemprop = attr(el, "itemprop");
+  if (itemprop && !attr(el, "content") && m->author.trust > TRUST_ELEMENT &&
+      has_token(itemprop, "author")) {
+    /* microdata: the author's name is its itemprop=name, else its text */
+    xmlNode *who = el;
+    for (xmlNode *c = el->children; c; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && has_token(attr(c, "itemprop"), "name")) who = c;
+    if ((s = nf_html_node_text(who, &m->scratch))) return s;
+    if (m->scratch.len <= MAX_BYLINE_TEXT)
+      return offer_author(&m->author, TRUST_ELEMENT, m->scratch.data, m->scratch.len);
+  }
+  if (m->author.trust > TRUST_ELEMENT && strcmp(name, "a") == 0 &&
+      has_token(attr(el, "rel"), "author")) {
+    if ((s = nf_html_node_text(el, &m->scratch))) return s;
+    if (m->scratch.len <= MAX_BYLINE_TEXT)
+      return offer_author(&m->author, TRUST_ELEMENT, m->scratch.data, m->scratch.len);
+  }
+  if (m->author.trust > TRUST_BYLINE && byline_class(attr(el, "class"))) {
+    if ((s = nf_html_node_text(el, &m->scratch))) return s;
+    if (m->scratch.len <= MAX_BYLINE_TEXT)
+      return offer_author(&m->author, TRUST_BYLINE, m->scratch.data, m->scratch.len);
+  }
+  return s;
+}
+
+/* The title without the site's name: "Story | Site", "Story - Site". */
+static size_t title_part(const char *t, size_t n) {
+  static const char *const seps[] = {" | ",  " - ",       " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                     " :: ", " \xc2\xbb "};
+  size_t best = n;
+  for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+    size_t k = strlen(seps[i]);
+    for (size_t j = n; j-- > 0;) {
+      if (j + k <= n && memcmp(t + j, seps[i], k) == 0) {
+        if (j < best) best = j;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+nf_status nf_html_meta_finish(nf_html_meta *m) {
+  nf_status s = NF_OK;
+  if (m->title.len) {
+    size_t keep = title_part(m->title.data, m->title.len);
+    /* a cut that leaves too little was inside the headline */
+    if (keep < 15 || keep * 3 < m->title.len) keep = m->title.len;
+    s = offer(&m->headline, TRUST_TITLE, m->title.data, keep);
+  }
+  if (!s && m->h1.len) s = offer(&m->headline, TRUST_TITLE + 1, m->h1.data, m->h1.len);
+  return s;
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+static int digits(const char *p, size_t n, size_t *i, size_t count, int *out) {
+  int v = 0;
+  for (size_t k = 0; k < count; k++, ++*i) {
+    if (*i >= n || p[*i] < '0' || p[*i] > '9') return 0;
+    v = v * 10 + (p[*i] - '0');
+  }
+  *out = v;
+  return 1;
+}
+
+/* January..December, or a cut of three letters or more ("Jan", "Sept"). */
+static int month_name(const char *p, size_t n) {
+  static const char *const months[] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
+  if (n < 3) return 0;
+  for (int i = 0; i < 12; i++) {
+    size_t k = 0;
+    while (k < n && months[i][k] && lower((unsigned char)p[k]) == months[i][k]) k++;
+    if (k == n) return i + 1;
+  }
+  return 0;
+}
+
+static int valid(int y, int mo, int d) {
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]) return 0;
+  if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+  return 1;
+}
+
+static int put(int y, int mo, int d, char *out) {
+  if (!valid(y, mo, d)) return 0;
+  const int v[3] = {y, mo, d}, width[3] = {4, 2, 2};
+  for (int k = 0; k < 3; k++) {
+    for (int i = width[k] - 1, x = v[k]; i >= 0; i--, x /= 10) out[i] = (char)('0' + x % 10);
+    out += width[k];
+    *out++ = k < 2 ? '-' : '\0';
+  }
+  return 1;
+}
+
+int nf_html_date(const char *p, size_t n, char *out) {
+  while (n && space((unsigned char)*p)) p++, n--;
+  size_t i = 0;
+  int y, mo, d;
+  /* ISO 8601: 2020-01-19..., 2020/01/19, 20200119 */
+  if (digits(p, n, &i, 4, &y)) {
+    if (i < n && (p[i] == '-' || p[i] == '/' || p[i] == '.')) {
+      char sep = p[i++];
+      if (digits(p, n, &i, 2, &mo) && i < n && p[i++] == sep && digits(p, n, &i, 2, &d))
+        return (i == n || !(p[i] >= '0' && p[i] <= '9')) && put(y, mo, d, out);
+      return 0;
+    }
+    if (digits(p, n, &i, 2, &mo) && digits(p, n, &i, 2, &d))
+      return (i == n || !(p[i] >= '0' && p[i] <= '9')) && put(y, mo, d, out);
+    return 0;
+  }
+  /* words: "Sun, 19 Jan 2020", "January 19, 2020", "19 January 2020" */
+  int day = 0, month = 0, year = 0;
+  i = 0;
+  while (i < n && (month == 0 || day == 0 || year == 0)) {
+    while (i < n && (space((unsigned char)p[i]) || p[i] == ',' || p[i] == '.')) i++;
+    size_t start = i;
+    if (i < n && p[i] >= '0' && p[i] <= '9') {
+      int v = 0;
+      while (i < n && p[i] >= '0' && p[i] <= '9' && i - start < 5) v = v * 10 + (p[i++] - '0');
+      if (i < n && p[i] == ':') break; /* a time: the date is over */
+      if (i - start == 4)
+        year = v;
+      else if (i - start <= 2 && !day)
+        day = v;
+      else
+        return 0;
+      while (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) i++; /* 19th */
+    } else if (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) {
+      while (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) i++;
+      int m = month_name(p + start, i - start);
+      if (m && !month)
+        month = m;
+      else if (!m && i - start > 3 && month)
+        return 0; /* a word after the month */
+    } else {
+      break;
+    }
+  }
+  return month && day && year && put(year, month, day, out);
+}
