@@ -48,14 +48,19 @@ enum {
   F_SCORED = 4,       /* has a readability score */
   F_ARTICLE_BODY = 8, /* itemprop=articleBody */
   F_CMS_BODY = 16,    /* a CMS's article container by class or id */
-  F_ROOT = 32         /* chosen for the main text */
+  F_ROOT = 32,        /* chosen for the main text */
+  F_BOILER = 64,      /* class or id names boilerplate */
+  F_HOLDS_BODY = 128  /* an article body is inside */
 };
 
 struct nf_html_node_info {
   xmlNode *node;
   uint32_t parent; /* index + 1 of the parent element, 0 at the top */
-  uint32_t text;   /* bytes of text inside, whitespace left out */
-  uint32_t link;   /* of which inside links */
+  uint32_t own;    /* bytes of text of its own text nodes, whitespace left out */
+  uint32_t own_commas;
+  uint32_t all;  /* bytes of text inside, dead by class or not */
+  uint32_t text; /* bytes of live text inside */
+  uint32_t link; /* of which inside links */
   uint32_t commas;
   uint8_t kind;
   uint8_t flags;
@@ -195,20 +200,20 @@ static const char *const body_parts[] = {"articlebody",
                                          "rich-text"};
 /* Blocks that are never the article: sharing, comments, related links, ... */
 static const char *const boiler_parts[] = {
-    "comment",        "sharing",       "share-",     "-share",    "social",       "related",
-    "newsletter",     "cookie",        "consent",    "gdpr",      "advert",       "sponsor",
-    "subscri",        "signup",        "sign-up",    "outbrain",  "taboola",      "recommend",
-    "disqus",         "breadcrumb",    "pagination", "popup",     "modal",        "banner",
-    "sidebar",        "footer",        "masthead",   "navbar",    "nav-",         "-nav",
-    "toolbar",        "skip-link",     "read-more",  "readmore",  "more-stories", "most-popular",
-    "mostpopular",    "trending",      "author-bio", "authorbio", "about-author", "visually-hidden",
-    "sr-only",        "screen-reader", "tag-list",   "taglist",   "post-tags",    "entry-tags",
-    "article-tags",   "donate",        "entry-meta", "post-meta", "article-meta", "byline",
-    "dateline-",      "timestamp",     "caption",    "credit",    "promo",        "widget",
-    "inline-related", "jump-link",     "login",      "paywall-",  "print-"};
+    "comment",      "sharing",       "share-",     "-share",    "social",         "related",
+    "newsletter",   "cookie",        "consent",    "gdpr",      "advert",         "sponsor",
+    "subscri",      "signup",        "sign-up",    "outbrain",  "taboola",        "recommend",
+    "disqus",       "breadcrumb",    "pagination", "popup",     "modal",          "banner",
+    "sidebar",      "footer",        "masthead",   "navbar",    "nav-",           "-nav",
+    "toolbar",      "skip-link",     "read-more",  "readmore",  "more-stories",   "most-popular",
+    "mostpopular",  "trending",      "author-bio", "authorbio", "about-author",   "visually-hidden",
+    "sr-only",      "screen-reader", "tag-list",   "taglist",   "post-tags",      "entry-tags",
+    "article-tags", "donate",        "entry-meta", "post-meta", "article-meta",   "timestamp",
+    "caption",      "credit",        "promo",      "widget",    "inline-related", "jump-link",
+    "login",        "paywall-",      "print-"};
 static const char *const boiler_words[] = {"ad",    "ads", "nav",  "menu",   "share",
                                            "tags",  "tag", "meta", "hidden", "hide",
-                                           "print", "rss", "date", "author", "overlay"};
+                                           "print", "rss", "date", "overlay"};
 /* Readability's class weights. */
 static const char *const positive_parts[] = {"article", "body", "content", "entry", "main",
                                              "page",    "post", "text",    "blog",  "story"};
@@ -251,6 +256,7 @@ static int hidden(xmlNode *el) {
 /* Flags and weight of an element from its class, id and attributes. */
 static void classify(nf_html_node_info *in, xmlNode *el) {
   if (hidden(el)) in->flags |= F_DEAD;
+  if (!el->properties) return;
   const char *itemprop = attr(el, "itemprop");
   if (itemprop && word_in(itemprop, "articleBody")) in->flags |= F_ARTICLE_BODY;
   char cls[CLASS_MAX];
@@ -261,7 +267,7 @@ static void classify(nf_html_node_info *in, xmlNode *el) {
       in->kind != T_MAIN && in->kind != T_ARTICLE &&
       (any_in(cls, boiler_parts, COUNT(boiler_parts)) ||
        any_word_in(cls, boiler_words, COUNT(boiler_words))))
-    in->flags |= F_DEAD;
+    in->flags |= F_BOILER;
   if (any_in(cls, positive_parts, COUNT(positive_parts))) in->weight += 25;
   if (any_in(cls, negative_parts, COUNT(negative_parts))) in->weight -= 25;
 }
@@ -279,8 +285,19 @@ static void count_text(nf_html_node_info *in, const char *p) {
     text++;
     if (*p == ',') commas++;
   }
-  in->text += text;
-  in->commas += commas;
+  in->own += text;
+  in->own_commas += commas;
+}
+
+/* Next node of a pre-order walk below root: into the children when descend,
+ * else on to the next sibling or up. */
+static xmlNode *walk_next(xmlNode *n, xmlNode *root, int descend) {
+  if (descend && n->children) return n->children;
+  while (n && n != root) {
+    if (n->next) return n->next;
+    n = n->parent;
+  }
+  return NULL;
 }
 
 static nf_html_node_info *info_of(nf_html_page *pg, xmlNode *n) {
@@ -288,9 +305,13 @@ static nf_html_node_info *info_of(nf_html_page *pg, xmlNode *n) {
   return i ? &pg->info[i - 1] : NULL;
 }
 
-/* Measures every element (text, links, commas, flags), feeding the
- * metadata collector on the way, and adds the totals upwards when an element
- * is left.  Dead elements' text counts for no ancestor. */
+/* A block that class or id names as boilerplate but that holds this much
+ * of the page's text is a wrapper of the page ("site has-sidebar"). */
+#define WRAPPER_SHARE 0.6
+
+/* Measures every element (own text, flags), feeding the metadata collector
+ * on the way; then, over the array, the totals, which elements are dead,
+ * and the live totals.  Parents come before their children in the array. */
 static nf_status measure(nf_html_page *pg, xmlDoc *doc) {
   pg->ninfo = 0;
   xmlNode *root = (xmlNode *)doc;
@@ -305,41 +326,49 @@ static nf_status measure(nf_html_page *pg, xmlDoc *doc) {
       in->kind = (uint8_t)kind_of((const char *)n->name);
       nf_html_node_info *up = n->parent ? info_of(pg, n->parent) : NULL;
       in->parent = up ? (uint32_t)(up - pg->info) + 1 : 0;
-      if (in->kind == T_DROP || (up && (up->flags & F_DEAD))) in->flags |= F_DEAD;
+      if (in->kind == T_DROP) in->flags |= F_DEAD;
       classify(in, n);
-      if (up && is_block(in->kind)) up->flags |= F_BLOCK_CHILD;
+      if (up && is_block((tag_kind)in->kind)) up->flags |= F_BLOCK_CHILD;
       n->_private = (void *)(uintptr_t)(++pg->ninfo);
       nf_status s = nf_html_meta_element(&pg->meta, n);
       if (s != NF_OK) return s;
       descend = 1;
     } else if (n->type == XML_TEXT_NODE && n->content && n->parent) {
       nf_html_node_info *in = info_of(pg, n->parent);
-      if (in && !(in->flags & F_DEAD)) count_text(in, (const char *)n->content);
+      if (in) count_text(in, (const char *)n->content);
     }
-    if (descend && n->children) {
-      n = n->children;
-      continue;
-    }
-    /* leaving n, then the ancestors whose last child it was */
-    for (;;) {
-      if (n->type == XML_ELEMENT_NODE && n->_private) {
-        nf_html_node_info *in = info_of(pg, n);
-        if (in->kind == T_A) in->link = in->text;
-        if (in->parent && !(in->flags & F_DEAD)) {
-          nf_html_node_info *up = &pg->info[in->parent - 1];
-          up->text += in->text;
-          up->link += in->link;
-          up->commas += in->commas;
-        }
-      }
-      if (n->next) {
-        n = n->next;
-        break;
-      }
-      n = n->parent;
-      if (!n || n == root) break;
-    }
-    if (n == root) n = NULL;
+    n = walk_next(n, root, descend);
+  }
+  /* totals, children first: they come after their parent in the array */
+  for (size_t i = pg->ninfo; i-- > 0;) {
+    nf_html_node_info *in = &pg->info[i];
+    in->all += in->own;
+    if (!in->parent || (in->flags & F_DEAD)) continue;
+    nf_html_node_info *up = &pg->info[in->parent - 1];
+    up->all += in->all;
+    if (in->flags & (F_ARTICLE_BODY | F_CMS_BODY | F_HOLDS_BODY)) up->flags |= F_HOLDS_BODY;
+  }
+  uint64_t page = 0;
+  for (size_t i = 0; i < pg->ninfo; i++)
+    if (!pg->info[i].parent) page += pg->info[i].all;
+  for (size_t i = 0; i < pg->ninfo; i++) {
+    nf_html_node_info *in = &pg->info[i];
+    if (in->parent && (pg->info[in->parent - 1].flags & F_DEAD)) in->flags |= F_DEAD;
+    if ((in->flags & F_BOILER) && !(in->flags & F_HOLDS_BODY) &&
+        (double)in->all <= WRAPPER_SHARE * (double)page)
+      in->flags |= F_DEAD;
+  }
+  for (size_t i = pg->ninfo; i-- > 0;) {
+    nf_html_node_info *in = &pg->info[i];
+    if (in->flags & F_DEAD) continue;
+    in->text += in->own;
+    in->commas += in->own_commas;
+    if (in->kind == T_A) in->link = in->text;
+    if (!in->parent) continue;
+    nf_html_node_info *up = &pg->info[in->parent - 1];
+    up->text += in->text;
+    up->link += in->link;
+    up->commas += in->commas;
   }
   return NF_OK;
 }
