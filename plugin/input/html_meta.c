@@ -3,7 +3,9 @@
 #include "input/html_meta.h"
 
 #include <jansson.h>
+#include <libxml/HTMLparser.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -15,6 +17,9 @@ enum {
   TRUST_BYLINE = 6,
   TRUST_TITLE = 7
 };
+
+#define MAX_H1 8       /* <h1>s kept */
+#define MAX_LD_IDS 128 /* JSON-LD objects found by @id */
 
 #define JSONLD_DEPTH 8     /* nesting searched for the article object */
 #define MAX_AUTHOR 400     /* bytes of author metadata kept */
@@ -37,17 +42,22 @@ void nf_html_meta_clear(nf_html_meta *m) {
     nf_buf_clear(&f[i].value);
     f[i].trust = NF_META_NONE;
   }
-  nf_buf_clear(&m->h1);
+  nf_buf_clear(&m->h1s);
+  m->nh1 = 0;
   nf_buf_clear(&m->title);
+  nf_buf_clear(&m->byline);
+  m->shown_date[0] = '\0';
   m->authors_seen = 0;
+  m->twitter_author_label = 0;
 }
 
 void nf_html_meta_free(nf_html_meta *m) {
   size_t n;
   nf_meta_field *f = fields(m, &n);
   for (size_t i = 0; i < n; i++) nf_buf_free(&f[i].value);
-  nf_buf_free(&m->h1);
+  nf_buf_free(&m->h1s);
   nf_buf_free(&m->title);
+  nf_buf_free(&m->byline);
   nf_buf_free(&m->scratch);
 }
 
@@ -85,6 +95,56 @@ static nf_status append_collapsed(nf_buf *b, const char *p, size_t n) {
   return NF_OK;
 }
 
+/* Decodes the character references left in a value ("&#8217;", "&amp;"),
+ * in place: a reference is never shorter than what it stands for. */
+static void decode_entities(nf_buf *b) {
+  if (!b->len || !memchr(b->data, '&', b->len)) return;
+  size_t w = 0;
+  for (size_t r = 0; r < b->len;) {
+    const char *semi = b->data[r] == '&' ? memchr(b->data + r, ';', b->len - r) : NULL;
+    unsigned long cp = 0;
+    if (semi && semi - (b->data + r) <= 10 && semi - (b->data + r) > 2) {
+      const char *e = b->data + r + 1;
+      size_t len = (size_t)(semi - e);
+      char name[12];
+      memcpy(name, e, len);
+      name[len] = '\0';
+      if (name[0] == '#') {
+        char *end;
+        cp = strtoul(name + 1 + (name[1] == 'x' || name[1] == 'X'), &end,
+                     name[1] == 'x' || name[1] == 'X' ? 16 : 10);
+        if (*end) cp = 0;
+      } else {
+        const htmlEntityDesc *d = htmlEntityLookup((const xmlChar *)name);
+        if (d) cp = d->value;
+      }
+    }
+    if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      b->data[w++] = b->data[r++];
+      continue;
+    }
+    if (cp == 0xa0) cp = ' ';
+    if (cp < 0x80) {
+      b->data[w++] = (char)cp;
+    } else if (cp < 0x800) {
+      b->data[w++] = (char)(0xc0 | (cp >> 6));
+      b->data[w++] = (char)(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      b->data[w++] = (char)(0xe0 | (cp >> 12));
+      b->data[w++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+      b->data[w++] = (char)(0x80 | (cp & 0x3f));
+    } else {
+      b->data[w++] = (char)(0xf0 | (cp >> 18));
+      b->data[w++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+      b->data[w++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+      b->data[w++] = (char)(0x80 | (cp & 0x3f));
+    }
+    r = (size_t)(semi - b->data) + 1;
+  }
+  b->len = w;
+  b->data[w] = '\0';
+}
+
 /* Sets the field when this place is more trusted than the one it has. */
 static nf_status offer(nf_meta_field *f, int trust, const char *p, size_t n) {
   if (!p || trust >= f->trust) return NF_OK;
@@ -95,7 +155,9 @@ static nf_status offer(nf_meta_field *f, int trust, const char *p, size_t n) {
   if (i == n) return NF_OK; /* blank: no value */
   nf_buf_clear(&f->value);
   f->trust = trust;
-  return append_collapsed(&f->value, p, n);
+  nf_status s = append_collapsed(&f->value, p, n);
+  decode_entities(&f->value);
+  return s;
 }
 
 static nf_status offer_str(nf_meta_field *f, int trust, const char *s) {
@@ -131,12 +193,113 @@ static const char *skip_by(const char *s, size_t *n) {
   return s;
 }
 
+/* Drops degrees after names ("Jane Doe, PhD"): they are no authors. */
+static void drop_credentials(nf_buf *b) {
+  static const char *const degrees[] = {"phd", "ph.d.", "md",  "m.d.", "rn", "rd",   "ms",
+                                        "ma",  "mba",   "mph", "do",   "jd", "cscs", "dds",
+                                        "dvm", "msc",   "bsc", "ld",   "np", "facp", "ccc-slp"};
+  size_t w = 0, start = 0;
+  for (size_t r = 0; r <= b->len; r++) {
+    if (r < b->len && b->data[r] != ',') continue;
+    const char *part = b->data + start;
+    size_t n = r - start;
+    while (n && space((unsigned char)*part)) part++, n--;
+    while (n && space((unsigned char)part[n - 1])) n--;
+    int degree = 0;
+    for (size_t i = 0; i < sizeof degrees / sizeof degrees[0] && !degree; i++) {
+      size_t k = strlen(degrees[i]);
+      if (n != k) continue;
+      degree = 1;
+      for (size_t j = 0; j < k; j++)
+        if (lower((unsigned char)part[j]) != degrees[i][j]) degree = 0;
+    }
+    if (!degree && n) {
+      if (w) b->data[w++] = ',', b->data[w++] = ' ';
+      memmove(b->data + w, part, n);
+      w += n;
+    }
+    start = r + 1;
+  }
+  if (b->data) b->data[w] = '\0';
+  b->len = w;
+}
+
 static nf_status offer_author(nf_meta_field *f, int trust, const char *p, size_t n) {
   if (!p) return NF_OK;
   p = skip_by(p, &n);
   while (n && space((unsigned char)p[n - 1])) n--;
-  if (!author_like(p, n)) return NF_OK;
-  return offer(f, trust, p, n);
+  if (!author_like(p, n) || trust >= f->trust) return NF_OK;
+  nf_status s = offer(f, trust, p, n);
+  drop_credentials(&f->value);
+  if (!f->value.len) f->trust = NF_META_NONE;
+  return s;
+}
+
+/* The name in a byline as a page shows it: "By Jane Doe - January 5, 2020",
+ * "Posted on May 3 by Jane Doe", "View all posts by Jane Doe", "Author: Jane
+ * Doe am 29.12.2010".  *n is its length; 0 when it reads as no name. */
+static const char *byline_name(const char *p, size_t *n) {
+  size_t len = *n;
+  *n = 0;
+  if (len == 0 || len > 160) return p;
+  /* after the last " by " */
+  for (size_t i = len; i-- > 0;) {
+    if ((i == 0 || space((unsigned char)p[i - 1])) && i + 3 < len && istarts(p + i, "by") &&
+        space((unsigned char)p[i + 2])) {
+      p += i + 3, len -= i + 3;
+      break;
+    }
+  }
+  static const char *const labels[] = {"author:", "autor:", "written by", "posted by", "von ",
+                                       "por ",    "par ",   "words:",     "text:"};
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+    if (len > strlen(labels[i]) && istarts(p, labels[i]))
+      p += strlen(labels[i]), len -= strlen(labels[i]);
+  while (len && (space((unsigned char)*p) || *p == ':')) p++, len--;
+  /* up to a separator, a date or a time */
+  static const char *const stops[] = {
+      " | ",  " - ",  " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " on ",
+      " am ", " at ", " le ",           " el ",           " updated",       " published", " posted",
+      "\n",   " -"};
+  size_t end = len;
+  for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+    size_t k = strlen(stops[i]);
+    for (size_t j = 0; j + k <= end; j++)
+      if (lower((unsigned char)p[j]) == lower((unsigned char)stops[i][0]) &&
+          istarts(p + j, stops[i])) {
+        end = j;
+        break;
+      }
+  }
+  for (size_t j = 0; j < end; j++) /* a word with a digit: a date, a time */
+    if (p[j] >= '0' && p[j] <= '9') {
+      while (j && !space((unsigned char)p[j - 1])) j--;
+      end = j;
+      break;
+    }
+  while (end && (space((unsigned char)p[end - 1]) || p[end - 1] == ',' || p[end - 1] == '|' ||
+                 p[end - 1] == ':' || p[end - 1] == '-'))
+    end--;
+  if (end == 0 || end > 100) return p;
+  /* a name: a capital somewhere, a few words, no generic word alone */
+  int capital = 0, words = 1;
+  for (size_t j = 0; j < end; j++) {
+    if ((p[j] >= 'A' && p[j] <= 'Z') || (unsigned char)p[j] >= 0xc3) capital = 1;
+    if (p[j] == ' ') words++;
+  }
+  static const char *const generic[] = {"author",     "authors",   "by",   "share",
+                                        "written by", "posted by", "more", "about the author"};
+  for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+    if (strlen(generic[i]) == end && istarts(p, generic[i])) return p;
+  if (!capital || words > 12) return p;
+  *n = end;
+  return p;
+}
+
+/* An element's text as a byline: its name, offered at that trust. */
+static nf_status offer_byline(nf_meta_field *f, int trust, const char *p, size_t n) {
+  p = byline_name(p, &n);
+  return n ? offer_author(f, trust, p, n) : NF_OK;
 }
 
 /* ---- JSON-LD ----------------------------------------------------------- */
@@ -184,6 +347,16 @@ static const char *name_of(json_t *v) {
   return NULL;
 }
 
+/* The object of the JSON-LD with that @id (a Person of Yoast's @graph). */
+static json_t *ld_lookup(const nf_html_meta *m, json_t *ref) {
+  const char *id = json_string_value(json_object_get(ref, "@id"));
+  json_t **ids = m->ld_ids;
+  for (size_t i = 0; id && i < m->ld_nids; i++)
+    if (ids[i] != ref && strcmp(json_string_value(json_object_get(ids[i], "@id")), id) == 0)
+      return ids[i];
+  return ref;
+}
+
 /* "author": a string, an object with a name, or an array of these; joined. */
 static nf_status ld_authors(nf_html_meta *m, int trust, json_t *v) {
   if (!v || trust >= m->author.trust) return NF_OK;
@@ -193,6 +366,7 @@ static nf_status ld_authors(nf_html_meta *m, int trust, json_t *v) {
   size_t count = json_is_array(v) ? json_array_size(v) : 1;
   for (size_t i = 0; i < count && i < 16; i++) {
     if (json_is_array(v)) one = json_array_get(v, i);
+    if (json_is_object(one) && !json_object_get(one, "name")) one = ld_lookup(m, one);
     const char *name = json_is_object(one) ? name_of(json_object_get(one, "name"))
                                            : (json_is_string(one) ? json_string_value(one) : NULL);
     if (!name) continue;
@@ -261,11 +435,30 @@ static nf_status ld_walk(nf_html_meta *m, json_t *v, int depth, int pass) {
   return NF_OK;
 }
 
+/* Notes the objects with an @id at the top and in @graph. */
+static void ld_index(nf_html_meta *m, json_t *v, json_t **ids, int depth) {
+  if (json_is_object(v)) {
+    if (json_is_string(json_object_get(v, "@id")) && m->ld_nids < MAX_LD_IDS) ids[m->ld_nids++] = v;
+    json_t *graph = json_object_get(v, "@graph");
+    if (graph && depth < 2) ld_index(m, graph, ids, depth + 1);
+  } else if (json_is_array(v) && depth < 2) {
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item) ld_index(m, item, ids, depth + 1);
+  }
+}
+
 static nf_status jsonld(nf_html_meta *m, const char *p, size_t n) {
   json_t *root = json_loadb(p, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
   if (!root) return NF_OK; /* broken JSON-LD is common: ignored */
+  json_t *ids[MAX_LD_IDS];
+  m->ld_ids = ids;
+  m->ld_nids = 0;
+  ld_index(m, root, ids, 0);
   nf_status s = ld_walk(m, root, 0, 0);
   if (!s) s = ld_walk(m, root, 0, 1);
+  m->ld_ids = NULL;
+  m->ld_nids = 0;
   json_decref(root);
   return s;
 }
@@ -348,6 +541,13 @@ static nf_status meta_tag(nf_html_meta *m, xmlNode *el) {
     if (ieq(key, "locale")) return offer(&m->language, TRUST_META, content, n);
     return NF_OK;
   }
+  /* twitter:label1 "Written by", twitter:data1 the name (Yoast) */
+  if (istarts(key, "twitter:label") && key[13] && !key[14] &&
+      (ieq(content, "written by") || ieq(content, "author") || ieq(content, "geschrieben von") ||
+       ieq(content, "escrito por")))
+    m->twitter_author_label = key[13];
+  if (istarts(key, "twitter:data") && key[12] && !key[13] && key[12] == m->twitter_author_label)
+    return offer_byline(&m->author, TRUST_META, content, n);
   if (istarts(key, "og:article:")) key += 3;
   if (istarts(key, "article:")) {
     key += 8;
@@ -418,22 +618,60 @@ static nf_status meta_tag(nf_html_meta *m, xmlNode *el) {
   return NF_OK;
 }
 
-/* Is this element a byline: class "byline", "author" or "by-author" and the
- * like, holding a short text? */
-static int byline_class(const char *cls) {
-  static const char *const tokens[] = {"byline",         "author",           "author-name",
-                                       "authorname",     "byline__name",     "byline-name",
-                                       "article-author", "post-author",      "entry-author",
-                                       "author-link",    "c-byline__author", "byline__author"};
-  for (size_t i = 0; i < sizeof tokens / sizeof tokens[0]; i++)
-    if (has_token(cls, tokens[i])) return 1;
-  return 0;
+/* class, id and data-testid, lower-cased, into buf (at most cap bytes). */
+static void names_of(xmlNode *el, char *buf, size_t cap) {
+  size_t n = 0;
+  const char *v[3] = {attr(el, "class"), attr(el, "id"), attr(el, "data-testid")};
+  for (int k = 0; k < 3; k++)
+    for (const char *p = v[k]; p && *p && n + 2 < cap; p++)
+      buf[n++] = (char)lower((unsigned char)*p);
+  buf[n] = '\0';
+}
+
+/* A byline element: its class, id or test id names an author or a byline. */
+static int byline_element(const char *names) {
+  if (!strstr(names, "byline") && !strstr(names, "author") && !strstr(names, "posted-by") &&
+      !strstr(names, "writer"))
+    return 0;
+  static const char *const not [] = {"comment", "avatar",      "image", "img",  "photo",
+                                     "bio",     "description", "about", "more-"};
+  for (size_t i = 0; i < sizeof not / sizeof not [0]; i++)
+    if (strstr(names, not [i])) return 0;
+  return 1;
+}
+
+/* An element showing a date: its class, id or test id says so. */
+static int date_element(const char *names) {
+  if (!strstr(names, "date") && !strstr(names, "time") && !strstr(names, "publish") &&
+      !strstr(names, "posted"))
+    return 0;
+  return !strstr(names, "update") && !strstr(names, "modif") && !strstr(names, "comment");
+}
+
+/* The text of an element if it is short, else NULL. */
+static const char *short_text(nf_html_meta *m, xmlNode *el, size_t max) {
+  if (nf_html_node_text(el, &m->scratch) != NF_OK || m->scratch.len > max) return NULL;
+  return m->scratch.data ? m->scratch.data : "";
+}
+
+static nf_status shown_date(nf_html_meta *m, const char *p, size_t n) {
+  if (!m->shown_date[0] && p) nf_html_date(p, n, m->shown_date);
+  return NF_OK;
+}
+
+static nf_status h1_text(nf_html_meta *m, xmlNode *el) {
+  if (m->nh1 == MAX_H1) return NF_OK;
+  const char *t = short_text(m, el, 400);
+  if (!t || !*t) return NF_OK;
+  nf_status s = nf_buf_append(&m->h1s, t, strlen(t));
+  if (!s) s = nf_buf_append_char(&m->h1s, '\n');
+  m->nh1++;
+  return s;
 }
 
 nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
   const char *name = (const char *)el->name;
   if (!name) return NF_OK;
-  nf_status s = NF_OK;
   switch (name[0]) {
     case 'm':
       if (strcmp(name, "meta") == 0) return meta_tag(m, el);
@@ -452,84 +690,189 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
         if (type && ieq(type, "application/ld+json") && el->children && el->children->content)
           return jsonld(m, (const char *)el->children->content,
                         strlen((const char *)el->children->content));
+        return NF_OK;
       }
+      if (strcmp(name, "style") == 0) return NF_OK;
       break;
     case 'h':
       if (strcmp(name, "html") == 0) {
         const char *lang = attr(el, "lang");
         if (lang) return offer_str(&m->language, TRUST_META, lang);
-      } else if (strcmp(name, "h1") == 0 && m->h1.len == 0) {
-        return nf_html_node_text(el, &m->h1);
+      } else if (strcmp(name, "h1") == 0) {
+        return h1_text(m, el);
       }
       break;
     case 't':
       if (strcmp(name, "title") == 0 && m->title.len == 0 && el->parent && el->parent->name &&
           strcmp((const char *)el->parent->name, "svg") != 0)
         return nf_html_node_text(el, &m->title);
-      if (strcmp(name, "time") == 0) {
-        const char *dt = attr(el, "datetime");
-        if (!dt) break;
-        const char *ip = attr(el, "itemprop");
-        int published = attr(el, "pubdate") || (ip && ieq(ip, "datePublished"));
-        if (ip && ieq(ip, "dateModified"))
-          return offer_date(&m->modified, TRUST_META, dt, strlen(dt));
-        return offer_date(&m->date, published ? TRUST_META : TRUST_ELEMENT, dt, strlen(dt));
-      }
       break;
     default:
       break;
   }
+  if (!el->properties) return NF_OK;
+  nf_status s = NF_OK;
   const char *itemprop = attr(el, "itemprop");
-  if (itemprop && !attr(el, "content") && m->author.trust > TRUST_ELEMENT &&
-      has_token(itemprop, "author")) {
+  const char *dt = attr(el, "datetime");
+  if (!dt) dt = attr(el, "content");
+  if (!dt && strcmp(name, "abbr") == 0) dt = attr(el, "title");
+  if (itemprop && dt && has_token(itemprop, "datePublished"))
+    return offer_date(&m->date, TRUST_META, dt, strlen(dt));
+  if (itemprop && dt && has_token(itemprop, "dateModified"))
+    return offer_date(&m->modified, TRUST_META, dt, strlen(dt));
+  char names[256];
+  names_of(el, names, sizeof names);
+  if (strcmp(name, "time") == 0 && dt) {
+    s = offer_date(&m->date, attr(el, "pubdate") ? TRUST_META : TRUST_ELEMENT, dt, strlen(dt));
+  } else if (strcmp(name, "abbr") == 0 && dt && has_token(attr(el, "class"), "published")) {
+    s = offer_date(&m->date, TRUST_ELEMENT, dt, strlen(dt)); /* hAtom */
+  }
+  if (!m->shown_date[0] && (strcmp(name, "time") == 0 || date_element(names))) {
+    const char *t = short_text(m, el, 80);
+    if (t) shown_date(m, t, strlen(t));
+  }
+  if (itemprop && !attr(el, "content") && has_token(itemprop, "author") &&
+      m->author.trust > TRUST_ELEMENT) {
     /* microdata: the author's name is its itemprop=name, else its text */
     xmlNode *who = el;
     for (xmlNode *c = el->children; c; c = c->next)
       if (c->type == XML_ELEMENT_NODE && has_token(attr(c, "itemprop"), "name")) who = c;
-    if ((s = nf_html_node_text(who, &m->scratch))) return s;
-    if (m->scratch.len <= MAX_BYLINE_TEXT)
-      return offer_author(&m->author, TRUST_ELEMENT, m->scratch.data, m->scratch.len);
+    const char *t = short_text(m, who, 160);
+    if (t) return offer_byline(&m->author, TRUST_ELEMENT, t, strlen(t));
   }
-  if (m->author.trust > TRUST_ELEMENT && strcmp(name, "a") == 0 &&
-      has_token(attr(el, "rel"), "author")) {
-    if ((s = nf_html_node_text(el, &m->scratch))) return s;
-    if (m->scratch.len <= MAX_BYLINE_TEXT)
-      return offer_author(&m->author, TRUST_ELEMENT, m->scratch.data, m->scratch.len);
+  if (strcmp(name, "a") == 0 && has_token(attr(el, "rel"), "author") &&
+      m->author.trust > TRUST_ELEMENT) {
+    const char *t = short_text(m, el, 160);
+    if (t) return offer_byline(&m->author, TRUST_ELEMENT, t, strlen(t));
   }
-  if (m->author.trust > TRUST_BYLINE && byline_class(attr(el, "class"))) {
-    if ((s = nf_html_node_text(el, &m->scratch))) return s;
-    if (m->scratch.len <= MAX_BYLINE_TEXT)
-      return offer_author(&m->author, TRUST_BYLINE, m->scratch.data, m->scratch.len);
+  if (!m->byline.len && (byline_element(names) || strcmp(name, "address") == 0)) {
+    const char *t = short_text(m, el, 160);
+    size_t n = t ? strlen(t) : 0;
+    const char *who = t ? byline_name(t, &n) : NULL;
+    if (n && (s = nf_buf_append(&m->byline, who, n))) return s;
   }
   return s;
 }
 
-/* The title without the site's name: "Story | Site", "Story - Site". */
-static size_t title_part(const char *t, size_t n) {
-  static const char *const seps[] = {" | ",  " - ",       " \xe2\x80\x93 ", " \xe2\x80\x94 ",
-                                     " :: ", " \xc2\xbb "};
+static int same_ci(const char *a, size_t an, const char *b, size_t bn) {
+  if (an != bn) return 0;
+  for (size_t i = 0; i < an; i++)
+    if (lower((unsigned char)a[i]) != lower((unsigned char)b[i])) return 0;
+  return 1;
+}
+
+/* Whether p[0..n) contains q[0..k), case aside. */
+static int contains_ci(const char *p, size_t n, const char *q, size_t k) {
+  for (size_t i = 0; k && i + k <= n; i++)
+    if (same_ci(p + i, k, q, k)) return 1;
+  return 0;
+}
+
+static const char *const title_seps[] = {" | ",  " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+                                         " :: ", " : ", " \xc2\xbb ",     " \xe2\x80\xa2 "};
+
+/* Where the last separator of a title starts (n when none); *after is
+ * where the part after it starts. */
+static size_t last_sep(const char *t, size_t n, size_t *after) {
   size_t best = n;
-  for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-    size_t k = strlen(seps[i]);
-    for (size_t j = n; j-- > 0;) {
-      if (j + k <= n && memcmp(t + j, seps[i], k) == 0) {
-        if (j < best) best = j;
+  *after = n;
+  for (size_t i = 0; i < sizeof title_seps / sizeof title_seps[0]; i++) {
+    size_t k = strlen(title_seps[i]);
+    for (size_t j = n; j-- > 0;)
+      if (j + k <= n && memcmp(t + j, title_seps[i], k) == 0) {
+        if (best == n || j > best) best = j, *after = j + k;
         break;
       }
-    }
   }
   return best;
 }
 
-nf_status nf_html_meta_finish(nf_html_meta *m) {
+/* Replaces a field's value whatever its trust. */
+static nf_status force(nf_meta_field *f, int trust, const char *p, size_t n) {
+  nf_buf copy = NF_BUF_INIT;
+  nf_status s = nf_buf_append(&copy, p, n);
+  if (!s) {
+    f->trust = NF_META_NONE;
+    s = offer(f, trust, copy.data, copy.len);
+  }
+  nf_buf_free(&copy);
+  return s;
+}
+
+static long day_number(const char *iso) {
+  int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+/* The headline: an <h1> when it is the metadata's headline as shown. */
+static nf_status choose_headline(nf_html_meta *m) {
+  const nf_buf *src = &m->source.value;
   nf_status s = NF_OK;
   if (m->title.len) {
-    size_t keep = title_part(m->title.data, m->title.len);
-    /* a cut that leaves too little was inside the headline */
-    if (keep < 15 || keep * 3 < m->title.len) keep = m->title.len;
-    s = offer(&m->headline, TRUST_TITLE, m->title.data, keep);
+    size_t after, cut = last_sep(m->title.data, m->title.len, &after);
+    /* "Story | Site": the part before, unless that leaves too little */
+    if (cut < 15 || cut * 3 < m->title.len) cut = m->title.len;
+    s = offer(&m->headline, TRUST_TITLE, m->title.data, cut);
   }
-  if (!s && m->h1.len) s = offer(&m->headline, TRUST_TITLE + 1, m->h1.data, m->h1.len);
+  if (s) return s;
+  const char *meta = m->headline.value.data;
+  size_t mn = m->headline.value.len;
+  const char *only = NULL;
+  size_t only_n = 0;
+  for (const char *h = m->h1s.data, *end = h + m->h1s.len; h && h < end;) {
+    const char *nl = memchr(h, '\n', (size_t)(end - h));
+    size_t hn = (size_t)(nl - h);
+    if (same_ci(h, hn, meta, mn)) return force(&m->headline, TRUST_TITLE, h, hn);
+    if (hn < mn && same_ci(h, hn, meta, hn)) {
+      for (size_t i = 0; i < sizeof title_seps / sizeof title_seps[0]; i++)
+        if (mn - hn >= strlen(title_seps[i]) &&
+            memcmp(meta + hn, title_seps[i], strlen(title_seps[i])) == 0)
+          return force(&m->headline, TRUST_TITLE, h, hn);
+    }
+    only = h, only_n = hn;
+    h = nl + 1;
+  }
+  /* the page's only <h1>, when it is no site name */
+  if (m->nh1 == 1 && memchr(only, ' ', only_n) && !same_ci(only, only_n, src->data, src->len) &&
+      !(m->title.len && only_n < m->title.len &&
+        same_ci(only, only_n, m->title.data + m->title.len - only_n, only_n)))
+    return force(&m->headline, TRUST_TITLE, only, only_n);
+  /* "Story - Site": the site's name goes */
+  size_t after, cut = last_sep(meta, mn, &after);
+  if (cut < mn && src->len && cut >= 15 &&
+      (contains_ci(meta + after, mn - after, src->data, src->len) ||
+       contains_ci(src->data, src->len, meta + after, mn - after)))
+    m->headline.value.len = cut, m->headline.value.data[cut] = '\0';
+  return NF_OK;
+}
+
+nf_status nf_html_meta_finish(nf_html_meta *m) {
+  nf_status s = choose_headline(m);
+  /* the byline shown, when the metadata names no author or the site itself */
+  const nf_buf *a = &m->author.value, *src = &m->source.value;
+  if (!s && m->byline.len &&
+      (m->author.trust == NF_META_NONE || (src->len >= 4 && a->len >= 4 &&
+                                           (contains_ci(a->data, a->len, src->data, src->len) ||
+                                            contains_ci(src->data, src->len, a->data, a->len)))))
+    s = force(&m->author, TRUST_BYLINE, m->byline.data, m->byline.len);
+  /* the date shown, when the metadata has none or is a day off */
+  if (!s && m->shown_date[0]) {
+    long off = m->date.trust == NF_META_NONE
+                   ? 1
+                   : day_number(m->date.value.data) - day_number(m->shown_date);
+    if (off == 1 || off == -1) s = force(&m->date, TRUST_BYLINE, m->shown_date, 10);
+  }
+  /* the date in the URL: /2020/01/19/ */
+  const char *u = m->url.value.data;
+  for (size_t i = 0; !s && u && m->date.trust == NF_META_NONE && i + 12 <= m->url.value.len; i++) {
+    char iso[11];
+    if (u[i] == '/' && u[i + 5] == '/' && u[i + 8] == '/' && nf_html_date(u + i + 1, 10, iso))
+      s = offer(&m->date, TRUST_TITLE, iso, 10);
+  }
   return s;
 }
 

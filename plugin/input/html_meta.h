@@ -13,9 +13,18 @@
  *      citation_*, date, pubdate, ...) and microdata (itemprop);
  *   4. JSON-LD of other types (WebPage, ...);
  *   5. <time datetime> (pubdate, itemprop=datePublished, else the first),
- *      rel=author links and itemprop=author elements, the byline element
- *      (class "byline" or "author" with a short name in it);
- *   6. the <title> (without the site's name) and the first <h1>.
+ *      rel=author links and itemprop=author elements;
+ *   6. the byline element (class, id or data-testid naming a byline or an
+ *      author, holding a short name: "By Jane Doe - Jan. 5" gives "Jane
+ *      Doe"), and a date shown in an element whose class names a date;
+ *   7. the <title>, and the <h1>s.
+ *
+ * Then what the page shows wins over what its metadata says when they
+ * differ only in form: the <h1> that is the metadata's headline (case aside,
+ * or with the site's name after it), or the only <h1> of the page; the date
+ * shown when the metadata's is one day off (a time zone); the byline when
+ * the metadata's author is the site's own name.  A headline loses a trailing
+ * " | Site name".  Entities left in values ("&#8217;") are decoded.
  *
  * The canonical URL is <link rel=canonical>, else og:url, else JSON-LD's. */
 #ifndef NF_INPUT_HTML_META_H
@@ -35,10 +44,16 @@ typedef struct nf_meta_field {
 
 typedef struct nf_html_meta {
   nf_meta_field headline, date, modified, author, url, source, section, language;
-  nf_buf h1;        /* the first <h1>'s text */
-  nf_buf title;     /* the <title>'s text */
-  nf_buf scratch;   /* text of an element */
-  int authors_seen; /* citation_author etc. repeat: they are joined */
+  nf_buf h1s; /* the texts of the <h1>s, each ended by '\n' */
+  size_t nh1;
+  nf_buf title;              /* the <title>'s text */
+  nf_buf byline;             /* the name in the first byline element */
+  char shown_date[11];       /* the first date shown in the page's text, "" when none */
+  nf_buf scratch;            /* text of an element */
+  int authors_seen;          /* citation_author etc. repeat: they are joined */
+  char twitter_author_label; /* N of twitter:labelN "Written by", or 0 */
+  void *ld_ids;              /* while JSON-LD is read: its objects by @id */
+  size_t ld_nids;
 } nf_html_meta;
 
 void nf_html_meta_init(nf_html_meta *m);
