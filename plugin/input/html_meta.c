@@ -171,9 +171,19 @@ static nf_status offer_date(nf_meta_field *f, int trust, const char *p, size_t n
   return offer(f, trust, iso, 10);
 }
 
+static int month_name(const char *p, size_t n);
+
+static int same_len_ci(const char *p, size_t n, const char *word) {
+  if (strlen(word) != n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (lower((unsigned char)p[i]) != word[i]) return 0;
+  return 1;
+}
+
 /* An author name as metadata writes it: no "By ", no URL, no handle. */
 static int author_like(const char *s, size_t n) {
   if (n == 0 || n > MAX_AUTHOR) return 0;
+  if (same_len_ci(s, n, "no author") || same_len_ci(s, n, "unknown")) return 0;
   if (istarts(s, "http:") || istarts(s, "https:") || istarts(s, "www.") || s[0] == '/' ||
       memchr(s, '@', n) || memchr(s, '{', n) || memchr(s, '<', n))
     return 0;
@@ -250,8 +260,9 @@ static const char *byline_name(const char *p, size_t *n) {
       break;
     }
   }
-  static const char *const labels[] = {"author:", "autor:", "written by", "posted by", "von ",
-                                       "por ",    "par ",   "words:",     "text:"};
+  static const char *const labels[] = {"author:", "autor:", "written by", "posted by",
+                                       "von:",    "von ",   "por ",       "par ",
+                                       "words:",  "text:",  "by:"};
   for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
     if (len > strlen(labels[i]) && istarts(p, labels[i]))
       p += strlen(labels[i]), len -= strlen(labels[i]);
@@ -277,6 +288,22 @@ static const char *byline_name(const char *p, size_t *n) {
       end = j;
       break;
     }
+  for (size_t j = 0; j < end; j++) { /* a weekday, a month before a number, a @handle */
+    if (j && !space((unsigned char)p[j - 1])) continue;
+    size_t w = j;
+    while (w < len && ((p[w] | 0x20) >= 'a' && (p[w] | 0x20) <= 'z')) w++;
+    int cut = p[j] == '@' && j > 0;
+    static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+    for (size_t d = 0; d < 7 && !cut; d++) cut = same_len_ci(p + j, w - j, days[d]);
+    if (!cut && w > j + 2 && month_name(p + j, w - j) && w + 1 < len && p[w] == ' ' &&
+        p[w + 1] >= '0' && p[w + 1] <= '9')
+      cut = 1;
+    if (cut) {
+      end = j;
+      break;
+    }
+  }
   while (end && (space((unsigned char)p[end - 1]) || p[end - 1] == ',' || p[end - 1] == '|' ||
                  p[end - 1] == ':' || p[end - 1] == '-'))
     end--;
@@ -287,8 +314,9 @@ static const char *byline_name(const char *p, size_t *n) {
     if ((p[j] >= 'A' && p[j] <= 'Z') || (unsigned char)p[j] >= 0xc3) capital = 1;
     if (p[j] == ' ') words++;
   }
-  static const char *const generic[] = {"author",     "authors",   "by",   "share",
-                                        "written by", "posted by", "more", "about the author"};
+  static const char *const generic[] = {"author",           "authors",   "by",        "share",
+                                        "written by",       "posted by", "posted on", "more",
+                                        "about the author", "follow",    "no author"};
   for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
     if (strlen(generic[i]) == end && istarts(p, generic[i])) return p;
   if (!capital || words > 12) return p;
@@ -710,8 +738,14 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
     default:
       break;
   }
-  if (!el->properties) return NF_OK;
   nf_status s = NF_OK;
+  if (!m->byline.len && strcmp(name, "address") == 0) {
+    const char *t = short_text(m, el, 160);
+    size_t n = t ? strlen(t) : 0;
+    const char *who = t ? byline_name(t, &n) : NULL;
+    if (n && (s = nf_buf_append(&m->byline, who, n))) return s;
+  }
+  if (!el->properties) return s;
   const char *itemprop = attr(el, "itemprop");
   const char *dt = attr(el, "datetime");
   if (!dt) dt = attr(el, "content");
@@ -745,7 +779,7 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
     const char *t = short_text(m, el, 160);
     if (t) return offer_byline(&m->author, TRUST_ELEMENT, t, strlen(t));
   }
-  if (!m->byline.len && (byline_element(names) || strcmp(name, "address") == 0)) {
+  if (!m->byline.len && byline_element(names)) {
     const char *t = short_text(m, el, 160);
     size_t n = t ? strlen(t) : 0;
     const char *who = t ? byline_name(t, &n) : NULL;
