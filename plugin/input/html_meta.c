@@ -46,7 +46,7 @@ void nf_html_meta_clear(nf_html_meta *m) {
   m->nh1 = 0;
   nf_buf_clear(&m->title);
   nf_buf_clear(&m->byline);
-  m->shown_date[0] = '\0';
+  m->nshown = 0;
   m->authors_seen = 0;
   m->twitter_author_label = 0;
 }
@@ -682,9 +682,8 @@ static const char *short_text(nf_html_meta *m, xmlNode *el, size_t max) {
   return m->scratch.data ? m->scratch.data : "";
 }
 
-static nf_status shown_date(nf_html_meta *m, const char *p, size_t n) {
-  if (!m->shown_date[0] && p) nf_html_date(p, n, m->shown_date);
-  return NF_OK;
+static void shown_date(nf_html_meta *m, const char *p, size_t n) {
+  if (m->nshown < NF_META_SHOWN && p && nf_html_date(p, n, m->shown[m->nshown])) m->nshown++;
 }
 
 static nf_status h1_text(nf_html_meta *m, xmlNode *el) {
@@ -761,7 +760,10 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
   } else if (strcmp(name, "abbr") == 0 && dt && has_token(attr(el, "class"), "published")) {
     s = offer_date(&m->date, TRUST_ELEMENT, dt, strlen(dt)); /* hAtom */
   }
-  if (!m->shown_date[0] && (strcmp(name, "time") == 0 || date_element(names))) {
+  if (m->nshown < NF_META_SHOWN && (strcmp(name, "time") == 0 || date_element(names)) &&
+      !(el->prev && el->prev->type == XML_TEXT_NODE && el->prev->content &&
+        (strstr((const char *)el->prev->content, "pdated") ||
+         strstr((const char *)el->prev->content, "PDATED")))) {
     const char *t = short_text(m, el, 80);
     if (t) shown_date(m, t, strlen(t));
   }
@@ -784,6 +786,7 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
     size_t n = t ? strlen(t) : 0;
     const char *who = t ? byline_name(t, &n) : NULL;
     if (n && (s = nf_buf_append(&m->byline, who, n))) return s;
+    if (t) shown_date(m, t, strlen(t)); /* "Posted on May 3, 2020 by ..." */
   }
   return s;
 }
@@ -875,6 +878,15 @@ static nf_status choose_headline(nf_html_meta *m) {
       !(m->title.len && only_n < m->title.len &&
         same_ci(only, only_n, m->title.data + m->title.len - only_n, only_n)))
     return force(&m->headline, TRUST_TITLE, only, only_n);
+  /* "Section | Story": the section goes */
+  const nf_buf *sec = &m->section.value;
+  if (sec->len && mn > sec->len + 3 && same_ci(meta, sec->len, sec->data, sec->len) &&
+      memcmp(meta + sec->len, " | ", 3) == 0) {
+    memmove(m->headline.value.data, meta + sec->len + 3, mn - sec->len - 3);
+    mn -= sec->len + 3;
+    m->headline.value.len = mn;
+    m->headline.value.data[mn] = '\0';
+  }
   /* "Story - Site": the site's name goes */
   size_t after, cut = last_sep(meta, mn, &after);
   if (cut < mn && src->len && cut >= 15 &&
@@ -893,13 +905,23 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
                                            (contains_ci(a->data, a->len, src->data, src->len) ||
                                             contains_ci(src->data, src->len, a->data, a->len)))))
     s = force(&m->author, TRUST_BYLINE, m->byline.data, m->byline.len);
-  /* the date shown, when the metadata has none or is a day off */
-  if (!s && m->shown_date[0]) {
-    long off = m->date.trust == NF_META_NONE
-                   ? 1
-                   : day_number(m->date.value.data) - day_number(m->shown_date);
-    if (off == 1 || off == -1) s = force(&m->date, TRUST_BYLINE, m->shown_date, 10);
+  /* the date shown: when the metadata has none, the first; when the
+   * metadata's is not shown, one a day off (a time zone) or the nearest less
+   * than a week later (the page's own date) */
+  if (!s && m->nshown && m->date.trust == NF_META_NONE)
+    s = offer(&m->date, TRUST_BYLINE, m->shown[0], 10);
+  size_t pick = m->nshown;
+  long best = 8; /* a day before costs 1, n days after n */
+  for (size_t i = 0; i < m->nshown && m->date.trust != NF_META_NONE; i++) {
+    long off = day_number(m->shown[i]) - day_number(m->date.value.data);
+    long cost = off == -1 ? 1 : off >= 1 ? off : 99;
+    if (off == 0) {
+      pick = m->nshown;
+      break;
+    }
+    if (cost < best) best = cost, pick = i;
   }
+  if (!s && pick < m->nshown) s = force(&m->date, TRUST_BYLINE, m->shown[pick], 10);
   /* the date in the URL: /2020/01/19/ */
   const char *u = m->url.value.data;
   for (size_t i = 0; !s && u && m->date.trust == NF_META_NONE && i + 12 <= m->url.value.len; i++) {

@@ -22,7 +22,8 @@
  * Then what the page shows wins over what its metadata says when they
  * differ only in form: the <h1> that is the metadata's headline (case aside,
  * or with the site's name after it), or the only <h1> of the page; the date
- * shown when the metadata's is one day off (a time zone); the byline when
+ * shown when the metadata's is not shown and one is a day off (a time zone)
+ * or less than a week later (the page's own date); the byline when
  * the metadata's author is the site's own name.  A headline loses a trailing
  * " | Site name".  Entities left in values ("&#8217;") are decoded.
  *
@@ -41,14 +42,16 @@ typedef struct nf_meta_field {
 } nf_meta_field;
 
 #define NF_META_NONE 100
+#define NF_META_SHOWN 16
 
 typedef struct nf_html_meta {
   nf_meta_field headline, date, modified, author, url, source, section, language;
   nf_buf h1s; /* the texts of the <h1>s, each ended by '\n' */
   size_t nh1;
-  nf_buf title;              /* the <title>'s text */
-  nf_buf byline;             /* the name in the first byline element */
-  char shown_date[11];       /* the first date shown in the page's text, "" when none */
+  nf_buf title;                  /* the <title>'s text */
+  nf_buf byline;                 /* the name in the first byline element */
+  char shown[NF_META_SHOWN][11]; /* dates shown in the page's text, in page order */
+  size_t nshown;
   nf_buf scratch;            /* text of an element */
   int authors_seen;          /* citation_author etc. repeat: they are joined */
   char twitter_author_label; /* N of twitter:labelN "Written by", or 0 */
