@@ -36,8 +36,9 @@ typedef enum {
   T_TD,
   T_PRE,
   T_BLOCKQUOTE,
-  T_BLOCK, /* other blocks: address, center, details, hgroup, tbody, ... */
-  T_DROP,  /* never text: script, style, nav, aside, header, footer, figure, ... */
+  T_BLOCK,    /* other blocks: address, center, details, hgroup, tbody, ... */
+  T_DROP,     /* never text: script, style, nav, aside, header, footer, figure, ... */
+  T_NOSCRIPT, /* text only inside an article body (Blogger puts the post there) */
   T_BODY,
   T_HTML
 } tag_kind;
@@ -50,7 +51,8 @@ enum {
   F_CMS_BODY = 16,    /* a CMS's article container by class or id */
   F_ROOT = 32,        /* chosen for the main text */
   F_BOILER = 64,      /* class or id names boilerplate */
-  F_HOLDS_BODY = 128  /* an article body is inside */
+  F_HOLDS_BODY = 128, /* an article body is inside */
+  F_IN_BODY = 256     /* inside an article body */
 };
 
 struct nf_html_node_info {
@@ -63,7 +65,7 @@ struct nf_html_node_info {
   uint32_t link; /* of which inside links */
   uint32_t commas;
   uint8_t kind;
-  uint8_t flags;
+  uint16_t flags;
   int16_t weight; /* from class and id */
   float score;
 };
@@ -105,7 +107,7 @@ static tag_kind kind_of(const char *name) {
       {"hr", T_BLOCK},      {"html", T_HTML},       {"iframe", T_DROP},
       {"input", T_DROP},    {"legend", T_BLOCK},    {"li", T_LI},
       {"main", T_MAIN},     {"map", T_DROP},        {"math", T_DROP},
-      {"menu", T_LIST},     {"nav", T_DROP},        {"noscript", T_DROP},
+      {"menu", T_LIST},     {"nav", T_DROP},        {"noscript", T_NOSCRIPT},
       {"object", T_DROP},   {"ol", T_LIST},         {"option", T_DROP},
       {"p", T_P},           {"picture", T_DROP},    {"pre", T_PRE},
       {"script", T_DROP},   {"section", T_SECTION}, {"select", T_DROP},
@@ -128,7 +130,7 @@ static tag_kind kind_of(const char *name) {
   return T_OTHER;
 }
 
-static int is_block(tag_kind k) { return k != T_OTHER && k != T_A && k != T_BR; }
+static int is_block(tag_kind k) { return k != T_OTHER && k != T_A && k != T_BR && k != T_NOSCRIPT; }
 
 static const char *attr(xmlNode *el, const char *name) {
   for (xmlAttr *a = el->properties; a; a = a->next)
@@ -200,17 +202,19 @@ static const char *const body_parts[] = {"articlebody",
                                          "rich-text"};
 /* Blocks that are never the article: sharing, comments, related links, ... */
 static const char *const boiler_parts[] = {
-    "comment",      "sharing",       "share-",     "-share",    "social",         "related",
-    "newsletter",   "cookie",        "consent",    "gdpr",      "advert",         "sponsor",
-    "subscri",      "signup",        "sign-up",    "outbrain",  "taboola",        "recommend",
-    "disqus",       "breadcrumb",    "pagination", "popup",     "modal",          "banner",
-    "sidebar",      "footer",        "masthead",   "navbar",    "nav-",           "-nav",
-    "toolbar",      "skip-link",     "read-more",  "readmore",  "more-stories",   "most-popular",
-    "mostpopular",  "trending",      "author-bio", "authorbio", "about-author",   "visually-hidden",
-    "sr-only",      "screen-reader", "tag-list",   "taglist",   "post-tags",      "entry-tags",
-    "article-tags", "donate",        "entry-meta", "post-meta", "article-meta",   "timestamp",
-    "caption",      "credit",        "promo",      "widget",    "inline-related", "jump-link",
-    "login",        "paywall-",      "print-"};
+    "comment",      "sharing",         "share-",         "-share",        "social",
+    "related",      "newsletter",      "cookie",         "consent",       "gdpr",
+    "advert",       "sponsor",         "subscri",        "signup",        "sign-up",
+    "outbrain",     "taboola",         "recommend",      "disqus",        "breadcrumb",
+    "pagination",   "popup",           "modal",          "banner",        "sidebar",
+    "footer",       "masthead",        "navbar",         "nav-",          "-nav",
+    "toolbar",      "skip-link",       "read-more",      "readmore",      "more-stories",
+    "most-popular", "mostpopular",     "trending",       "author-bio",    "authorbio",
+    "about-author", "visually-hidden", "sr-only",        "screen-reader", "tag-list",
+    "taglist",      "post-tags",       "entry-tags",     "article-tags",  "donate",
+    "entry-meta",   "post-meta",       "article-meta",   "timestamp",     "caption",
+    "credit",       "promo",           "inline-related", "jump-link",     "login",
+    "paywall-",     "print-"};
 static const char *const boiler_words[] = {"ad",    "ads", "nav",  "menu",   "share",
                                            "tags",  "tag", "meta", "hidden", "hide",
                                            "print", "rss", "date", "overlay"};
@@ -326,7 +330,9 @@ static nf_status measure(nf_html_page *pg, xmlDoc *doc) {
       in->kind = (uint8_t)kind_of((const char *)n->name);
       nf_html_node_info *up = n->parent ? info_of(pg, n->parent) : NULL;
       in->parent = up ? (uint32_t)(up - pg->info) + 1 : 0;
-      if (in->kind == T_DROP) in->flags |= F_DEAD;
+      if (up && (up->flags & (F_ARTICLE_BODY | F_CMS_BODY | F_IN_BODY))) in->flags |= F_IN_BODY;
+      if (in->kind == T_DROP || (in->kind == T_NOSCRIPT && !(in->flags & F_IN_BODY)))
+        in->flags |= F_DEAD;
       classify(in, n);
       if (up && is_block((tag_kind)in->kind)) up->flags |= F_BLOCK_CHILD;
       n->_private = (void *)(uintptr_t)(++pg->ninfo);
@@ -404,14 +410,14 @@ static nf_status article_body_rule(nf_html_page *pg) {
     }
   }
   if (total < MIN_PARAGRAPH * 4) {
-    for (size_t i = 0; i < pg->nroots; i++) pg->info[pg->roots[i]].flags &= (uint8_t)~F_ROOT;
+    for (size_t i = 0; i < pg->nroots; i++) pg->info[pg->roots[i]].flags &= (uint16_t)~F_ROOT;
     pg->nroots = 0;
   }
   return NF_OK;
 }
 
 /* Rules 2 and 3: the largest live element with the flag (or of the kind). */
-static nf_status largest_rule(nf_html_page *pg, uint8_t flag, uint8_t kind) {
+static nf_status largest_rule(nf_html_page *pg, uint16_t flag, uint8_t kind) {
   size_t best = SIZE_MAX;
   for (size_t i = 0; i < pg->ninfo; i++) {
     const nf_html_node_info *in = &pg->info[i];
