@@ -409,7 +409,7 @@ static nf_status article_body_rule(nf_html_page *pg) {
       total += in->text;
     }
   }
-  if (total < MIN_PARAGRAPH * 4) {
+  if (total < MIN_PARAGRAPH * 2) {
     for (size_t i = 0; i < pg->nroots; i++) pg->info[pg->roots[i]].flags &= (uint16_t)~F_ROOT;
     pg->nroots = 0;
   }
