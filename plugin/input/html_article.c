@@ -87,8 +87,10 @@ nf_status nf_html_article_read(nf_html_article *ha, const char *html, size_t n,
   if (!out->headline.p) out->headline = str_of(&m->headline.value);
   if (!out->author.p) out->author = str_of(&m->author.value);
   if (!out->source.p) out->source = str_of(&m->source.value);
-  if (!out->date.p)
-    out->date = m->date.value.len ? str_of(&m->date.value) : cstr(src->fallback_date);
+  if (!out->date.p && m->date.value.len) out->date = str_of(&m->date.value);
+  if (!out->date.p && src->fallback_date &&
+      nf_html_date(src->fallback_date, strlen(src->fallback_date), ha->fallback_date))
+    out->date = cstr(ha->fallback_date);
   if (!out->url.p) out->url = src->url ? cstr(src->url) : str_of(&m->url.value);
   if (!out->id.p) {
     const char *id = src->id;

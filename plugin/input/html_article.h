@@ -24,12 +24,13 @@ typedef struct nf_page_source {
   const char *id;            /* the id to use whatever the page says */
   const char *fallback_id;   /* the id when the page has no canonical URL */
   const char *url;           /* the URL to use whatever the page says */
-  const char *fallback_date; /* when the page has none (ISO 8601) */
+  const char *fallback_date; /* when the page has none (ISO 8601; the day is kept) */
 } nf_page_source;
 
 typedef struct nf_html_article {
   nf_html_page page;
   nf_buf id, extra;
+  char fallback_date[11];
 } nf_html_article;
 
 void nf_html_article_init(nf_html_article *ha);

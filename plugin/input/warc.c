@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include "core/buffer.h"
@@ -22,7 +23,10 @@ struct nf_warc {
   nf_buf buf; /* decompressed bytes; data[pos..len) not yet consumed */
   size_t pos;
   unsigned long long base; /* archive offset of buf.data[0] */
-  int eof, broken, resync;
+  int eof, resync;
+  int damaged, reported; /* the compressed stream failed; said so */
+  unsigned long long damage_at;
+  char damage[160];
   unsigned long skipped;
   nf_buf body, tmp, origin;
   char target[FIELD_MAX], date[64], charset[NF_CHARSET_MAX];
@@ -45,6 +49,12 @@ nf_status nf_warc_open(const char *path, nf_warc **out, nf_error *err) {
   if (!w || !(w->path = strdup(path)) || !(w->a = archive_read_new())) {
     nf_warc_free(w);
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  struct stat st;
+  if (stat(path, &st) == 0 && st.st_size == 0) { /* an empty file: no records */
+    w->eof = 1;
+    *out = w;
+    return NF_OK;
   }
   archive_read_support_filter_gzip(w->a);
   archive_read_support_format_raw(w->a);
@@ -85,8 +95,8 @@ unsigned long long nf_warc_bytes(const nf_warc *w) { return w->base + w->pos; }
 static size_t avail(const nf_warc *w) { return w->buf.len - w->pos; }
 static const char *at(const nf_warc *w) { return w->buf.data + w->pos; }
 
-/* Reads until need bytes are buffered or the archive ends; NF_ERR_PARSE
- * when the compressed stream is damaged. */
+/* Reads until need bytes are buffered or the archive ends.  A damaged
+ * compressed stream ends it too (w->damaged): what came before it is read. */
 static nf_status fill(nf_warc *w, size_t need, nf_error *err) {
   while (avail(w) < need && !w->eof) {
     if (w->pos) { /* keep the unread bytes at the start */
@@ -95,13 +105,15 @@ static nf_status fill(nf_warc *w, size_t need, nf_error *err) {
       w->buf.len -= w->pos;
       w->pos = 0;
     }
-    size_t want = need - avail(w) > READ_CHUNK ? need - avail(w) : READ_CHUNK;
-    if (nf_buf_reserve(&w->buf, want)) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-    la_ssize_t got = archive_read_data(w->a, w->buf.data + w->buf.len, want);
+    /* small reads: a damaged member loses no more than the read that hits it */
+    if (nf_buf_reserve(&w->buf, READ_CHUNK))
+      return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+    la_ssize_t got = archive_read_data(w->a, w->buf.data + w->buf.len, READ_CHUNK);
     if (got < 0) {
-      w->broken = 1;
-      return nf_error_set_at(err, NF_ERR_PARSE, w->path, 0, "damaged archive after offset %llu: %s",
-                             w->base + w->buf.len, archive_error_string(w->a));
+      w->eof = w->damaged = 1;
+      w->damage_at = w->base + w->buf.len;
+      snprintf(w->damage, sizeof w->damage, "%s", archive_error_string(w->a));
+      break;
     }
     if (got == 0) w->eof = 1;
     w->buf.len += (size_t)got;
@@ -261,10 +273,14 @@ nf_status nf_warc_next(nf_warc *w, const nf_warc_record **out, nf_error *err) {
   *out = NULL;
   nf_status s;
   for (;;) {
-    if (w->broken) return NF_OK;
     /* blank lines between records (the "\r\n\r\n" after each) */
     for (;;) {
       if (!avail(w) && (s = fill(w, 1, err))) return s;
+      if (!avail(w) && w->damaged && !w->reported) {
+        w->reported = 1;
+        return nf_error_set_at(err, NF_ERR_PARSE, w->path, 0,
+                               "damaged archive after offset %llu: %s", w->damage_at, w->damage);
+      }
       if (!avail(w)) return NF_OK;
       if (*at(w) != '\r' && *at(w) != '\n') break;
       w->pos++;
@@ -317,8 +333,13 @@ nf_status nf_warc_next(nf_warc *w, const nf_warc_record **out, nf_error *err) {
     if (response && cl <= NF_WARC_MAX_BODY + MAX_HEADER) {
       if ((s = fill(w, (size_t)cl, err))) return s;
       if (avail(w) < cl) {
-        char detail[96];
-        snprintf(detail, sizeof detail, "%llu bytes of %llu", (unsigned long long)avail(w), cl);
+        char detail[320];
+        if (w->damaged)
+          snprintf(detail, sizeof detail, "damaged after %llu bytes of %llu: %s",
+                   (unsigned long long)avail(w), cl, w->damage);
+        else
+          snprintf(detail, sizeof detail, "%llu bytes of %llu", (unsigned long long)avail(w), cl);
+        w->reported = 1;
         consume(w, avail(w), err);
         return bad(w, offset, err, "the archive ends inside the record: %s", detail);
       }
@@ -329,8 +350,13 @@ nf_status nf_warc_next(nf_warc *w, const nf_warc_record **out, nf_error *err) {
     unsigned long long before = w->base + w->pos;
     if ((s = consume(w, cl, err))) return s;
     if (w->base + w->pos - before < cl) {
-      char detail[96];
-      snprintf(detail, sizeof detail, "%llu bytes of %llu", w->base + w->pos - before, cl);
+      char detail[320];
+      if (w->damaged)
+        snprintf(detail, sizeof detail, "damaged after %llu bytes of %llu: %s",
+                 w->base + w->pos - before, cl, w->damage);
+      else
+        snprintf(detail, sizeof detail, "%llu bytes of %llu", w->base + w->pos - before, cl);
+      w->reported = 1;
       return bad(w, offset, err, "the archive ends inside the record: %s", detail);
     }
     if (why && strcmp(why, "skip") == 0) {
