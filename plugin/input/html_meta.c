@@ -878,15 +878,6 @@ static nf_status choose_headline(nf_html_meta *m) {
       !(m->title.len && only_n < m->title.len &&
         same_ci(only, only_n, m->title.data + m->title.len - only_n, only_n)))
     return force(&m->headline, TRUST_TITLE, only, only_n);
-  /* "Section | Story": the section goes */
-  const nf_buf *sec = &m->section.value;
-  if (sec->len && mn > sec->len + 3 && same_ci(meta, sec->len, sec->data, sec->len) &&
-      memcmp(meta + sec->len, " | ", 3) == 0) {
-    memmove(m->headline.value.data, meta + sec->len + 3, mn - sec->len - 3);
-    mn -= sec->len + 3;
-    m->headline.value.len = mn;
-    m->headline.value.data[mn] = '\0';
-  }
   /* "Story - Site": the site's name goes */
   size_t after, cut = last_sep(meta, mn, &after);
   if (cut < mn && src->len && cut >= 15 &&
@@ -896,8 +887,21 @@ static nf_status choose_headline(nf_html_meta *m) {
   return NF_OK;
 }
 
+/* A kicker before the headline goes: "Local News | Story", "Opinion | ...". */
+static void strip_kicker(nf_buf *h) {
+  const char *bar = h->len ? strstr(h->data, " | ") : NULL;
+  if (!bar) return;
+  size_t k = (size_t)(bar - h->data), words = 1;
+  for (size_t i = 0; i < k; i++) words += h->data[i] == ' ';
+  if (k == 0 || k > 30 || words > 3 || h->len - k - 3 < 20) return;
+  memmove(h->data, bar + 3, h->len - k - 3);
+  h->len -= k + 3;
+  h->data[h->len] = '\0';
+}
+
 nf_status nf_html_meta_finish(nf_html_meta *m) {
   nf_status s = choose_headline(m);
+  strip_kicker(&m->headline.value);
   /* the byline shown, when the metadata names no author or the site itself */
   const nf_buf *a = &m->author.value, *src = &m->source.value;
   if (!s && m->byline.len &&
