@@ -14,6 +14,7 @@
 
 #define MIN_PARAGRAPH 25  /* bytes of text for a paragraph to score */
 #define MIN_CONTAINER 250 /* bytes of text for a rule's container to count */
+#define MIN_STORY 500     /* bytes of text a rule must give, else the next is tried */
 #define ANCESTOR_LEVELS 5 /* how far up a paragraph's score goes */
 #define CLASS_MAX 256     /* bytes of class and id looked at */
 
@@ -445,6 +446,8 @@ static int inside_root(const nf_html_page *pg, size_t i) {
   return 0;
 }
 
+static void clear_roots(nf_html_page *pg);
+
 /* Rule 1: every itemprop=articleBody not inside another. */
 static nf_status article_body_rule(nf_html_page *pg) {
   uint32_t total = 0;
@@ -456,10 +459,7 @@ static nf_status article_body_rule(nf_html_page *pg) {
       total += in->text;
     }
   }
-  if (total < MIN_PARAGRAPH * 2) {
-    for (size_t i = 0; i < pg->nroots; i++) pg->info[pg->roots[i]].flags &= (uint16_t)~F_ROOT;
-    pg->nroots = 0;
-  }
+  if (total < MIN_PARAGRAPH * 2) clear_roots(pg);
   return NF_OK;
 }
 
@@ -682,18 +682,53 @@ static nf_status render_all(nf_html_page *pg) {
   return NF_OK;
 }
 
-static nf_status choose_and_render(nf_html_page *pg) {
+static void clear_roots(nf_html_page *pg) {
+  for (size_t i = 0; i < pg->nroots; i++) pg->info[pg->roots[i]].flags &= (uint16_t)~F_ROOT;
   pg->nroots = 0;
-  nf_status s = article_body_rule(pg);
-  if (!s && !pg->nroots) s = largest_rule(pg, F_CMS_BODY, 0);
-  if (!s && !pg->nroots) s = largest_rule(pg, 0, T_ARTICLE);
-  if (!s && !pg->nroots) s = score_rule(pg);
-  if (!s && !pg->nroots) { /* no candidate at all: the body */
-    for (size_t i = 0; !s && i < pg->ninfo; i++)
-      if (pg->info[i].kind == T_BODY) s = add_root(pg, i);
+}
+
+static nf_status apply_rule(nf_html_page *pg, int rule) {
+  clear_roots(pg);
+  switch (rule) {
+    case 0:
+      return article_body_rule(pg);
+    case 1:
+      return largest_rule(pg, F_CMS_BODY, 0);
+    case 2:
+      return largest_rule(pg, 0, T_ARTICLE);
+    default:
+      return score_rule(pg); /* once only: it weighs the scores in place */
   }
-  if (!s) s = render_all(pg);
-  return s;
+}
+
+/* The first rule that finds a container; but when its text is shorter than
+ * a story, a later rule whose text is a story's length and three times
+ * longer (the first found a teaser or a summary box). */
+static nf_status choose_and_render(nf_html_page *pg) {
+  int first = -1, last = -1;
+  size_t first_len = 0;
+  nf_status s = NF_OK;
+  for (int rule = 0; rule < 4 && !s; rule++) {
+    if ((s = apply_rule(pg, rule)) || !pg->nroots) continue;
+    if ((s = render_all(pg))) break;
+    last = rule;
+    if (first < 0) {
+      first = rule, first_len = pg->text.len;
+      if (first_len >= MIN_STORY) return NF_OK;
+    } else if (pg->text.len >= MIN_STORY && pg->text.len >= 3 * first_len) {
+      return NF_OK;
+    }
+  }
+  if (s) return s;
+  if (first >= 0 && first != last) {
+    if (!(s = apply_rule(pg, first))) s = render_all(pg);
+    return s;
+  }
+  if (first >= 0) return NF_OK;
+  clear_roots(pg); /* no candidate at all: the body */
+  for (size_t i = 0; !s && i < pg->ninfo; i++)
+    if (pg->info[i].kind == T_BODY) s = add_root(pg, i);
+  return s ? s : render_all(pg);
 }
 
 nf_status nf_html_extract(nf_html_page *pg, const char *p, size_t n, const char *http_charset,

@@ -69,6 +69,10 @@ static nf_input_result read_one(const char *path) {
   return r;
 }
 
+#define PARA "A paragraph of the story, long enough, with a comma, to read as text."
+#define NINE                                                                               \
+  PARA "\n\n" PARA "\n\n" PARA "\n\n" PARA "\n\n" PARA "\n\n" PARA "\n\n" PARA "\n\n" PARA \
+       "\n\n" PARA
 #define P "<p>A paragraph of the story, long enough, with a comma, to read as text.</p>"
 
 /* One page (a .html file) and what is read from it. */
@@ -180,6 +184,10 @@ static const struct {
      "PATH|(null)|(null)|(null)|(null)|(null)|(null)",
      "The body of the story, with its comma, as long as a lead.\n\nIts second paragraph, "
      "short but not too short."},
+    /* a rule that finds a teaser gives way to one that finds a story three times longer */
+    {"<html><body><div itemprop=\"articleBody\"><p>A summary of the story, in one line, "
+     "short.</p></div><div id=\"main\">" P P P P P P P P P "</div></body></html>",
+     "PATH|(null)|(null)|(null)|(null)|(null)|(null)", NINE},
     /* no rule fits: readability's scoring finds the block of paragraphs */
     {"<html><body><div id=\"top\"><a href=\"/\">Home</a> <a href=\"/n\">News</a></div>"
      "<div id=\"x1\"><div id=\"x2\">" P P P "</div></div><div id=\"side\"><ul><li><a "
