@@ -760,7 +760,10 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
   } else if (strcmp(name, "abbr") == 0 && dt && has_token(attr(el, "class"), "published")) {
     s = offer_date(&m->date, TRUST_ELEMENT, dt, strlen(dt)); /* hAtom */
   }
-  if (m->nshown < NF_META_SHOWN && (strcmp(name, "time") == 0 || date_element(names)) &&
+  int time_shown =
+      strcmp(name, "time") == 0 &&
+      !((strstr(names, "update") || strstr(names, "modif")) && !strstr(names, "publish"));
+  if (m->nshown < NF_META_SHOWN && (time_shown || date_element(names)) &&
       !(el->prev && el->prev->type == XML_TEXT_NODE && el->prev->content &&
         (strstr((const char *)el->prev->content, "pdated") ||
          strstr((const char *)el->prev->content, "PDATED")))) {
