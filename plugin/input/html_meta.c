@@ -282,9 +282,8 @@ static const char *byline_name(const char *p, size_t *n) {
         break;
       }
   }
-  for (size_t j = 0; j < end; j++) /* a word with a digit: a date, a time */
-    if (p[j] >= '0' && p[j] <= '9') {
-      while (j && !space((unsigned char)p[j - 1])) j--;
+  for (size_t j = 0; j < end; j++) /* a word that starts with a digit: a date, a time */
+    if (p[j] >= '0' && p[j] <= '9' && (j == 0 || space((unsigned char)p[j - 1]))) {
       end = j;
       break;
     }
@@ -308,7 +307,7 @@ static const char *byline_name(const char *p, size_t *n) {
                  p[end - 1] == ':' || p[end - 1] == '-'))
     end--;
   if (end == 0 || end > 100) return p;
-  /* a name: a capital somewhere, a few words, no generic word alone */
+  /* a name: a capital somewhere (or one word), a few words, no generic word alone */
   int capital = 0, words = 1;
   for (size_t j = 0; j < end; j++) {
     if ((p[j] >= 'A' && p[j] <= 'Z') || (unsigned char)p[j] >= 0xc3) capital = 1;
@@ -319,7 +318,8 @@ static const char *byline_name(const char *p, size_t *n) {
                                         "about the author", "follow",    "no author"};
   for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
     if (strlen(generic[i]) == end && istarts(p, generic[i])) return p;
-  if (!capital || words > 12) return p;
+  /* a user name shown as the author ("delta201", "marc") is one word */
+  if ((!capital && words > 1) || words > 12) return p;
   *n = end;
   return p;
 }
