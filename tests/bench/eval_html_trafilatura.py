@@ -260,7 +260,7 @@ def main():
         out = subprocess.run([args.bench] + files, capture_output=True, text=True).stdout.strip()
         m = re.search(r"([\d.]+) MB/s", out)
         if m:
-            speeds.append(("newsfields HTML reading alone (bench_html)", float(m.group(1))))
+            speeds.append(("newsfields HTML reading alone (bench_html, CPU time)", float(m.group(1))))
 
     keys = ["read", "author exact", "author contained", "date exact", "title exact",
             "with kept", "without dropped"]
