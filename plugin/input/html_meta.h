@@ -24,8 +24,9 @@
  * or with the site's name after it), or the only <h1> of the page; the date
  * shown when the metadata's is not shown and one is a day off (a time zone)
  * or less than a week later (the page's own date); the byline when
- * the metadata's author is the site's own name.  A headline loses a trailing
- * " | Site name".  Entities left in values ("&#8217;") are decoded.
+ * the metadata's author is the site's own name.  A headline loses a kicker
+ * before it ("Local News | ") and the site's name after it.  Entities left
+ * in values ("&#8217;") are decoded.
  *
  * The canonical URL is <link rel=canonical>, else og:url, else JSON-LD's. */
 #ifndef NF_INPUT_HTML_META_H
