@@ -8,7 +8,13 @@
  * "url", "author", "source" (optional); other keys are kept.  Directories are
  * walked recursively in byte order of names, skipping hidden entries; "-" is
  * JSON Lines on standard input.  Memory stays bounded: one line or one .txt
- * file at a time. */
+ * file at a time.
+ *
+ * Web pages: a file ending in .html or .htm is one article (its main text
+ * and metadata; the id is its canonical URL, else its path), a file ending
+ * in .warc or .warc.gz a web archive whose HTML responses are articles (the
+ * id is the record's target URI), and a JSON line may give "html" instead of
+ * "text" (plugin/input/ says how pages are read). */
 #ifndef NEWSFIELDS_INPUT_H
 #define NEWSFIELDS_INPUT_H
 
@@ -37,6 +43,10 @@ NF_API nf_status nf_input_next(nf_input *in, const nf_article **out, nf_error *e
 
 /* Bytes of input consumed so far (for progress and throughput). */
 NF_API unsigned long long nf_input_bytes(const nf_input *in);
+
+/* Records of web archives skipped so far because they are no HTML page
+ * (requests, metadata, images, redirects, ...). */
+NF_API unsigned long nf_input_skipped(const nf_input *in);
 
 #ifdef __cplusplus
 }

@@ -137,6 +137,9 @@ int nf_cmd_extract(int argc, char **argv) {
     rc = NF_EXIT_FAILURE;
   } else {
     rc = extract_all(in, pipeline, &o);
+    if (nf_input_skipped(in))
+      fprintf(stderr, "newsfields: passed over %lu web archive records that are no HTML page\n",
+              nf_input_skipped(in));
   }
   nf_input_free(in);
   nf_pipeline_free(pipeline);

@@ -195,6 +195,8 @@ int nf_cmd_index(int argc, char **argv) {
         "indexed %lu articles (%lu skipped), %.2f MB in %.2f s (%.2f MB/s); %s has %lu "
         "documents\n",
         nf_indexer_added(ix), skipped, mb, secs, secs > 0 ? mb / secs : 0.0, o.db, docs);
+    if (nf_input_skipped(in))
+      printf("passed over %lu web archive records that are no HTML page\n", nf_input_skipped(in));
   }
   nf_indexer_free(ix);
   nf_input_free(in);

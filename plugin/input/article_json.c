@@ -20,10 +20,13 @@ void nf_json_article_clear(nf_json_article *ja) {
 void nf_json_article_free(nf_json_article *ja) {
   nf_json_article_clear(ja);
   nf_buf_free(&ja->scratch);
+  if (ja->html) nf_html_article_free(ja->html);
+  free(ja->html);
+  ja->html = NULL;
 }
 
 static const char *const known_keys[] = {"id",  "text",   "headline", "date",
-                                         "url", "author", "source"};
+                                         "url", "author", "source",   "html"};
 
 static int is_known(const char *key) {
   for (size_t i = 0; i < sizeof known_keys / sizeof known_keys[0]; i++)
@@ -109,16 +112,24 @@ nf_status nf_json_article_parse(nf_json_article *ja, const char *line, size_t n,
   if (!json_is_object(ja->root))
     return nf_error_set(err, NF_ERR_PARSE, "expected a JSON object, one article per line");
   nf_status s;
-  if ((s = id_member(ja, &out->id, err))) return s;
+  /* "html": a web page, whose text and metadata fill what the line lacks */
+  nf_str html;
+  if ((s = optional_string(ja->root, "html", &html, err))) return s;
+  if ((!html.p || json_object_get(ja->root, "id")) && (s = id_member(ja, &out->id, err))) return s;
   json_t *text = json_object_get(ja->root, "text");
-  if (!text) return nf_error_set(err, NF_ERR_PARSE, "missing \"text\"");
+  if (!text && !html.p) return nf_error_set(err, NF_ERR_PARSE, "missing \"text\"");
   if ((s = optional_string(ja->root, "text", &out->text, err))) return s;
-  if (!out->text.p) return nf_error_set(err, NF_ERR_PARSE, "\"text\" must be a string");
+  if (!out->text.p && !html.p) return nf_error_set(err, NF_ERR_PARSE, "\"text\" must be a string");
   if ((s = optional_string(ja->root, "headline", &out->headline, err))) return s;
   if ((s = optional_string(ja->root, "date", &out->date, err))) return s;
   if ((s = optional_string(ja->root, "url", &out->url, err))) return s;
   if ((s = optional_string(ja->root, "source", &out->source, err))) return s;
   if ((s = author_member(ja, &out->author, err))) return s;
   if ((s = extra_members(ja, &out->extra))) return nf_error_set(err, s, "out of memory");
-  return NF_OK;
+  if (!html.p) return NF_OK;
+  if (!ja->html && (ja->html = malloc(sizeof *ja->html))) nf_html_article_init(ja->html);
+  if (!ja->html) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_page_source src = {"UTF-8", NULL, NULL, NULL, NULL};
+  src.fallback_id = out->url.p; /* NUL-terminated: jansson's string */
+  return nf_html_article_read(ja->html, html.p, html.n, &src, out, err);
 }

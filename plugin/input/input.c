@@ -13,8 +13,9 @@
 #include "core/buffer.h"
 #include "core/fileutil.h"
 #include "core/grow.h"
+#include "pages.h"
 
-typedef enum { FILE_JSONL, FILE_TEXT } file_kind;
+typedef enum { FILE_JSONL, FILE_TEXT, FILE_PAGES } file_kind;
 
 typedef struct input_file {
   char *path;
@@ -33,6 +34,8 @@ struct nf_input {
   size_t linecap;
   nf_json_article json;
   nf_text_article text;
+  nf_pages *pages; /* HTML files and WARC archives */
+  int pages_open;
   nf_article article;
   unsigned long long bytes;
 };
@@ -94,6 +97,8 @@ static nf_status add_directory(nf_input *in, const char *dir, nf_error *err) {
         s = add_file(in, path, FILE_TEXT);
       else if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") || ends_with(path, ".json"))
         s = add_file(in, path, FILE_JSONL);
+      else if (nf_pages_takes(path))
+        s = add_file(in, path, FILE_PAGES);
     }
     free(path);
   }
@@ -109,8 +114,8 @@ nf_status nf_input_open(const char *const *paths, size_t n, nf_input **out, nf_e
   if (!in) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   nf_json_article_init(&in->json);
   nf_text_article_init(&in->text);
-  nf_status s = NF_OK;
-  if (n == 0) s = nf_error_set(err, NF_ERR_INVALID, "no input given");
+  nf_status s = nf_pages_new(&in->pages) ? nf_error_set(err, NF_ERR_NOMEM, "out of memory") : NF_OK;
+  if (s == NF_OK && n == 0) s = nf_error_set(err, NF_ERR_INVALID, "no input given");
   for (size_t i = 0; s == NF_OK && i < n; i++) {
     const char *p = paths[i];
     struct stat st;
@@ -121,7 +126,10 @@ nf_status nf_input_open(const char *const *paths, size_t n, nf_input **out, nf_e
     else if (S_ISDIR(st.st_mode))
       s = add_directory(in, p, err);
     else
-      s = add_file(in, p, ends_with(p, ".txt") ? FILE_TEXT : FILE_JSONL);
+      s = add_file(in, p,
+                   nf_pages_takes(p)      ? FILE_PAGES
+                   : ends_with(p, ".txt") ? FILE_TEXT
+                                          : FILE_JSONL);
     if (s == NF_ERR_NOMEM) nf_error_set(err, s, "out of memory");
   }
   if (s != NF_OK) {
@@ -146,10 +154,15 @@ void nf_input_free(nf_input *in) {
   free(in->linebuf);
   nf_json_article_free(&in->json);
   nf_text_article_free(&in->text);
+  nf_pages_free(in->pages);
   free(in);
 }
 
-unsigned long long nf_input_bytes(const nf_input *in) { return in->bytes; }
+unsigned long long nf_input_bytes(const nf_input *in) {
+  return in->bytes + nf_pages_bytes(in->pages);
+}
+
+unsigned long nf_input_skipped(const nf_input *in) { return nf_pages_skipped(in->pages); }
 
 /* The next non-blank line of the current JSON Lines file as an article;
  * *done = 1 at the end of the file. */
@@ -195,6 +208,13 @@ nf_status nf_input_next(nf_input *in, const nf_article **out, nf_error *err) {
       if (s != NF_OK || !done) return s;
       close_current(in);
     }
+    if (in->pages_open) {
+      int done = 0;
+      nf_status s = nf_pages_next(in->pages, &in->article, &done, err);
+      if (s == NF_OK && !done) *out = &in->article;
+      if (s != NF_OK || !done) return s;
+      in->pages_open = 0;
+    }
     if (in->next_file == in->nfiles) return NF_OK;
     input_file *f = &in->files[in->next_file++];
     if (f->kind == FILE_TEXT) {
@@ -203,6 +223,12 @@ nf_status nf_input_next(nf_input *in, const nf_article **out, nf_error *err) {
       in->bytes += in->text.size;
       *out = &in->article;
       return NF_OK;
+    }
+    if (f->kind == FILE_PAGES) {
+      nf_status s = nf_pages_open(in->pages, f->path, err);
+      if (s != NF_OK) return s;
+      in->pages_open = 1;
+      continue;
     }
     in->line = 0;
     in->current_path = f->path;

@@ -25,6 +25,7 @@ static const nf_member byline_members[] = {
     {"org", NF_MEMBER_ATTR, NF_ATTR_ORG},
     {"role", NF_MEMBER_ATTR, NF_ATTR_ROLE},
     {"span", NF_MEMBER_SPAN, NULL},
+    {"source", NF_MEMBER_ATTR, NF_ATTR_FOUND},
 };
 static const nf_member credit_members[] = {
     {"name", NF_MEMBER_ATTR, NF_ATTR_NAME},

@@ -219,8 +219,15 @@ START_TEST(record_and_values) {
       "Reporting by Ana Costa; Editing by Tom Ashdown";
   run(text, "Jane Doe, Li Wei");
   json_t *root = record_json();
-  char *b = json_dumps(json_array_get(json_object_get(root, "byline"), 0), JSON_COMPACT);
-  ck_assert_str_eq(b, "{\"name\":\"Jane Doe\",\"org\":\"AP\",\"role\":\"author\",\"span\":[3,11]}");
+  /* where each was found: the text, the author metadata, or both */
+  char *b = json_dumps(json_object_get(root, "byline"), JSON_COMPACT);
+  ck_assert_str_eq(b,
+                   "[{\"name\":\"Jane Doe\",\"org\":\"AP\",\"role\":\"author\",\"span\":[3,11],"
+                   "\"source\":\"both\"},{\"name\":\"Ana Costa\",\"org\":null,\"role\":"
+                   "\"reporter\",\"span\":[122,131],\"source\":\"text\"},{\"name\":\"Tom "
+                   "Ashdown\",\"org\":null,\"role\":\"editor\",\"span\":[144,155],\"source\":"
+                   "\"text\"},{\"name\":\"Li Wei\",\"org\":null,\"role\":\"author\",\"span\":"
+                   "null,\"source\":\"metadata\"}]");
   free(b);
   b = json_dumps(json_object_get(root, "credits"), JSON_COMPACT);
   ck_assert_str_eq(b,

@@ -17,6 +17,9 @@
 #define MAX_ENTRIES 32
 
 static const char *const role_names[] = {"author", "reporter", "editor"};
+/* Where a byline was found: the text, the author metadata, or both. */
+enum { FROM_TEXT = 1, FROM_METADATA = 2 };
+static const char *const from_names[] = {NULL, "text", "metadata", "both"};
 
 typedef struct byline_analyzer {
   nf_agencies *agencies;
@@ -29,6 +32,7 @@ typedef struct entry {
   char key[NF_KEY_MAX];
   const char *agency;
   int role;
+  int from;            /* FROM_TEXT, FROM_METADATA or both */
   uint32_t start, end; /* start == end: not in the text (metadata) */
 } entry;
 
@@ -63,11 +67,11 @@ static void normal_name(const char *p, size_t n, int lower, char *out) {
     snprintf(out, NAME_MAX, "%.*s", (int)(n < NAME_MAX ? n : NAME_MAX - 1), p);
 }
 
-/* Whether a person of that key is already listed. */
-static int listed(const entry *v, size_t n, const char *key) {
+/* The person of that key already listed, or NULL. */
+static entry *listed(entry *v, size_t n, const char *key) {
   for (size_t i = 0; i < n; i++)
-    if (v[i].key[0] && strcmp(v[i].key, key) == 0) return 1;
-  return 0;
+    if (v[i].key[0] && strcmp(v[i].key, key) == 0) return &v[i];
+  return NULL;
 }
 
 /* Turns the rules' items into entries (duplicates dropped); whole: spans
@@ -102,6 +106,7 @@ static size_t entries_of(const nf_toks *k, const nf_byline_item *items, size_t n
       e->org[0] = '\0';
     e->agency = it->agency;
     e->role = it->role;
+    e->from = FROM_TEXT;
     n++;
   }
   return n;
@@ -158,6 +163,7 @@ static void metadata_part(const byline_analyzer *ba, const char *p, size_t n, me
       entry *e = &st->out[st->count++];
       memset(e, 0, sizeof *e);
       e->role = NF_ROLE_AUTHOR;
+      e->from = FROM_METADATA;
     }
     for (size_t i = st->without_org; i < st->count; i++) {
       if (!st->out[i].org[0]) snprintf(st->out[i].org, sizeof st->out[i].org, "%s", org);
@@ -170,8 +176,14 @@ static void metadata_part(const byline_analyzer *ba, const char *p, size_t n, me
   entry *e = &st->out[st->count];
   memset(e, 0, sizeof *e);
   normal_name(p, n, 0, e->name);
-  if (!nf_key_make(e->name, strlen(e->name), e->key) || listed(st->out, st->count, e->key)) return;
+  if (!nf_key_make(e->name, strlen(e->name), e->key)) return;
+  entry *already = listed(st->out, st->count, e->key);
+  if (already) {
+    already->from |= FROM_METADATA;
+    return;
+  }
   e->role = NF_ROLE_AUTHOR;
+  e->from = FROM_METADATA;
   st->count++;
 }
 
@@ -203,10 +215,11 @@ static nf_status emit_entries(nf_analysis *a, const found *f) {
   for (size_t i = 0; s == NF_OK && i < f->nbylines; i++) {
     const entry *e = &f->bylines[i];
     nf_attr_value attrs[] = {NF_ATTR_STR(NF_ATTR_ORG, str_or_null(e->org)),
-                             NF_ATTR_STR(NF_ATTR_ROLE, role_names[e->role])};
+                             NF_ATTR_STR(NF_ATTR_ROLE, role_names[e->role]),
+                             NF_ATTR_STR(NF_ATTR_FOUND, from_names[e->from])};
     uint32_t flags = e->role == NF_ROLE_EDITOR ? NF_RESULT_UNINDEXED : 0;
     nf_result r = {NF_TYPE_BYLINE,       e->start,  e->end, 0,     0,
-                   str_or_null(e->name), NF_NO_REF, flags,  attrs, 2};
+                   str_or_null(e->name), NF_NO_REF, flags,  attrs, 3};
     s = nf_analysis_emit(a, &r, NULL);
   }
   for (size_t i = 0; s == NF_OK && i < f->ncredits; i++) {

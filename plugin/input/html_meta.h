@@ -1,0 +1,81 @@
+/* A web page's metadata, in order of trust.  Internal to the HTML reader.
+ *
+ * The page's elements are shown to the collector one by one in document
+ * order (nf_html_meta_element); each field keeps the value of the most
+ * trusted place that gave one:
+ *
+ *   1. JSON-LD of an article type (NewsArticle, Article, BlogPosting, ...):
+ *      headline, author, datePublished, dateModified, publisher,
+ *      articleSection, inLanguage, url;
+ *   2. Open Graph and article:* meta (og:title, article:published_time,
+ *      article:author when it is a name, og:site_name, og:url, ...);
+ *   3. other <meta> names (author, byl, parsely-*, sailthru.*, dc.*,
+ *      citation_*, date, pubdate, ...) and microdata (itemprop);
+ *   4. JSON-LD of other types (WebPage, ...);
+ *   5. <time datetime> (pubdate, itemprop=datePublished, else the first),
+ *      rel=author links and itemprop=author elements;
+ *   6. the byline element (class, id or data-testid naming a byline or an
+ *      author, holding a short name: "By Jane Doe - Jan. 5" gives "Jane
+ *      Doe"), and a date shown in an element whose class names a date;
+ *   7. the <title>, and the <h1>s.
+ *
+ * Then what the page shows wins over what its metadata says when they
+ * differ only in form: the <h1> that is the metadata's headline (case aside,
+ * or with the site's name after it), or the only <h1> of the page; the date
+ * shown when the metadata's is not shown and one is a day off (a time zone)
+ * or less than a week later (the page's own date); the byline when
+ * the metadata's author is the site's own name.  A headline loses a kicker
+ * before it ("Local News | ") and the site's name after it.  Entities left
+ * in values ("&#8217;") are decoded.
+ *
+ * The canonical URL is <link rel=canonical>, else og:url, else JSON-LD's. */
+#ifndef NF_INPUT_HTML_META_H
+#define NF_INPUT_HTML_META_H
+
+#include <libxml/tree.h>
+
+#include "core/buffer.h"
+#include "newsfields/status.h"
+
+typedef struct nf_meta_field {
+  nf_buf value; /* "" when none */
+  int trust;    /* lower is more trusted; NF_TRUST_NONE when empty */
+} nf_meta_field;
+
+#define NF_TRUST_NONE 100
+#define NF_TRUST_SHOWN 16
+
+typedef struct nf_html_meta {
+  nf_meta_field headline, date, modified, author, url, source, section, language;
+  nf_buf h1s; /* the texts of the <h1>s, each ended by '\n' */
+  size_t nh1;
+  nf_buf title;                   /* the <title>'s text */
+  nf_buf byline;                  /* the name in the first byline element */
+  char shown[NF_TRUST_SHOWN][11]; /* dates shown in the page's text, in page order */
+  size_t nshown;
+  nf_buf scratch;            /* text of an element */
+  int authors_seen;          /* citation_author etc. repeat: they are joined */
+  char twitter_author_label; /* N of twitter:labelN "Written by", or 0 */
+  void *ld_ids;              /* while JSON-LD is read: its objects by @id */
+  size_t ld_nids;
+} nf_html_meta;
+
+void nf_html_meta_init(nf_html_meta *m);
+void nf_html_meta_clear(nf_html_meta *m);
+void nf_html_meta_free(nf_html_meta *m);
+
+/* One element of the page, in document order.  NF_ERR_NOMEM only. */
+nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el);
+/* After the last element: the title and h1 fallbacks. */
+nf_status nf_html_meta_finish(nf_html_meta *m);
+
+/* A date as the page writes it ("2020-01-19T10:00:00-05:00", "20200119",
+ * "January 19, 2020", "19 Jan 2020", "Sun, 19 Jan 2020 10:00:00 GMT") as
+ * "YYYY-MM-DD" in out (11 bytes); 0 when it is not a date. */
+int nf_html_date(const char *p, size_t n, char *out);
+
+/* The text of an element and its descendants, whitespace collapsed, into
+ * out (cleared first); scripts and styles left out.  Iterative. */
+nf_status nf_html_node_text(xmlNode *el, nf_buf *out);
+
+#endif
