@@ -5,7 +5,8 @@
  * The built-in analyzers (country, dateline, byline, official, speaker)
  * register through nf_registry_add exactly as an outside one does; a shared
  * object loaded with nf_registry_load exports one entry point,
- * NF_PLUGIN_ENTRY, that registers its analyzers in the same registry.
+ * NF_PLUGIN_ENTRY (newsfields/registry.h), that registers its analyzers in
+ * the same registry.
  *
  * A pipeline runs the registry's analyzers in registration order over one
  * article at a time.  Each reads the token stream (nf_text) and the results
@@ -25,6 +26,7 @@
 #include "newsfields/date.h"
 #include "newsfields/export.h"
 #include "newsfields/record.h"
+#include "newsfields/registry.h"
 #include "newsfields/status.h"
 #include "newsfields/text.h"
 
@@ -66,31 +68,14 @@ typedef struct nf_analyzer_v1 {
   nf_status (*analyze)(const void *instance, nf_analysis *a, nf_error *err);
 } nf_analyzer_v1;
 
-/* ---- registry ---------------------------------------------------------- */
+/* ---- registry (newsfields/registry.h) ------------------------------------ */
 
-typedef struct nf_registry nf_registry;
-
-NF_API nf_status nf_registry_new(nf_registry **out);
-/* Also closes the shared objects it loaded.  NULL is a no-op. */
-NF_API void nf_registry_free(nf_registry *reg);
 /* Register an analyzer; def must outlive the registry.  A duplicate name or
  * an ABI this library does not know is an error quoting the name. */
 NF_API nf_status nf_registry_add(nf_registry *reg, const nf_analyzer_v1 *def, nf_error *err);
-/* The built-in analyzers, registered through nf_registry_add. */
-NF_API nf_status nf_registry_add_builtins(nf_registry *reg, nf_error *err);
-/* Load a shared object and call its NF_PLUGIN_ENTRY with the registry. */
-NF_API nf_status nf_registry_load(nf_registry *reg, const char *path, nf_error *err);
 NF_API size_t nf_registry_size(const nf_registry *reg);
 NF_API const nf_analyzer_v1 *nf_registry_get(const nf_registry *reg, size_t i);
 NF_API const nf_analyzer_v1 *nf_registry_find(const nf_registry *reg, const char *name);
-
-/* The entry point a plugin exports:
- *   NF_PLUGIN_EXPORT nf_status nf_plugin_init(nf_registry *reg, nf_error *err);
- * It calls nf_registry_add for each of its analyzers.  (NF_PLUGIN_EXPORT
- * keeps it visible when the plugin is built with -fvisibility=hidden.) */
-#define NF_PLUGIN_ENTRY "nf_plugin_init"
-#define NF_PLUGIN_EXPORT __attribute__((visibility("default")))
-typedef nf_status (*nf_plugin_init_fn)(nf_registry *reg, nf_error *err);
 
 /* ---- pipeline ---------------------------------------------------------- */
 
@@ -101,9 +86,9 @@ typedef struct nf_pipeline nf_pipeline;
 NF_API nf_status nf_pipeline_new(const nf_registry *reg, const nf_analyzer_env *env,
                                  nf_pipeline **out, nf_error *err);
 NF_API void nf_pipeline_free(nf_pipeline *p);
-/* The built-in analyzers (and those of the plugins named, which may be
- * NULL) in a new registry and pipeline; the caller frees both, the
- * pipeline first. */
+/* A registry of the built-ins (nf_registry_default) and the plugins named
+ * (which may be NULL), and a pipeline of its analyzers; the caller frees
+ * both, the pipeline first. */
 NF_API nf_status nf_pipeline_default(const char *schema_dir, const char *const *plugins,
                                      size_t nplugins, nf_registry **reg_out, nf_pipeline **out,
                                      nf_error *err);

@@ -5,9 +5,11 @@
 
 #include "newsfields/article.h"
 #include "newsfields/date.h"
+#include "newsfields/fieldkind.h"
 #include "newsfields/index.h"
 #include "newsfields/input.h"
 #include "newsfields/record.h"
+#include "newsfields/registry.h"
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
 #include "newsfields/status.h"

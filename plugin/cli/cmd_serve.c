@@ -28,6 +28,8 @@ static const char usage[] =
     "); repeat it to\n"
     "                      search several databases as one\n"
     "  -s, --schema FILE   the field schema (default: the installed one)\n"
+    "      --plugin FILE   load this plug-in, for the field kinds the schema\n"
+    "                      names (repeatable)\n"
     "  -p, --port N        the port (default: 8080; 0: any free port)\n"
     "  -b, --bind ADDR     the address to listen on (default: " NF_DEFAULT_BIND
     ", this\n"
@@ -42,11 +44,14 @@ typedef struct serve_opts {
   size_t ndbs;
   const char *schema, *lang, *bind;
   unsigned port;
+  nf_cli_plugins plugins;
 } serve_opts;
 
 static int parse_options(int argc, char **argv, serve_opts *o) {
+  enum { OPT_PLUGIN = 256 };
   static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
                                            {"schema", required_argument, NULL, 's'},
+                                           {"plugin", required_argument, NULL, OPT_PLUGIN},
                                            {"port", required_argument, NULL, 'p'},
                                            {"bind", required_argument, NULL, 'b'},
                                            {"lang", required_argument, NULL, 'l'},
@@ -62,6 +67,9 @@ static int parse_options(int argc, char **argv, serve_opts *o) {
         break;
       case 's':
         o->schema = optarg;
+        break;
+      case OPT_PLUGIN:
+        if (nf_cli_add_plugin("serve", &o->plugins, optarg)) return NF_EXIT_USAGE;
         break;
       case 'p':
         if (!nf_cli_parse_unsigned(optarg, 65535u, &o->port))
@@ -87,7 +95,10 @@ static int parse_options(int argc, char **argv, serve_opts *o) {
 }
 
 int nf_cmd_serve(int argc, char **argv) {
-  serve_opts o = {{NULL}, 0, NULL, NULL, NF_DEFAULT_BIND, NF_DEFAULT_PORT};
+  serve_opts o;
+  memset(&o, 0, sizeof o);
+  o.bind = NF_DEFAULT_BIND;
+  o.port = NF_DEFAULT_PORT;
   int rc = parse_options(argc, argv, &o);
   if (rc) return rc < 0 ? NF_EXIT_OK : rc;
 
@@ -101,12 +112,13 @@ int nf_cmd_serve(int argc, char **argv) {
 
   nf_error err;
   nf_error_clear(&err);
+  nf_registry *reg = NULL;
   nf_schema *schema = NULL;
   nf_searcher *searcher = NULL;
   nf_api *api = NULL;
   nf_server *server = NULL;
   unsigned long docs = 0;
-  nf_status s = nf_cli_load_schema(o.schema, &schema, &err);
+  nf_status s = nf_cli_load_schema(o.schema, &o.plugins, &reg, &schema, &err);
   if (s == NF_OK) s = nf_searcher_open(o.dbs, o.ndbs, schema, o.lang, &searcher, &err);
   if (s == NF_OK) s = nf_searcher_doccount(searcher, &docs, &err);
   if (s == NF_OK) s = nf_api_new(searcher, schema, &api, &err);
@@ -127,5 +139,6 @@ int nf_cmd_serve(int argc, char **argv) {
   nf_api_free(api);
   nf_searcher_free(searcher);
   nf_schema_free(schema);
+  nf_registry_free(reg);
   return rc;
 }

@@ -1,20 +1,11 @@
-/* The analyzer registry: built-in and loaded analyzers, by name. */
+/* The registry: analyzers by name, and the shared objects that add to it
+ * (field kinds are in kinds.c). */
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "newsfields/analyzer.h"
-
-#define NF_MAX_ANALYZERS 64
-#define NF_MAX_PLUGINS 16
-
-struct nf_registry {
-  const nf_analyzer_v1 *defs[NF_MAX_ANALYZERS];
-  size_t n;
-  void *plugins[NF_MAX_PLUGINS]; /* dlopen handles */
-  size_t nplugins;
-};
+#include "registry_internal.h"
 
 nf_status nf_registry_new(nf_registry **out) {
   *out = calloc(1, sizeof **out);
@@ -59,10 +50,12 @@ nf_status nf_registry_load(nf_registry *reg, const char *path, nf_error *err) {
     dlclose(h);
     return nf_error_set_at(err, NF_ERR_INVALID, path, 0, "no %s entry point", NF_PLUGIN_ENTRY);
   }
-  size_t before = reg->n;
+  size_t before = reg->n, kinds = reg->nkinds;
   nf_status s = init(reg, err);
   if (s != NF_OK) {
-    reg->n = before; /* its analyzers point into the object we close */
+    /* what it registered points into the object we close */
+    reg->n = before;
+    reg->nkinds = kinds;
     if (err && !err->where[0]) snprintf(err->where, sizeof err->where, "%s", path);
     dlclose(h);
     return s;
