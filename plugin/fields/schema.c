@@ -32,8 +32,8 @@ struct nf_schema {
   unsigned long kind_lines[NF_MAX_FIELDS];
   size_t nfields;
   char *plugins[NF_MAX_SCHEMA_PLUGINS]; /* as written */
+  unsigned long plugin_lines[NF_MAX_SCHEMA_PLUGINS];
   size_t nplugins;
-  unsigned long plugins_line;
   kind_use kinds[NF_MAX_FIELDS];
   size_t nkinds;
 };
@@ -148,11 +148,10 @@ static nf_status set_plugins(parse_state *st, const char *v) {
       return fail(st, "too many plugins (at most %d)", NF_MAX_SCHEMA_PLUGINS);
     if (!(sc->plugins[sc->nplugins] = dup_n(p, n)))
       return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
-    sc->nplugins++;
+    sc->plugin_lines[sc->nplugins++] = st->line;
     if (!comma) break;
     p = comma + 1;
   }
-  sc->plugins_line = st->line;
   return NF_OK;
 }
 
@@ -272,7 +271,7 @@ static nf_status load_plugins(parse_state *st, nf_registry *reg) {
     nf_error_clear(&why);
     nf_status s = nf_registry_load(reg, path, &why);
     if (s != NF_OK) {
-      st->line = sc->plugins_line;
+      st->line = sc->plugin_lines[i];
       nf_error_set_at(st->err, s, st->name, st->line, "plugin %s: %s", path, why.message);
       free(path);
       return s;

@@ -21,15 +21,25 @@ static nf_status add_key_term(void *ctx, const char *key, size_t n) {
   return nf_xdoc_add_boolean_term(t->doc, t->prefix, key, n, t->err);
 }
 
+/* The first key a kind gives (it gives one at most). */
+typedef struct key_ctx {
+  nf_buf *key;
+  int taken;
+} key_ctx;
+
 static nf_status take_key(void *ctx, const char *key, size_t n) {
-  return nf_buf_append(ctx, key, n);
+  key_ctx *k = ctx;
+  if (k->taken) return NF_OK;
+  k->taken = 1;
+  return nf_buf_append(k->key, key, n);
 }
 
 /* The value's query key into key (empty when it has none: a value the kind
  * does not know gets no facet term). */
 static nf_status query_key(const nf_field *f, const char *v, size_t n, nf_buf *key, nf_error *err) {
   nf_buf_clear(key);
-  nf_status s = f->kind->query_key(f->kind_instance, v, n, take_key, key, err);
+  key_ctx k = {key, 0};
+  nf_status s = f->kind->query_key(f->kind_instance, v, n, take_key, &k, err);
   if (s == NF_ERR_QUERY) {
     nf_buf_clear(key);
     nf_error_clear(err);
