@@ -10,7 +10,11 @@
  *
  * The same kind function normalises a value at index time and at query time:
  * whatever query_key gives for a queried value must be among the keys
- * index_keys gave for the indexed values it should find. */
+ * index_keys gave for the indexed values it should find.
+ *
+ * Threads: create() and destroy() run once per schema; the other functions
+ * may run in several threads at once on one instance, so an instance is
+ * read-only after create() (or guards what it changes). */
 #ifndef NEWSFIELDS_FIELDKIND_H
 #define NEWSFIELDS_FIELDKIND_H
 
@@ -38,10 +42,13 @@ typedef enum nf_kind_mode {
   NF_KIND_UNIQUE     /* the article id: one term, queried as written */
 } nf_kind_mode;
 
-/* Kind flags. */
-#define NF_KIND_FACET_ON_TERMS                              \
-  1u /* one index key per value: the facet counts the index \
-        terms themselves and labels them with facet_label */
+/* Kind flags.  NF_KIND_FACET_ON_TERMS: one index key per value; the facet
+ * counts the index terms themselves and labels them with facet_label. */
+#define NF_KIND_FACET_ON_TERMS 1u
+/* NF_KIND_ONE_KEY: a value is indexed under its query key alone (index_keys
+ * gives just that key); the indexer computes it once, with query_key, for
+ * both the term and the facet. */
+#define NF_KIND_ONE_KEY 2u
 
 /* What a kind is given when it is created. */
 typedef struct nf_kind_env {
@@ -58,11 +65,17 @@ typedef struct nf_field_kind_v1 {
    * schema that uses the kind; on failure set err and leave *instance NULL. */
   nf_status (*create)(const nf_kind_env *env, void **instance, nf_error *err);
   void (*destroy)(void *instance);
-  /* NF_KIND_TERMS: every key one value is indexed under. */
+  /* NF_KIND_TERMS: every key one value is indexed under (none for a value
+   * that has none).  Malformed text (not UTF-8) is NF_ERR_PARSE. */
   nf_status (*index_keys)(const void *instance, const char *v, size_t n, nf_key_fn fn, void *ctx);
   /* NF_KIND_TERMS: the one key a value is looked up by, in a query and in
-   * the facet.  A value that has none is NF_ERR_QUERY with a message for the
-   * user (an unknown country naming the nearest ones). */
+   * the facet (fn is called at most once).  A value the kind cannot know is
+   * NF_ERR_QUERY with a message for the user (an unknown country naming the
+   * nearest ones); malformed text is NF_ERR_PARSE with a message that the
+   * caller puts after the field's name ("the name is not valid UTF-8"); a
+   * value that is empty once normalised calls no fn and is NF_OK (the query
+   * parser says it has nothing to search for).  At index time, a value
+   * without a query key gets no facet term. */
   nf_status (*query_key)(const void *instance, const char *v, size_t n, nf_key_fn fn, void *ctx,
                          nf_error *err);
   /* With NF_KIND_FACET_ON_TERMS: the label people read for a key ("lt" ->

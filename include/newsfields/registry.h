@@ -34,7 +34,9 @@ NF_API nf_status nf_registry_default(nf_registry **out, nf_error *err);
 NF_API nf_status nf_registry_add_builtins(nf_registry *reg, nf_error *err);
 
 /* Load a shared object and call its NF_PLUGIN_ENTRY with the registry.  A
- * path without a '/' is looked up as dlopen does; errors name the path. */
+ * path without a '/' that names a file here is loaded as ./path (dlopen
+ * would search the library path); errors name the path.  What a plug-in
+ * registered stays until nf_registry_free. */
 NF_API nf_status nf_registry_load(nf_registry *reg, const char *path, nf_error *err);
 
 /* The entry point a plug-in exports:

@@ -8,9 +8,12 @@
  *     [index]
  *     language = english       # Snowball stemmer for free text ("none": no stemming)
  *     batch = 1000             # documents per commit
+ *     plugins = a.so, b.so     # plug-ins to load (relative to the schema's directory)
  *
  *     [field country]          # the query name: country:...
- *     kind = country           # text | name | place | exact | country | title | date | id | agency
+ *     kind = country           # a registered field kind (newsfields/fieldkind.h): text,
+ *                              # name, place, exact, country, title, date, id, agency, or
+ *                              # one a plug-in registers
  *     prefix = N               # Xapian term prefix (not for kind = date)
  *     slot = 1                 # value slot (required for kind = date)
  *     source = country         # what fills it (default: the field name), see below
@@ -23,32 +26,27 @@
  * type's attribute (`source = official.country`); a field may have several,
  * separated by commas (`source = credit.name, credit.org`).
  *
- * An unknown, duplicate or missing key, a duplicate field or prefix, or a bad
- * value is an error naming the file and line. */
+ * Loading reads the whole file, then loads the plug-ins it names into the
+ * registry, then resolves each field's kind in the registry, then creates
+ * one instance of each kind the fields use (with the schema's directory,
+ * where the kinds' data files are).
+ *
+ * An unknown, duplicate or missing key, a duplicate field or prefix, an
+ * unknown kind or source, a plug-in that does not load or a bad value is an
+ * error naming the file and line. */
 #ifndef NEWSFIELDS_SCHEMA_H
 #define NEWSFIELDS_SCHEMA_H
 
 #include <stddef.h>
 
 #include "newsfields/export.h"
+#include "newsfields/fieldkind.h"
 #include "newsfields/registry.h"
 #include "newsfields/status.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-typedef enum nf_field_kind {
-  NF_FIELD_TEXT,    /* free text with positions, stemmed */
-  NF_FIELD_NAME,    /* person names: surname, full name, initials ignored */
-  NF_FIELD_PLACE,   /* a place name, case and accents folded */
-  NF_FIELD_EXACT,   /* an exact value, case folded */
-  NF_FIELD_COUNTRY, /* an ISO 3166 alpha-2 code, lower case */
-  NF_FIELD_TITLE,   /* an official's title, normalised words and phrases */
-  NF_FIELD_DATE,    /* a YYYYMMDD value slot, queried as a range */
-  NF_FIELD_ID,      /* the unique article id */
-  NF_FIELD_AGENCY   /* a news agency: variants (AP, Associated Press) are one value */
-} nf_field_kind;
 
 #define NF_NO_SLOT ((unsigned)-1)
 
@@ -73,25 +71,27 @@ typedef struct nf_field_source {
 } nf_field_source;
 
 typedef struct nf_field {
-  const char *name; /* query name */
-  nf_field_kind kind;
-  const char *prefix; /* "" for unprefixed free text; NULL for a date field */
-  unsigned slot;      /* NF_NO_SLOT when the field has no value slot */
-  const char *source; /* as the schema writes it */
-  nf_field_source *sources;
+  char *name;                   /* query name */
+  const nf_field_kind_v1 *kind; /* from the registry the schema was loaded with */
+  void *kind_instance;          /* the schema's instance of the kind (NULL: it has none) */
+  char *prefix;                 /* "" for unprefixed free text; NULL for a date field */
+  unsigned slot;                /* NF_NO_SLOT when the field has no value slot */
+  char *source;                 /* as the schema writes it */
+  nf_field_source *sources;     /* what fills it */
   size_t nsources;
   int facet; /* 1 if counted by --facets */
-  const char *label;
-  const char *description;
+  char *label;
+  char *description;
 } nf_field;
 
 typedef struct nf_schema nf_schema;
 
-/* Load and validate a schema file.  Its sources' result types are looked up
- * in reg (NULL: the built-in types only).  On error *out is NULL and err
- * says where. */
+/* Load and validate a schema file, resolving its kinds in reg (plug-ins it
+ * names are loaded into reg, and stay there if it fails).  reg must outlive
+ * the schema.  On error *out is NULL and err says where. */
 NF_API nf_status nf_schema_load(const char *path, nf_registry *reg, nf_schema **out, nf_error *err);
-/* Parse schema text; name is used in error messages in place of a path. */
+/* Parse schema text; name is used in error messages in place of a path, and
+ * its directory is the schema's (for plug-ins and the kinds' data). */
 NF_API nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_registry *reg,
                                  nf_schema **out, nf_error *err);
 NF_API void nf_schema_free(nf_schema *schema);
@@ -112,8 +112,6 @@ NF_API const nf_field *nf_schema_field(const nf_schema *schema, size_t i);
 NF_API const nf_field *nf_schema_find(const nf_schema *schema, const char *name);
 NF_API const char *nf_schema_language(const nf_schema *schema);
 NF_API unsigned nf_schema_batch(const nf_schema *schema);
-
-NF_API const char *nf_field_kind_name(nf_field_kind kind);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,8 @@
-/* The built-in analyzers, registered as any outside analyzer would be, and
- * the default pipeline: the built-ins, then the plug-ins. */
+/* The built-ins, registered as any plug-in's would be: the field kinds and
+ * the analyzers; the default registry and pipeline. */
 #include "builtins.h"
+
+#include "fields/kinds.h"
 
 nf_status nf_registry_add_builtins(nf_registry *reg, nf_error *err) {
   /* The pipeline orders them by what they read; this is the order where
@@ -9,11 +11,10 @@ nf_status nf_registry_add_builtins(nf_registry *reg, nf_error *err) {
       &nf_country_analyzer,  &nf_dateline_analyzer, &nf_byline_analyzer,
       &nf_official_analyzer, &nf_speaker_analyzer,
   };
-  for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
-    nf_status s = nf_registry_add(reg, builtins[i], err);
-    if (s != NF_OK) return s;
-  }
-  return NF_OK;
+  nf_status s = nf_fields_register_kinds(reg, err);
+  for (size_t i = 0; s == NF_OK && i < sizeof builtins / sizeof builtins[0]; i++)
+    s = nf_registry_add(reg, builtins[i], err);
+  return s;
 }
 
 nf_status nf_registry_default(nf_registry **out, nf_error *err) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "newsfields/article.h"
+#include "newsfields/registry.h"
 #include "newsfields/schema.h"
 #include "newsfields/status.h"
 
@@ -13,6 +14,7 @@
 enum { NF_EXIT_OK = 0, NF_EXIT_FAILURE = 1, NF_EXIT_USAGE = 2 };
 
 #define NF_DEFAULT_DB "newsfields.db"
+#define NF_CLI_MAX_PLUGINS 16
 
 int nf_cmd_extract(int argc, char **argv);
 int nf_cmd_index(int argc, char **argv);
@@ -38,8 +40,21 @@ int nf_cli_usage_error(const char *command, const char *fmt, ...) NF_PRINTF(2, 3
 /* Name the article's file and line in err, when it does not say where yet. */
 void nf_cli_locate(nf_error *err, const nf_article *a);
 
-/* Load the schema named by --schema, or the default one. */
-nf_status nf_cli_load_schema(const char *path, nf_schema **out, nf_error *err);
+/* The plug-ins of --plugin, in order. */
+typedef struct nf_cli_plugins {
+  const char *paths[NF_CLI_MAX_PLUGINS];
+  size_t n;
+} nf_cli_plugins;
+
+/* Adds a --plugin; a usage error (its exit status) when there are too many. */
+int nf_cli_add_plugin(const char *command, nf_cli_plugins *p, const char *path);
+
+/* One registry with the built-ins and the plug-ins, then the schema named by
+ * --schema (or the default one) with its kinds resolved in it: the schema's
+ * kinds may come from the plug-ins.  Free the schema, then the registry
+ * (both NULL on failure). */
+nf_status nf_cli_load_schema(const char *path, const nf_cli_plugins *plugins, nf_registry **reg,
+                             nf_schema **out, nf_error *err);
 
 /* Parse a whole unsigned number for an option; 0 if it is not one. */
 int nf_cli_parse_unsigned(const char *s, unsigned max, unsigned *out);

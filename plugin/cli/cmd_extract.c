@@ -18,18 +18,16 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -s, --schema FILE   the field schema; its directory holds the gazetteers\n"
-    "  -p, --plugin FILE   also run the analyzers of this shared object (repeatable)\n"
+    "  -p, --plugin FILE   load this plug-in: its analyzers run, its field kinds\n"
+    "                      serve the schema (repeatable)\n"
     "      --pretty        indented JSON\n"
     "      --text          include the article's text\n"
     "      --skip-bad      skip bad articles (reported) instead of stopping\n"
     "  -h, --help          this help\n";
 
-#define NF_MAX_PLUGINS_OPT 16
-
 typedef struct extract_opts {
   const char *schema;
-  const char *plugins[NF_MAX_PLUGINS_OPT];
-  size_t nplugins;
+  nf_cli_plugins plugins;
   unsigned json_flags;
   int skip_bad;
 } extract_opts;
@@ -51,9 +49,7 @@ static int parse_options(int argc, char **argv, extract_opts *o) {
         o->schema = optarg;
         break;
       case 'p':
-        if (o->nplugins == NF_MAX_PLUGINS_OPT)
-          return nf_cli_usage_error("extract", "at most %d plugins", NF_MAX_PLUGINS_OPT);
-        o->plugins[o->nplugins++] = optarg;
+        if (nf_cli_add_plugin("extract", &o->plugins, optarg)) return NF_EXIT_USAGE;
         break;
       case OPT_PRETTY:
         o->json_flags |= NF_RECORD_JSON_PRETTY;
@@ -127,9 +123,9 @@ int nf_cmd_extract(int argc, char **argv) {
   nf_registry *reg = NULL;
   nf_pipeline *pipeline = NULL;
   nf_input *in = NULL;
-  nf_status s = nf_cli_load_schema(o.schema, &schema, &err);
-  if (s == NF_OK)
-    s = nf_pipeline_default(nf_schema_dir(schema), o.plugins, o.nplugins, &reg, &pipeline, &err);
+  nf_status s = nf_cli_load_schema(o.schema, &o.plugins, &reg, &schema, &err);
+  nf_analyzer_env env = {schema ? nf_schema_dir(schema) : NULL, reg};
+  if (s == NF_OK) s = nf_pipeline_new(reg, &env, &pipeline, &err);
   if (s == NF_OK)
     s = nf_input_open((const char *const *)argv + optind, (size_t)(argc - optind), &in, &err);
   if (s != NF_OK) {
@@ -143,7 +139,7 @@ int nf_cmd_extract(int argc, char **argv) {
   }
   nf_input_free(in);
   nf_pipeline_free(pipeline);
-  nf_registry_free(reg);
   nf_schema_free(schema);
+  nf_registry_free(reg);
   return rc;
 }

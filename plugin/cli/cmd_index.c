@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "newsfields/analyzer.h"
 #include "newsfields/index.h"
 #include "newsfields/input.h"
 
@@ -23,6 +24,8 @@ static const char usage[] =
     "  -d, --db DIR        the database (default: " NF_DEFAULT_DB
     ")\n"
     "  -s, --schema FILE   the field schema (default: the installed one)\n"
+    "  -p, --plugin FILE   load this plug-in: its analyzers run, its field kinds\n"
+    "                      serve the schema (repeatable)\n"
     "  -l, --lang LANG     Snowball stemmer for free text (default: the schema's)\n"
     "  -b, --batch N       articles per commit (default: the schema's)\n"
     "  -j, --threads N     1: analyse and write in one thread; 2: analyse in a\n"
@@ -37,6 +40,7 @@ static const char usage[] =
 
 typedef struct index_opts {
   const char *db, *schema, *lang;
+  nf_cli_plugins plugins;
   unsigned batch;
   int skip_bad, quiet;
   unsigned threads;
@@ -59,24 +63,24 @@ static void show_progress(progress *p, unsigned long articles, unsigned long lon
 }
 
 static int parse_options(int argc, char **argv, index_opts *o) {
-  static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                           {"schema", required_argument, NULL, 's'},
-                                           {"lang", required_argument, NULL, 'l'},
-                                           {"batch", required_argument, NULL, 'b'},
-                                           {"skip-bad", no_argument, NULL, 'K'},
-                                           {"quiet", no_argument, NULL, 'q'},
-                                           {"threads", required_argument, NULL, 'j'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {
+      {"db", required_argument, NULL, 'd'},     {"schema", required_argument, NULL, 's'},
+      {"plugin", required_argument, NULL, 'p'}, {"lang", required_argument, NULL, 'l'},
+      {"batch", required_argument, NULL, 'b'},  {"skip-bad", no_argument, NULL, 'K'},
+      {"quiet", no_argument, NULL, 'q'},        {"threads", required_argument, NULL, 'j'},
+      {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "d:s:l:b:j:qh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "d:s:p:l:b:j:qh", longopts, NULL)) != -1) {
     switch (c) {
       case 'd':
         o->db = optarg;
         break;
       case 's':
         o->schema = optarg;
+        break;
+      case 'p':
+        if (nf_cli_add_plugin("index", &o->plugins, optarg)) return NF_EXIT_USAGE;
         break;
       case 'l':
         o->lang = optarg;
@@ -163,17 +167,24 @@ static int index_all(nf_indexer *ix, nf_input *in, const index_opts *o, unsigned
 }
 
 int nf_cmd_index(int argc, char **argv) {
-  index_opts o = {NF_DEFAULT_DB, NULL, NULL, 0, 0, 0, 0};
+  index_opts o;
+  memset(&o, 0, sizeof o);
+  o.db = NF_DEFAULT_DB;
   int rc = parse_options(argc, argv, &o);
   if (rc) return rc < 0 ? NF_EXIT_OK : rc;
   nf_error err;
   nf_error_clear(&err);
+  nf_registry *reg = NULL;
   nf_schema *schema = NULL;
+  nf_pipeline *pipeline = NULL;
   nf_indexer *ix = NULL;
   nf_input *in = NULL;
-  nf_index_options io = {o.lang, o.batch, NULL, o.threads};
   double start = nf_cli_now();
-  nf_status s = nf_cli_load_schema(o.schema, &schema, &err);
+  /* one registry: the plug-ins' analyzers run, their kinds serve the schema */
+  nf_status s = nf_cli_load_schema(o.schema, &o.plugins, &reg, &schema, &err);
+  nf_analyzer_env env = {schema ? nf_schema_dir(schema) : NULL, reg};
+  if (s == NF_OK) s = nf_pipeline_new(reg, &env, &pipeline, &err);
+  nf_index_options io = {o.lang, o.batch, pipeline, o.threads};
   if (s == NF_OK)
     s = nf_input_open((const char *const *)argv + optind, (size_t)(argc - optind), &in, &err);
   if (s == NF_OK) s = nf_indexer_open(o.db, schema, &io, &ix, &err);
@@ -200,6 +211,8 @@ int nf_cmd_index(int argc, char **argv) {
   }
   nf_indexer_free(ix);
   nf_input_free(in);
+  nf_pipeline_free(pipeline);
   nf_schema_free(schema);
+  nf_registry_free(reg);
   return rc;
 }

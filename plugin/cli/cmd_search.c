@@ -25,6 +25,8 @@ static const char usage[] =
     "); repeat it to\n"
     "                        search several databases as one\n"
     "  -s, --schema FILE     the field schema (default: the installed one)\n"
+    "  -p, --plugin FILE     load this plug-in, for the field kinds the schema\n"
+    "                        names (repeatable)\n"
     "  -n, --limit N         hits to show (default: 10)\n"
     "  -o, --offset N        hits to skip first (default: 0)\n"
     "      --sort ORDER      relevance (default) or date (newest first)\n"
@@ -40,6 +42,7 @@ typedef struct search_opts {
   const char *dbs[NF_MAX_DBS];
   size_t ndbs;
   const char *schema, *lang;
+  nf_cli_plugins plugins;
   char *facet_list;
   const char *facets[NF_MAX_FACETS];
   int json, explain, histogram;
@@ -65,6 +68,7 @@ static int parse_options(int argc, char **argv, search_opts *o) {
   static const struct option longopts[] = {
       {"db", required_argument, NULL, 'd'},
       {"schema", required_argument, NULL, 's'},
+      {"plugin", required_argument, NULL, 'p'},
       {"limit", required_argument, NULL, 'n'},
       {"offset", required_argument, NULL, 'o'},
       {"sort", required_argument, NULL, OPT_SORT},
@@ -78,7 +82,7 @@ static int parse_options(int argc, char **argv, search_opts *o) {
       {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "d:s:n:o:f:l:jh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "d:s:p:n:o:f:l:jh", longopts, NULL)) != -1) {
     switch (c) {
       case 'd':
         if (o->ndbs == NF_MAX_DBS) return nf_cli_usage_error("search", "too many --db");
@@ -86,6 +90,9 @@ static int parse_options(int argc, char **argv, search_opts *o) {
         break;
       case 's':
         o->schema = optarg;
+        break;
+      case 'p':
+        if (nf_cli_add_plugin("search", &o->plugins, optarg)) return NF_EXIT_USAGE;
         break;
       case 'n':
         if (!nf_cli_parse_unsigned(optarg, 100000u, &o->so.limit))
@@ -206,7 +213,8 @@ static void print_text(const nf_results *r, const char *query, unsigned offset) 
 static nf_status ask_histogram(search_opts *o, const nf_schema *schema, nf_error *err) {
   const char *date = NULL;
   for (size_t i = 0; i < nf_schema_field_count(schema); i++)
-    if (nf_schema_field(schema, i)->kind == NF_FIELD_DATE) date = nf_schema_field(schema, i)->name;
+    if (nf_schema_field(schema, i)->kind->mode == NF_KIND_DATE)
+      date = nf_schema_field(schema, i)->name;
   if (!date && o->histogram)
     return nf_error_set(err, NF_ERR_QUERY, "the schema has no date field for --histogram");
   if (!date) return NF_OK;
@@ -249,6 +257,7 @@ int nf_cmd_search(int argc, char **argv) {
   char *query = join_query(argc, argv);
   nf_error err;
   nf_error_clear(&err);
+  nf_registry *reg = NULL;
   nf_schema *schema = NULL;
   nf_searcher *searcher = NULL;
   nf_results *results = NULL;
@@ -260,7 +269,7 @@ int nf_cmd_search(int argc, char **argv) {
                      "the query is not valid UTF-8: byte 0x%02x at offset %zu (check the "
                      "terminal's or the script's encoding)",
                      (unsigned char)query[bad], bad);
-  if (s == NF_OK) s = nf_cli_load_schema(o.schema, &schema, &err);
+  if (s == NF_OK) s = nf_cli_load_schema(o.schema, &o.plugins, &reg, &schema, &err);
   if (s == NF_OK && (o.json || o.histogram)) s = ask_histogram(&o, schema, &err);
   if (s == NF_OK) s = nf_searcher_open(o.dbs, o.ndbs, schema, o.lang, &searcher, &err);
   if (s == NF_OK && o.explain) {
@@ -290,6 +299,7 @@ int nf_cmd_search(int argc, char **argv) {
   nf_results_free(results);
   nf_searcher_free(searcher);
   nf_schema_free(schema);
+  nf_registry_free(reg);
   free(query);
   free(o.facet_list);
   return rc;

@@ -29,6 +29,8 @@ static const char usage[] =
     "); repeat it to\n"
     "                      search several databases as one\n"
     "  -s, --schema FILE   the field schema (default: the installed one)\n"
+    "      --plugin FILE   load this plug-in, for the field kinds the schema\n"
+    "                      names (repeatable)\n"
     "  -p, --port N        the port (default: 8080; 0: any free port)\n"
     "  -b, --bind ADDR     the address to listen on (default: " NF_DEFAULT_BIND
     ", this\n"
@@ -57,6 +59,7 @@ typedef struct serve_opts {
   unsigned port;
   nf_server_options server;
   nf_search_limits limits;
+  nf_cli_plugins plugins;
 } serve_opts;
 
 /* Seconds, a decimal number from 0 to 3600 ("0.5", "2"); 0 if it is not one. */
@@ -71,7 +74,8 @@ static int parse_seconds(const char *s, double *out) {
 
 static int parse_options(int argc, char **argv, serve_opts *o) {
   enum {
-    OPT_THREADS = 256,
+    OPT_PLUGIN = 256,
+    OPT_THREADS,
     OPT_MAX_CONNECTIONS,
     OPT_MAX_PER_ADDRESS,
     OPT_TIMEOUT,
@@ -82,6 +86,7 @@ static int parse_options(int argc, char **argv, serve_opts *o) {
   static const struct option longopts[] = {
       {"db", required_argument, NULL, 'd'},
       {"schema", required_argument, NULL, 's'},
+      {"plugin", required_argument, NULL, OPT_PLUGIN},
       {"port", required_argument, NULL, 'p'},
       {"bind", required_argument, NULL, 'b'},
       {"lang", required_argument, NULL, 'l'},
@@ -104,6 +109,9 @@ static int parse_options(int argc, char **argv, serve_opts *o) {
         break;
       case 's':
         o->schema = optarg;
+        break;
+      case OPT_PLUGIN:
+        if (nf_cli_add_plugin("serve", &o->plugins, optarg)) return NF_EXIT_USAGE;
         break;
       case 'p':
         if (!nf_cli_parse_unsigned(optarg, 65535u, &o->port))
@@ -201,6 +209,7 @@ int nf_cmd_serve(int argc, char **argv) {
 
   nf_error err;
   nf_error_clear(&err);
+  nf_registry *reg = NULL;
   nf_schema *schema = NULL;
   unsigned threads = nf_server_threads(&o.server);
   nf_searcher **searchers = calloc(threads, sizeof *searchers);
@@ -208,7 +217,7 @@ int nf_cmd_serve(int argc, char **argv) {
   nf_server *server = NULL;
   unsigned long docs = 0;
   nf_status s = searchers ? NF_OK : nf_error_set(&err, NF_ERR_NOMEM, "out of memory");
-  if (s == NF_OK) s = nf_cli_load_schema(o.schema, &schema, &err);
+  if (s == NF_OK) s = nf_cli_load_schema(o.schema, &o.plugins, &reg, &schema, &err);
   if (s == NF_OK) s = open_searchers(&o, schema, searchers, threads, &err);
   if (s == NF_OK) s = nf_searcher_doccount(searchers[0], &docs, &err);
   if (s == NF_OK) s = nf_api_new(searchers, threads, schema, &o.limits, &api, &err);
@@ -231,5 +240,6 @@ int nf_cmd_serve(int argc, char **argv) {
   for (unsigned i = 0; searchers && i < threads; i++) nf_searcher_free(searchers[i]);
   free(searchers);
   nf_schema_free(schema);
+  nf_registry_free(reg);
   return rc;
 }

@@ -25,16 +25,29 @@ int nf_cli_usage_error(const char *command, const char *fmt, ...) {
   return NF_EXIT_USAGE;
 }
 
-nf_status nf_cli_load_schema(const char *path, nf_schema **out, nf_error *err) {
-  if (path) return nf_schema_load(path, NULL, out, err);
-  char *found = nf_schema_default_path();
-  if (!found) {
-    *out = NULL;
-    return nf_error_set(err, NF_ERR_NOT_FOUND,
-                        "no schema found: give --schema FILE or set NEWSFIELDS_SCHEMA");
-  }
-  nf_status s = nf_schema_load(found, NULL, out, err);
+int nf_cli_add_plugin(const char *command, nf_cli_plugins *p, const char *path) {
+  if (p->n == NF_CLI_MAX_PLUGINS)
+    return nf_cli_usage_error(command, "at most %d plugins", NF_CLI_MAX_PLUGINS);
+  p->paths[p->n++] = path;
+  return NF_EXIT_OK;
+}
+
+nf_status nf_cli_load_schema(const char *path, const nf_cli_plugins *plugins, nf_registry **reg,
+                             nf_schema **out, nf_error *err) {
+  *out = NULL;
+  nf_status s = nf_registry_default(reg, err);
+  for (size_t i = 0; s == NF_OK && plugins && i < plugins->n; i++)
+    s = nf_registry_load(*reg, plugins->paths[i], err);
+  char *found = NULL;
+  if (s == NF_OK && !path && !(path = found = nf_schema_default_path()))
+    s = nf_error_set(err, NF_ERR_NOT_FOUND,
+                     "no schema found: give --schema FILE or set NEWSFIELDS_SCHEMA");
+  if (s == NF_OK) s = nf_schema_load(path, *reg, out, err);
   free(found);
+  if (s != NF_OK) {
+    nf_registry_free(*reg);
+    *reg = NULL;
+  }
   return s;
 }
 

@@ -1,6 +1,6 @@
-/* Index and query keys: the one normal form a value takes both in a term and
- * in a query, so that `dateline:Kyiv`, `byline:"jane doe"` or
- * `official:Anušauskas` find what the indexer stored. */
+/* Folded keys: the one normal form a value takes both in a term and in a
+ * query, so that `dateline:Kyiv` or `year:2021` find what the indexer
+ * stored; and the facet terms' layout. */
 #include "keys.h"
 
 #include <stdio.h>
@@ -9,10 +9,9 @@
 
 #include "newsfields/text.h"
 
-/* Case and accent folding into out, as the text layer folds tokens, so that
- * a key and the analyzers agree on every letter.  Invalid UTF-8 (a query can
- * hold any bytes) is NF_ERR_PARSE. */
-static nf_status fold_into(const char *p, size_t n, nf_buf *out) {
+/* As the text layer folds tokens, so that a key and the analyzers agree on
+ * every letter.  A query can hold any bytes: invalid UTF-8 is checked here. */
+nf_status nf_key_fold_into(const char *p, size_t n, nf_buf *out) {
   if (nf_utf8_validate(p, n, NULL) != NF_OK) return NF_ERR_PARSE;
   size_t len;
   nf_fold(p, n, NULL, 0, &len); /* the length it needs */
@@ -24,26 +23,10 @@ static nf_status fold_into(const char *p, size_t n, nf_buf *out) {
   return NF_OK;
 }
 
-/* Honorifics dropped before a name, suffixes dropped after it. */
-static const char *const honorifics[] = {"mr",   "mrs",   "ms",  "miss", "dr",   "prof", "sir",
-                                         "dame", "madam", "mme", "m",    "herr", "frau"};
-static const char *const suffixes[] = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"};
-
-static int in_list(const char *p, size_t n, const char *const *list, size_t count) {
-  for (size_t i = 0; i < count; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], p, n) == 0) return 1;
-  return 0;
-}
-
-static int is_alnum_byte(unsigned char c) {
-  /* Folded text is lower case; bytes >= 0x80 belong to letters of other scripts. */
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 nf_status nf_key_fold(const char *p, size_t n, nf_buf *out) {
   nf_buf_clear(out);
   nf_buf folded = NF_BUF_INIT;
-  nf_status s = fold_into(p, n, &folded);
+  nf_status s = nf_key_fold_into(p, n, &folded);
   if (s != NF_OK) {
     nf_buf_free(&folded);
     return s;
@@ -52,7 +35,7 @@ nf_status nf_key_fold(const char *p, size_t n, nf_buf *out) {
   for (size_t i = 0; s == NF_OK && i < folded.len; i++) {
     unsigned char c = (unsigned char)folded.data[i];
     if (c == '.' || c == '\'') continue; /* "U.S." is "us", "O'Brien" is "obrien" */
-    if (!is_alnum_byte(c)) {
+    if (!nf_key_word_byte(c)) {
       pending_space = out->len > 0;
       continue;
     }
@@ -64,134 +47,25 @@ nf_status nf_key_fold(const char *p, size_t n, nf_buf *out) {
   return s;
 }
 
-/* A name split into words, after folding: each word's span in the folded
- * text, and whether it was written as initials ("J." or "J.K."). */
-typedef struct name_words {
-  nf_buf folded;
-  size_t start[NF_NAME_MAX_WORDS], len[NF_NAME_MAX_WORDS];
-  int initials[NF_NAME_MAX_WORDS];
-  size_t count;
-} name_words;
-
-static void split_words(name_words *w) {
-  const char *t = nf_buf_str(&w->folded);
-  size_t n = w->folded.len, i = 0;
-  w->count = 0;
-  while (i < n && w->count < NF_NAME_MAX_WORDS) {
-    while (i < n && !is_alnum_byte((unsigned char)t[i])) i++;
-    if (i == n) break;
-    size_t start = i, letters = 0, dots = 0;
-    /* a word: letters, digits, and the '.' and '\'' inside it */
-    while (i < n && (is_alnum_byte((unsigned char)t[i]) || t[i] == '.' || t[i] == '\'')) {
-      if (t[i] == '.')
-        dots++;
-      else if (t[i] != '\'')
-        letters++;
-      i++;
-    }
-    w->start[w->count] = start;
-    w->len[w->count] = i - start;
-    w->initials[w->count] = letters == 1 || (dots > 0 && dots == letters);
-    w->count++;
-  }
+nf_status nf_key_emit(const nf_buf *key, nf_key_fn fn, void *ctx) {
+  return key->len ? fn(ctx, key->data, key->len) : NF_OK;
 }
 
-/* Copies word k without its dots and apostrophes. */
-static nf_status append_word(nf_buf *out, const name_words *w, size_t k) {
-  const char *p = nf_buf_str(&w->folded) + w->start[k];
-  nf_status s = NF_OK;
-  for (size_t i = 0; s == NF_OK && i < w->len[k]; i++)
-    if (p[i] != '.' && p[i] != '\'') s = nf_buf_append_char(out, p[i]);
-  return s;
-}
-
-static int word_is(const name_words *w, size_t k, const char *const *list, size_t count) {
-  char tmp[16];
-  size_t m = 0;
-  const char *p = nf_buf_str(&w->folded) + w->start[k];
-  for (size_t i = 0; i < w->len[k]; i++) {
-    if (p[i] == '.' || p[i] == '\'') continue;
-    if (m == sizeof tmp) return 0;
-    tmp[m++] = p[i];
-  }
-  return in_list(tmp, m, list, count);
-}
-
-/* The words that make the name: honorifics, suffixes and middle initials
- * dropped.  keep[] gets the indexes of the kept words. */
-static size_t core_words(const name_words *w, size_t *keep) {
-  size_t first = 0, last = w->count;
-  while (first < last && word_is(w, first, honorifics, sizeof honorifics / sizeof *honorifics))
-    first++;
-  while (last > first + 1 && word_is(w, last - 1, suffixes, sizeof suffixes / sizeof *suffixes))
-    last--;
-  size_t n = 0;
-  for (size_t k = first; k < last; k++) {
-    /* An initial is kept only where it stands alone or as the surname. */
-    if (w->initials[k] && k + 1 < last && last - first > 1) continue;
-    keep[n++] = k;
-  }
-  return n;
-}
-
-static nf_status join(nf_buf *out, const name_words *w, const size_t *keep, size_t from,
-                      size_t to) {
-  nf_buf_clear(out);
-  nf_status s = NF_OK;
-  for (size_t i = from; s == NF_OK && i < to; i++) {
-    if (i > from) s = nf_buf_append_char(out, ' ');
-    if (s == NF_OK) s = append_word(out, w, keep[i]);
-  }
-  return s;
-}
-
-static nf_status load_words(name_words *w, const char *p, size_t n) {
-  nf_buf_clear(&w->folded);
-  nf_status s = fold_into(p, n, &w->folded);
-  if (s == NF_OK) split_words(w);
-  return s;
-}
-
-nf_status nf_name_keys(const char *p, size_t n, nf_key_fn fn, void *ctx) {
-  name_words w;
-  memset(&w, 0, sizeof w);
+nf_status nf_key_fold_emit(const char *p, size_t n, nf_key_fn fn, void *ctx) {
   nf_buf key = NF_BUF_INIT;
-  nf_status s = load_words(&w, p, n);
-  size_t keep[NF_NAME_MAX_WORDS];
-  size_t m = s == NF_OK ? core_words(&w, keep) : 0;
-  /* Every tail of the name: "austin"; "von der leyen", "der leyen", "leyen". */
-  for (size_t from = m; s == NF_OK && from-- > 0;) {
-    s = join(&key, &w, keep, from, m);
-    if (s == NF_OK && key.len) s = fn(ctx, key.data, key.len);
-  }
-  /* First and last name, skipping the middle names: "recep erdogan". */
-  if (s == NF_OK && m > 2) {
-    nf_buf_clear(&key);
-    s = append_word(&key, &w, keep[0]);
-    if (s == NF_OK) s = nf_buf_append_char(&key, ' ');
-    if (s == NF_OK) s = append_word(&key, &w, keep[m - 1]);
-    if (s == NF_OK) s = fn(ctx, key.data, key.len);
-  }
+  nf_status s = nf_key_fold(p, n, &key);
+  if (s == NF_OK) s = nf_key_emit(&key, fn, ctx);
   nf_buf_free(&key);
-  nf_buf_free(&w.folded);
   return s;
 }
 
-nf_status nf_name_query_key(const char *p, size_t n, nf_buf *out) {
-  name_words w;
-  memset(&w, 0, sizeof w);
-  nf_buf_clear(out);
-  nf_status s = load_words(&w, p, n);
-  size_t keep[NF_NAME_MAX_WORDS];
-  size_t m = s == NF_OK ? core_words(&w, keep) : 0;
-  if (s == NF_OK) s = join(out, &w, keep, 0, m);
-  nf_buf_free(&w.folded);
+nf_status nf_key_query_status(nf_status s, const char *what, nf_error *err) {
+  if (s == NF_ERR_PARSE) return nf_error_set(err, s, "the %s is not valid UTF-8", what);
   return s;
 }
 
 int nf_facet_has_own_terms(const nf_field *f) {
-  return f->kind == NF_FIELD_NAME || f->kind == NF_FIELD_PLACE || f->kind == NF_FIELD_EXACT ||
-         f->kind == NF_FIELD_TITLE || f->kind == NF_FIELD_AGENCY;
+  return f->kind->mode == NF_KIND_TERMS && !(f->kind->flags & NF_KIND_FACET_ON_TERMS);
 }
 
 void nf_facet_prefix(const nf_field *f, char *buf) {

@@ -10,10 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buffer.h"
 #include "core/fileutil.h"
+#include "kinds.h"
 
 #define NF_MAX_FIELDS 64
 #define NF_MAX_SLOT 1000000u
+#define NF_MAX_SCHEMA_PLUGINS 16
+
+/* A kind the fields use, with the schema's instance of it. */
+typedef struct kind_use {
+  const nf_field_kind_v1 *kind;
+  void *instance;
+} kind_use;
 
 struct nf_schema {
   char *path;
@@ -22,43 +31,40 @@ struct nf_schema {
   unsigned batch;
   nf_field fields[NF_MAX_FIELDS];
   unsigned long field_lines[NF_MAX_FIELDS];
+  char *kind_names[NF_MAX_FIELDS]; /* as written, until resolved in the registry */
+  unsigned long kind_lines[NF_MAX_FIELDS];
   size_t nfields;
+  char *plugins[NF_MAX_SCHEMA_PLUGINS]; /* as written */
+  unsigned long plugin_lines[NF_MAX_SCHEMA_PLUGINS];
+  size_t nplugins;
+  kind_use kinds[NF_MAX_FIELDS];
+  size_t nkinds;
+  nf_registry *own; /* the built-ins, when it was loaded with no registry */
 };
-
-static const char *const kind_names[] = {"text",  "name", "place", "exact", "country",
-                                         "title", "date", "id",    "agency"};
-
-const char *nf_field_kind_name(nf_field_kind kind) {
-  if ((size_t)kind < sizeof kind_names / sizeof kind_names[0]) return kind_names[kind];
-  return "unknown";
-}
-
-static int kind_from_name(const char *s, nf_field_kind *out) {
-  for (size_t i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++) {
-    if (strcmp(s, kind_names[i]) == 0) {
-      *out = (nf_field_kind)i;
-      return 1;
-    }
-  }
-  return 0;
-}
 
 static void field_free(nf_field *f) {
   for (size_t i = 0; i < f->nsources; i++) free(f->sources[i].attr);
   free(f->sources);
-  free((char *)f->name);
-  free((char *)f->prefix);
+  free(f->name);
+  free(f->prefix);
   free((char *)f->source);
-  free((char *)f->label);
-  free((char *)f->description);
+  free(f->label);
+  free(f->description);
 }
 
 void nf_schema_free(nf_schema *schema) {
   if (!schema) return;
-  for (size_t i = 0; i < schema->nfields; i++) field_free(&schema->fields[i]);
+  for (size_t i = 0; i < schema->nkinds; i++)
+    if (schema->kinds[i].instance) schema->kinds[i].kind->destroy(schema->kinds[i].instance);
+  for (size_t i = 0; i < schema->nfields; i++) {
+    field_free(&schema->fields[i]);
+    free(schema->kind_names[i]);
+  }
+  for (size_t i = 0; i < schema->nplugins; i++) free(schema->plugins[i]);
   free(schema->path);
   free(schema->dir);
   free(schema->language);
+  nf_registry_free(schema->own); /* after the kind instances: it may hold their code */
   free(schema);
 }
 
@@ -128,11 +134,32 @@ static nf_status mark_seen(parse_state *st, unsigned bit, const char *key) {
   return NF_OK;
 }
 
-static nf_status set_string(parse_state *st, const char **slot, const char *v) {
+static nf_status set_string(parse_state *st, char **slot, const char *v) {
   char *s = strdup(v);
   if (!s) return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
-  free((char *)*slot);
+  free(*slot);
   *slot = s;
+  return NF_OK;
+}
+
+/* `plugins = a.so, b.so`: the paths as written, resolved when loaded. */
+static nf_status set_plugins(parse_state *st, const char *v) {
+  nf_schema *sc = st->schema;
+  if (!*v) return fail(st, "'plugins' needs a value");
+  const char *p = v;
+  for (;;) {
+    const char *comma = strchr(p, ',');
+    size_t n = comma ? (size_t)(comma - p) : strlen(p);
+    trim(&p, &n);
+    if (n == 0) return fail(st, "'plugins' has an empty entry");
+    if (sc->nplugins == NF_MAX_SCHEMA_PLUGINS)
+      return fail(st, "too many plugins (at most %d)", NF_MAX_SCHEMA_PLUGINS);
+    if (!(sc->plugins[sc->nplugins] = dup_n(p, n)))
+      return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
+    sc->plugin_lines[sc->nplugins++] = st->line;
+    if (!comma) break;
+    p = comma + 1;
+  }
   return NF_OK;
 }
 
@@ -142,13 +169,17 @@ static nf_status index_key(parse_state *st, const char *key, const char *v) {
   if (strcmp(key, "language") == 0) {
     if ((s = mark_seen(st, 1u, key))) return s;
     if (!*v) return fail(st, "'language' needs a value");
-    return set_string(st, (const char **)&sc->language, v);
+    return set_string(st, &sc->language, v);
   }
   if (strcmp(key, "batch") == 0) {
     if ((s = mark_seen(st, 2u, key))) return s;
     if ((s = parse_unsigned(st, key, v, 10000000u, &sc->batch))) return s;
     if (sc->batch == 0) return fail(st, "'batch' must be at least 1");
     return NF_OK;
+  }
+  if (strcmp(key, "plugins") == 0) {
+    if ((s = mark_seen(st, 4u, key))) return s;
+    return set_plugins(st, v);
   }
   return fail(st, "unknown key '%s' in [index]", key);
 }
@@ -167,11 +198,11 @@ static nf_status field_key(parse_state *st, const char *key, const char *v) {
   nf_field *f = st->field;
   nf_status s;
   if (strcmp(key, "kind") == 0) {
+    /* resolved once the plug-ins are loaded (resolve_kinds) */
     if ((s = mark_seen(st, K_KIND, key))) return s;
-    if (!kind_from_name(v, &f->kind))
-      return fail(
-          st, "unknown kind '%s' (text, name, place, exact, country, title, date, id, agency)", v);
-    return NF_OK;
+    size_t i = (size_t)(f - st->schema->fields);
+    st->schema->kind_lines[i] = st->line;
+    return set_string(st, &st->schema->kind_names[i], v);
   }
   if (strcmp(key, "prefix") == 0) {
     if ((s = mark_seen(st, K_PREFIX, key))) return s;
@@ -269,29 +300,19 @@ static nf_status parse_sources(parse_state *st, nf_field *f) {
   return NF_OK;
 }
 
-/* Checks a finished [field] section and fills its defaults. */
+/* Checks a finished [field] section and fills its defaults; what depends on
+ * its kind is checked once the kinds are resolved (check_kind). */
 static nf_status finish_field(parse_state *st) {
   nf_field *f = st->field;
   nf_schema *sc = st->schema;
   unsigned long saved = st->line;
   st->line = sc->field_lines[sc->nfields - 1];
   nf_status s = NF_OK;
-  if (!(st->seen & K_KIND)) {
-    s = fail(st, "[field %s] has no 'kind'", f->name);
-  } else if (f->kind == NF_FIELD_DATE) {
-    if (f->slot == NF_NO_SLOT)
-      s = fail(st, "[field %s] is a date and needs a 'slot'", f->name);
-    else if (f->prefix)
-      s = fail(st, "[field %s] is a date: it has a slot, not a 'prefix'", f->name);
-  } else if (!f->prefix) {
-    s = fail(st, "[field %s] has no 'prefix'", f->name);
-  } else if (!*f->prefix && f->kind != NF_FIELD_TEXT) {
-    s = fail(st, "[field %s] needs a non-empty prefix (only free text may have none)", f->name);
-  }
-  if (s == NF_OK && !f->source) s = set_string(st, &f->source, f->name);
+  if (!(st->seen & K_KIND)) s = fail(st, "[field %s] has no 'kind'", f->name);
+  if (s == NF_OK && !f->source) s = set_string(st, (char **)&f->source, f->name);
   if (s == NF_OK && !f->label) {
     s = set_string(st, &f->label, f->name);
-    if (s == NF_OK) ((char *)f->label)[0] = (char)toupper((unsigned char)f->label[0]);
+    if (s == NF_OK) f->label[0] = (char)toupper((unsigned char)f->label[0]);
   }
   for (size_t i = 0; s == NF_OK && i + 1 < sc->nfields; i++) {
     const nf_field *o = &sc->fields[i];
@@ -303,6 +324,92 @@ static nf_status finish_field(parse_state *st) {
   st->line = saved;
   st->field = NULL;
   return s;
+}
+
+/* Loads the plug-ins the schema names, each relative to its directory unless
+ * absolute; an error names the schema's line and the plug-in. */
+static nf_status load_plugins(parse_state *st, nf_registry *reg) {
+  nf_schema *sc = st->schema;
+  for (size_t i = 0; i < sc->nplugins; i++) {
+    const char *p = sc->plugins[i];
+    char *path = p[0] == '/' ? strdup(p) : nf_path_join(sc->dir, p);
+    if (!path) return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, 0, "out of memory");
+    nf_error why;
+    nf_error_clear(&why);
+    nf_status s = nf_registry_load(reg, path, &why);
+    if (s != NF_OK) {
+      st->line = sc->plugin_lines[i];
+      nf_error_set_at(st->err, s, st->name, st->line, "plugin %s: %s", path, why.message);
+      free(path);
+      return s;
+    }
+    free(path);
+  }
+  return NF_OK;
+}
+
+/* The registered kinds' names, for the message about an unknown one. */
+static void kind_list(const nf_registry *reg, nf_buf *out) {
+  for (size_t i = 0; i < nf_registry_kind_count(reg); i++)
+    nf_buf_printf(out, "%s%s", i ? ", " : "", nf_registry_kind_at(reg, i)->name);
+}
+
+/* What a field's kind asks of it. */
+static nf_status check_kind(parse_state *st, const nf_field *f) {
+  if (f->kind->mode == NF_KIND_DATE) {
+    if (f->slot == NF_NO_SLOT) return fail(st, "[field %s] is a date and needs a 'slot'", f->name);
+    if (f->prefix) return fail(st, "[field %s] is a date: it has a slot, not a 'prefix'", f->name);
+    return NF_OK;
+  }
+  if (!f->prefix) return fail(st, "[field %s] has no 'prefix'", f->name);
+  if (!*f->prefix && f->kind->mode != NF_KIND_FREE_TEXT)
+    return fail(st, "[field %s] needs a non-empty prefix (only free text may have none)", f->name);
+  return NF_OK;
+}
+
+/* Each field's kind from the registry, checked against the field. */
+static nf_status resolve_kinds(parse_state *st, const nf_registry *reg) {
+  nf_schema *sc = st->schema;
+  for (size_t i = 0; i < sc->nfields; i++) {
+    nf_field *f = &sc->fields[i];
+    f->kind = nf_registry_kind(reg, sc->kind_names[i]);
+    if (!f->kind) {
+      st->line = sc->kind_lines[i];
+      nf_buf kinds = NF_BUF_INIT;
+      kind_list(reg, &kinds);
+      nf_status s = fail(st, "unknown kind '%s' (%s)", sc->kind_names[i], nf_buf_str(&kinds));
+      nf_buf_free(&kinds);
+      return s;
+    }
+    st->line = sc->field_lines[i];
+    nf_status s = check_kind(st, f);
+    if (s != NF_OK) return s;
+  }
+  return NF_OK;
+}
+
+/* One instance of each kind the fields use, made with the schema's directory. */
+static nf_status create_kinds(nf_schema *sc, nf_error *err) {
+  nf_kind_env env = {sc->dir};
+  for (size_t i = 0; i < sc->nfields; i++) {
+    nf_field *f = &sc->fields[i];
+    size_t k = 0;
+    while (k < sc->nkinds && sc->kinds[k].kind != f->kind) k++;
+    if (k == sc->nkinds) {
+      sc->kinds[k].kind = f->kind;
+      sc->kinds[k].instance = NULL;
+      sc->nkinds++;
+      if (f->kind->create) {
+        nf_status s = f->kind->create(&env, &sc->kinds[k].instance, err);
+        if (s != NF_OK) {
+          sc->kinds[k].instance = NULL;
+          return s;
+        }
+      }
+    }
+    f->kind_instance = sc->kinds[k].instance;
+  }
+  return NF_OK;
 }
 
 static nf_status open_section(parse_state *st, const char *p, size_t n) {
@@ -388,16 +495,16 @@ nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_regis
                           nf_schema **out, nf_error *err) {
   *out = NULL;
   if (!name) name = "(schema)";
-  nf_registry *own = NULL; /* the built-in types, when the caller gives no registry */
-  if (!reg && nf_registry_new(&own) != NF_OK)
-    return nf_error_set_at(err, NF_ERR_NOMEM, name, 0, "out of memory");
   nf_schema *sc = calloc(1, sizeof *sc);
-  if (!sc) {
-    nf_registry_free(own);
+  if (!sc) return nf_error_set_at(err, NF_ERR_NOMEM, name, 0, "out of memory");
+  /* no registry: one of the built-in types and kinds, the schema's own */
+  if (!reg && (nf_registry_new(&sc->own) != NF_OK || nf_fields_register_kinds(sc->own, err))) {
+    nf_schema_free(sc);
     return nf_error_set_at(err, NF_ERR_NOMEM, name, 0, "out of memory");
   }
+  if (!reg) reg = sc->own;
   sc->batch = 1000;
-  parse_state st = {sc, name, 0, SEC_NONE, NULL, reg ? reg : own, 0, err};
+  parse_state st = {sc, name, 0, SEC_NONE, NULL, reg, 0, err};
   nf_status s = NF_OK;
   const char *p = text, *end = text + n;
   while (s == NF_OK && p < end) {
@@ -413,9 +520,14 @@ nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_regis
   if (s == NF_OK && st.field) s = finish_field(&st);
   if (s == NF_OK && sc->nfields == 0)
     s = nf_error_set_at(err, NF_ERR_SCHEMA, name, 0, "the schema declares no field");
+  if (s == NF_OK && (!(sc->path = strdup(name)) || !(sc->dir = nf_path_dirname(name))))
+    s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  /* the whole file read: plug-ins first, then the kinds they may register */
+  if (s == NF_OK) s = load_plugins(&st, reg);
+  if (s == NF_OK) s = resolve_kinds(&st, reg);
   if (s == NF_OK) {
     int ids = 0;
-    for (size_t i = 0; i < sc->nfields; i++) ids += sc->fields[i].kind == NF_FIELD_ID;
+    for (size_t i = 0; i < sc->nfields; i++) ids += sc->fields[i].kind->mode == NF_KIND_UNIQUE;
     if (ids != 1)
       s = nf_error_set_at(err, NF_ERR_SCHEMA, name, 0,
                           "the schema needs exactly one field of kind 'id' (it has %d)", ids);
@@ -425,10 +537,9 @@ nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_regis
     st.line = sc->field_lines[i];
     s = parse_sources(&st, &sc->fields[i]);
   }
-  if (s == NF_OK && !sc->language && !(sc->language = strdup("english"))) s = NF_ERR_NOMEM;
-  if (s == NF_OK && (!(sc->path = strdup(name)) || !(sc->dir = nf_path_dirname(name))))
+  if (s == NF_OK && !sc->language && !(sc->language = strdup("english")))
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  nf_registry_free(own);
+  if (s == NF_OK) s = create_kinds(sc, err);
   if (s != NF_OK) {
     nf_schema_free(sc);
     return s;

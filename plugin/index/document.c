@@ -6,7 +6,6 @@
 
 #include "core/buffer.h"
 #include "fields/keys.h"
-#include "fields/titles.h"
 
 /* Positions left between two free-text values, so no phrase spans both. */
 #define NF_FIELD_GAP 100
@@ -22,51 +21,80 @@ static nf_status add_key_term(void *ctx, const char *key, size_t n) {
   return nf_xdoc_add_boolean_term(t->doc, t->prefix, key, n, t->err);
 }
 
+/* The first key a kind gives (it gives one at most). */
+typedef struct key_ctx {
+  nf_buf *key;
+  int taken;
+} key_ctx;
+
+static nf_status take_key(void *ctx, const char *key, size_t n) {
+  key_ctx *k = ctx;
+  if (k->taken) return NF_OK;
+  k->taken = 1;
+  return nf_buf_append(k->key, key, n);
+}
+
+/* The value's query key into key (empty when it has none: a value the kind
+ * does not know gets no facet term). */
+static nf_status query_key(const nf_field *f, const char *v, size_t n, nf_buf *key, nf_error *err) {
+  nf_buf_clear(key);
+  key_ctx k = {key, 0};
+  nf_status s = f->kind->query_key(f->kind_instance, v, n, take_key, &k, err);
+  if (s == NF_ERR_QUERY) {
+    nf_buf_clear(key);
+    nf_error_clear(err);
+    s = NF_OK;
+  }
+  return s;
+}
+
 /* The facet term of a value: its key (what a filter query looks up), a
  * separator, and the value as written (what people read). */
 static nf_status add_facet_term(nf_xdoc *doc, const nf_field *f, const char *v, size_t n,
                                 nf_buf *key, nf_error *err) {
   char prefix[NF_FACET_PREFIX_MAX];
   nf_facet_prefix(f, prefix);
-  nf_status s = f->kind == NF_FIELD_NAME    ? nf_name_query_key(v, n, key)
-                : f->kind == NF_FIELD_TITLE ? nf_title_normalize(v, n, key, NULL)
-                                            : nf_key_fold(v, n, key);
-  if (s != NF_OK || key->len == 0) return s;
+  nf_status s;
   if ((s = nf_buf_append_char(key, NF_FACET_SEPARATOR)) || (s = nf_buf_append(key, v, n))) return s;
   return nf_xdoc_add_boolean_term(doc, prefix, key->data, key->len, err);
+}
+
+/* The terms of one value of a field of kind mode NF_KIND_TERMS. */
+static nf_status add_value_terms(nf_xdoc *doc, const nf_field *f, const char *v, size_t n,
+                                 nf_buf *key, nf_error *err) {
+  term_ctx ctx = {doc, f->prefix, err};
+  int facet = f->facet && nf_facet_has_own_terms(f);
+  nf_status s;
+  if (f->kind->flags & NF_KIND_ONE_KEY) {
+    /* one key, computed once, for the term and the facet */
+    s = query_key(f, v, n, key, err);
+    if (s == NF_OK && key->len) s = add_key_term(&ctx, key->data, key->len);
+  } else {
+    s = f->kind->index_keys(f->kind_instance, v, n, add_key_term, &ctx);
+    if (s == NF_OK && facet) s = query_key(f, v, n, key, err);
+  }
+  if (s == NF_OK && facet && key->len) s = add_facet_term(doc, f, v, n, key, err);
+  return s;
 }
 
 /* Adds one value of a field to the document. */
 static nf_status add_field_value(nf_xdoc *doc, const nf_field *f, const char *v, size_t n,
                                  nf_buf *key, int *first_value, nf_error *err) {
   nf_status s = NF_OK;
-  term_ctx ctx = {doc, f->prefix, err};
-  switch (f->kind) {
-    case NF_FIELD_TEXT:
+  switch (f->kind->mode) {
+    case NF_KIND_FREE_TEXT:
       s = nf_xdoc_index_text(doc, v, n, f->prefix, err);
       nf_xdoc_increase_termpos(doc, NF_FIELD_GAP);
       break;
-    case NF_FIELD_NAME:
-      s = nf_name_keys(v, n, add_key_term, &ctx);
+    case NF_KIND_TERMS:
+      s = add_value_terms(doc, f, v, n, key, err);
       break;
-    case NF_FIELD_TITLE: /* "defense minister" and its head, "minister" */
-      s = nf_title_keys(v, n, add_key_term, &ctx);
+    case NF_KIND_UNIQUE:
+      s = nf_xdoc_add_boolean_term(doc, f->prefix, v, n, err);
       break;
-    case NF_FIELD_PLACE:
-    case NF_FIELD_EXACT:
-    case NF_FIELD_AGENCY: /* the analyzers give the canonical name */
-      s = nf_key_fold(v, n, key);
-      if (s == NF_OK && key->len) s = add_key_term(&ctx, key->data, key->len);
-      break;
-    case NF_FIELD_COUNTRY:
-    case NF_FIELD_ID:
-      s = add_key_term(&ctx, v, n);
-      break;
-    case NF_FIELD_DATE:
+    case NF_KIND_DATE:
       break; /* only a value slot */
   }
-  if (s == NF_OK && f->facet && nf_facet_has_own_terms(f))
-    s = add_facet_term(doc, f, v, n, key, err);
   if (s == NF_OK && f->slot != NF_NO_SLOT && *first_value) {
     s = nf_xdoc_set_value(doc, f->slot, v, n, err);
     *first_value = 0;
@@ -119,7 +147,7 @@ nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, ch
   const char *prefix = "Q";
   for (size_t i = 0; i < nf_schema_field_count(schema); i++) {
     const nf_field *f = nf_schema_field(schema, i);
-    if (f->kind == NF_FIELD_ID) prefix = f->prefix;
+    if (f->kind->mode == NF_KIND_UNIQUE) prefix = f->prefix;
   }
   size_t len;
   const char *id = nf_record_id(rec, &len);

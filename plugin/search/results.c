@@ -193,19 +193,28 @@ static int by_count(const void *a, const void *b) {
   return strcmp(x->value, y->value);
 }
 
-/* A country code's label: its name in the table, else the code in capitals. */
-static char *code_label(const nf_countries *countries, const char *v) {
-  const char *name = countries ? nf_countries_name(countries, v) : NULL;
-  if (name) return strdup(name);
-  char *l = strdup(v);
-  for (char *p = l; p && *p; p++)
-    if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 'a' + 'A');
-  return l;
+static nf_status take_label(void *ctx, const char *label, size_t n) {
+  char **out = ctx;
+  if (*out) return NF_OK; /* the first label */
+  *out = strndup(label, n);
+  return *out ? NF_OK : NF_ERR_NOMEM;
+}
+
+/* The label of a key the facet counts on the field's own terms: the kind's
+ * facet_label, else the key itself.  NULL when out of memory. */
+static char *kind_label(const nf_field *field, const char *key) {
+  char *label = NULL;
+  const nf_field_kind_v1 *kind = field->kind;
+  if ((kind->flags & NF_KIND_FACET_ON_TERMS) && kind->facet_label &&
+      kind->facet_label(field->kind_instance, key, strlen(key), take_label, &label) != NF_OK) {
+    free(label);
+    return NULL;
+  }
+  return label ? label : strdup(key);
 }
 
 nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size_t index,
-                                const nf_field *field, const nf_countries *countries,
-                                unsigned limit, nf_error *err) {
+                                const nf_field *field, unsigned limit, nf_error *err) {
   facet *fc = &r->facets[f];
   fc->name = field->name;
   size_t n = nf_xmset_facet_size(m, index);
@@ -221,9 +230,7 @@ nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size
     unsigned long count = nf_xmset_facet_count(m, index, i);
     const char *sep = own_terms ? strchr(term, NF_FACET_SEPARATOR) : NULL;
     char *value = sep ? strndup(term, (size_t)(sep - term)) : strdup(term);
-    char *label = sep                               ? strdup(sep + 1)
-                  : field->kind == NF_FIELD_COUNTRY ? code_label(countries, term)
-                                                    : strdup(term);
+    char *label = sep ? strdup(sep + 1) : kind_label(field, term);
     if (!keep(fc, value) || !keep(fc, label)) {
       free(label);
       return nf_error_set(err, NF_ERR_NOMEM, "out of memory");

@@ -2,7 +2,6 @@
 #ifndef NF_SEARCH_RESULTS_INTERNAL_H
 #define NF_SEARCH_RESULTS_INTERNAL_H
 
-#include "newsfields/countries.h"
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
 #include "xapian/shim.h"
@@ -13,10 +12,10 @@ nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nf
  * data, and a snippet of its text around the matches. */
 nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_length,
                                nf_error *err);
-/* Facet number f of the results, counted by the enquire's facet number index. */
+/* Facet number f of the results, counted by the enquire's facet number index;
+ * labelled by the spelling in the facet terms or by the field's kind. */
 nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size_t index,
-                                const nf_field *field, const nf_countries *countries,
-                                unsigned limit, nf_error *err);
+                                const nf_field *field, unsigned limit, nf_error *err);
 /* The histogram, from a value facet of the date slot cut to YYYYMM (index);
  * marks the results as having one. */
 nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index, nf_error *err);

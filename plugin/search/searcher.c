@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "fields/keys.h"
-#include "gazetteer/agencies.h"
 #include "query.h"
 #include "results_internal.h"
 #include "xapian/shim.h"
@@ -18,8 +17,6 @@ struct nf_searcher {
   const nf_schema *schema;
   nf_xdb *db;
   nf_query_parser *qp;
-  nf_countries *countries; /* NULL when the schema has no country field */
-  nf_agencies *agencies;   /* NULL when it has no agency field */
   char *language;
   nf_search_limits limits;
 };
@@ -27,17 +24,9 @@ struct nf_searcher {
 void nf_searcher_free(nf_searcher *s) {
   if (!s) return;
   nf_query_parser_free(s->qp);
-  nf_countries_free(s->countries);
-  nf_agencies_free(s->agencies);
   nf_xdb_free(s->db);
   free(s->language);
   free(s);
-}
-
-static int has_kind(const nf_schema *schema, nf_field_kind kind) {
-  for (size_t i = 0; i < nf_schema_field_count(schema); i++)
-    if (nf_schema_field(schema, i)->kind == kind) return 1;
-  return 0;
 }
 
 nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schema *schema,
@@ -58,12 +47,7 @@ nf_status nf_searcher_open(const char *const *db_paths, size_t n, const nf_schem
       if (!s->language) st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
     }
   }
-  if (st == NF_OK && has_kind(schema, NF_FIELD_COUNTRY))
-    st = nf_countries_load(nf_schema_dir(schema), &s->countries, err);
-  if (st == NF_OK && has_kind(schema, NF_FIELD_AGENCY))
-    st = nf_agencies_load(nf_schema_dir(schema), &s->agencies, err);
-  nf_query_tables tables = {s->countries, s->agencies};
-  if (st == NF_OK) st = nf_query_parser_new(schema, s->db, s->language, &tables, &s->qp, err);
+  if (st == NF_OK) st = nf_query_parser_new(schema, s->db, s->language, &s->qp, err);
   if (st != NF_OK) {
     nf_searcher_free(s);
     return st;
@@ -134,7 +118,7 @@ static nf_status plan_facets(const nf_searcher *s, const nf_search_options *opts
                              nf_error *err) {
   for (size_t i = 0; i < opts->nfacets; i++) {
     const nf_field *f = nf_schema_find(s->schema, opts->facets[i]);
-    if (f && f->kind == NF_FIELD_DATE) {
+    if (f && f->kind->mode == NF_KIND_DATE) {
       plan->date = f;
     } else if (f && f->facet) {
       plan->fields[plan->nfields++] = f;
@@ -144,7 +128,7 @@ static nf_status plan_facets(const nf_searcher *s, const nf_search_options *opts
       for (size_t k = 0; k < nf_schema_field_count(s->schema); k++) {
         const nf_field *o = nf_schema_field(s->schema, k);
         if (o->facet) nf_buf_printf(&names, "%s%s", names.len ? ", " : "", o->name);
-        if (o->kind == NF_FIELD_DATE) date = o->name;
+        if (o->kind->mode == NF_KIND_DATE) date = o->name;
       }
       if (date) nf_buf_printf(&names, "; %s for the by-month histogram", date);
       nf_status st = nf_error_set(err, NF_ERR_QUERY, "'%s' is not a facet field (facets: %s)",
@@ -158,7 +142,7 @@ static nf_status plan_facets(const nf_searcher *s, const nf_search_options *opts
 
 static const nf_field *date_field(const nf_schema *schema) {
   for (size_t i = 0; i < nf_schema_field_count(schema); i++)
-    if (nf_schema_field(schema, i)->kind == NF_FIELD_DATE) return nf_schema_field(schema, i);
+    if (nf_schema_field(schema, i)->kind->mode == NF_KIND_DATE) return nf_schema_field(schema, i);
   return NULL;
 }
 
@@ -198,8 +182,7 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
     st = nf_results_fill_hits(r, m, len, err);
   }
   for (size_t i = 0; st == NF_OK && i < plan->nfields; i++)
-    st = nf_results_fill_facet(r, m, i, index[i], plan->fields[i], s->countries, opts->facet_limit,
-                               err);
+    st = nf_results_fill_facet(r, m, i, index[i], plan->fields[i], opts->facet_limit, err);
   if (st == NF_OK && plan->date) st = nf_results_fill_histogram(r, m, index[plan->nfields], err);
   free(index);
   nf_xmset_free(m);

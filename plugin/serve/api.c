@@ -48,7 +48,7 @@ nf_status nf_api_new(nf_searcher *const *searchers, size_t n, const nf_schema *s
   api->schema = schema;
   for (size_t i = 0; i < nf_schema_field_count(schema); i++) {
     const nf_field *f = nf_schema_field(schema, i);
-    if (f->kind == NF_FIELD_DATE && !api->date) api->date = f->name;
+    if (f->kind->mode == NF_KIND_DATE && !api->date) api->date = f->name;
     if (f->facet && api->nfacets < NF_API_MAX_FACETS - 1) api->facets[api->nfacets++] = f->name;
   }
   *out = api;
@@ -246,8 +246,8 @@ static void fields(nf_api *api, nf_api_response *out) {
     const nf_field *f = nf_schema_field(api->schema, i);
     json_array_append_new(
         list, json_pack("{s:s,s:s,s:s,s:b,s:s}", "name", f->name, "label",
-                        f->label ? f->label : f->name, "kind", nf_field_kind_name(f->kind), "facet",
-                        f->facet, "description", f->description ? f->description : ""));
+                        f->label ? f->label : f->name, "kind", f->kind->name, "facet", f->facet,
+                        "description", f->description ? f->description : ""));
   }
   for (size_t i = 0; facets && i < api->nfacets; i++)
     json_array_append_new(facets, json_string(api->facets[i]));

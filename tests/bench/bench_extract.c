@@ -33,9 +33,12 @@ int main(int argc, char **argv) {
   int rounds = argc > 2 ? atoi(argv[2]) : 3;
   nf_error err;
   nf_error_clear(&err);
+  nf_registry *kinds;
   nf_schema *schema;
   char *schema_path = nf_schema_default_path();
-  if (!schema_path || nf_schema_load(schema_path, NULL, &schema, &err)) die("schema", &err);
+  if (!schema_path || nf_registry_default(&kinds, &err) ||
+      nf_schema_load(schema_path, kinds, &schema, &err))
+    die("schema", &err);
   free(schema_path);
   nf_registry *reg;
   nf_pipeline *p;
@@ -88,5 +91,6 @@ int main(int argc, char **argv) {
   nf_pipeline_free(p);
   nf_registry_free(reg);
   nf_schema_free(schema);
+  nf_registry_free(kinds);
   return 0;
 }

@@ -368,8 +368,10 @@ int main(int argc, char **argv) {
     return 2;
   }
   nf_error err;
+  nf_registry *kinds;
   nf_schema *schema;
-  if (nf_schema_load(NF_BENCH_SCHEMA, NULL, &schema, &err)) die("schema", &err);
+  if (nf_registry_default(&kinds, &err) || nf_schema_load(NF_BENCH_SCHEMA, kinds, &schema, &err))
+    die("schema", &err);
   rng_state = seed;
   make_world();
 
@@ -400,7 +402,7 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nf_schema_field_count(schema) && nfacets < 39; i++) {
     const nf_field *f = nf_schema_field(schema, i);
     if (f->facet) facets[nfacets++] = f->name;
-    if (f->kind == NF_FIELD_DATE) date = f->name;
+    if (f->kind->mode == NF_KIND_DATE) date = f->name;
   }
   printf("  facets:");
   for (size_t i = 0; i < nfacets; i++) printf(" %s", facets[i]);
@@ -453,6 +455,7 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < NBYLINES; i++) free(bylines[i]);
   for (size_t i = 0; i < NPLACES; i++) free(places[i]);
   nf_schema_free(schema);
+  nf_registry_free(kinds);
   if (!keep) {
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpl);

@@ -88,9 +88,12 @@ int main(int argc, char **argv) {
   }
   size_t limit = argc > 2 ? strtoul(argv[2], NULL, 10) : (size_t)-1;
   nf_error err;
+  nf_registry *kinds;
   nf_schema *schema;
   char *schema_path = nf_schema_default_path();
-  if (!schema_path || nf_schema_load(schema_path, NULL, &schema, &err)) die("schema", &err);
+  if (!schema_path || nf_registry_default(&kinds, &err) ||
+      nf_schema_load(schema_path, kinds, &schema, &err))
+    die("schema", &err);
   free(schema_path);
 
   /* Read everything first: the timing is indexing, not reading. */
@@ -147,5 +150,6 @@ int main(int argc, char **argv) {
   }
   free(arts);
   nf_schema_free(schema);
+  nf_registry_free(kinds);
   return 0;
 }

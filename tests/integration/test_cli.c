@@ -300,6 +300,119 @@ START_TEST(python_xapian_reads_the_database) {
 }
 END_TEST
 
+/* ---- plug-ins: --plugin and `plugins =` ------------------------------------- */
+
+#define VESSEL_SCHEMA NF_TEST_FIXTURES "/plugin/vessel.schema"
+#define UNKNOWN_VESSEL                                                                  \
+  "vessel.schema:15: unknown kind 'vessel' (text, name, place, exact, country, title, " \
+  "date, id, agency)"
+
+/* dir/s: the default schema's data files, the plug-in as vessel.so, and
+ * ships.schema, the default schema with a [field vessel]. */
+static void ships_schema(void) {
+  ck_assert_int_eq(
+      run(NULL, NULL,
+          "mkdir %s/s && ln -s %s/* %s/s/ && rm %s/s/newsfields.schema && "
+          "ln -s %s %s/s/vessel.so && cp %s/newsfields.schema %s/s/ships.schema && "
+          "cp %s/plugin/vessels.txt %s/s/",
+          dir, NF_TEST_SCHEMA_DIR, dir, dir, NF_TEST_VESSEL, dir, NF_TEST_SCHEMA_DIR, dir,
+          NF_TEST_FIXTURES, dir),
+      0);
+  char path[600];
+  snprintf(path, sizeof path, "%s/s/ships.schema", dir);
+  FILE *f = fopen(path, "a");
+  ck_assert_ptr_nonnull(f);
+  fputs("\n[field vessel]\nkind = vessel\nprefix = XVESSEL\nsource = vessel\nfacet = yes\n", f);
+  fclose(f);
+}
+
+/* search and serve take --plugin, for a schema with a plug-in's kind: the
+ * query is normalised by the plug-in's kind. */
+START_TEST(search_loads_plugins_for_the_schema) {
+  index_fixture();
+  char *out, *err;
+  ck_assert_int_eq(
+      run(&out, &err, "%s search --db %s/db --schema %s vessel:x", NF, dir, VESSEL_SCHEMA), 1);
+  ck_assert_msg(nf_test_contains(err, UNKNOWN_VESSEL), "stderr: %s", err);
+  ck_assert_str_eq(out, "");
+  free(out);
+  free(err);
+  ck_assert_int_eq(run(&out, &err,
+                       "%s search --db %s/db --schema %s --plugin %s --explain --json "
+                       "'vessel:\"M/V Ever Given\" OR vessel:\"the Moskva\"'",
+                       NF, dir, VESSEL_SCHEMA, NF_TEST_VESSEL),
+                   0);
+  ck_assert_msg(nf_test_contains(err, "Query((0 * XVESSELever given OR 0 * XVESSELmoskva))"),
+                "stderr: %s", err);
+  ck_assert_msg(nf_test_contains(out, "\"total\":0"), "%s", out);
+  free(out);
+  free(err);
+  /* -p too, and a plug-in that does not load */
+  ck_assert_int_eq(run(&out, &err, "%s search --db %s/db --schema %s -p %s/none.so vessel:x", NF,
+                       dir, VESSEL_SCHEMA, dir),
+                   1);
+  ck_assert_msg(nf_test_contains(err, "none.so: cannot load"), "stderr: %s", err);
+  free(out);
+  free(err);
+}
+END_TEST
+
+/* index and extract take --plugin too; a schema that names its plug-in needs
+ * none; naming it both ways loads it twice, which is an error. */
+START_TEST(index_and_extract_load_plugins) {
+  ships_schema();
+  char *out, *err;
+  ck_assert_int_eq(run(&out, &err, "%s index -q --db %s/db --schema %s/s/ships.schema %s", NF, dir,
+                       dir, FIXTURE),
+                   1);
+  ck_assert_msg(nf_test_contains(err, "unknown kind 'vessel'"), "stderr: %s", err);
+  free(out);
+  free(err);
+  ck_assert_int_eq(
+      run(&out, &err, "%s index -q --db %s/db --schema %s/s/ships.schema --plugin %s %s", NF, dir,
+          dir, NF_TEST_VESSEL, FIXTURE),
+      0);
+  free(out);
+  free(err);
+  ck_assert_int_eq(run(&out, &err,
+                       "%s search --db %s/db --schema %s/s/ships.schema -p %s --facets vessel "
+                       "'byline:costa vessel:\"EVER GIVEN\"'",
+                       NF, dir, dir, NF_TEST_VESSEL),
+                   0);
+  ck_assert_str_eq(out, "0 matches for byline:costa vessel:\"EVER GIVEN\"\n\nvessel: (none)\n");
+  free(out);
+  free(err);
+  ck_assert_int_eq(run(&out, &err, "%s extract --schema %s/s/ships.schema --plugin %s %s", NF, dir,
+                       NF_TEST_VESSEL, FIXTURE),
+                   0);
+  ck_assert_msg(nf_test_contains(out, "\"id\":\"fx-001\""), "%s", out);
+  free(out);
+  free(err);
+
+  /* [index] after the fields: the plug-ins load before the kinds resolve */
+  ck_assert_int_eq(
+      run(NULL, NULL, "printf '[index]\\nplugins = vessel.so\\n' >> %s/s/ships.schema", dir), 0);
+  ck_assert_int_eq(run(&out, &err, "%s index -q --db %s/db2 --schema %s/s/ships.schema %s", NF, dir,
+                       dir, FIXTURE),
+                   0);
+  free(out);
+  free(err);
+  ck_assert_int_eq(run(&out, &err, "%s search --db %s/db2 --schema %s/s/ships.schema byline:costa",
+                       NF, dir, dir),
+                   0);
+  ck_assert_msg(nf_test_contains(out, "fx-002"), "%s", out);
+  free(out);
+  free(err);
+  ck_assert_int_eq(run(&out, &err, "%s search --db %s/db2 --schema %s/s/ships.schema -p %s x", NF,
+                       dir, dir, NF_TEST_VESSEL),
+                   1);
+  ck_assert_msg(nf_test_contains(err, "a result type named 'vessel' is already registered"),
+                "stderr: %s", err);
+  free(out);
+  free(err);
+}
+END_TEST
+
 START_TEST(installed_command_finds_its_schema) {
   char *out, *err;
   int rc = run(&out, &err, "cmake --install %s --prefix %s/prefix", NF_TEST_BINARY_DIR, dir);
@@ -347,6 +460,8 @@ int main(void) {
   tcase_add_test(tc, agency_variants_are_one_value);
   tcase_add_test(tc, delve_shows_the_documented_terms);
   tcase_add_test(tc, python_xapian_reads_the_database);
+  tcase_add_test(tc, search_loads_plugins_for_the_schema);
+  tcase_add_test(tc, index_and_extract_load_plugins);
   tcase_add_test(tc, installed_command_finds_its_schema);
   suite_add_tcase(s, tc);
   return nf_test_main(s);

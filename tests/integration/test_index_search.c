@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields/keys.h"
-#include "fields/titles.h"
+#include "core/buffer.h"
 #include "newsfields/analyzer.h"
 #include "newsfields/index.h"
 #include "newsfields/input.h"
@@ -20,6 +19,7 @@
 #define SAMPLE NF_TEST_CORPUS "/sample.jsonl"
 
 static char *dir, *db;
+static nf_registry *kinds; /* the schema's kinds */
 static nf_schema *schema;
 
 /* Index every article of the inputs into path; returns the count. */
@@ -41,7 +41,8 @@ static unsigned long index_into(const char *path, const char *const *inputs, siz
 
 static void setup(void) {
   nf_error err;
-  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", NULL, &schema, &err),
+  ck_assert_int_eq(nf_registry_default(&kinds, &err), NF_OK);
+  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", kinds, &schema, &err),
                    NF_OK);
   dir = nf_test_tmpdir();
   db = malloc(strlen(dir) + 4);
@@ -52,6 +53,7 @@ static void setup(void) {
 
 static void teardown(void) {
   nf_schema_free(schema);
+  nf_registry_free(kinds);
   nf_test_rmtree(dir);
   free(dir);
   free(db);
@@ -442,13 +444,18 @@ END_TEST
 
 /* ---- facets and histogram against a brute-force count ------------------- */
 
-/* The facet keys of one value, made as the indexer makes its facet terms. */
+static nf_status take_key(void *ctx, const char *key, size_t n) {
+  return nf_buf_append(ctx, key, n);
+}
+
+/* The facet key of one value: what the facet counts it under, its query key,
+ * or its index key when the facet counts the field's own terms. */
 static void facet_key(const nf_field *f, const char *v, size_t n, nf_buf *key) {
   nf_buf_clear(key);
-  nf_status s = f->kind == NF_FIELD_NAME      ? nf_name_query_key(v, n, key)
-                : f->kind == NF_FIELD_TITLE   ? nf_title_normalize(v, n, key, NULL)
-                : f->kind == NF_FIELD_COUNTRY ? nf_buf_append(key, v, n)
-                                              : nf_key_fold(v, n, key);
+  nf_error err;
+  nf_status s = f->kind->flags & NF_KIND_FACET_ON_TERMS
+                    ? f->kind->index_keys(f->kind_instance, v, n, take_key, key)
+                    : f->kind->query_key(f->kind_instance, v, n, take_key, key, &err);
   ck_assert_int_eq(s, NF_OK);
 }
 
@@ -464,7 +471,7 @@ typedef struct truth_ctx {
 
 static nf_status truth_value(void *ctx, const char *value, size_t n) {
   truth_ctx *c = ctx;
-  if (c->field->kind == NF_FIELD_DATE) {
+  if (c->field->kind->mode == NF_KIND_DATE) {
     if (!c->month[0]) snprintf(c->month, 8, "%.4s-%.2s", value, value + 4);
     return NF_OK;
   }
@@ -493,7 +500,7 @@ static json_t *truth_of(const char *const *inputs, size_t ninputs) {
     char month[8] = "";
     for (size_t fi = 0; fi < nf_schema_field_count(schema); fi++) {
       const nf_field *f = nf_schema_field(schema, fi);
-      if (!f->facet && f->kind != NF_FIELD_DATE) continue;
+      if (!f->facet && f->kind->mode != NF_KIND_DATE) continue;
       truth_ctx ctx = {f, json_object(), &key, month};
       ck_assert_int_eq(nf_record_values(rec, f, truth_value, &ctx), NF_OK);
       json_object_set_new(facets, f->name, ctx.keys);
@@ -516,7 +523,7 @@ static size_t all_facets(const char **names, size_t max) {
   for (size_t i = 0; i < nf_schema_field_count(schema) && n < max; i++)
     if (nf_schema_field(schema, i)->facet) names[n++] = nf_schema_field(schema, i)->name;
   for (size_t i = 0; i < nf_schema_field_count(schema) && n < max; i++)
-    if (nf_schema_field(schema, i)->kind == NF_FIELD_DATE)
+    if (nf_schema_field(schema, i)->kind->mode == NF_KIND_DATE)
       names[n++] = nf_schema_field(schema, i)->name;
   return n;
 }

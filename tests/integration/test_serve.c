@@ -22,6 +22,7 @@
 #include "testutil.h"
 
 #define SCHEMA NF_TEST_SCHEMA_DIR "/newsfields.schema"
+#define VESSEL_SCHEMA NF_TEST_FIXTURES "/plugin/vessel.schema"
 #define ARTICLES NF_TEST_FIXTURES "/articles.jsonl"
 #define ESCAPING NF_TEST_FIXTURES "/escaping.jsonl"
 #define START_SECONDS 60 /* slow under the sanitizers */
@@ -48,10 +49,11 @@ static int read_line(int fd, char *buf, size_t size) {
   return 0;
 }
 
-/* Starts `newsfields serve` on the database at a free loopback port; its
- * standard output is read through *out_fd, its standard error goes to
- * errfile.  Returns the port. */
-static unsigned spawn_server(const char *db, const char *errfile, pid_t *pid, int *out_fd) {
+/* Starts `newsfields serve` with a schema (and a plug-in, when not NULL) on
+ * the database at a free loopback port; its standard output is read through
+ * *out_fd, its standard error goes to errfile.  Returns the port. */
+static unsigned spawn_server_with(const char *schema, const char *plugin, const char *db,
+                                  const char *errfile, pid_t *pid, int *out_fd) {
   int fds[2];
   ck_assert_int_eq(pipe(fds), 0);
   *pid = fork();
@@ -62,8 +64,12 @@ static unsigned spawn_server(const char *db, const char *errfile, pid_t *pid, in
     (void)e;
     close(fds[0]);
     close(fds[1]);
-    execl(NF_TEST_COMMAND, "newsfields", "serve", "--schema", SCHEMA, "--db", db, "--port", "0",
-          "--bind", "127.0.0.1", (char *)NULL);
+    if (plugin)
+      execl(NF_TEST_COMMAND, "newsfields", "serve", "--schema", schema, "--plugin", plugin, "--db",
+            db, "--port", "0", "--bind", "127.0.0.1", (char *)NULL);
+    else
+      execl(NF_TEST_COMMAND, "newsfields", "serve", "--schema", schema, "--db", db, "--port", "0",
+            "--bind", "127.0.0.1", (char *)NULL);
     _exit(127);
   }
   close(fds[1]);
@@ -78,6 +84,10 @@ static unsigned spawn_server(const char *db, const char *errfile, pid_t *pid, in
            "newsfields: serving 7 articles at http://127.0.0.1:%u/ (Ctrl-C to stop)", p);
   ck_assert_str_eq(line, want);
   return p;
+}
+
+static unsigned spawn_server(const char *db, const char *errfile, pid_t *pid, int *out_fd) {
+  return spawn_server_with(SCHEMA, NULL, db, errfile, pid, out_fd);
 }
 
 static void start_server(void) {
@@ -465,6 +475,57 @@ START_TEST(signals_stop_cleanly) {
 }
 END_TEST
 
+/* --plugin: a schema with a plug-in's kind is served, its field listed with
+ * the kind's name, its values normalised by the kind; without the plug-in
+ * the schema is an error. */
+START_TEST(plugin_kinds_are_served) {
+  char db[600], errfile[600], cmd[1400], *out = NULL, *err = NULL;
+  snprintf(db, sizeof db, "%s/db", dir);
+  snprintf(errfile, sizeof errfile, "%s/vessel.err", dir);
+  snprintf(cmd, sizeof cmd, "'%s' serve --schema '%s' --db '%s' --port 0", NF_TEST_COMMAND,
+           VESSEL_SCHEMA, db);
+  ck_assert_int_eq(nf_test_run2(cmd, &out, &err), 1);
+  ck_assert_msg(nf_test_contains(err, "vessel.schema:15: unknown kind 'vessel'"), "%s", err);
+  free(out);
+  free(err);
+  unsigned main_port = port;
+  pid_t pid;
+  int fd;
+  port = spawn_server_with(VESSEL_SCHEMA, NF_TEST_VESSEL, db, errfile, &pid, &fd);
+  reply r = get("/api/fields");
+  ck_assert_int_eq(r.status, 200);
+  json_t *j = json_of(&r);
+  char *ship = text_of(json_array_get(json_object_get(j, "fields"), 2));
+  ck_assert_str_eq(ship,
+                   "{\"name\":\"vessel\",\"label\":\"Ship\",\"kind\":\"vessel\",\"facet\":true,"
+                   "\"description\":\"Ships named, by name: MV Ever Given, Ever Given and EVER "
+                   "GIVEN are one\"}");
+  free(ship);
+  json_decref(j);
+  reply_free(&r);
+  r = get("/api/search?q=vessel%3A%22M%2FV%20Ever%20Given%22&facets=vessel");
+  ck_assert_int_eq(r.status, 200);
+  j = json_of(&r);
+  ck_assert_int_eq(json_integer_value(json_object_get(j, "total")), 0);
+  char *facets = text_of(json_object_get(j, "facets"));
+  ck_assert_str_eq(facets, "{\"vessel\":[]}");
+  free(facets);
+  json_decref(j);
+  reply_free(&r);
+  r = get("/api/search?q=vessel%3A%22the%22%20AND%20vessel%3A%22%2F%2F%22");
+  ck_assert_int_eq(r.status, 400);
+  j = json_of(&r);
+  ck_assert_str_eq(json_string_value(json_object_get(j, "error")),
+                   "vessel:// has nothing to search for");
+  json_decref(j);
+  reply_free(&r);
+  port = main_port;
+  kill(pid, SIGTERM);
+  waitpid(pid, NULL, 0);
+  close(fd);
+}
+END_TEST
+
 START_TEST(bad_options) {
   static const struct {
     const char *args;
@@ -506,6 +567,7 @@ int main(void) {
   tcase_add_test(tc, bounds_methods_and_hosts);
   tcase_add_loop_test(tc, signals_stop_cleanly, 0, 2);
   tcase_add_test(tc, bad_options);
+  tcase_add_test(tc, plugin_kinds_are_served);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }

@@ -21,11 +21,13 @@
 #define SAMPLE NF_TEST_CORPUS "/sample.jsonl"
 
 static char *dir, *db;
+static nf_registry *kinds; /* the schema's kinds */
 static nf_schema *schema;
 
 static void setup(void) {
   nf_error err;
-  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", NULL, &schema, &err),
+  ck_assert_int_eq(nf_registry_default(&kinds, &err), NF_OK);
+  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", kinds, &schema, &err),
                    NF_OK);
   dir = nf_test_tmpdir();
   db = malloc(strlen(dir) + 4);
@@ -45,6 +47,7 @@ static void setup(void) {
 
 static void teardown(void) {
   nf_schema_free(schema);
+  nf_registry_free(kinds);
   nf_test_rmtree(dir);
   free(dir);
   free(db);

@@ -334,11 +334,13 @@ START_TEST(sample_article_016) {
 END_TEST
 
 static char *dir, *db;
+static nf_registry *kinds; /* the schema's kinds */
 static nf_schema *schema;
 
 static void index_setup(void) {
   nf_error err;
-  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", NULL, &schema, &err),
+  ck_assert_int_eq(nf_registry_default(&kinds, &err), NF_OK);
+  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", kinds, &schema, &err),
                    NF_OK);
   dir = nf_test_tmpdir();
   db = malloc(strlen(dir) + 4);
@@ -365,6 +367,7 @@ static void index_setup(void) {
 
 static void index_teardown(void) {
   nf_schema_free(schema);
+  nf_registry_free(kinds);
   nf_test_rmtree(dir);
   free(dir);
   free(db);

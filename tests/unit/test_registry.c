@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "analyzers_fixture.h"
+#include "fields/kinds.h"
 #include "newsfields/analyzer.h"
 #include "newsfields/record.h"
+#include "newsfields/fieldkind.h"
 #include "testutil.h"
 
 static nf_status ok_create(const nf_analyzer_env *env, void **instance, nf_error *err) {
@@ -317,6 +319,7 @@ START_TEST(record_is_derived_from_typed_results) {
   nf_record *rec;
   nf_error err;
   ck_assert_int_eq(nf_registry_new(&reg), NF_OK);
+  ck_assert_int_eq(nf_fields_register_kinds(reg, &err), NF_OK); /* for the fields' values */
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
     nf_type id;
     ck_assert_int_eq(nf_registry_add_type(reg, &types[i], &id, &err), NF_OK);
@@ -427,6 +430,103 @@ START_TEST(plugin_analyzer_runs_beside_the_builtins) {
 }
 END_TEST
 
+/* ---- field kinds ---------------------------------------------------------- */
+
+static nf_status no_keys(const void *instance, const char *v, size_t n, nf_key_fn fn, void *ctx) {
+  (void)instance, (void)v, (void)n, (void)fn, (void)ctx;
+  return NF_OK;
+}
+static nf_status no_query_key(const void *instance, const char *v, size_t n, nf_key_fn fn,
+                              void *ctx, nf_error *err) {
+  (void)instance, (void)v, (void)n, (void)fn, (void)ctx, (void)err;
+  return NF_OK;
+}
+static nf_status kind_create(const nf_kind_env *env, void **instance, nf_error *err) {
+  (void)env, (void)err;
+  *instance = NULL;
+  return NF_OK;
+}
+
+/* A kind, and the error registering it gives ("" when it registers). */
+static const struct {
+  nf_field_kind_v1 def;
+  nf_status status;
+  const char *error;
+} kind_rows[] = {
+    {{NF_FIELD_KIND_ABI, "ship", "", NF_KIND_TERMS, 0, NULL, NULL, no_keys, no_query_key, NULL},
+     NF_OK,
+     ""},
+    {{NF_FIELD_KIND_ABI, "name", "", NF_KIND_TERMS, 0, NULL, NULL, no_keys, no_query_key, NULL},
+     NF_ERR_INVALID,
+     "a field kind named 'name' is already registered"},
+    {{NF_FIELD_KIND_ABI + 1, "future", "", NF_KIND_FREE_TEXT, 0, NULL, NULL, NULL, NULL, NULL},
+     NF_ERR_UNSUPPORTED,
+     "field kind 'future' is built for interface version 2, this library has 1"},
+    {{NF_FIELD_KIND_ABI, "", "", NF_KIND_FREE_TEXT, 0, NULL, NULL, NULL, NULL, NULL},
+     NF_ERR_INVALID,
+     "a field kind needs a name"},
+    {{NF_FIELD_KIND_ABI, "keyless", "", NF_KIND_TERMS, 0, NULL, NULL, NULL, no_query_key, NULL},
+     NF_ERR_INVALID,
+     "field kind 'keyless' lacks index_keys or query_key"},
+    {{NF_FIELD_KIND_ABI, "leaky", "", NF_KIND_FREE_TEXT, 0, kind_create, NULL, NULL, NULL, NULL},
+     NF_ERR_INVALID,
+     "field kind 'leaky' needs both create and destroy"},
+    {{NF_FIELD_KIND_ABI, "prose", "", NF_KIND_FREE_TEXT, 0, NULL, NULL, NULL, NULL, NULL},
+     NF_OK,
+     ""},
+};
+
+START_TEST(kind_registration_is_checked) {
+  nf_registry *reg;
+  nf_error err;
+  ck_assert_int_eq(nf_registry_default(&reg, &err), NF_OK);
+  size_t before = nf_registry_kind_count(reg);
+  nf_error_clear(&err);
+  ck_assert_int_eq(nf_registry_add_kind(reg, &kind_rows[_i].def, &err), kind_rows[_i].status);
+  ck_assert_str_eq(err.message, kind_rows[_i].error);
+  int added = kind_rows[_i].status == NF_OK;
+  ck_assert_uint_eq(nf_registry_kind_count(reg), before + (size_t)added);
+  if (added) ck_assert_ptr_eq(nf_registry_kind(reg, kind_rows[_i].def.name), &kind_rows[_i].def);
+  nf_registry_free(reg);
+}
+END_TEST
+
+START_TEST(builtin_kinds_register_like_any_other) {
+  nf_registry *reg;
+  nf_error err;
+  ck_assert_int_eq(nf_registry_new(&reg), NF_OK);
+  ck_assert_uint_eq(nf_registry_kind_count(reg), 0);
+  ck_assert_ptr_null(nf_registry_kind(reg, "name"));
+  ck_assert_int_eq(nf_registry_add_builtins(reg, &err), NF_OK);
+  ck_assert_uint_eq(nf_registry_kind_count(reg), 9);
+  ck_assert_str_eq(nf_registry_kind_at(reg, 0)->name, "text");
+  ck_assert_str_eq(nf_registry_kind_at(reg, 8)->name, "agency");
+  nf_registry_free(reg);
+}
+END_TEST
+
+START_TEST(plugin_kind_registers_beside_the_builtins) {
+  nf_registry *reg;
+  nf_error err;
+  nf_error_clear(&err);
+  ck_assert_int_eq(nf_registry_default(&reg, &err), NF_OK);
+  ck_assert_ptr_null(nf_registry_kind(reg, "vessel"));
+  ck_assert_msg(nf_registry_load(reg, NF_TEST_VESSEL, &err) == NF_OK, "%s", err.message);
+  const nf_field_kind_v1 *k = nf_registry_kind(reg, "vessel");
+  ck_assert_ptr_nonnull(k);
+  ck_assert_uint_eq(nf_registry_kind_count(reg), 10);
+  ck_assert_ptr_eq(nf_registry_kind_at(reg, 9), k);
+  /* loaded again, its kind's name is taken: nothing of it stays */
+  nf_error_clear(&err);
+  ck_assert_int_eq(nf_registry_load(reg, NF_TEST_VESSEL, &err), NF_ERR_INVALID);
+  ck_assert_str_eq(err.message, "a result type named 'vessel' is already registered");
+  ck_assert_str_eq(err.where, NF_TEST_VESSEL);
+  ck_assert_uint_eq(nf_registry_kind_count(reg), 10);
+  ck_assert_ptr_eq(nf_registry_kind(reg, "vessel"), k);
+  nf_registry_free(reg);
+}
+END_TEST
+
 START_TEST(bad_plugins_are_errors) {
   nf_registry *reg;
   nf_error err;
@@ -457,6 +557,10 @@ int main(void) {
   tcase_add_test(tc, result_types_are_checked);
   tcase_add_test(tc, plugin_analyzer_runs_beside_the_builtins);
   tcase_add_test(tc, bad_plugins_are_errors);
+  tcase_add_loop_test(tc, kind_registration_is_checked, 0,
+                      (int)(sizeof kind_rows / sizeof kind_rows[0]));
+  tcase_add_test(tc, builtin_kinds_register_like_any_other);
+  tcase_add_test(tc, plugin_kind_registers_beside_the_builtins);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }

@@ -1,0 +1,25 @@
+/* Kind `place`: a place name, case and accents folded, '.' and '\'' dropped
+ * ("Washington, D.C." is "washington dc"). */
+#include "builtin.h"
+#include "keys.h"
+
+static nf_status place_keys(const void *instance, const char *v, size_t n, nf_key_fn fn,
+                            void *ctx) {
+  (void)instance;
+  return nf_key_fold_emit(v, n, fn, ctx);
+}
+
+static nf_status place_query_key(const void *instance, const char *v, size_t n, nf_key_fn fn,
+                                 void *ctx, nf_error *err) {
+  return nf_key_query_status(place_keys(instance, v, n, fn, ctx), "value", err);
+}
+
+const nf_field_kind_v1 nf_kind_place = {
+    .abi = NF_FIELD_KIND_ABI,
+    .name = "place",
+    .description = "a place name, case and accents folded",
+    .mode = NF_KIND_TERMS,
+    .flags = NF_KIND_ONE_KEY,
+    .index_keys = place_keys,
+    .query_key = place_query_key,
+};
