@@ -78,7 +78,7 @@ enum {
 #define NF_ATTR_CUE "cue"
 #define NF_ATTR_SPEAKER "speaker"
 #define NF_ATTR_SPEAKER_SPAN "speaker_span" /* a span */
-#define NF_ATTR_FOUND "found" /* where a byline was found: text, metadata or both */
+#define NF_ATTR_FOUND "found"               /* where a byline was found: text, metadata or both */
 
 /* How a type's results appear in the JSON record. */
 typedef enum nf_layout {

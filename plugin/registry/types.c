@@ -21,10 +21,8 @@ static const nf_member dateline_members[] = {
     {"span", NF_MEMBER_SPAN, NULL},
 };
 static const nf_member byline_members[] = {
-    {"name", NF_MEMBER_VALUE, NULL},
-    {"org", NF_MEMBER_ATTR, NF_ATTR_ORG},
-    {"role", NF_MEMBER_ATTR, NF_ATTR_ROLE},
-    {"span", NF_MEMBER_SPAN, NULL},
+    {"name", NF_MEMBER_VALUE, NULL},           {"org", NF_MEMBER_ATTR, NF_ATTR_ORG},
+    {"role", NF_MEMBER_ATTR, NF_ATTR_ROLE},    {"span", NF_MEMBER_SPAN, NULL},
     {"source", NF_MEMBER_ATTR, NF_ATTR_FOUND},
 };
 static const nf_member credit_members[] = {

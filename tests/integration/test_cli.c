@@ -310,14 +310,13 @@ END_TEST
 /* dir/s: the default schema's data files, the plug-in as vessel.so, and
  * ships.schema, the default schema with a [field vessel]. */
 static void ships_schema(void) {
-  ck_assert_int_eq(
-      run(NULL, NULL,
-          "mkdir %s/s && ln -s %s/* %s/s/ && rm %s/s/newsfields.schema && "
-          "ln -s %s %s/s/vessel.so && cp %s/newsfields.schema %s/s/ships.schema && "
-          "cp %s/plugin/vessels.txt %s/s/",
-          dir, NF_TEST_SCHEMA_DIR, dir, dir, NF_TEST_VESSEL, dir, NF_TEST_SCHEMA_DIR, dir,
-          NF_TEST_FIXTURES, dir),
-      0);
+  ck_assert_int_eq(run(NULL, NULL,
+                       "mkdir %s/s && ln -s %s/* %s/s/ && rm %s/s/newsfields.schema && "
+                       "ln -s %s %s/s/vessel.so && cp %s/newsfields.schema %s/s/ships.schema && "
+                       "cp %s/plugin/vessels.txt %s/s/",
+                       dir, NF_TEST_SCHEMA_DIR, dir, dir, NF_TEST_VESSEL, dir, NF_TEST_SCHEMA_DIR,
+                       dir, NF_TEST_FIXTURES, dir),
+                   0);
   char path[600];
   snprintf(path, sizeof path, "%s/s/ships.schema", dir);
   FILE *f = fopen(path, "a");

@@ -8,8 +8,8 @@
 #include "analyzers_fixture.h"
 #include "fields/kinds.h"
 #include "newsfields/analyzer.h"
-#include "newsfields/record.h"
 #include "newsfields/fieldkind.h"
+#include "newsfields/record.h"
 #include "testutil.h"
 
 static nf_status ok_create(const nf_analyzer_env *env, void **instance, nf_error *err) {
