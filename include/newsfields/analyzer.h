@@ -236,8 +236,10 @@ NF_API const nf_article *nf_analysis_article(const nf_analysis *a);
 /* The article's date (parsed once, from its metadata): 1 and *out set, else 0. */
 NF_API int nf_analysis_date(const nf_analysis *a, nf_date *out);
 
-/* Add a result.  Its strings and attributes are copied; its token range is
- * set from its span.  Emitting a type the analyzer does not provide is
+/* Add a result.  Its strings and attributes are copied, the value and
+ * string attributes as values: each run of spaces and control characters
+ * one space, none at either end ("Alan\nGreenspan" is "Alan Greenspan").
+ * Its token range is set from its span.  Emitting a type the analyzer does not provide is
  * NF_ERR_INVALID.  *index (may be NULL) gets its index. */
 NF_API nf_status nf_analysis_emit(nf_analysis *a, const nf_result *r, uint32_t *index);
 

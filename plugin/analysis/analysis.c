@@ -86,6 +86,45 @@ static int copy(nf_analysis *a, const char **s) {
   return (*s = nf_arena_strndup(&a->strings, *s, strlen(*s))) != NULL;
 }
 
+/* 1 when the byte at p starts a control character: C0, DEL, or C1 (U+0080
+ * to U+009F, 0xC2 0x80..0x9F in UTF-8); *len gets its length. */
+static int control_at(const unsigned char *p, size_t *len) {
+  *len = 1;
+  if (*p < 0x20 || *p == 0x7f) return 1;
+  if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) return *len = 2, 1;
+  return 0;
+}
+
+/* A copy of s in the arena as a value: every run of spaces and control
+ * characters (a name broken over two lines, a tab) one space, none at
+ * either end, so that no record, term or facet label holds a newline.
+ * NULL stays NULL. */
+static int copy_value(nf_analysis *a, const char **s) {
+  if (!*s) return 1;
+  const unsigned char *p = (const unsigned char *)*s;
+  size_t n = strlen(*s), len, k = 0;
+  int clean = n == 0 || (p[0] != ' ' && p[n - 1] != ' ');
+  for (size_t i = 0; clean && i < n; i++)
+    clean = !control_at(p + i, &len) && !(p[i] == ' ' && p[i + 1] == ' ');
+  if (clean) return copy(a, s);
+  char *out = nf_arena_strndup(&a->strings, *s, n); /* room for the result */
+  if (!out) return 0;
+  int space = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == ' ' || control_at(p + i, &len)) {
+      space = k > 0;
+      i += p[i] == ' ' ? 0 : len - 1;
+      continue;
+    }
+    if (space) out[k++] = ' ';
+    space = 0;
+    out[k++] = (char)p[i];
+  }
+  out[k] = '\0';
+  *s = out;
+  return 1;
+}
+
 static int type_bit(uint64_t mask, nf_type t) { return t < MAX_TYPES && (mask >> t) & 1u; }
 
 /* Copies r's attributes (those with a value) after the others. */
@@ -95,7 +134,7 @@ static nf_status copy_attrs(nf_analysis *a, const nf_result *r, size_t *kept) {
   for (uint32_t i = 0; i < r->nattrs; i++) {
     nf_attr_value v = r->attrs[i];
     if (!v.key || (!v.is_span && !v.str)) continue;
-    if (!copy(a, &v.key) || !copy(a, &v.str)) return NF_ERR_NOMEM;
+    if (!copy(a, &v.key) || !copy_value(a, &v.str)) return NF_ERR_NOMEM;
     a->attrs[a->nattrs + (*kept)++] = v;
   }
   return NF_OK;
@@ -112,7 +151,7 @@ nf_status nf_analysis_emit(nf_analysis *a, const nf_result *r, uint32_t *index) 
   nf_status s = copy_attrs(a, r, &kept);
   if (s != NF_OK) return s;
   nf_result c = *r;
-  if (!copy(a, &c.value)) return NF_ERR_NOMEM;
+  if (!copy_value(a, &c.value)) return NF_ERR_NOMEM;
   size_t b, e;
   nf_toks k = nf_toks_of(a->text);
   nf_tokens_of_span(&k, c.start, c.end, &b, &e);

@@ -268,7 +268,9 @@ static nf_status ship_analyze(const void *instance, nf_analysis *a, nf_error *er
   nf_result voyage = {t[3], 4, 38, 0, 0, NULL, NF_NO_REF, 0, voyage_attrs, 2};
   ck_assert_int_eq(nf_analysis_emit(a, &voyage, NULL), NF_OK);
   nf_result cargo1 = {t[4], 0, 0, 0, 0, "grain", NF_NO_REF, 0, NULL, 0};
-  nf_result cargo2 = {t[4], 0, 0, 0, 0, "steel", NF_NO_REF, NF_RESULT_UNINDEXED, NULL, 0};
+  /* a value broken over lines, with a tab and a control character: one line */
+  nf_result cargo2 = {
+      t[4], 0, 0, 0, 0, " steel\n\tplates\x01 \xc2\x85", NF_NO_REF, NF_RESULT_UNINDEXED, NULL, 0};
   nf_result cargo3 = {t[4], 0, 0, 0, 0, "grain", NF_NO_REF, 0, NULL, 0};
   ck_assert_int_eq(nf_analysis_emit(a, &cargo1, NULL), NF_OK);
   ck_assert_int_eq(nf_analysis_emit(a, &cargo2, NULL), NF_OK);
@@ -350,7 +352,7 @@ START_TEST(record_is_derived_from_typed_results) {
                    "{\"port\":\"Rotterdam\",\"mentions\":[[29,38]]}],"
                    "\"captain\":null,"
                    "\"voyage\":{\"from\":[20,24],\"to\":\"Rotterdam\"},"
-                   "\"cargo\":[\"grain\",\"steel\",\"grain\"]}");
+                   "\"cargo\":[\"grain\",\"steel plates\",\"grain\"]}");
   free(json);
   /* field values: each once, hidden and unindexed results left out */
   char *v = nf_test_field_values(reg, rec, "cargo");
