@@ -22,11 +22,19 @@ typedef struct facet {
   size_t nstrings;
 } facet;
 
+/* One hit: what callers see, and the strings it points to, owned here. */
+typedef struct hit_store {
+  nf_hit pub;
+  char *id, *date, *headline, *snippet, *record;
+  nf_mark *marks;
+  json_t *fields; /* the record parsed once, less its text, id, headline and date */
+} hit_store;
+
 struct nf_results {
   char *query;
   unsigned long total;
   unsigned offset;
-  nf_hit *hits;
+  hit_store *hits;
   size_t nhits;
   facet *facets;
   size_t nfacets;
@@ -53,13 +61,14 @@ nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nf
   return NF_OK;
 }
 
-static void hit_free(nf_hit *h) {
-  free((char *)h->id);
-  free((char *)h->date);
-  free((char *)h->headline);
-  free((char *)h->snippet);
-  free((nf_mark *)h->marks);
-  free((char *)h->record);
+static void hit_free(hit_store *h) {
+  free(h->id);
+  free(h->date);
+  free(h->headline);
+  free(h->snippet);
+  free(h->marks);
+  free(h->record);
+  json_decref(h->fields);
 }
 
 void nf_results_free(nf_results *r) {
@@ -85,7 +94,7 @@ static char *dup_json_string(json_t *obj, const char *key) {
 
 /* Splits a snippet with markers into plain text (white space runs made one
  * space) and the spans of the marks. */
-static nf_status unmark(const char *marked, nf_hit *h) {
+static nf_status unmark(const char *marked, hit_store *h) {
   size_t n = strlen(marked), nmarks = 0;
   for (size_t i = 0; i < n; i++) nmarks += marked[i] == MARK_OPEN[0];
   char *plain = malloc(n + 1);
@@ -112,7 +121,7 @@ static nf_status unmark(const char *marked, nf_hit *h) {
   plain[len] = '\0';
   h->snippet = plain;
   h->marks = marks;
-  h->nmarks = k;
+  h->pub.nmarks = k;
   return NF_OK;
 }
 
@@ -127,11 +136,11 @@ static char *clean_text(const char *p, size_t n) {
   return t;
 }
 
-static nf_status fill_hit(nf_hit *h, const nf_xmset *m, size_t i, size_t snippet_length,
+static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snippet_length,
                           nf_error *err) {
-  h->rank = nf_xmset_rank(m, i) + 1;
-  h->score = nf_xmset_weight(m, i);
-  h->percent = nf_xmset_percent(m, i);
+  h->pub.rank = nf_xmset_rank(m, i) + 1;
+  h->pub.score = nf_xmset_weight(m, i);
+  h->pub.percent = nf_xmset_percent(m, i);
   char *data;
   size_t n;
   nf_status s = nf_xmset_data(m, i, &data, &n, err);
@@ -162,9 +171,17 @@ static nf_status fill_hit(nf_hit *h, const nf_xmset *m, size_t i, size_t snippet
   free(marked);
   json_object_del(doc, "text");
   if (s == NF_OK) h->record = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  /* what the hit shows on its own is not repeated under "fields" */
+  if (s == NF_OK && (h->fields = json_copy(doc))) {
+    json_object_del(h->fields, "id");
+    json_object_del(h->fields, "headline");
+    json_object_del(h->fields, "date");
+  }
   json_decref(doc);
-  if (s == NF_OK && (!h->id || !h->record)) s = NF_ERR_NOMEM;
+  if (s == NF_OK && (!h->id || !h->record || !h->fields)) s = NF_ERR_NOMEM;
   if (s == NF_ERR_NOMEM) nf_error_set(err, s, "out of memory");
+  h->pub = (nf_hit){h->pub.rank, h->pub.score, h->pub.percent, h->id,         h->date,
+                    h->headline, h->snippet,   h->marks,       h->pub.nmarks, h->record};
   return s;
 }
 
@@ -271,7 +288,7 @@ nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t ind
 unsigned long nf_results_total(const nf_results *r) { return r->total; }
 size_t nf_results_size(const nf_results *r) { return r->nhits; }
 const nf_hit *nf_results_hit(const nf_results *r, size_t i) {
-  return i < r->nhits ? &r->hits[i] : NULL;
+  return i < r->nhits ? &r->hits[i].pub : NULL;
 }
 size_t nf_results_facet_count(const nf_results *r) { return r->nfacets; }
 const char *nf_results_facet_name(const nf_results *r, size_t f) { return r->facets[f].name; }
@@ -287,15 +304,8 @@ const nf_month_count *nf_results_histogram_month(const nf_results *r, size_t i) 
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
-static json_t *hit_json(const nf_hit *h) {
-  json_error_t jerr;
-  json_t *fields = json_loads(h->record, 0, &jerr);
-  if (fields) {
-    /* what the hit shows on its own is not repeated under "fields" */
-    json_object_del(fields, "id");
-    json_object_del(fields, "headline");
-    json_object_del(fields, "date");
-  }
+static json_t *hit_json(const hit_store *hs) {
+  const nf_hit *h = &hs->pub;
   json_t *marks = json_array();
   for (size_t i = 0; marks && i < h->nmarks; i++)
     json_array_append_new(
@@ -303,7 +313,7 @@ static json_t *hit_json(const nf_hit *h) {
   return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
                    "score", h->score, "percent", h->percent, "date", str_or_null(h->date),
                    "headline", str_or_null(h->headline), "snippet", h->snippet, "marks",
-                   marks ? marks : json_null(), "fields", fields ? fields : json_object());
+                   marks ? marks : json_null(), "fields", json_incref(hs->fields));
 }
 
 nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err) {

@@ -68,7 +68,8 @@ START_TEST(search_output_escapes_controls) {
                    "    *Storm* hit the coast \\u009b31m today, and \\x1b[5m blinking floods "
                    "followed.\n"
                    "\n"
-                   "byline: Ann\\x1b[31m Smith (1)\n");
+                   /* a value holds no control: the analysis made the ESC a space */
+                   "byline: Ann [31m Smith (1)\n");
   ck_assert_str_eq(err, "");
   free(out);
   free(err);
