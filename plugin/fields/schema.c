@@ -47,7 +47,7 @@ static void field_free(nf_field *f) {
   free(f->sources);
   free(f->name);
   free(f->prefix);
-  free((char *)f->source);
+  free(f->source);
   free(f->label);
   free(f->description);
 }
@@ -309,7 +309,7 @@ static nf_status finish_field(parse_state *st) {
   st->line = sc->field_lines[sc->nfields - 1];
   nf_status s = NF_OK;
   if (!(st->seen & K_KIND)) s = fail(st, "[field %s] has no 'kind'", f->name);
-  if (s == NF_OK && !f->source) s = set_string(st, (char **)&f->source, f->name);
+  if (s == NF_OK && !f->source) s = set_string(st, &f->source, f->name);
   if (s == NF_OK && !f->label) {
     s = set_string(st, &f->label, f->name);
     if (s == NF_OK) f->label[0] = (char)toupper((unsigned char)f->label[0]);
