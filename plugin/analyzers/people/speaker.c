@@ -220,12 +220,25 @@ static int cmp_quote(const void *x, const void *y) {
 
 int spk_named(const source *s) { return s->kind == SRC_PERSON || s->kind == SRC_BODY; }
 
+/* 1 when a and b are one value once each run of white space is one space
+ * (the emitted value is; a name read over a line break is not yet). */
+static int same_value(const char *a, const char *b) {
+  for (;;) {
+    int sa = 0, sb = 0;
+    while ((unsigned char)*a <= ' ' && *a) a++, sa = 1;
+    while ((unsigned char)*b <= ' ' && *b) b++, sb = 1;
+    if (!*a || !*b) return !*a && !*b;
+    if (sa != sb || *a != *b) return 0;
+    a++, b++;
+  }
+}
+
 /* 1 when a speaker of that name was emitted already. */
 static int speaker_emitted(const nf_analysis *an, const char *name) {
   size_t cursor = 0;
   const nf_result *r;
   while ((r = nf_analysis_next(an, NF_TYPE_SPEAKER, 0, UINT32_MAX, &cursor)))
-    if (strcmp(r->value, name) == 0) return 1;
+    if (same_value(r->value, name)) return 1;
   return 0;
 }
 
