@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "testutil.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,25 @@ int nf_test_run2(const char *command, char **out, char **err) {
   *err = f ? slurp(f) : strdup("");
   if (f) fclose(f);
   unlink(errpath);
+  return rc;
+}
+
+int nf_test_runf(char **out, char **err, const char *fmt, ...) {
+  char cmd[4096];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(cmd, sizeof cmd, fmt, ap);
+  va_end(ap);
+  char *o = NULL, *e = NULL;
+  int rc = nf_test_run2(cmd, &o, &e);
+  if (out)
+    *out = o;
+  else
+    free(o);
+  if (err)
+    *err = e;
+  else
+    free(e);
   return rc;
 }
 

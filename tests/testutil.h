@@ -17,6 +17,10 @@ int nf_test_run(const char *command, int merge_stderr, char **out);
 /* The command's output with stdout and stderr kept apart. */
 int nf_test_run2(const char *command, char **out, char **err);
 
+/* nf_test_run2 of a command built from a format; out and err may be NULL
+ * (that output is dropped). */
+int nf_test_runf(char **out, char **err, const char *fmt, ...) NF_TEST_PRINTF(3, 4);
+
 /* Write text to path; returns 0 on success. */
 int nf_test_write(const char *path, const char *text);
 

@@ -23,41 +23,20 @@ static void teardown(void) {
   free(dir);
 }
 
-/* Runs a command built from a format; returns its exit status. */
-static int run(char **out, char **err, const char *fmt, ...) NF_TEST_PRINTF(3, 4);
-static int run(char **out, char **err, const char *fmt, ...) {
-  char cmd[4096];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(cmd, sizeof cmd, fmt, ap);
-  va_end(ap);
-  char *o = NULL, *e = NULL;
-  int rc = nf_test_run2(cmd, &o, &e);
-  if (out)
-    *out = o;
-  else
-    free(o);
-  if (err)
-    *err = e;
-  else
-    free(e);
-  return rc;
-}
-
 static void index_fixture(void) {
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "%s index --quiet --db %s/db %s", NF, dir, FIXTURE), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s index --quiet --db %s/db %s", NF, dir, FIXTURE), 0);
   ck_assert_str_eq(out, "");
   free(out);
 }
 
 START_TEST(index_twice_keeps_the_count) {
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "%s index --db %s/db %s", NF, dir, FIXTURE), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s index --db %s/db %s", NF, dir, FIXTURE), 0);
   ck_assert(nf_test_contains(out, "indexed 6 articles (0 skipped)"));
   ck_assert(nf_test_contains(out, "has 6 documents"));
   free(out);
-  ck_assert_int_eq(run(&out, NULL, "%s index --db %s/db %s", NF, dir, FIXTURE), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s index --db %s/db %s", NF, dir, FIXTURE), 0);
   ck_assert(nf_test_contains(out, "has 6 documents"));
   free(out);
 }
@@ -72,7 +51,7 @@ START_TEST(malformed_line_names_file_and_line_and_keeps_what_came_before) {
                 "{\"id\":\"broken\",\"text\":\"no closing brace\"\n"
                 "{\"id\":\"ok-4\",\"text\":\"after the bad line\"}\n");
   char *out, *err;
-  int rc = run(&out, &err, "%s index --db %s/db %s", NF, dir, bad);
+  int rc = nf_test_runf(&out, &err, "%s index --db %s/db %s", NF, dir, bad);
   ck_assert_int_eq(rc, 1);
   char where[700];
   snprintf(where, sizeof where, "newsfields: %s:3: invalid JSON", bad);
@@ -82,11 +61,11 @@ START_TEST(malformed_line_names_file_and_line_and_keeps_what_came_before) {
   free(out);
   free(err);
   /* The two articles before the bad line are committed. */
-  ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --json article", NF, dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s search --db %s/db --json article", NF, dir), 0);
   ck_assert(nf_test_contains(out, "\"total\":2"));
   free(out);
 
-  rc = run(&out, &err, "%s index --skip-bad --db %s/db2 %s", NF, dir, bad);
+  rc = nf_test_runf(&out, &err, "%s index --skip-bad --db %s/db2 %s", NF, dir, bad);
   ck_assert_int_eq(rc, 0);
   ck_assert(nf_test_contains(out, "indexed 3 articles (1 skipped)"));
   snprintf(where, sizeof where, "newsfields: skipped: newsfields: %s:3:", bad);
@@ -101,7 +80,7 @@ START_TEST(bad_date_is_reported_with_its_line) {
   snprintf(bad, sizeof bad, "%s/date.jsonl", dir);
   nf_test_write(bad, "{\"id\":\"d\",\"text\":\"x\",\"date\":\"2021-02-30\"}\n");
   char *err;
-  ck_assert_int_eq(run(NULL, &err, "%s index --db %s/db %s", NF, dir, bad), 1);
+  ck_assert_int_eq(nf_test_runf(NULL, &err, "%s index --db %s/db %s", NF, dir, bad), 1);
   char want[800];
   snprintf(want, sizeof want,
            "newsfields: %s:1: date '2021-02-30' is not an ISO 8601 date (YYYY-MM-DD)", bad);
@@ -119,15 +98,15 @@ START_TEST(usage_errors_exit_2) {
                                      "search --limit lots x"};
   for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
     char *err;
-    ck_assert_int_eq(run(NULL, &err, "%s %s", NF, args[i]), 2);
+    ck_assert_int_eq(nf_test_runf(NULL, &err, "%s %s", NF, args[i]), 2);
     ck_assert_msg(*err != '\0', "no message for '%s'", args[i]);
     free(err);
   }
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "%s index --help", NF), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s index --help", NF), 0);
   ck_assert(nf_test_contains(out, "Usage: newsfields index"));
   free(out);
-  ck_assert_int_eq(run(&out, NULL, "%s --version", NF), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s --version", NF), 0);
   ck_assert(nf_test_contains(out, "newsfields 0."));
   char version[128];
   snprintf(version, sizeof version, "newsfields %s (Xapian %s)\n", nf_version(),
@@ -139,14 +118,15 @@ END_TEST
 
 START_TEST(missing_database_and_bad_query_fail_cleanly) {
   char *err;
-  ck_assert_int_eq(run(NULL, &err, "%s search --db %s/nothing x", NF, dir), 1);
+  ck_assert_int_eq(nf_test_runf(NULL, &err, "%s search --db %s/nothing x", NF, dir), 1);
   ck_assert_msg(nf_test_contains(err, "newsfields: "), "stderr: %s", err);
   free(err);
   index_fixture();
-  ck_assert_int_eq(run(NULL, &err, "%s search --db %s/db 'date:2021-99-99..2022'", NF, dir), 1);
+  ck_assert_int_eq(
+      nf_test_runf(NULL, &err, "%s search --db %s/db 'date:2021-99-99..2022'", NF, dir), 1);
   ck_assert_msg(nf_test_contains(err, "2021-99-99"), "stderr: %s", err);
   free(err);
-  ck_assert_int_eq(run(NULL, &err, "%s search --db %s/db --facets nosuch x", NF, dir), 1);
+  ck_assert_int_eq(nf_test_runf(NULL, &err, "%s search --db %s/db --facets nosuch x", NF, dir), 1);
   ck_assert_msg(nf_test_contains(err, "'nosuch' is not a facet field"), "stderr: %s", err);
   free(err);
 }
@@ -155,14 +135,16 @@ END_TEST
 START_TEST(search_prints_hits_and_json) {
   index_fixture();
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --facets byline oil", NF, dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s search --db %s/db --facets byline oil", NF, dir),
+                   0);
   ck_assert_msg(nf_test_contains(out, "1 match for oil (showing 1-1)"), "%s", out);
   ck_assert(nf_test_contains(out, "  1. fx-002  2021-12-03  Oil prices climb on supply worries"));
   ck_assert(nf_test_contains(out, "*Oil* prices climbed"));
   ck_assert(nf_test_contains(out, "byline: Ana Costa (1)"));
   free(out);
   ck_assert_int_eq(
-      run(&out, NULL, "%s search --db %s/db --json --sort date --limit 2 'byline:doe'", NF, dir),
+      nf_test_runf(&out, NULL, "%s search --db %s/db --json --sort date --limit 2 'byline:doe'", NF,
+                   dir),
       0);
   json_error_t jerr;
   json_t *root = json_loads(out, 0, &jerr);
@@ -186,15 +168,16 @@ START_TEST(standard_input_and_text_files) {
   snprintf(txt, sizeof txt, "%s/note.txt", dir);
   nf_test_write(txt, "Harbour reopens\n\nThe harbour reopened on Thursday after repairs.\n");
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "%s index --quiet --db %s/db - %s < %s", NF, dir, txt, FIXTURE),
-                   0);
+  ck_assert_int_eq(
+      nf_test_runf(&out, NULL, "%s index --quiet --db %s/db - %s < %s", NF, dir, txt, FIXTURE), 0);
   free(out);
-  ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --json 'headline:harbour'", NF, dir), 0);
+  ck_assert_int_eq(
+      nf_test_runf(&out, NULL, "%s search --db %s/db --json 'headline:harbour'", NF, dir), 0);
   char want[700];
   snprintf(want, sizeof want, "\"id\":\"%s\"", txt);
   ck_assert_msg(nf_test_contains(out, want), "%s", out);
   free(out);
-  ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --json ''", NF, dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s search --db %s/db --json ''", NF, dir), 0);
   ck_assert(nf_test_contains(out, "\"total\":7"));
   free(out);
 }
@@ -207,17 +190,19 @@ START_TEST(agency_variants_are_one_value) {
                 "{\"id\":\"ap-1\",\"text\":\"WASHINGTON (AP) \u2014 Talks resumed on Monday.\"}\n"
                 "{\"id\":\"rt-1\",\"text\":\"LONDON, March 3 (Reuters) - Shares fell.\"}\n");
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "%s index --quiet --db %s/db %s", NF, dir, in), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s index --quiet --db %s/db %s", NF, dir, in), 0);
   free(out);
   static const char *const queries[] = {"agency:AP", "agency:ap", "agency:\\\"Associated Press\\\"",
                                         "agency:\\\"A.P.\\\""};
   for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-    ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --json \"%s\"", NF, dir, queries[i]), 0);
+    ck_assert_int_eq(
+        nf_test_runf(&out, NULL, "%s search --db %s/db --json \"%s\"", NF, dir, queries[i]), 0);
     ck_assert_msg(nf_test_contains(out, "\"total\":1") && nf_test_contains(out, "\"id\":\"ap-1\""),
                   "%s: %s", queries[i], out);
     free(out);
   }
-  ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --json agency:Reuter", NF, dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s search --db %s/db --json agency:Reuter", NF, dir),
+                   0);
   ck_assert_msg(nf_test_contains(out, "\"id\":\"rt-1\""), "%s", out);
   free(out);
 }
@@ -226,15 +211,16 @@ END_TEST
 START_TEST(quest_finds_an_article_by_id) {
   index_fixture();
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "quest -d %s/db --boolean-prefix=id:Q 'id:fx-003'", dir), 0);
+  ck_assert_int_eq(
+      nf_test_runf(&out, NULL, "quest -d %s/db --boolean-prefix=id:Q 'id:fx-003'", dir), 0);
   ck_assert_msg(nf_test_contains(out, "MSet:"), "%s", out);
   ck_assert_msg(nf_test_contains(out, "\"id\":\"fx-003\""), "%s", out);
   ck_assert(!nf_test_contains(out, "\"id\":\"fx-002\""));
   free(out);
-  ck_assert_int_eq(run(&out, NULL,
-                       "quest -d %s/db --prefix=headline:S --boolean-prefix=byline:A "
-                       "'headline:oil byline:costa'",
-                       dir),
+  ck_assert_int_eq(nf_test_runf(&out, NULL,
+                                "quest -d %s/db --prefix=headline:S --boolean-prefix=byline:A "
+                                "'headline:oil byline:costa'",
+                                dir),
                    0);
   ck_assert_msg(nf_test_contains(out, "\"id\":\"fx-002\""), "%s", out);
   free(out);
@@ -244,16 +230,16 @@ END_TEST
 START_TEST(delve_shows_the_documented_terms) {
   index_fixture();
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "xapian-delve -t Qfx-001 %s/db", dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "xapian-delve -t Qfx-001 %s/db", dir), 0);
   ck_assert_msg(nf_test_contains(out, "Posting List for term 'Qfx-001'"), "%s", out);
   free(out);
-  ck_assert_int_eq(run(&out, NULL, "xapian-delve -r 1 %s/db", dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "xapian-delve -r 1 %s/db", dir), 0);
   static const char *const terms[] = {
       "Qfx-001", "Ajane doe", "Adoe", "XYEAR2021", "Svilnius", "Zminist", "XSOURCEwire service"};
   for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
     ck_assert_msg(nf_test_contains(out, terms[i]), "no term %s in %s", terms[i], out);
   free(out);
-  ck_assert_int_eq(run(&out, NULL, "xapian-delve -V0 %s/db", dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "xapian-delve -V0 %s/db", dir), 0);
   ck_assert_msg(nf_test_contains(out, "20211220"), "%s", out);
   free(out);
 }
@@ -289,7 +275,7 @@ START_TEST(python_xapian_reads_the_database) {
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     char *out, *err;
-    int rc = run(&out, &err, PYTHON " %s %s/db '%s'", script, dir, rows[i].query);
+    int rc = nf_test_runf(&out, &err, PYTHON " %s %s/db '%s'", script, dir, rows[i].query);
     ck_assert_msg(rc == 0, "python failed: %s", err);
     char want[200];
     snprintf(want, sizeof want, "%s\n", rows[i].ids);
@@ -310,13 +296,14 @@ END_TEST
 /* dir/s: the default schema's data files, the plug-in as vessel.so, and
  * ships.schema, the default schema with a [field vessel]. */
 static void ships_schema(void) {
-  ck_assert_int_eq(run(NULL, NULL,
-                       "mkdir %s/s && ln -s %s/* %s/s/ && rm %s/s/newsfields.schema && "
-                       "ln -s %s %s/s/vessel.so && cp %s/newsfields.schema %s/s/ships.schema && "
-                       "cp %s/plugin/vessels.txt %s/s/",
-                       dir, NF_TEST_SCHEMA_DIR, dir, dir, NF_TEST_VESSEL, dir, NF_TEST_SCHEMA_DIR,
-                       dir, NF_TEST_FIXTURES, dir),
-                   0);
+  ck_assert_int_eq(
+      nf_test_runf(NULL, NULL,
+                   "mkdir %s/s && ln -s %s/* %s/s/ && rm %s/s/newsfields.schema && "
+                   "ln -s %s %s/s/vessel.so && cp %s/newsfields.schema %s/s/ships.schema && "
+                   "cp %s/plugin/vessels.txt %s/s/",
+                   dir, NF_TEST_SCHEMA_DIR, dir, dir, NF_TEST_VESSEL, dir, NF_TEST_SCHEMA_DIR, dir,
+                   NF_TEST_FIXTURES, dir),
+      0);
   char path[600];
   snprintf(path, sizeof path, "%s/s/ships.schema", dir);
   FILE *f = fopen(path, "a");
@@ -331,15 +318,16 @@ START_TEST(search_loads_plugins_for_the_schema) {
   index_fixture();
   char *out, *err;
   ck_assert_int_eq(
-      run(&out, &err, "%s search --db %s/db --schema %s vessel:x", NF, dir, VESSEL_SCHEMA), 1);
+      nf_test_runf(&out, &err, "%s search --db %s/db --schema %s vessel:x", NF, dir, VESSEL_SCHEMA),
+      1);
   ck_assert_msg(nf_test_contains(err, UNKNOWN_VESSEL), "stderr: %s", err);
   ck_assert_str_eq(out, "");
   free(out);
   free(err);
-  ck_assert_int_eq(run(&out, &err,
-                       "%s search --db %s/db --schema %s --plugin %s --explain --json "
-                       "'vessel:\"M/V Ever Given\" OR vessel:\"the Moskva\"'",
-                       NF, dir, VESSEL_SCHEMA, NF_TEST_VESSEL),
+  ck_assert_int_eq(nf_test_runf(&out, &err,
+                                "%s search --db %s/db --schema %s --plugin %s --explain --json "
+                                "'vessel:\"M/V Ever Given\" OR vessel:\"the Moskva\"'",
+                                NF, dir, VESSEL_SCHEMA, NF_TEST_VESSEL),
                    0);
   ck_assert_msg(nf_test_contains(err, "Query((0 * XVESSELever given OR 0 * XVESSELmoskva))"),
                 "stderr: %s", err);
@@ -347,9 +335,10 @@ START_TEST(search_loads_plugins_for_the_schema) {
   free(out);
   free(err);
   /* -p too, and a plug-in that does not load */
-  ck_assert_int_eq(run(&out, &err, "%s search --db %s/db --schema %s -p %s/none.so vessel:x", NF,
-                       dir, VESSEL_SCHEMA, dir),
-                   1);
+  ck_assert_int_eq(
+      nf_test_runf(&out, &err, "%s search --db %s/db --schema %s -p %s/none.so vessel:x", NF, dir,
+                   VESSEL_SCHEMA, dir),
+      1);
   ck_assert_msg(nf_test_contains(err, "none.so: cannot load"), "stderr: %s", err);
   free(out);
   free(err);
@@ -361,28 +350,29 @@ END_TEST
 START_TEST(index_and_extract_load_plugins) {
   ships_schema();
   char *out, *err;
-  ck_assert_int_eq(run(&out, &err, "%s index -q --db %s/db --schema %s/s/ships.schema %s", NF, dir,
-                       dir, FIXTURE),
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s index -q --db %s/db --schema %s/s/ships.schema %s",
+                                NF, dir, dir, FIXTURE),
                    1);
   ck_assert_msg(nf_test_contains(err, "unknown kind 'vessel'"), "stderr: %s", err);
   free(out);
   free(err);
   ck_assert_int_eq(
-      run(&out, &err, "%s index -q --db %s/db --schema %s/s/ships.schema --plugin %s %s", NF, dir,
-          dir, NF_TEST_VESSEL, FIXTURE),
+      nf_test_runf(&out, &err, "%s index -q --db %s/db --schema %s/s/ships.schema --plugin %s %s",
+                   NF, dir, dir, NF_TEST_VESSEL, FIXTURE),
       0);
   free(out);
   free(err);
-  ck_assert_int_eq(run(&out, &err,
-                       "%s search --db %s/db --schema %s/s/ships.schema -p %s --facets vessel "
-                       "'byline:costa vessel:\"EVER GIVEN\"'",
-                       NF, dir, dir, NF_TEST_VESSEL),
-                   0);
+  ck_assert_int_eq(
+      nf_test_runf(&out, &err,
+                   "%s search --db %s/db --schema %s/s/ships.schema -p %s --facets vessel "
+                   "'byline:costa vessel:\"EVER GIVEN\"'",
+                   NF, dir, dir, NF_TEST_VESSEL),
+      0);
   ck_assert_str_eq(out, "0 matches for byline:costa vessel:\"EVER GIVEN\"\n\nvessel: (none)\n");
   free(out);
   free(err);
-  ck_assert_int_eq(run(&out, &err, "%s extract --schema %s/s/ships.schema --plugin %s %s", NF, dir,
-                       NF_TEST_VESSEL, FIXTURE),
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s extract --schema %s/s/ships.schema --plugin %s %s",
+                                NF, dir, NF_TEST_VESSEL, FIXTURE),
                    0);
   ck_assert_msg(nf_test_contains(out, "\"id\":\"fx-001\""), "%s", out);
   free(out);
@@ -390,21 +380,25 @@ START_TEST(index_and_extract_load_plugins) {
 
   /* [index] after the fields: the plug-ins load before the kinds resolve */
   ck_assert_int_eq(
-      run(NULL, NULL, "printf '[index]\\nplugins = vessel.so\\n' >> %s/s/ships.schema", dir), 0);
-  ck_assert_int_eq(run(&out, &err, "%s index -q --db %s/db2 --schema %s/s/ships.schema %s", NF, dir,
-                       dir, FIXTURE),
+      nf_test_runf(NULL, NULL, "printf '[index]\\nplugins = vessel.so\\n' >> %s/s/ships.schema",
+                   dir),
+      0);
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s index -q --db %s/db2 --schema %s/s/ships.schema %s",
+                                NF, dir, dir, FIXTURE),
                    0);
   free(out);
   free(err);
-  ck_assert_int_eq(run(&out, &err, "%s search --db %s/db2 --schema %s/s/ships.schema byline:costa",
-                       NF, dir, dir),
-                   0);
+  ck_assert_int_eq(
+      nf_test_runf(&out, &err, "%s search --db %s/db2 --schema %s/s/ships.schema byline:costa", NF,
+                   dir, dir),
+      0);
   ck_assert_msg(nf_test_contains(out, "fx-002"), "%s", out);
   free(out);
   free(err);
-  ck_assert_int_eq(run(&out, &err, "%s search --db %s/db2 --schema %s/s/ships.schema -p %s x", NF,
-                       dir, dir, NF_TEST_VESSEL),
-                   1);
+  ck_assert_int_eq(
+      nf_test_runf(&out, &err, "%s search --db %s/db2 --schema %s/s/ships.schema -p %s x", NF, dir,
+                   dir, NF_TEST_VESSEL),
+      1);
   ck_assert_msg(nf_test_contains(err, "a result type named 'vessel' is already registered"),
                 "stderr: %s", err);
   free(out);
@@ -414,7 +408,8 @@ END_TEST
 
 START_TEST(installed_command_finds_its_schema) {
   char *out, *err;
-  int rc = run(&out, &err, "cmake --install %s --prefix %s/prefix", NF_TEST_BINARY_DIR, dir);
+  int rc =
+      nf_test_runf(&out, &err, "cmake --install %s --prefix %s/prefix", NF_TEST_BINARY_DIR, dir);
   ck_assert_msg(rc == 0, "install failed: %s", err);
   free(out);
   free(err);
@@ -422,17 +417,18 @@ START_TEST(installed_command_finds_its_schema) {
       "bin/newsfields", "lib/libnewsfields.a", "include/newsfields/newsfields.h",
       "share/newsfields/newsfields.schema", "lib/pkgconfig/newsfields.pc"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-    ck_assert_msg(run(NULL, NULL, "test -e %s/prefix/%s", dir, files[i]) == 0, "no %s", files[i]);
+    ck_assert_msg(nf_test_runf(NULL, NULL, "test -e %s/prefix/%s", dir, files[i]) == 0, "no %s",
+                  files[i]);
   }
-  ck_assert_int_eq(run(NULL, NULL, "ls %s/prefix/lib/libnewsfields.so.0", dir), 0);
+  ck_assert_int_eq(nf_test_runf(NULL, NULL, "ls %s/prefix/lib/libnewsfields.so.0", dir), 0);
   /* Run from elsewhere, with no schema option or variable. */
-  rc = run(&out, &err,
-           "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields index --db %s/idb %s", dir,
-           dir, FIXTURE);
+  rc = nf_test_runf(
+      &out, &err, "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields index --db %s/idb %s",
+      dir, dir, FIXTURE);
   ck_assert_msg(rc == 0, "index failed: %s", err);
   free(out);
   free(err);
-  rc = run(
+  rc = nf_test_runf(
       &out, &err,
       "cd / && env -u NEWSFIELDS_SCHEMA %s/prefix/bin/newsfields search --db %s/idb byline:costa",
       dir, dir);

@@ -23,16 +23,6 @@ static void teardown(void) {
   free(dir);
 }
 
-static int run(char **out, char **err, const char *fmt, ...) NF_TEST_PRINTF(3, 4);
-static int run(char **out, char **err, const char *fmt, ...) {
-  char cmd[4096];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(cmd, sizeof cmd, fmt, ap);
-  va_end(ap);
-  return nf_test_run2(cmd, out, err);
-}
-
 /* No terminal control of any kind in text: C0 but newline, DEL, C1 (as
  * UTF-8, C2 80..C2 9F) and the bidirectional overrides. */
 static void assert_inert(const char *text) {
@@ -56,10 +46,11 @@ START_TEST(search_output_escapes_controls) {
   snprintf(input, sizeof input, "%s/esc.jsonl", dir);
   ck_assert_int_eq(nf_test_write(input, article), 0);
   char *out, *err;
-  ck_assert_int_eq(run(&out, &err, NF "index -q " SCHEMA "--db %s/db %s", dir, input), 0);
+  ck_assert_int_eq(nf_test_runf(&out, &err, NF "index -q " SCHEMA "--db %s/db %s", dir, input), 0);
   free(out);
   free(err);
-  ck_assert_int_eq(run(&out, &err, NF "search " SCHEMA "--db %s/db --facets byline storm", dir), 0);
+  ck_assert_int_eq(
+      nf_test_runf(&out, &err, NF "search " SCHEMA "--db %s/db --facets byline storm", dir), 0);
   assert_inert(out);
   ck_assert_str_eq(out,
                    "1 match for storm (showing 1-1)\n"
@@ -75,13 +66,14 @@ START_TEST(search_output_escapes_controls) {
   free(err);
   /* the query is echoed too */
   ck_assert_int_eq(
-      run(&out, &err, NF "search " SCHEMA "--db %s/db \"$(printf 'storm\\033[8m')\"", dir), 0);
+      nf_test_runf(&out, &err, NF "search " SCHEMA "--db %s/db \"$(printf 'storm\\033[8m')\"", dir),
+      0);
   assert_inert(out);
   ck_assert(nf_test_contains(out, "1 match for storm\\x1b[8m (showing 1-1)"));
   free(out);
   free(err);
   /* --json: controls as JSON escapes, C1 and bidi ones too, never the bytes */
-  ck_assert_int_eq(run(&out, &err, NF "search " SCHEMA "--db %s/db --json storm", dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, &err, NF "search " SCHEMA "--db %s/db --json storm", dir), 0);
   assert_inert(out);
   ck_assert(nf_test_contains(out, "\"id\":\"esc\\u001B[2Jid\""));
   ck_assert(nf_test_contains(out, "next \\u202eevil"));
@@ -89,7 +81,7 @@ START_TEST(search_output_escapes_controls) {
   free(out);
   free(err);
   /* extract's JSON Lines, likewise */
-  ck_assert_int_eq(run(&out, &err, NF "extract " SCHEMA "%s", input), 0);
+  ck_assert_int_eq(nf_test_runf(&out, &err, NF "extract " SCHEMA "%s", input), 0);
   assert_inert(out);
   ck_assert(nf_test_contains(out, "\"id\":\"esc\\u001B[2Jid\""));
   ck_assert(nf_test_contains(out, "next \\u202eevil"));
@@ -119,7 +111,7 @@ static const struct {
 
 START_TEST(errors_escape_what_they_quote) {
   char *out, *err;
-  int rc = run(&out, &err, NF "%s", quoting[_i].args);
+  int rc = nf_test_runf(&out, &err, NF "%s", quoting[_i].args);
   ck_assert_msg(rc == quoting[_i].status, "%s: %d %s", quoting[_i].args, rc, err);
   assert_inert(err);
   /* the first line is the message (a usage error adds a hint) */
@@ -138,7 +130,7 @@ START_TEST(query_not_utf8_refused) {
   snprintf(input, sizeof input, "%s/esc.jsonl", dir);
   ck_assert_int_eq(nf_test_write(input, article), 0);
   char *out, *err;
-  ck_assert_int_eq(run(&out, &err, NF "index -q " SCHEMA "--db %s/db %s", dir, input), 0);
+  ck_assert_int_eq(nf_test_runf(&out, &err, NF "index -q " SCHEMA "--db %s/db %s", dir, input), 0);
   free(out);
   free(err);
   static const char *const modes[] = {"", "--json ", "--histogram "};
@@ -153,9 +145,10 @@ START_TEST(query_not_utf8_refused) {
   };
   for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++)
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-      ck_assert_int_eq(run(&out, &err, NF "search " SCHEMA "--db %s/db %s\"$(printf '%s')\"", dir,
-                           modes[m], rows[i].bytes),
-                       1);
+      ck_assert_int_eq(
+          nf_test_runf(&out, &err, NF "search " SCHEMA "--db %s/db %s\"$(printf '%s')\"", dir,
+                       modes[m], rows[i].bytes),
+          1);
       char want[256];
       snprintf(want, sizeof want,
                "newsfields: the query is not valid UTF-8: %s (check the terminal's or the "

@@ -25,26 +25,6 @@ static void teardown(void) {
   free(dir);
 }
 
-static int run(char **out, char **err, const char *fmt, ...) NF_TEST_PRINTF(3, 4);
-static int run(char **out, char **err, const char *fmt, ...) {
-  char cmd[4096];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(cmd, sizeof cmd, fmt, ap);
-  va_end(ap);
-  char *o = NULL, *e = NULL;
-  int rc = nf_test_run2(cmd, &o, &e);
-  if (out)
-    *out = o;
-  else
-    free(o);
-  if (err)
-    *err = e;
-  else
-    free(e);
-  return rc;
-}
-
 /* The keys of a record that reading pages decides. */
 static json_t *projection(const char *line) {
   static const char *const keys[] = {"id",     "headline", "date",   "url",
@@ -94,7 +74,7 @@ static void assert_records(const char *got, const char *expected_path) {
 START_TEST(extract_html_pages) {
   char *out, *err;
   /* relative paths: a page with no canonical URL has its path as id */
-  ck_assert_int_eq(run(&out, &err, "cd '%s' && %s extract --text html", FIXTURES, NF), 0);
+  ck_assert_int_eq(nf_test_runf(&out, &err, "cd '%s' && %s extract --text html", FIXTURES, NF), 0);
   ck_assert_str_eq(err, "");
   assert_records(out, FIXTURES "/html/extract.expected");
   free(out), free(err);
@@ -106,7 +86,7 @@ START_TEST(extract_warc) {
   ck_assert_int_ge(asprintf(&path, "%s/sample.warc%s", dir, _i ? ".gz" : ""), 0);
   ck_assert_int_eq(nf_test_sample_warc(path, _i, FIXTURES "/html"), 0);
   char *out, *err;
-  ck_assert_int_eq(run(&out, &err, "%s extract --text '%s'", NF, path), 0);
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s extract --text '%s'", NF, path), 0);
   ck_assert_str_eq(err, "newsfields: passed over 6 web archive records that are no HTML page\n");
   assert_records(out, FIXTURES "/warc/extract.expected");
   free(out), free(err), free(path);
@@ -125,7 +105,7 @@ START_TEST(bad_record_and_skip_bad) {
   fclose(f);
   ck_assert_int_eq(nf_test_sample_warc(path, 0, FIXTURES "/html"), 0);
   char *out, *err, *want;
-  ck_assert_int_eq(run(&out, &err, "%s extract '%s'", NF, path), 1);
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s extract '%s'", NF, path), 1);
   ck_assert_int_ge(asprintf(&want,
                             "newsfields: %s (record at offset %ld): bad or missing "
                             "Content-Length 'many'\n"
@@ -138,7 +118,7 @@ START_TEST(bad_record_and_skip_bad) {
   for (const char *c = out; *c; c++) lines += *c == '\n';
   ck_assert_int_eq(lines, 3);
   free(out), free(err), free(want);
-  ck_assert_int_eq(run(&out, &err, "%s extract --skip-bad '%s'", NF, path), 0);
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s extract --skip-bad '%s'", NF, path), 0);
   lines = 0; /* the three articles before it and the three after */
   for (const char *c = out; *c; c++) lines += *c == '\n';
   ck_assert_int_eq(lines, 6);
@@ -157,9 +137,11 @@ END_TEST
 /* Pages indexed: the metadata author is a byline to search. */
 START_TEST(index_and_search_pages) {
   char *out;
-  ck_assert_int_eq(run(&out, NULL, "%s index --quiet --db %s/db %s/html", NF, dir, FIXTURES), 0);
+  ck_assert_int_eq(
+      nf_test_runf(&out, NULL, "%s index --quiet --db %s/db %s/html", NF, dir, FIXTURES), 0);
   free(out);
-  ck_assert_int_eq(run(&out, NULL, "%s search --db %s/db --json 'byline:Kovac'", NF, dir), 0);
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s search --db %s/db --json 'byline:Kovac'", NF, dir),
+                   0);
   json_error_t jerr;
   json_t *r = json_loads(out, 0, &jerr);
   ck_assert_ptr_nonnull(r);
