@@ -166,6 +166,47 @@ static const struct {
      NULL, "London|LONDON|-|gb|1996-08-30|-|LONDON 1996-08-30"},
     {"AL-AIN, United Arab Emirates 1996-12-06\nJapan won the match.", NULL,
      "Al-Ain|AL-AIN|United Arab Emirates|ae|1996-12-06|-|AL-AIN, United Arab Emirates 1996-12-06"},
+    /* renamed places: the current name, as written kept (issue 10) */
+    {"PEKING, March 2 - China said its exports rose.", "1987-03-02",
+     "Beijing|PEKING|-|cn|1987-03-02|-|PEKING, March 2 -"},
+    {"BOMBAY, March 2 - Indian shares rose.", "1987-03-02",
+     "Mumbai|BOMBAY|-|in|1987-03-02|-|BOMBAY, March 2 -"},
+    {"RANGOON, March 2 - Burma raised rice prices.", "1987-03-02",
+     "Yangon|RANGOON|-|mm|1987-03-02|-|RANGOON, March 2 -"},
+    {"SAIGON, April 30 - Crowds filled the streets.", "1975-04-30",
+     "Ho Chi Minh City|SAIGON|-|vn|1975-04-30|-|SAIGON, April 30 -"},
+    {"CALCUTTA, March 2 - Jute prices fell.", "1987-03-02",
+     "Kolkata|CALCUTTA|-|in|1987-03-02|-|CALCUTTA, March 2 -"},
+    {"MADRAS, March 2 - The port reopened.", "1987-03-02",
+     "Chennai|MADRAS|-|in|1987-03-02|-|MADRAS, March 2 -"},
+    {"MUMBAI, March 2 (Reuters) - Indian shares rose.", "2023-03-02",
+     "Mumbai|MUMBAI|-|in|2023-03-02|Reuters|MUMBAI, March 2 (Reuters) -"},
+    /* the country in the article's era (issue 10): today's when undated */
+    {"MOSCOW, March 2 - The Soviet Union raised oil output.", "1987-03-02",
+     "Moscow|MOSCOW|-|su|1987-03-02|-|MOSCOW, March 2 -"},
+    {"MOSCOW, Dec 25 - Gorbachev resigned.", "1991-12-25",
+     "Moscow|MOSCOW|-|su|1991-12-25|-|MOSCOW, Dec 25 -"},
+    {"MOSCOW, Dec 26 - The flag came down.", "1991-12-26",
+     "Moscow|MOSCOW|-|ru|1991-12-26|-|MOSCOW, Dec 26 -"},
+    {"MOSCOW, March 2 - Oil output rose.", NULL, "Moscow|MOSCOW|-|ru|-|-|MOSCOW, March 2 -"},
+    {"MOSCOW, March 2, 1987 - Oil output rose.", NULL,
+     "Moscow|MOSCOW|-|su|1987-03-02|-|MOSCOW, March 2, 1987 -"},
+    {"LENINGRAD, March 2 - The port froze.", "1987-03-02",
+     "St. Petersburg|LENINGRAD|-|su|1987-03-02|-|LENINGRAD, March 2 -"},
+    {"BELGRADE, March 2 - Yugoslavia cut imports.", "1987-03-02",
+     "Belgrade|BELGRADE|-|yu|1987-03-02|-|BELGRADE, March 2 -"},
+    {"BELGRADE, March 2 - Serbia cut imports.", "2015-03-02",
+     "Belgrade|BELGRADE|-|rs|2015-03-02|-|BELGRADE, March 2 -"},
+    {"PRAGUE, March 2 - Skoda raised output.", "1987-03-02",
+     "Prague|PRAGUE|-|cs|1987-03-02|-|PRAGUE, March 2 -"},
+    {"PRAGUE, March 2 - Skoda raised output.", "1993-03-02",
+     "Prague|PRAGUE|-|cz|1993-03-02|-|PRAGUE, March 2 -"},
+    {"BRATISLAVA, March 2 - The refinery closed.", "1987-03-02",
+     "Bratislava|BRATISLAVA|-|cs|1987-03-02|-|BRATISLAVA, March 2 -"},
+    {"EAST BERLIN, March 2 - The GDR raised output.", "1987-03-02",
+     "East Berlin|EAST BERLIN|-|dd|1987-03-02|-|EAST BERLIN, March 2 -"},
+    {"EAST BERLIN, March 2 - Rents rose.", "1995-03-02",
+     "East Berlin|EAST BERLIN|-|de|1995-03-02|-|EAST BERLIN, March 2 -"},
     /* not datelines */
     {"Paris is one year away from hosting the Olympic Games.", NULL, "-"},
     {"US, Lithuania Sign Agreement to Improve Military Interoperability\n\nThe US and Lithuania "
@@ -351,11 +392,19 @@ static void index_setup(void) {
                                  "Kiprono edges Tadesse in Zurich\n\n"
                                  "ZURICH 2019-08-30\n\nKiprono won the 5,000 metres.\n"),
                    0);
-  const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl", undated};
+  /* 1987 wire copy: an old name and a state that is gone */
+  char *old = malloc(strlen(dir) + 16);
+  sprintf(old, "%s/old.jsonl", dir);
+  ck_assert_int_eq(nf_test_write(old,
+                                 "{\"id\": \"old-peking\", \"date\": \"1987-03-02\", "
+                                 "\"text\": \"PEKING, March 2 - China said Moscow had "
+                                 "agreed to buy more rice.\"}\n"),
+                   0);
+  const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl", undated, old};
   nf_indexer *ix;
   nf_input *in;
   ck_assert_msg(nf_indexer_open(db, schema, NULL, &ix, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_input_open(inputs, 2, &in, &err), NF_OK);
+  ck_assert_int_eq(nf_input_open(inputs, 3, &in, &err), NF_OK);
   const nf_article *a;
   while (nf_input_next(in, &a, &err) == NF_OK && a)
     ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
@@ -363,6 +412,7 @@ static void index_setup(void) {
   nf_input_free(in);
   nf_indexer_free(ix);
   free(undated);
+  free(old);
 }
 
 static void index_teardown(void) {
@@ -389,6 +439,15 @@ static const struct {
     {"agency:Xinhua", "nf-sample-014"},
     {"agency:AFP", "nf-sample-006 nf-sample-009 nf-sample-033 nf-sample-036"},
     {"dateline:Vilnius agency:Reuters date:2021-12-01..2021-12-31", "nf-sample-016"},
+    /* a renamed place: either name finds both (issue 10) */
+    {"dateline:Beijing", "nf-sample-014 old-peking"},
+    {"dateline:Peking", "nf-sample-014 old-peking"},
+    {"dateline:PEKING", "nf-sample-014 old-peking"},
+    /* Moscow in 1987 is the Soviet Union's; Russia and the USSR stay apart */
+    {"country:USSR dateline:Beijing", "old-peking"},
+    {"country:su dateline:Peking", "old-peking"},
+    {"country:Russia dateline:Peking", ""},
+    {"country:China dateline:Peking", "nf-sample-014 old-peking"},
     /* the undated article is found by the date of its dateline */
     {"date:2019-08-30", "nf-sample-002 undated.txt"},
 };
