@@ -341,6 +341,63 @@ START_TEST(bad_data_files_name_file_and_line) {
 }
 END_TEST
 
+/* Bad rows in the era and alias tables: errors naming the file and line. */
+static const struct {
+  const char *eras, *aliases, *want;
+} bad_tables[] = {
+    {"su\tru\t1991-12-26\tMoscow\nyu\tRS\t1992-04-27\tBelgrade\n", "Peking\tBeijing\n",
+     "country-eras.tsv:2: 'RS' is not a lower-case ISO 3166-1 alpha-2 code"},
+    {"su\tru\t1991-13-26\tMoscow\n", "Peking\tBeijing\n",
+     "country-eras.tsv:1: '1991-13-26' is not a date (YYYY-MM-DD)"},
+    {"su\tsu\t1991-12-26\tMoscow\n", "Peking\tBeijing\n",
+     "country-eras.tsv:1: the successor of 'su' is itself"},
+    {"su\tru\t1991-12-26\n", "Peking\tBeijing\n",
+     "country-eras.tsv:1: 3 columns, expected at least 4"},
+    {"su\tru\t1991-12-26\t...\n", "Peking\tBeijing\n",
+     "country-eras.tsv:1: '...' has no letter or digit"},
+    {"su\tru\t1991-12-26\tMoscow\n", "# old\tcurrent\nPeking\tBeijing\nPEKING\tBeijing\n",
+     "place-aliases.tsv:3: 'PEKING' already has a current name (line 2)"},
+    {"su\tru\t1991-12-26\tMoscow\n", "Peking\tpeking\n",
+     "place-aliases.tsv:1: 'Peking' is its own current name"},
+    {"su\tru\t1991-12-26\tMoscow\n", "Bombay\tMumbai\nMumbai\tBombay City\n",
+     "place-aliases.tsv:2: 'Mumbai' is an old name and also a current one"},
+    {"su\tru\t1991-12-26\tMoscow\n", "Peking\n",
+     "place-aliases.tsv:1: 1 column, expected at least 2"},
+};
+
+START_TEST(bad_era_and_alias_tables_name_file_and_line) {
+  char *tmp = nf_test_tmpdir();
+  char path[512];
+  const char *files[][2] = {{"places.tsv", "Vilnius\tlt\tcity\n"},
+                            {"agencies.tsv", "Reuters\n"},
+                            {"country-eras.tsv", bad_tables[_i].eras},
+                            {"place-aliases.tsv", bad_tables[_i].aliases}};
+  for (size_t f = 0; f < 4; f++) {
+    snprintf(path, sizeof path, "%s/%s", tmp, files[f][0]);
+    ck_assert_int_eq(nf_test_write(path, files[f][1]), 0);
+  }
+  nf_registry *all, *one;
+  nf_pipeline *p = NULL;
+  nf_error err;
+  ck_assert_int_eq(nf_registry_new(&all), NF_OK);
+  ck_assert_int_eq(nf_registry_add_builtins(all, &err), NF_OK);
+  ck_assert_int_eq(nf_registry_new(&one), NF_OK);
+  ck_assert_int_eq(nf_registry_add(one, nf_registry_find(all, "dateline"), &err), NF_OK);
+  nf_analyzer_env env = {tmp, NULL};
+  nf_error_clear(&err);
+  ck_assert_int_eq(nf_pipeline_new(one, &env, &p, &err), NF_ERR_SCHEMA);
+  ck_assert_ptr_null(p);
+  char msg[NF_ERROR_WHERE_MAX + NF_ERROR_MESSAGE_MAX + 4];
+  nf_error_format(&err, msg, sizeof msg);
+  ck_assert_msg(nf_test_contains(msg, bad_tables[_i].want), "got '%s', want '%s'", msg,
+                bad_tables[_i].want);
+  nf_registry_free(one);
+  nf_registry_free(all);
+  nf_test_rmtree(tmp);
+  free(tmp);
+}
+END_TEST
+
 /* ---- the sample corpus, end to end ----------------------------------------- */
 
 START_TEST(sample_article_016) {
@@ -469,6 +526,8 @@ Suite *dateline_suite(void) {
   tcase_add_test(tc, undated_article_takes_the_dateline_date);
   tcase_add_test(tc, agency_from_source_when_the_dateline_has_none);
   tcase_add_test(tc, sample_article_016);
+  tcase_add_loop_test(tc, bad_era_and_alias_tables_name_file_and_line, 0,
+                      sizeof bad_tables / sizeof bad_tables[0]);
   tcase_add_loop_test(tc, bad_data_files_name_file_and_line, 0,
                       sizeof bad_files / sizeof bad_files[0]);
   suite_add_tcase(s, tc);
