@@ -111,6 +111,8 @@ static const struct {
     {"Georgia Power said demand rose.", ""},
     {"The FTC urged the governor of Georgia to veto a bill.", ""},
     {"Georgia's governor signed the bill.", ""},
+    {"GREENSBORO, N.C., June 1 - Dominion has plants in Georgia, which would cut competition.", ""},
+    {"ATLANTA, Ga. - Delta said Georgia fuel taxes rose.", ""},
     {"The DeKalb County School System of Georgia sold bonds.", ""},
     {"The Georgian government protested to Moscow.", "ge:Georgian;"},
     {"Protesters marched in Tbilisi; Georgia recalled its envoy.", "ge:Georgia;"},

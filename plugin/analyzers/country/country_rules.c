@@ -84,10 +84,14 @@ static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "sir", "da
 /* In an article about the US state: these, and not the country's: its
  * cities, and the other states a story about it names beside it. */
 static const char *const us_state_cues[] = {
-    "atlanta",     "savannah",  "ga.",       "peach",    "gainesville", "macon",    "augusta",
-    "florida",     "alabama",   "tennessee", "carolina", "carolinas",   "texas",    "virginia",
-    "mississippi", "louisiana", "kentucky",  "ohio",     "arizona",     "michigan", "pennsylvania",
-    "wisconsin",   "nevada",    "county",    "dekalb",   "fulton",      "columbus", NULL};
+    "atlanta", "savannah", "ga.", "peach", "gainesville", "macon", "augusta", "florida", "alabama",
+    "tennessee", "carolina", "carolinas", "texas", "virginia", "mississippi", "louisiana",
+    "kentucky", "ohio", "arizona", "michigan", "pennsylvania", "wisconsin", "nevada", "county",
+    "dekalb", "fulton", "columbus",
+    /* the AP abbreviations of states a US dateline writes */
+    "n.c.", "s.c.", "fla.", "ala.", "tenn.", "va.", "n.y.", "calif.", "tex.", "ill.", "mass.",
+    "n.j.", "conn.", "pa.", "mich.", "miss.", "ky.", "md.", "minn.", "mo.", "okla.", "ark.",
+    "colo.", "ariz.", "ind.", "wis.", "kan.", "neb.", "ore.", "d.c.", NULL};
 static const char *const georgia_cues[] = {"tbilisi", "georgian", "georgians", "abkhazia",
                                            "ossetia", "caucasus", NULL};
 
