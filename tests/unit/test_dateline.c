@@ -166,6 +166,47 @@ static const struct {
      NULL, "London|LONDON|-|gb|1996-08-30|-|LONDON 1996-08-30"},
     {"AL-AIN, United Arab Emirates 1996-12-06\nJapan won the match.", NULL,
      "Al-Ain|AL-AIN|United Arab Emirates|ae|1996-12-06|-|AL-AIN, United Arab Emirates 1996-12-06"},
+    /* renamed places: the current name, as written kept (issue 10) */
+    {"PEKING, March 2 - China said its exports rose.", "1987-03-02",
+     "Beijing|PEKING|-|cn|1987-03-02|-|PEKING, March 2 -"},
+    {"BOMBAY, March 2 - Indian shares rose.", "1987-03-02",
+     "Mumbai|BOMBAY|-|in|1987-03-02|-|BOMBAY, March 2 -"},
+    {"RANGOON, March 2 - Burma raised rice prices.", "1987-03-02",
+     "Yangon|RANGOON|-|mm|1987-03-02|-|RANGOON, March 2 -"},
+    {"SAIGON, April 30 - Crowds filled the streets.", "1975-04-30",
+     "Ho Chi Minh City|SAIGON|-|vn|1975-04-30|-|SAIGON, April 30 -"},
+    {"CALCUTTA, March 2 - Jute prices fell.", "1987-03-02",
+     "Kolkata|CALCUTTA|-|in|1987-03-02|-|CALCUTTA, March 2 -"},
+    {"MADRAS, March 2 - The port reopened.", "1987-03-02",
+     "Chennai|MADRAS|-|in|1987-03-02|-|MADRAS, March 2 -"},
+    {"MUMBAI, March 2 (Reuters) - Indian shares rose.", "2023-03-02",
+     "Mumbai|MUMBAI|-|in|2023-03-02|Reuters|MUMBAI, March 2 (Reuters) -"},
+    /* the country in the article's era (issue 10): today's when undated */
+    {"MOSCOW, March 2 - The Soviet Union raised oil output.", "1987-03-02",
+     "Moscow|MOSCOW|-|su|1987-03-02|-|MOSCOW, March 2 -"},
+    {"MOSCOW, Dec 25 - Gorbachev resigned.", "1991-12-25",
+     "Moscow|MOSCOW|-|su|1991-12-25|-|MOSCOW, Dec 25 -"},
+    {"MOSCOW, Dec 26 - The flag came down.", "1991-12-26",
+     "Moscow|MOSCOW|-|ru|1991-12-26|-|MOSCOW, Dec 26 -"},
+    {"MOSCOW, March 2 - Oil output rose.", NULL, "Moscow|MOSCOW|-|ru|-|-|MOSCOW, March 2 -"},
+    {"MOSCOW, March 2, 1987 - Oil output rose.", NULL,
+     "Moscow|MOSCOW|-|su|1987-03-02|-|MOSCOW, March 2, 1987 -"},
+    {"LENINGRAD, March 2 - The port froze.", "1987-03-02",
+     "St. Petersburg|LENINGRAD|-|su|1987-03-02|-|LENINGRAD, March 2 -"},
+    {"BELGRADE, March 2 - Yugoslavia cut imports.", "1987-03-02",
+     "Belgrade|BELGRADE|-|yu|1987-03-02|-|BELGRADE, March 2 -"},
+    {"BELGRADE, March 2 - Serbia cut imports.", "2015-03-02",
+     "Belgrade|BELGRADE|-|rs|2015-03-02|-|BELGRADE, March 2 -"},
+    {"PRAGUE, March 2 - Skoda raised output.", "1987-03-02",
+     "Prague|PRAGUE|-|cs|1987-03-02|-|PRAGUE, March 2 -"},
+    {"PRAGUE, March 2 - Skoda raised output.", "1993-03-02",
+     "Prague|PRAGUE|-|cz|1993-03-02|-|PRAGUE, March 2 -"},
+    {"BRATISLAVA, March 2 - The refinery closed.", "1987-03-02",
+     "Bratislava|BRATISLAVA|-|cs|1987-03-02|-|BRATISLAVA, March 2 -"},
+    {"EAST BERLIN, March 2 - The GDR raised output.", "1987-03-02",
+     "East Berlin|EAST BERLIN|-|dd|1987-03-02|-|EAST BERLIN, March 2 -"},
+    {"EAST BERLIN, March 2 - Rents rose.", "1995-03-02",
+     "East Berlin|EAST BERLIN|-|de|1995-03-02|-|EAST BERLIN, March 2 -"},
     /* not datelines */
     {"Paris is one year away from hosting the Olympic Games.", NULL, "-"},
     {"US, Lithuania Sign Agreement to Improve Military Interoperability\n\nThe US and Lithuania "
@@ -300,6 +341,63 @@ START_TEST(bad_data_files_name_file_and_line) {
 }
 END_TEST
 
+/* Bad rows in the era and alias tables: errors naming the file and line. */
+static const struct {
+  const char *eras, *aliases, *want;
+} bad_tables[] = {
+    {"su\tru\t1991-12-26\tMoscow\nyu\tRS\t1992-04-27\tBelgrade\n", "Peking\tBeijing\n",
+     "country-eras.tsv:2: 'RS' is not a lower-case ISO 3166-1 alpha-2 code"},
+    {"su\tru\t1991-13-26\tMoscow\n", "Peking\tBeijing\n",
+     "country-eras.tsv:1: '1991-13-26' is not a date (YYYY-MM-DD)"},
+    {"su\tsu\t1991-12-26\tMoscow\n", "Peking\tBeijing\n",
+     "country-eras.tsv:1: the successor of 'su' is itself"},
+    {"su\tru\t1991-12-26\n", "Peking\tBeijing\n",
+     "country-eras.tsv:1: 3 columns, expected at least 4"},
+    {"su\tru\t1991-12-26\t...\n", "Peking\tBeijing\n",
+     "country-eras.tsv:1: '...' has no letter or digit"},
+    {"su\tru\t1991-12-26\tMoscow\n", "# old\tcurrent\nPeking\tBeijing\nPEKING\tBeijing\n",
+     "place-aliases.tsv:3: 'PEKING' already has a current name (line 2)"},
+    {"su\tru\t1991-12-26\tMoscow\n", "Peking\tpeking\n",
+     "place-aliases.tsv:1: 'Peking' is its own current name"},
+    {"su\tru\t1991-12-26\tMoscow\n", "Bombay\tMumbai\nMumbai\tBombay City\n",
+     "place-aliases.tsv:2: 'Mumbai' is an old name and also a current one"},
+    {"su\tru\t1991-12-26\tMoscow\n", "Peking\n",
+     "place-aliases.tsv:1: 1 column, expected at least 2"},
+};
+
+START_TEST(bad_era_and_alias_tables_name_file_and_line) {
+  char *tmp = nf_test_tmpdir();
+  char path[512];
+  const char *files[][2] = {{"places.tsv", "Vilnius\tlt\tcity\n"},
+                            {"agencies.tsv", "Reuters\n"},
+                            {"country-eras.tsv", bad_tables[_i].eras},
+                            {"place-aliases.tsv", bad_tables[_i].aliases}};
+  for (size_t f = 0; f < 4; f++) {
+    snprintf(path, sizeof path, "%s/%s", tmp, files[f][0]);
+    ck_assert_int_eq(nf_test_write(path, files[f][1]), 0);
+  }
+  nf_registry *all, *one;
+  nf_pipeline *p = NULL;
+  nf_error err;
+  ck_assert_int_eq(nf_registry_new(&all), NF_OK);
+  ck_assert_int_eq(nf_registry_add_builtins(all, &err), NF_OK);
+  ck_assert_int_eq(nf_registry_new(&one), NF_OK);
+  ck_assert_int_eq(nf_registry_add(one, nf_registry_find(all, "dateline"), &err), NF_OK);
+  nf_analyzer_env env = {tmp, NULL};
+  nf_error_clear(&err);
+  ck_assert_int_eq(nf_pipeline_new(one, &env, &p, &err), NF_ERR_SCHEMA);
+  ck_assert_ptr_null(p);
+  char msg[NF_ERROR_WHERE_MAX + NF_ERROR_MESSAGE_MAX + 4];
+  nf_error_format(&err, msg, sizeof msg);
+  ck_assert_msg(nf_test_contains(msg, bad_tables[_i].want), "got '%s', want '%s'", msg,
+                bad_tables[_i].want);
+  nf_registry_free(one);
+  nf_registry_free(all);
+  nf_test_rmtree(tmp);
+  free(tmp);
+}
+END_TEST
+
 /* ---- the sample corpus, end to end ----------------------------------------- */
 
 START_TEST(sample_article_016) {
@@ -351,11 +449,19 @@ static void index_setup(void) {
                                  "Kiprono edges Tadesse in Zurich\n\n"
                                  "ZURICH 2019-08-30\n\nKiprono won the 5,000 metres.\n"),
                    0);
-  const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl", undated};
+  /* 1987 wire copy: an old name and a state that is gone */
+  char *old = malloc(strlen(dir) + 16);
+  sprintf(old, "%s/old.jsonl", dir);
+  ck_assert_int_eq(nf_test_write(old,
+                                 "{\"id\": \"old-peking\", \"date\": \"1987-03-02\", "
+                                 "\"text\": \"PEKING, March 2 - China said Moscow had "
+                                 "agreed to buy more rice.\"}\n"),
+                   0);
+  const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl", undated, old};
   nf_indexer *ix;
   nf_input *in;
   ck_assert_msg(nf_indexer_open(db, schema, NULL, &ix, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_input_open(inputs, 2, &in, &err), NF_OK);
+  ck_assert_int_eq(nf_input_open(inputs, 3, &in, &err), NF_OK);
   const nf_article *a;
   while (nf_input_next(in, &a, &err) == NF_OK && a)
     ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
@@ -363,6 +469,7 @@ static void index_setup(void) {
   nf_input_free(in);
   nf_indexer_free(ix);
   free(undated);
+  free(old);
 }
 
 static void index_teardown(void) {
@@ -389,6 +496,15 @@ static const struct {
     {"agency:Xinhua", "nf-sample-014"},
     {"agency:AFP", "nf-sample-006 nf-sample-009 nf-sample-033 nf-sample-036"},
     {"dateline:Vilnius agency:Reuters date:2021-12-01..2021-12-31", "nf-sample-016"},
+    /* a renamed place: either name finds both (issue 10) */
+    {"dateline:Beijing", "nf-sample-014 old-peking"},
+    {"dateline:Peking", "nf-sample-014 old-peking"},
+    {"dateline:PEKING", "nf-sample-014 old-peking"},
+    /* Moscow in 1987 is the Soviet Union's; Russia and the USSR stay apart */
+    {"country:USSR dateline:Beijing", "old-peking"},
+    {"country:su dateline:Peking", "old-peking"},
+    {"country:Russia dateline:Peking", ""},
+    {"country:China dateline:Peking", "nf-sample-014 old-peking"},
     /* the undated article is found by the date of its dateline */
     {"date:2019-08-30", "nf-sample-002 undated.txt"},
 };
@@ -410,6 +526,8 @@ Suite *dateline_suite(void) {
   tcase_add_test(tc, undated_article_takes_the_dateline_date);
   tcase_add_test(tc, agency_from_source_when_the_dateline_has_none);
   tcase_add_test(tc, sample_article_016);
+  tcase_add_loop_test(tc, bad_era_and_alias_tables_name_file_and_line, 0,
+                      sizeof bad_tables / sizeof bad_tables[0]);
   tcase_add_loop_test(tc, bad_data_files_name_file_and_line, 0,
                       sizeof bad_files / sizeof bad_files[0]);
   suite_add_tcase(s, tc);

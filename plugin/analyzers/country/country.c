@@ -8,6 +8,7 @@
 #include "core/grow.h"
 #include "country.h"
 #include "country_rules.h"
+#include "gazetteer/eras.h"
 #include "newsfields/countries.h"
 
 #define NF_BLOCKERS_FILE "country-blockers.tsv"
@@ -15,6 +16,7 @@
 typedef struct country_analyzer {
   nf_countries *countries;
   nf_gazetteer *blockers; /* phrases that contain a country name but are not one */
+  nf_eras *eras;          /* "Moscow" in 1987 is the Soviet Union */
 } country_analyzer;
 
 static nf_status add_blocker(void *ctx, const nf_tsv_row *row, nf_error *err) {
@@ -31,6 +33,7 @@ static void destroy(void *instance) {
   if (!ca) return;
   nf_countries_free(ca->countries);
   nf_gazetteer_free(ca->blockers);
+  nf_eras_free(ca->eras);
   free(ca);
 }
 
@@ -46,6 +49,7 @@ static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *e
   if (s == NF_OK && !path) s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   if (s == NF_OK) s = nf_tsv_read(path, 1, 1, add_blocker, ca->blockers, err);
   free(path);
+  if (s == NF_OK) s = nf_eras_load(env->schema_dir, &ca->eras, err);
   if (s != NF_OK) {
     destroy(ca);
     return s;
@@ -136,13 +140,19 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
     }
   }
   free(cand);
+  /* the state the phrase meant on the article's date (today's when undated) */
+  nf_date date;
+  int dated = nf_analysis_date(a, &date);
   for (size_t i = 0; i < st.nmentions && s == NF_OK; i++) {
     const mention *m = &st.mentions[i];
+    const char *phrase = nf_countries_entry(ca->countries, m->entry)->phrase;
+    const char *code =
+        nf_eras_code(ca->eras, phrase, strlen(phrase), m->code, dated ? &date : NULL);
     nf_attr_value attrs[] = {
-        NF_ATTR_STR(NF_ATTR_NAME, nf_countries_name(ca->countries, m->code)),
-        NF_ATTR_STR(NF_ATTR_WRITTEN, nf_countries_entry(ca->countries, m->entry)->phrase),
+        NF_ATTR_STR(NF_ATTR_NAME, nf_countries_name(ca->countries, code)),
+        NF_ATTR_STR(NF_ATTR_WRITTEN, phrase),
     };
-    nf_result r = {NF_TYPE_COUNTRY, m->start, m->end, 0, 0, m->code, NF_NO_REF, 0, attrs, 2};
+    nf_result r = {NF_TYPE_COUNTRY, m->start, m->end, 0, 0, code, NF_NO_REF, 0, attrs, 2};
     s = nf_analysis_emit(a, &r, NULL);
   }
   free(st.mentions);

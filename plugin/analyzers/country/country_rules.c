@@ -70,11 +70,13 @@ static const char *const phrase_enders[] = {"to",    "and",  "or",      "but", "
 /* Heads of the names of events, media and parties that start with a country
  * word: "Hong Kong Open", "China Daily", "Scottish National Party". */
 static const char *const name_heads[] = {
-    "open",       "masters",     "cup",          "championship", "championships", "league",
-    "prix",       "daily",       "post",         "times",        "airlines",      "airways",
-    "party",      "corporation", "broadcasting", "universities", "university",    "airline",
-    "federation", "association", "council",      "institute",    "foundation",    "society",
-    "club",       NULL};
+    "open", "masters", "cup", "championship", "championships", "league", "prix", "daily", "post",
+    "times", "airlines", "airways", "party", "corporation", "broadcasting", "universities",
+    "university", "airline", "federation", "association", "council", "institute", "foundation",
+    "society", "club",
+    /* companies and funds: "Georgia Power Co", "Mexico Fund", "American Express" */
+    "corp", "co", "inc", "ltd", "plc", "fund", "bancorp", "industries", "holdings", "express",
+    "power", "motors", "brands", "savings", NULL};
 
 static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "sir", "dame",
                                          "mr",  "mrs",  "ms",  "dr",  NULL};
@@ -82,10 +84,14 @@ static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "sir", "da
 /* In an article about the US state: these, and not the country's: its
  * cities, and the other states a story about it names beside it. */
 static const char *const us_state_cues[] = {
-    "atlanta", "savannah", "ga.",          "peach",     "gainesville", "macon",
-    "augusta", "florida",  "alabama",      "tennessee", "carolina",    "carolinas",
-    "texas",   "virginia", "mississippi",  "louisiana", "kentucky",    "ohio",
-    "arizona", "michigan", "pennsylvania", "wisconsin", "nevada",      NULL};
+    "atlanta", "savannah", "ga.", "peach", "gainesville", "macon", "augusta", "florida", "alabama",
+    "tennessee", "carolina", "carolinas", "texas", "virginia", "mississippi", "louisiana",
+    "kentucky", "ohio", "arizona", "michigan", "pennsylvania", "wisconsin", "nevada", "county",
+    "dekalb", "fulton", "columbus",
+    /* the AP abbreviations of states a US dateline writes */
+    "n.c.", "s.c.", "fla.", "ala.", "tenn.", "va.", "n.y.", "calif.", "tex.", "ill.", "mass.",
+    "n.j.", "conn.", "pa.", "mich.", "miss.", "ky.", "md.", "minn.", "mo.", "okla.", "ark.",
+    "colo.", "ariz.", "ind.", "wis.", "kan.", "neb.", "ore.", "d.c.", NULL};
 static const char *const georgia_cues[] = {"tbilisi", "georgian", "georgians", "abkhazia",
                                            "ossetia", "caucasus", NULL};
 
@@ -126,9 +132,13 @@ static void count_cues(nf_country_context *ctx) {
     const char *w = nf_tok_fold(&ctx->toks, i);
     ctx->us_state_cues += nf_in_list(w, us_state_cues);
     ctx->georgia_cues += nf_in_list(w, georgia_cues);
-    /* "the state of Georgia" */
-    if (strcmp(w, "state") == 0 && nf_tok_is(&ctx->toks, i + 1, "of") &&
-        nf_tok_is(&ctx->toks, i + 2, "georgia"))
+    /* "the state of Georgia", "the governor of Georgia", "Georgia's governor" */
+    if ((strcmp(w, "state") == 0 || strcmp(w, "governor") == 0) &&
+        nf_tok_is(&ctx->toks, i + 1, "of") && nf_tok_is(&ctx->toks, i + 2, "georgia"))
+      ctx->us_state_cues++;
+    if (strcmp(w, "georgia") == 0 && i + 1 < ctx->toks.n &&
+        (ctx->toks.v[i + 1].flags & NF_TOK_POSSESSIVE) &&
+        (nf_tok_is(&ctx->toks, i + 2, "governor") || nf_tok_is(&ctx->toks, i + 2, "legislature")))
       ctx->us_state_cues++;
   }
 }
@@ -266,7 +276,15 @@ static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t en
       return 0;
   }
   if ((e->flags & NF_COUNTRY_LANGUAGE) && language_context(ctx, i, len)) return 0;
-  if (e->flags & NF_COUNTRY_US_STATE) {
+  /* "X of America" after a capitalized word names an organisation:
+   * "Bank of America", "Aluminum Co of America" */
+  if (e->kind == NF_COUNTRY_ALT && strcmp(e->code, "us") == 0 && len == 1 && i >= 2 &&
+      nf_tok_is(&ctx->toks, i - 1, "of") && name_like(ctx, i - 2) &&
+      nf_tok_is(&ctx->toks, i, "america"))
+    return 0;
+  /* the state, not the country, when the article is about the US state
+   * (a US state that is also a US name, Washington, is the US either way) */
+  if ((e->flags & NF_COUNTRY_US_STATE) && strcmp(e->code, "us") != 0) {
     if (ctx->us_state_cues < 0) count_cues(ctx);
     if (ctx->us_state_cues > 0 && ctx->georgia_cues == 0) return 0;
   }

@@ -12,6 +12,8 @@
 #include "dateline.h"
 #include "dateline_rules.h"
 #include "gazetteer/agencies.h"
+#include "gazetteer/aliases.h"
+#include "gazetteer/eras.h"
 #include "gazetteer/places.h"
 
 /* The opening dateline is on one of the first lines (after a byline, a
@@ -24,6 +26,8 @@
 typedef struct dateline_analyzer {
   nf_places *places;
   nf_agencies *agencies;
+  nf_eras *eras;       /* "MOSCOW" in 1987 is the Soviet Union's */
+  nf_aliases *aliases; /* "PEKING" is Beijing */
 } dateline_analyzer;
 
 /* Capitals that open a line before a dash without being a place. */
@@ -40,6 +44,8 @@ static void destroy(void *instance) {
   if (!da) return;
   nf_places_free(da->places);
   nf_agencies_free(da->agencies);
+  nf_eras_free(da->eras);
+  nf_aliases_free(da->aliases);
   free(da);
 }
 
@@ -49,6 +55,8 @@ static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *e
   if (!da) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   nf_status s = nf_places_load(env->schema_dir, &da->places, err);
   if (s == NF_OK) s = nf_agencies_load(env->schema_dir, &da->agencies, err);
+  if (s == NF_OK) s = nf_eras_load(env->schema_dir, &da->eras, err);
+  if (s == NF_OK) s = nf_aliases_load(env->schema_dir, &da->aliases, err);
   if (s != NF_OK) {
     destroy(da);
     return s;
@@ -120,7 +128,12 @@ static nf_status emit_dateline(const dateline_analyzer *da, nf_analysis *a, cons
   int has_country =
       nf_places_country(da->places, written, n, regions, sh->nregions, code, &spelling);
   char place[NAME_MAX];
-  if (spelling) {
+  /* the value: the place's current name ("PEKING" is Beijing), else the
+   * table's spelling, else the place recased */
+  const char *current = nf_aliases_canonical(da->aliases, written, n);
+  if (current) {
+    snprintf(place, sizeof place, "%s", current);
+  } else if (spelling) {
     snprintf(place, sizeof place, "%s", spelling);
   } else {
     unsigned flags = NF_RECASE_PLACE | ((sh->flags & NF_DL_PLACE_LOWER) ? NF_RECASE_LOWER : 0);
@@ -133,6 +146,12 @@ static nf_status emit_dateline(const dateline_analyzer *da, nf_analysis *a, cons
   if (sh->month) {
     int year = sh->year ? sh->year : has_pub ? complete_year(&pub, sh->month, sh->day) : 0;
     if (year && nf_date_valid(year, sh->month, sh->day)) date = (nf_date){year, sh->month, sh->day};
+  }
+  /* the country in the article's era: "MOSCOW" in 1987 is the Soviet Union */
+  if (has_country && sh->nregions == 0) {
+    const nf_date *when = has_pub ? &pub : date.year ? &date : NULL;
+    const char *then = nf_eras_code(da->eras, written, n, code, when);
+    if (then != code) memcpy(code, then, 3);
   }
   char iso[11] = "";
   if (date.year) nf_date_iso(&date, iso);
