@@ -145,13 +145,15 @@ static const struct {
     {"Mining in New Guinea grew.", ""},
     {"Guinea-Bissau and Equatorial Guinea signed.", "gw:Guinea-Bissau;gq:Equatorial Guinea;"},
     {"Guinea said bauxite output rose.", "gn:Guinea;"},
-    /* country words inside organisation names */
+    /* country words inside organisation names: a blocker phrase, or a
+     * common-noun country word before a company head; otherwise the name
+     * names the country (as the development gold reads it) */
     {"Bank of America cut its prime rate.", ""},
-    {"Aluminum Co of America raised prices.", ""},
+    {"Aluminum Co of America raised prices.", "us:America;"},
     {"American Express Co said profit rose.", ""},
     {"The Mexico Fund Inc declared a dividend.", ""},
     {"The Korea Fund rose.", ""},
-    {"American Motors Corp and Japanese makers met.", "jp:Japanese;"},
+    {"American Motors Corp and Japanese makers met.", "us:American;jp:Japanese;"},
     {"American troops left.", "us:American;"},
     {"Mexico raised oil prices.", "mx:Mexico;"},
     {"", ""},

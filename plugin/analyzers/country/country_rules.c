@@ -70,13 +70,16 @@ static const char *const phrase_enders[] = {"to",    "and",  "or",      "but", "
 /* Heads of the names of events, media and parties that start with a country
  * word: "Hong Kong Open", "China Daily", "Scottish National Party". */
 static const char *const name_heads[] = {
-    "open", "masters", "cup", "championship", "championships", "league", "prix", "daily", "post",
-    "times", "airlines", "airways", "party", "corporation", "broadcasting", "universities",
-    "university", "airline", "federation", "association", "council", "institute", "foundation",
-    "society", "club",
-    /* companies and funds: "Georgia Power Co", "Mexico Fund", "American Express" */
-    "corp", "co", "inc", "ltd", "plc", "fund", "bancorp", "industries", "holdings", "express",
-    "power", "motors", "brands", "savings", NULL};
+    "open",       "masters",     "cup",          "championship", "championships", "league",
+    "prix",       "daily",       "post",         "times",        "airlines",      "airways",
+    "party",      "corporation", "broadcasting", "universities", "university",    "airline",
+    "federation", "association", "council",      "institute",    "foundation",    "society",
+    "club",       NULL};
+
+/* What ends a company's name: after a country word that is also a common
+ * noun ("Butterball Turkey Co"), the word is the company's, not the country. */
+static const char *const company_heads[] = {"co",  "co.",  "corp", "corp.", "inc", "inc.",
+                                            "ltd", "ltd.", "plc",  "llc",   NULL};
 
 static const char *const honorifics[] = {"mr.", "mrs.", "ms.", "dr.", "sir", "dame",
                                          "mr",  "mrs",  "ms",  "dr",  NULL};
@@ -252,6 +255,18 @@ static int opens_a_name(const nf_country_context *ctx, size_t i, size_t len) {
   return 0;
 }
 
+/* The phrase is inside a company's name: one to three capitalized words
+ * after it, the last a company head ("Turkey Co", "China Light Co Ltd"). */
+static int inside_a_company(const nf_country_context *ctx, size_t i, size_t len) {
+  for (size_t k = i + len; k < i + len + 3 && k < ctx->toks.n; k++) {
+    if (!nf_tok_kind(&ctx->toks, k, NF_TOKEN_WORD) ||
+        !(ctx->toks.v[k].flags & (NF_TOK_TITLE_CASE | NF_TOK_CAPITALIZED)))
+      return 0;
+    if (nf_tok_in(&ctx->toks, k, company_heads)) return 1;
+  }
+  return 0;
+}
+
 /* Whether entry e, matched at i, names its country here (ignoring which of
  * several countries it may be). */
 static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t entry, int pass) {
@@ -259,6 +274,7 @@ static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t en
   if (e->kind == NF_COUNTRY_CODE) return 0;
   if (!case_fits(ctx, i, len, e)) return 0;
   if (opens_a_name(ctx, i, len)) return 0;
+  if ((e->flags & NF_COUNTRY_CASED) && inside_a_company(ctx, i, len)) return 0;
   /* "US$ 300 million": a currency, not the country */
   size_t next = i + len;
   if (next < ctx->toks.n && !(ctx->toks.v[next].flags & NF_TOK_SPACE_BEFORE) &&
@@ -276,12 +292,6 @@ static int entry_fits(nf_country_context *ctx, size_t i, size_t len, uint32_t en
       return 0;
   }
   if ((e->flags & NF_COUNTRY_LANGUAGE) && language_context(ctx, i, len)) return 0;
-  /* "X of America" after a capitalized word names an organisation:
-   * "Bank of America", "Aluminum Co of America" */
-  if (e->kind == NF_COUNTRY_ALT && strcmp(e->code, "us") == 0 && len == 1 && i >= 2 &&
-      nf_tok_is(&ctx->toks, i - 1, "of") && name_like(ctx, i - 2) &&
-      nf_tok_is(&ctx->toks, i, "america"))
-    return 0;
   /* the state, not the country, when the article is about the US state
    * (a US state that is also a US name, Washington, is the US either way) */
   if ((e->flags & NF_COUNTRY_US_STATE) && strcmp(e->code, "us") != 0) {
