@@ -3,8 +3,9 @@
  * through pkg-config on the C API (newsfields/xapian.h) and one built with
  * find_package(newsfields) on newsfields/newsfields.hpp, each indexing the
  * sample corpus into its own WritableDatabase and answering a query through
- * its own QueryParser; the installed .pc names the prefix it is in; the
- * installed command runs without LD_LIBRARY_PATH. */
+ * its own QueryParser; a python3-xapian program using the installed Python
+ * module, with a plug-in too; the installed .pc names the prefix it is in;
+ * the installed command runs without LD_LIBRARY_PATH. */
 #define _GNU_SOURCE /* asprintf */
 #include <check.h>
 #include <stdio.h>
@@ -116,6 +117,52 @@ START_TEST(installed_command_runs) {
 }
 END_TEST
 
+/* Debian's python3 with python3-xapian and the installed package. */
+static char *python(const char *script, const char *args) {
+  char *cmd;
+  ck_assert(asprintf(&cmd,
+                     "cd '%s' && PYTHONPATH='%s/p/lib/python3/dist-packages' /usr/bin/python3 "
+                     "'%s/tests/deploy/python/%s' %s",
+                     prefix, prefix, NF_TEST_SOURCE_DIR, script, args) > 0);
+  char *out = run_ok(cmd);
+  free(cmd);
+  return out;
+}
+
+START_TEST(python_module) {
+  char *args;
+  ck_assert(asprintf(&args,
+                     "'%s/p/share/newsfields/newsfields.schema' '%s' '%s/pydb' "
+                     "'speaker:Austin country:Lithuania' 'title:\"Defense Secretary\"' "
+                     "'country:lt date:2021-12' 'date:2023-07-01..2023-07-31 country:Lithuanian'",
+                     prefix, CORPUS, prefix) > 0);
+  char *out = python("search.py", args);
+  ck_assert_str_eq(out,
+                   "speaker:Austin country:Lithuania: nf-sample-016 nf-sample-017 nf-sample-035\n"
+                   "title:\"Defense Secretary\": nf-sample-016 nf-sample-017 nf-sample-021 "
+                   "nf-sample-029 nf-sample-035\n"
+                   "country:lt date:2021-12: nf-sample-016\n"
+                   "date:2023-07-01..2023-07-31 country:Lithuanian: nf-sample-035\n");
+  free(out);
+  free(args);
+}
+END_TEST
+
+/* A plug-in loaded by the library calls (newsfields.load) as by the command. */
+START_TEST(python_plugin) {
+  char *args;
+  ck_assert(asprintf(&args, "'%s/p/share/newsfields' '%s' '%s/plugin/vessels.txt' '%s/pyplugin'",
+                     prefix, NF_TEST_VESSEL, NF_TEST_FIXTURES, prefix) > 0);
+  char *out = python("plugin.py", args);
+  ck_assert_str_eq(out,
+                   "vessels: ['MV Ever Given']\n"
+                   "vessel:\"MV Ever Given\": v0\n"
+                   "vessel:moskva: v1\n");
+  free(out);
+  free(args);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("install");
   TCase *tc = tcase_create("outside programs");
@@ -124,6 +171,8 @@ int main(void) {
   tcase_add_test(tc, pkg_config_c_api);
   tcase_add_test(tc, find_package_hpp);
   tcase_add_test(tc, installed_command_runs);
+  tcase_add_test(tc, python_module);
+  tcase_add_test(tc, python_plugin);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }
