@@ -134,6 +134,8 @@ static PyObject *py_extract(PyObject *self, PyObject *args, PyObject *kw) {
   if (!d) return NULL;
   size_t n;
   const char *data = nf_document_data(d, &n);
+  const char *eol = memchr(data, '\n', n); /* the record is the first line */
+  if (eol) n = (size_t)(eol - data);
   PyObject *json = PyImport_ImportModule("json");
   PyObject *out = json ? PyObject_CallMethod(json, "loads", "s#", data, (Py_ssize_t)n) : NULL;
   Py_XDECREF(json);

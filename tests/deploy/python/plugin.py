@@ -38,5 +38,5 @@ newsfields.install(qp)
 enquire = xapian.Enquire(db)
 for query in ['vessel:"MV Ever Given"', "vessel:moskva"]:
     enquire.set_query(qp.parse_query(query))
-    ids = [json.loads(m.document.get_data())["id"] for m in enquire.get_mset(0, 10)]
+    ids = [json.loads(m.document.get_data().split(b"\n")[0])["id"] for m in enquire.get_mset(0, 10)]
     print(query + ":", " ".join(ids))

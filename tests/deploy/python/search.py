@@ -27,5 +27,5 @@ newsfields.install(qp)
 enquire = xapian.Enquire(db)
 for query in queries:
     enquire.set_query(qp.parse_query(query))
-    ids = sorted(json.loads(m.document.get_data())["id"] for m in enquire.get_mset(0, 100))
+    ids = sorted(json.loads(m.document.get_data().split(b"\n")[0])["id"] for m in enquire.get_mset(0, 100))
     print(query + ": " + " ".join(ids))
