@@ -69,7 +69,8 @@ static PyObject *py_load(PyObject *self, PyObject *args, PyObject *kw) {
   if (s != NF_OK) return raise(s, &err);
   /* the query parsers given the old one's processors keep using them */
   embed = e;
-  Py_RETURN_NONE;
+  Py_INCREF(Py_None);
+  return Py_None;
 }
 
 /* An article from a dict: id and text required. */
