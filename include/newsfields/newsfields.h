@@ -15,5 +15,6 @@
 #include "newsfields/search.h"
 #include "newsfields/status.h"
 #include "newsfields/version.h"
+#include "newsfields/xapian.h"
 
 #endif

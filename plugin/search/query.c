@@ -32,11 +32,10 @@ static nf_status take_key(void *ctx, const char *key, size_t n) {
   return nf_buf_append(&k->key, key, n);
 }
 
-/* field:value, the value made the kind's query key: speaker:"Lloyd J.
- * Austin III" is speaker:"lloyd austin", country:Lithuanian is country:lt. */
-static nf_status kind_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
-                                nf_error *err) {
-  const nf_field *f = ((field_binding *)ctx)->field;
+nf_status nf_query_field_term(const nf_field *f, const char *value, size_t n, char **term,
+                              size_t *term_len, nf_error *err) {
+  *term = NULL;
+  *term_len = 0;
   key_ctx k = {NF_BUF_INIT, 0};
   nf_status s = f->kind->query_key(f->kind_instance, value, n, take_key, &k, err);
   if (s == NF_ERR_PARSE) {
@@ -47,10 +46,23 @@ static nf_status kind_processor(void *ctx, const char *value, size_t n, nf_xquer
   } else if (s == NF_OK && k.key.len == 0) {
     s = nf_error_set(err, NF_ERR_QUERY, "%s:%.*s has nothing to search for", f->name, (int)n,
                      value);
-  } else if (s == NF_OK) {
-    s = nf_xquery_boolean_term(f->prefix, k.key.data, k.key.len, out, err);
+  } else if (s == NF_OK && !(*term = nf_xterm_make(f->prefix, k.key.data, k.key.len, term_len))) {
+    s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   }
   nf_buf_free(&k.key);
+  return s;
+}
+
+/* field:value, the value made the kind's query key: speaker:"Lloyd J.
+ * Austin III" is speaker:"lloyd austin", country:Lithuanian is country:lt. */
+static nf_status kind_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
+                                nf_error *err) {
+  const nf_field *f = ((field_binding *)ctx)->field;
+  char *term;
+  size_t len;
+  nf_status s = nf_query_field_term(f, value, n, &term, &len, err);
+  if (s == NF_OK) s = nf_xquery_term(term, len, out, err);
+  free(term);
   return s;
 }
 
@@ -77,17 +89,21 @@ void nf_query_parser_free(nf_query_parser *qp) {
   free(qp);
 }
 
-nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *language,
-                              nf_query_parser **out, nf_error *err) {
+/* The parser over xqp (taken in every case), with every field bound. */
+static nf_status parser_over(const nf_schema *schema, nf_xqp *xqp, nf_query_parser **out,
+                             nf_error *err) {
   *out = NULL;
   size_t n = nf_schema_field_count(schema);
   nf_query_parser *qp = calloc(1, sizeof *qp);
   if (qp) qp->bindings = calloc(n ? n : 1, sizeof *qp->bindings);
   if (!qp || !qp->bindings) {
-    nf_query_parser_free(qp);
+    if (qp) free(qp->bindings);
+    free(qp);
+    nf_xqp_free(xqp);
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   }
-  nf_status s = nf_xqp_new(db, language, &qp->qp, err);
+  qp->qp = xqp;
+  nf_status s = NF_OK;
   for (size_t i = 0; s == NF_OK && i < n; i++) {
     qp->bindings[i].field = nf_schema_field(schema, i);
     s = bind_field(qp, &qp->bindings[i], err);
@@ -98,6 +114,22 @@ nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *l
   }
   *out = qp;
   return NF_OK;
+}
+
+nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *language,
+                              nf_query_parser **out, nf_error *err) {
+  *out = NULL;
+  nf_xqp *xqp;
+  nf_status s = nf_xqp_new(db, language, &xqp, err);
+  return s == NF_OK ? parser_over(schema, xqp, out, err) : s;
+}
+
+nf_status nf_query_parser_wrap(const nf_schema *schema, void *xapian_queryparser,
+                               nf_query_parser **out, nf_error *err) {
+  *out = NULL;
+  nf_xqp *xqp;
+  nf_status s = nf_xqp_wrap(xapian_queryparser, &xqp, err);
+  return s == NF_OK ? parser_over(schema, xqp, out, err) : s;
 }
 
 nf_status nf_query_parser_parse(nf_query_parser *qp, const char *p, size_t n, nf_xquery **out,

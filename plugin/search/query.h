@@ -11,6 +11,15 @@ typedef struct nf_query_parser nf_query_parser;
  * db may be NULL.  The schema must outlive the parser. */
 nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *language,
                               nf_query_parser **out, nf_error *err);
+/* The same fields added to a caller's Xapian::QueryParser (a
+ * Xapian::QueryParser *, see nf_xqp_wrap); free the parser only after the
+ * caller's is no longer used. */
+nf_status nf_query_parser_wrap(const nf_schema *schema, void *xapian_queryparser,
+                               nf_query_parser **out, nf_error *err);
+/* The term field:value looks up (a field of kind mode NF_KIND_TERMS):
+ * NF_ERR_QUERY naming the field when the kind knows no key for the value. */
+nf_status nf_query_field_term(const nf_field *f, const char *value, size_t n, char **term,
+                              size_t *term_len, nf_error *err);
 void nf_query_parser_free(nf_query_parser *qp);
 nf_status nf_query_parser_parse(nf_query_parser *qp, const char *p, size_t n, nf_xquery **out,
                                 nf_error *err);

@@ -146,7 +146,8 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
   nf_status s = nf_xmset_data(m, i, &data, &n, err);
   if (s != NF_OK) return s;
   json_error_t jerr;
-  json_t *doc = json_loadb(data, n, 0, &jerr);
+  /* the record is the data's first line; Omega's lines follow it */
+  json_t *doc = json_loadb(data, n, JSON_DISABLE_EOF_CHECK, &jerr);
   free(data);
   if (!json_is_object(doc)) {
     json_decref(doc);

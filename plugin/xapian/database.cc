@@ -1,5 +1,9 @@
 /* Databases: open, write inside a transaction, commit, metadata. */
+#include <sys/stat.h>
+
+#include <fstream>
 #include <new>
+#include <sstream>
 #include <string>
 
 #include "errors.h"
@@ -24,6 +28,26 @@ void begin_changes(nf_xdb *db) {
   db->in_txn = true;
 }
 
+/* True when the database at path is a stub file naming a remote database
+ * (a "remote" or "tcp" line, or "prog"), or an "auto" stub pointing to one. */
+bool names_remote(const std::string &path, int depth) {
+  struct stat st;
+  if (depth > 8 || stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  std::ifstream in(path);
+  std::string line;
+  std::string dir = path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string type, target;
+    words >> type >> target;
+    if (type == "remote" || type == "tcp" || type == "prog") return true;
+    if (type == "auto" && !target.empty() &&
+        names_remote(target[0] == '/' ? target : dir + target, depth + 1))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 extern "C" {
@@ -41,6 +65,7 @@ nf_status nf_xdb_open_many(const char *const *paths, size_t n, nf_xdb **out, nf_
     for (size_t i = 0; i < n; i++) {
       if (!paths[i]) return nf_error_set(err, NF_ERR_INVALID, "database path %zu is NULL", i);
       db->db.add_database(Xapian::Database(paths[i]));  // a directory or a stub file
+      if (names_remote(paths[i], 0)) db->remote = true;
     }
     *out = db.release();
     return NF_OK;
@@ -53,7 +78,17 @@ nf_status nf_xdb_open_writable(const char *path, nf_xdb **out, nf_error *err) {
   if (!path) return nf_error_set(err, NF_ERR_INVALID, "no database path");
   return guarded(err, [&] {
     std::unique_ptr<nf_xdb> db(new nf_xdb);
-    db->wdb = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    try {
+      db->wdb = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::Error &e) {
+      if (!names_remote(path, 0)) throw;
+      const char *why = e.get_msg().c_str();
+      return nf_error_set(err, NF_ERR_DB,
+                          "%s names a remote database, which cannot be indexed into: %s (a "
+                          "remote takes changes only from an xapian-tcpsrv started with "
+                          "--writable on that one database; else index the database itself)",
+                          path, *why ? why : e.get_type());
+    }
     db->db = db->wdb;
     db->writable = true;
     *out = db.release();

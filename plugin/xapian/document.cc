@@ -2,6 +2,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "errors.h"
 #include "handles.h"
@@ -70,6 +71,64 @@ nf_status nf_xdoc_set_data(nf_xdoc *doc, const char *p, size_t n, nf_error *err)
   if (!doc || (!p && n)) return nf_error_set(err, NF_ERR_INVALID, "no document or data");
   return guarded(err, [&] {
     doc->doc.set_data(std::string(p ? p : "", n));
+    return NF_OK;
+  });
+}
+
+nf_status nf_xdoc_each_term(const nf_xdoc *doc, nf_xterm_fn fn, void *ctx, nf_error *err) {
+  if (!doc || !fn) return nf_error_set(err, NF_ERR_INVALID, "no document or callback");
+  return guarded(err, [&] {
+    std::vector<unsigned> positions;
+    for (auto t = doc->doc.termlist_begin(); t != doc->doc.termlist_end(); ++t) {
+      positions.assign(t.positionlist_begin(), t.positionlist_end());
+      std::string term = *t;
+      nf_status s =
+          fn(ctx, term.data(), term.size(), t.get_wdf(), positions.data(), positions.size());
+      if (s != NF_OK) return s;
+    }
+    return NF_OK;
+  });
+}
+
+nf_status nf_xdoc_each_value(const nf_xdoc *doc, nf_xvalue_fn fn, void *ctx, nf_error *err) {
+  if (!doc || !fn) return nf_error_set(err, NF_ERR_INVALID, "no document or callback");
+  return guarded(err, [&] {
+    for (auto v = doc->doc.values_begin(); v != doc->doc.values_end(); ++v) {
+      std::string value = *v;
+      nf_status s = fn(ctx, v.get_valueno(), value.data(), value.size());
+      if (s != NF_OK) return s;
+    }
+    return NF_OK;
+  });
+}
+
+nf_status nf_xdoc_get_data(const nf_xdoc *doc, char **out, size_t *out_len, nf_error *err) {
+  if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output handle");
+  *out = nullptr;
+  if (!doc) return nf_error_set(err, NF_ERR_INVALID, "no document");
+  return guarded(err, [&] {
+    std::string data = doc->doc.get_data();
+    *out = nfx::dup_string(data);
+    if (out_len) *out_len = data.size();
+    return NF_OK;
+  });
+}
+
+nf_status nf_xdoc_copy_into(const nf_xdoc *doc, void *xapian_document, nf_error *err) {
+  if (!doc || !xapian_document)
+    return nf_error_set(err, NF_ERR_INVALID, "no document to copy from or into");
+  auto &to = *static_cast<Xapian::Document *>(xapian_document);
+  return guarded(err, [&] {
+    for (auto t = doc->doc.termlist_begin(); t != doc->doc.termlist_end(); ++t) {
+      std::string term = *t;
+      // positions without wdf, then the wdf itself: the same counts as ours
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+        to.add_posting(term, *p, 0);
+      to.add_term(term, t.get_wdf());
+    }
+    for (auto v = doc->doc.values_begin(); v != doc->doc.values_end(); ++v)
+      to.add_value(v.get_valueno(), *v);
+    to.set_data(doc->doc.get_data());
     return NF_OK;
   });
 }

@@ -20,6 +20,7 @@ nf_status nf_xenquire_new(nf_xdb *db, nf_xenquire **out, nf_error *err) {
   if (!db) return nf_error_set(err, NF_ERR_INVALID, "no database");
   return guarded(err, [&] {
     std::unique_ptr<nf_xenquire> e(new nf_xenquire(db->db));
+    e->remote = db->remote;
     // For tests and benchmarks: how term facets are counted.
     const char *method = std::getenv("NF_FACET_METHOD");
     if (method && std::strcmp(method, "termlists") == 0) e->method = nfx::TermFacetSpy::TERMLISTS;
@@ -78,9 +79,17 @@ nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descendin
  * the spy reads each match's termlist during a match of its own. */
 #define NF_MAX_COLLECTED 4000000
 
-/* The decider that checks the enquire's deadline, or NULL without a limit. */
-static const Xapian::MatchDecider *decider(const nf_xenquire *e, nfx::DeadlineDecider &d) {
-  return e->deadline.active() ? &d : nullptr;
+/* The decider that checks the enquire's deadline, or NULL without a limit.
+ * A remote shard refuses a MatchDecider ("not supported for the remote
+ * backend"): there Xapian's own time limit bounds the match instead (it
+ * stops matching and keeps the best hits so far; the facets still check the
+ * deadline). */
+static const Xapian::MatchDecider *decider(nf_xenquire *e, Xapian::Enquire &enquire,
+                                           nfx::DeadlineDecider &d) {
+  if (!e->deadline.active()) return nullptr;
+  if (!e->remote) return &d;
+  enquire.set_time_limit(e->time_limit);
+  return nullptr;
 }
 
 /* Every document the enquire's query matches, sorted. */
@@ -90,7 +99,7 @@ static std::vector<Xapian::docid> matching_docids(nf_xenquire *e, Xapian::doccou
   all.set_weighting_scheme(Xapian::BoolWeight());
   all.set_docid_order(Xapian::Enquire::ASCENDING);
   nfx::DeadlineDecider d(e->deadline);
-  Xapian::MSet m = all.get_mset(0, n, 0, nullptr, decider(e, d));
+  Xapian::MSet m = all.get_mset(0, n, 0, nullptr, decider(e, all, d));
   std::vector<Xapian::docid> docids;
   docids.reserve(m.size());
   for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i) docids.push_back(*i);
@@ -102,13 +111,13 @@ static std::vector<Xapian::docid> matching_docids(nf_xenquire *e, Xapian::doccou
 static void count_term_facets(nf_xenquire *e, Xapian::doccount n) {
   using nfx::TermFacetSpy;
   if (n == 0) return;
-  if (n > NF_MAX_COLLECTED) {
+  if (n > NF_MAX_COLLECTED && !e->remote) {  // a remote shard takes no spy of ours
     Xapian::Enquire spied(e->db);
     spied.set_query(e->enquire.get_query());
     spied.set_weighting_scheme(Xapian::BoolWeight());
     spied.add_matchspy(e->terms.get());
     nfx::DeadlineDecider d(e->deadline);
-    spied.get_mset(0, 0, e->db.get_doccount(), nullptr, decider(e, d));
+    spied.get_mset(0, 0, e->db.get_doccount(), nullptr, decider(e, spied, d));
     return;
   }
   std::vector<Xapian::docid> docids = matching_docids(e, n);
@@ -130,7 +139,8 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
   return guarded(err, [&] {
     // Counts accumulate across runs.
     if (e->terms) e->terms->reset();
-    for (auto &spy : e->values) spy->reset();
+    e->enquire.clear_matchspies();
+    for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());
     // With facets, check every document so that the value spies see the
     // whole match set and the number of matches is exact; term facets are
     // counted afterwards, knowing it.
@@ -138,7 +148,7 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     std::unique_ptr<nf_xmset> m(new nf_xmset);
     e->deadline.start(e->time_limit);
     nfx::DeadlineDecider d(e->deadline);
-    m->mset = e->enquire.get_mset(offset, limit, check, nullptr, decider(e, d));
+    m->mset = e->enquire.get_mset(offset, limit, check, nullptr, decider(e, e->enquire, d));
     m->stem = e->stem;
     if (e->terms) count_term_facets(e, m->mset.get_matches_estimated());
     for (const auto &f : e->facets)

@@ -2,6 +2,7 @@
  * some prefixes (one walk of each document's termlist for all of them) and
  * the values of a slot cut to a prefix (the by-month histogram). */
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -193,15 +194,15 @@ FacetCounts TermFacetSpy::results(size_t i) const {
   return out;
 }
 
-void ValueFacetSpy::operator()(const Xapian::Document &doc, double) {
-  std::string v = doc.get_value(slot_);
-  if (v.empty()) return;  // no value: not counted
-  if (len_ && v.size() > len_) v.resize(len_);
-  ++counts_[v];
-}
-
 FacetCounts ValueFacetSpy::results() const {
-  FacetCounts out(counts_.begin(), counts_.end());
+  std::map<std::string, unsigned long> cut;
+  for (auto v = spy_->values_begin(); v != spy_->values_end(); ++v) {
+    std::string value = *v;
+    if (value.empty()) continue;  // no value: not counted
+    if (len_ && value.size() > len_) value.resize(len_);
+    cut[value] += v.get_termfreq();
+  }
+  FacetCounts out(cut.begin(), cut.end());
   sort_counts(out);
   return out;
 }
@@ -243,9 +244,7 @@ nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len,
   return guarded(err, [&] {
     e->facets.reserve(e->facets.size() + 1);
     e->values.reserve(e->values.size() + 1);
-    auto spy = std::make_unique<nfx::ValueFacetSpy>(slot, len);
-    e->enquire.add_matchspy(spy.get());
-    e->values.push_back(std::move(spy));
+    e->values.push_back(std::make_unique<nfx::ValueFacetSpy>(slot, len));  // run() adds it
     e->facets.push_back(nfx::FacetRef{true, e->values.size() - 1});
     *out_index = e->facets.size() - 1;
     return NF_OK;

@@ -19,6 +19,7 @@ struct nf_xdb {
   Xapian::WritableDatabase wdb;  // only when writable
   bool writable = false;
   bool in_txn = false;  // every change goes inside a transaction, so free can drop it
+  bool remote = false;  // some shard is served by xapian-tcpsrv (a stub's "remote" line)
 };
 
 struct nf_xdoc {
@@ -133,18 +134,24 @@ class TermFacetSpy : public Xapian::MatchSpy {
   }
 };
 
-/* Counts a value slot's values cut to their first len bytes (0: whole). */
-class ValueFacetSpy : public Xapian::MatchSpy {
+/* Counts a value slot's values cut to their first len bytes (0: whole),
+ * through Xapian's own ValueCountMatchSpy: a remote database (xapian-tcpsrv)
+ * knows it, where it would refuse a spy of ours. */
+class ValueFacetSpy {
  public:
-  ValueFacetSpy(unsigned slot, size_t len) : slot_(slot), len_(len) {}
-  void operator()(const Xapian::Document &doc, double wt) override;
-  void reset() { counts_.clear(); }
+  ValueFacetSpy(unsigned slot, size_t len)
+      : slot_(slot), len_(len), spy_(new Xapian::ValueCountMatchSpy(slot)) {}
+  /* A spy with no counts, for the next run (a ValueCountMatchSpy has no reset). */
+  Xapian::MatchSpy *fresh() {
+    spy_.reset(new Xapian::ValueCountMatchSpy(slot_));
+    return spy_.get();
+  }
   FacetCounts results() const;  // most frequent first, ties by value
 
  private:
   unsigned slot_;
   size_t len_;
-  std::map<std::string, unsigned long> counts_;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> spy_;
 };
 
 /* Which spy counts facet number i of an enquire. */
@@ -165,6 +172,7 @@ struct nf_xenquire {
   Xapian::Enquire enquire;
   Xapian::Stem stem;      // for snippets: the query parser's
   double time_limit = 0;  // seconds for one run, 0: none
+  bool remote = false;    // a remote shard takes no MatchDecider, nor a spy of ours
   nfx::Deadline deadline;
   explicit nf_xenquire(const Xapian::Database &d) : db(d), enquire(d) {}
 };

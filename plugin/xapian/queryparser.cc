@@ -174,6 +174,18 @@ nf_status nf_xqp_new(nf_xdb *db, const char *language, nf_xqp **out, nf_error *e
 
 void nf_xqp_free(nf_xqp *qp) { delete qp; }
 
+nf_status nf_xqp_wrap(void *xapian_queryparser, nf_xqp **out, nf_error *err) {
+  if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output handle");
+  *out = nullptr;
+  if (!xapian_queryparser) return nf_error_set(err, NF_ERR_INVALID, "no query parser");
+  return guarded(err, [&] {
+    std::unique_ptr<nf_xqp> qp(new nf_xqp);
+    qp->qp = *static_cast<Xapian::QueryParser *>(xapian_queryparser);  // shares its internals
+    *out = qp.release();
+    return NF_OK;
+  });
+}
+
 nf_status nf_xqp_add_prefix(nf_xqp *qp, const char *field, const char *prefix, nf_error *err) {
   nf_status s = check_field(qp, field, err);
   if (s != NF_OK) return s;

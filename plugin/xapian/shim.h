@@ -86,6 +86,19 @@ nf_status nf_xdoc_add_boolean_term(nf_xdoc *doc, const char *prefix, const char 
 nf_status nf_xdoc_set_value(nf_xdoc *doc, unsigned slot, const char *p, size_t n, nf_error *err);
 nf_status nf_xdoc_set_data(nf_xdoc *doc, const char *p, size_t n, nf_error *err);
 
+/* What a document holds, for callers building their own: each term in
+ * byte order with its wdf and positions (none for boolean terms and stems),
+ * each value with its slot, and the data (malloc'd). */
+typedef nf_status (*nf_xterm_fn)(void *ctx, const char *term, size_t n, unsigned wdf,
+                                 const unsigned *positions, size_t npositions);
+typedef nf_status (*nf_xvalue_fn)(void *ctx, unsigned slot, const char *value, size_t n);
+nf_status nf_xdoc_each_term(const nf_xdoc *doc, nf_xterm_fn fn, void *ctx, nf_error *err);
+nf_status nf_xdoc_each_value(const nf_xdoc *doc, nf_xvalue_fn fn, void *ctx, nf_error *err);
+nf_status nf_xdoc_get_data(const nf_xdoc *doc, char **out, size_t *out_len, nf_error *err);
+/* Add the document's terms (wdf and positions kept), values and data to a
+ * caller's Xapian::Document (xapian_document is a Xapian::Document *). */
+nf_status nf_xdoc_copy_into(const nf_xdoc *doc, void *xapian_document, nf_error *err);
+
 /* Build a term exactly as nf_xdoc_add_boolean_term does (malloc'd; NULL when
  * out of memory).  The QueryParser's rule, followed exactly: a ':' goes
  * between a prefix of two or more bytes not ending in ':' and a value whose
@@ -137,6 +150,13 @@ typedef nf_status (*nf_xfield_fn)(void *ctx, const char *value, size_t n, nf_xqu
  * nf_xdoc_new; stemmed terms are searched with STEM_SOME, as indexed. */
 nf_status nf_xqp_new(nf_xdb *db, const char *language, nf_xqp **out, nf_error *err);
 void nf_xqp_free(nf_xqp *qp);
+/* A parser that adds its prefixes and processors to a caller's
+ * Xapian::QueryParser (xapian_queryparser is a Xapian::QueryParser *),
+ * keeping the caller's stemmer and flags.  Free it only after the caller's
+ * parser is no longer used: the processors it added belong to it.  A field
+ * processor's error is thrown to the caller as a Xapian::QueryParserError. */
+nf_status nf_xqp_wrap(void *xapian_queryparser, nf_xqp **out, nf_error *err);
+
 nf_status nf_xqp_add_prefix(nf_xqp *qp, const char *field, const char *prefix, nf_error *err);
 nf_status nf_xqp_add_boolean_prefix(nf_xqp *qp, const char *field, const char *prefix,
                                     nf_error *err);

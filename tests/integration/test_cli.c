@@ -262,7 +262,8 @@ START_TEST(python_xapian_reads_the_database) {
                 "qp.add_rangeprocessor(rp)\n"
                 "e = xapian.Enquire(db)\n"
                 "e.set_query(qp.parse_query(sys.argv[2]))\n"
-                "ids = sorted(json.loads(m.document.get_data())['id'] for m in e.get_mset(0, 10))\n"
+                "ids = sorted(json.loads(m.document.get_data().split(b'\\n')[0])['id'] for m in "
+                "e.get_mset(0, 10))\n"
                 "print(' '.join(ids))\n");
   static const struct {
     const char *query, *ids;
