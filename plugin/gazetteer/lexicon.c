@@ -166,6 +166,23 @@ static nf_status read_name_row(void *ctx, const nf_tsv_row *row, nf_error *err) 
   return add_entry(ctx, row, NF_LEX_FIRST_NAME, row->cols[0], NULL, flags, err);
 }
 
+/* places.tsv: name, code, kind[, ...]; abbreviations ("Md", "Ill") left out,
+ * a name of several places once. */
+static nf_status read_place_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
+  nf_lexicon *lex = ctx;
+  if (row->ncols > 2 && strcmp(row->cols[2], "abbrev") == 0) return NF_OK;
+  const char *phrase = row->cols[0];
+  const uint32_t *values;
+  size_t nvalues;
+  nf_status s =
+      nf_gazetteer_lookup(lex->gaz[GAZ_NAMES], phrase, strlen(phrase), &values, &nvalues, err);
+  if (s == NF_ERR_INVALID) return NF_OK; /* no word: nothing to match */
+  if (s != NF_OK) return s;
+  for (size_t v = 0; v < nvalues; v++)
+    if (lex->entries[values[v]].kind == NF_LEX_PLACE) return NF_OK;
+  return add_entry(lex, row, NF_LEX_PLACE, phrase, NULL, 0, err);
+}
+
 static nf_status read_file(nf_lexicon *lex, const char *dir, const char *name, size_t min_cols,
                            size_t max_cols, nf_tsv_fn fn, nf_error *err) {
   char *path = nf_path_join(dir, name);
@@ -182,7 +199,8 @@ static const unsigned gaz_kinds[GAZ_COUNT] = {
                    NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY),
     [GAZ_VERBS] = NF_LEX_BIT(NF_LEX_VERB),
     [GAZ_NAMES] = NF_LEX_BIT(NF_LEX_FIRST_NAME) | NF_LEX_BIT(NF_LEX_STOP) |
-                  NF_LEX_BIT(NF_LEX_PARTICLE) | NF_LEX_BIT(NF_LEX_SUFFIX),
+                  NF_LEX_BIT(NF_LEX_PARTICLE) | NF_LEX_BIT(NF_LEX_SUFFIX) |
+                  NF_LEX_BIT(NF_LEX_PLACE),
 };
 
 nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *err) {
@@ -200,6 +218,7 @@ nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *er
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_VERBS_FILE, 2, 3, read_verb_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_FIRST_NAMES_FILE, 2, 2, read_name_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_NAME_WORDS_FILE, 2, 2, read_kind_row, err);
+  if (s == NF_OK) s = read_file(lex, schema_dir, NF_PLACES_LEX_FILE, 1, 8, read_place_row, err);
   if (s != NF_OK) {
     nf_lexicon_free(lex);
     return s;

@@ -352,7 +352,7 @@ START_TEST(unknown_facet_is_a_query_error) {
   ck_assert_ptr_null(r);
   ck_assert_str_eq(err.message,
                    "'headline' is not a facet field (facets: byline, dateline, "
-                   "agency, country, title, official, speaker, speakercountry, "
+                   "agency, country, title, official, speaker, speakerorg, speakercountry, "
                    "officialcountry, year; date for the by-month histogram)");
   nf_searcher_free(s);
 }

@@ -67,6 +67,19 @@ static const row rows[] = {
     {"agency", "A.P.", "ap", "ap", NULL},
     {"agency", "Reuter", "reuters", "reuters", NULL},
     {"agency", "Daily Planet", "daily planet", "daily planet", NULL},
+    /* organisations: "the" and legal suffixes dropped, folded */
+    {"org", "Texaco Inc", "texaco", "texaco", NULL},
+    {"org", "TEXACO INC.", "texaco", "texaco", NULL},
+    {"org", "Texaco", "texaco", "texaco", NULL},
+    {"org", "the Bank of England", "bank of england", "bank of england", NULL},
+    {"org", "General Electric Co", "general electric", "general electric", NULL},
+    {"org", "Kidder, Peabody and Co", "kidder peabody", "kidder peabody", NULL},
+    {"org", "Royal Dutch/Shell Group plc", "royal dutch shell group", "royal dutch shell group",
+     NULL},
+    {"org", "Volkswagen AG", "volkswagen", "volkswagen", NULL},
+    {"org", "Inc", "inc", "inc", NULL},
+    {"org", "Incorporated Investors", "incorporated investors", "incorporated investors", NULL},
+    {"org", "Theodore Associates", "theodore associates", "theodore associates", NULL},
     /* countries: indexed as the code, queried by any name; labelled by name */
     {"country", "lt", "lt", "lt", "Lithuania"},
     {"country", "su", "su", "su", "Soviet Union"},
@@ -182,6 +195,7 @@ START_TEST(builtin_kinds_and_their_modes) {
       {"date", NF_KIND_DATE, 0, 0},
       {"id", NF_KIND_UNIQUE, 0, 0},
       {"agency", NF_KIND_TERMS, NF_KIND_ONE_KEY, 1},
+      {"org", NF_KIND_TERMS, NF_KIND_ONE_KEY, 0},
       {"vessel", NF_KIND_TERMS, NF_KIND_ONE_KEY, 0},
   };
   ck_assert_uint_eq(nf_registry_kind_count(reg), sizeof want / sizeof want[0]);

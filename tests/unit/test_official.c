@@ -148,6 +148,20 @@ static const struct {
     {"VILNIUS, Dec 20 (Reuters) - Lithuania said so.", ""},
     {"The Panama Canal added days to voyages.", ""},
     {"NATO said it would respond.", ""},
+    /* companies and their fragments: a legal-form suffix in or after the
+     * name, and the start of such a name later */
+    {"Texaco Inc said it would appeal.", ""},
+    {"General Electric Co said it would appeal.", ""},
+    {"Moody's Investors Service Inc said it cut the rating.", ""},
+    {"Kidder, Peabody and Co said so.", ""},
+    {"Texaco Inc lost. Texaco said it would appeal.", ""},
+    {"Texaco Inc lost. James Kinnear said it would appeal.", "James Kinnear=James Kinnear;"},
+    /* places are no persons unless an honorific or a title says so */
+    {"New York said it would sue.", ""},
+    {"London said it would sue.", ""},
+    {"Mr. London said he would sue.", "London=London;"},
+    /* a lone letter: "S and P said" */
+    {"S and P said it cut the rating.", ""},
 };
 
 START_TEST(person_rows_test) {
