@@ -20,6 +20,7 @@
 #define NF_FIRST_NAMES_FILE "first-names.tsv"
 #define NF_NAME_WORDS_FILE "name-words.tsv"
 #define NF_PLACES_LEX_FILE "places.tsv"
+#define NF_ORGANISATIONS_FILE "organisations.tsv"
 
 typedef enum nf_lex_kind {
   /* titles.tsv */
@@ -41,6 +42,9 @@ typedef enum nf_lex_kind {
   NF_LEX_SUFFIX,
   /* places.tsv: cities, capitals, countries and regions (not abbreviations) */
   NF_LEX_PLACE,
+  /* organisations.tsv: an organisation with its canonical name (lemma) and
+   * country */
+  NF_LEX_ORGANISATION,
   NF_LEX_KINDS
 } nf_lex_kind;
 
@@ -67,7 +71,8 @@ typedef struct nf_lex_entry {
   uint8_t kind;   /* nf_lex_kind */
   uint16_t flags; /* NF_LEX_* */
   const char *phrase;
-  const char *lemma; /* verbs: the lemma; otherwise the phrase */
+  const char *lemma; /* verbs: the lemma; organisations: the canonical name; else the phrase */
+  char country[4];   /* organisations: the state's ISO code, "" for none */
 } nf_lex_entry;
 
 typedef struct nf_lexicon nf_lexicon;

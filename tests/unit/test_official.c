@@ -80,11 +80,29 @@ static const struct {
     /* organisations */
     {"NATO Secretary-General Jens Stoltenberg spoke.",
      "Jens Stoltenberg|secretary general|-|NATO;"},
-    {"ECB President Christine Lagarde spoke.", "Christine Lagarde|president|-|ECB;"},
+    {"ECB President Christine Lagarde spoke.",
+     "Christine Lagarde|president|-|European Central Bank;"},
     {"EU foreign policy chief Josep Borrell spoke.", "Josep Borrell|foreign policy chief|-|EU;"},
     {"Pfizer Chief Executive Albert Bourla spoke.", "Albert Bourla|chief executive|-|Pfizer;"},
     {"Chinese Foreign Ministry spokesman Zhao Lijian spoke.",
      "Zhao Lijian|foreign ministry spokesperson|cn|-;"},
+    /* the country from evidence: the organisation's, a US party label, the
+     * country the text names most; never the dateline's */
+    {"Bundesbank President Karl Otto Poehl said rates would hold.",
+     "Karl Otto Poehl|president|de|Bundesbank;"},
+    {"Federal Reserve Board Chairman Paul Volcker spoke.",
+     "Paul Volcker|board chair|us|Federal Reserve;"},
+    {"Senator Tim Kaine (D-Va.) spoke.", "Tim Kaine|senator|us|-;"},
+    {"Senator Tim Kaine spoke.", "Tim Kaine|senator|-|-;"},
+    {"HONG KONG, March 3 - Finance Minister Kiichi Miyazawa spoke.",
+     "Kiichi Miyazawa|finance minister|-|-;"},
+    {"TOKYO, March 3 - Finance Minister Kiichi Miyazawa said Japan would act.",
+     "Kiichi Miyazawa|finance minister|jp|-;"},
+    {"Finance Minister Kiichi Miyazawa said Japan and Britain would act.",
+     "Kiichi Miyazawa|finance minister|-|-;"},
+    {"Labour Minister Almir Pazzionotto said Brazil would act.",
+     "Almir Pazzionotto|labor minister|br|-;"},
+    {"Republican Senator Bob Dole spoke.", "Bob Dole|senator|us|-;"},
     /* one official once; short forms are the same person */
     {"Defense Secretary Lloyd Austin spoke. Later Defense Secretary Austin left.",
      "Lloyd Austin|defense secretary|-|-;"},
@@ -160,6 +178,9 @@ static const struct {
     {"New York said it would sue.", ""},
     {"London said it would sue.", ""},
     {"Mr. London said he would sue.", "London=London;"},
+    /* names are whitespace-normalised: no newline or tab in a value */
+    {"Alan\nGreenspan said so.", "Alan Greenspan=Alan Greenspan;"},
+    {"Chairman Alan\t\tGreenspan spoke.", "Alan Greenspan=Alan Greenspan;"},
     /* a lone letter: "S and P said" */
     {"S and P said it cut the rating.", ""},
 };

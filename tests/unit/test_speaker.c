@@ -214,6 +214,9 @@ static const struct {
     {"Prices will rise, Tokyo dealers said.", "group:-;[[],[]]"},
     {"Prices will rise, the ministry said.", "group:-;[[],[]]"},
     {"“Maybe,” he said.", "-:-;[[],[]]"},
+    {"Alan\nGreenspan said rates would hold.", "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
+    {"The Bank of\nEngland said rates would hold.",
+     "body:Bank of England;[[],[\"Bank of England\"]]"},
 };
 
 START_TEST(speaker_kinds) {

@@ -279,6 +279,8 @@ static nf_status emit_results(article *a, nf_analysis *an) {
                (int)(a->toks.v[c->end - 1].end - a->toks.v[c->begin].start),
                a->toks.bytes + a->toks.v[c->begin].start);
     if (src) source_value(src, value, sizeof value);
+    for (char *q = cuebuf; *q; q++) /* "according\nto" */
+      if ((unsigned char)*q < ' ') *q = ' ';
     nf_attr_value attrs[5];
     uint32_t nattrs = 0;
     if (src) {
