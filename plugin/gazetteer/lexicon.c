@@ -46,7 +46,7 @@ static const struct {
 
 static int gaz_of(nf_lex_kind kind) {
   if (kind == NF_LEX_VERB) return GAZ_VERBS;
-  if (kind == NF_LEX_ORGANISATION) return GAZ_ORGS;
+  if (kind == NF_LEX_ORGANISATION || kind == NF_LEX_AGENCY) return GAZ_ORGS;
   if (kind >= NF_LEX_FIRST_NAME) return GAZ_NAMES;
   return GAZ_TITLES;
 }
@@ -199,6 +199,25 @@ static nf_status read_org_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
   return s;
 }
 
+/* agencies.tsv: canonical, variants...: every name, once, capitalised. */
+static nf_status read_agency_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
+  nf_lexicon *lex = ctx;
+  for (size_t c = 0; c < row->ncols; c++) {
+    const uint32_t *values;
+    size_t nvalues;
+    nf_status s = nf_gazetteer_lookup(lex->gaz[GAZ_ORGS], row->cols[c], strlen(row->cols[c]),
+                                      &values, &nvalues, err);
+    if (s == NF_ERR_INVALID) continue;
+    if (s != NF_OK) return s;
+    int seen = 0;
+    for (size_t v = 0; v < nvalues; v++) seen |= lex->entries[values[v]].kind == NF_LEX_AGENCY;
+    if (!seen)
+      s = add_entry(lex, row, NF_LEX_AGENCY, row->cols[c], row->cols[0], NF_LEX_CASED, err);
+    if (s != NF_OK) return s;
+  }
+  return NF_OK;
+}
+
 static nf_status read_file(nf_lexicon *lex, const char *dir, const char *name, size_t min_cols,
                            size_t max_cols, nf_tsv_fn fn, nf_error *err) {
   char *path = nf_path_join(dir, name);
@@ -217,7 +236,7 @@ static const unsigned gaz_kinds[GAZ_COUNT] = {
     [GAZ_NAMES] = NF_LEX_BIT(NF_LEX_FIRST_NAME) | NF_LEX_BIT(NF_LEX_STOP) |
                   NF_LEX_BIT(NF_LEX_PARTICLE) | NF_LEX_BIT(NF_LEX_SUFFIX) |
                   NF_LEX_BIT(NF_LEX_PLACE),
-    [GAZ_ORGS] = NF_LEX_BIT(NF_LEX_ORGANISATION),
+    [GAZ_ORGS] = NF_LEX_BIT(NF_LEX_ORGANISATION) | NF_LEX_BIT(NF_LEX_AGENCY),
 };
 
 nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *err) {
@@ -237,6 +256,7 @@ nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *er
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_NAME_WORDS_FILE, 2, 2, read_kind_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_PLACES_LEX_FILE, 1, 8, read_place_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_ORGANISATIONS_FILE, 3, 3, read_org_row, err);
+  if (s == NF_OK) s = read_file(lex, schema_dir, NF_AGENCIES_LEX_FILE, 1, 16, read_agency_row, err);
   if (s != NF_OK) {
     nf_lexicon_free(lex);
     return s;

@@ -21,6 +21,7 @@
 #define NF_NAME_WORDS_FILE "name-words.tsv"
 #define NF_PLACES_LEX_FILE "places.tsv"
 #define NF_ORGANISATIONS_FILE "organisations.tsv"
+#define NF_AGENCIES_LEX_FILE "agencies.tsv"
 
 typedef enum nf_lex_kind {
   /* titles.tsv */
@@ -45,6 +46,8 @@ typedef enum nf_lex_kind {
   /* organisations.tsv: an organisation with its canonical name (lemma) and
    * country */
   NF_LEX_ORGANISATION,
+  /* agencies.tsv: a news agency's names (Reuters, Tanjug): no person */
+  NF_LEX_AGENCY,
   NF_LEX_KINDS
 } nf_lex_kind;
 

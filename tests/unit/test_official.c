@@ -103,6 +103,11 @@ static const struct {
     {"Labour Minister Almir Pazzionotto said Brazil would act.",
      "Almir Pazzionotto|labor minister|br|-;"},
     {"Republican Senator Bob Dole spoke.", "Bob Dole|senator|us|-;"},
+    /* compound and royal titles; an ambassador's host country is not his */
+    {"Finance and Petroleum Minister Sheikh Ali Khalifa al-Sabah spoke.",
+     "Ali Khalifa al-Sabah|finance and petroleum minister|-|-;"},
+    {"Chancellor of the Exchequer Nigel Lawson spoke.", "Nigel Lawson|exchequer chancellor|gb|-;"},
+    {"Ambassador to Japan Mike Mansfield said Japan would act.", "Mike Mansfield|ambassador|-|-;"},
     /* one official once; short forms are the same person */
     {"Defense Secretary Lloyd Austin spoke. Later Defense Secretary Austin left.",
      "Lloyd Austin|defense secretary|-|-;"},
@@ -183,6 +188,8 @@ static const struct {
     {"Chairman Alan\t\tGreenspan spoke.", "Alan Greenspan=Alan Greenspan;"},
     /* a lone letter: "S and P said" */
     {"S and P said it cut the rating.", ""},
+    /* news agencies are no persons */
+    {"Tanjug said the talks failed.", ""},
 };
 
 START_TEST(person_rows_test) {

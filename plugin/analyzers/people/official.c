@@ -111,6 +111,9 @@ static nf_status link_titles(article *a) {
     title *t = &a->titles[ti];
     uint32_t tstart = a->toks.v[t->begin].start, tend = a->toks.v[t->end - 1].end;
     const nf_person_mention *m = nf_people_mention_at(&a->people, t->end);
+    /* "Finance and Petroleum Minister Sheikh Ali Khalifa al-Sabah" */
+    if (!m && nf_lexicon_match(a->lex, a->t, t->end, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1)
+      m = nf_people_mention_at(&a->people, t->end + 1);
     if (m) { /* "Defense Minister Arvydas Anusauskas" */
       s = add_official(a, m->person, ti, tstart, a->toks.v[m->tok_end - 1].end);
       continue;
@@ -153,8 +156,12 @@ static const nf_lex_entry *title_organisation(const article *a, const title *t) 
     nf_lex_match m = lex_at(a, t->org_begin, NF_LEX_BIT(NF_LEX_ORGANISATION));
     if (m.len && t->org_begin + m.len <= t->org_end) return m.entry;
   }
+  int after_of = 0;
   for (size_t k = t->begin; k < t->end; k++) {
-    if (k >= t->office_begin && k < t->office_end) continue; /* "Labour Minister" */
+    after_of |= nf_tok_is(&a->toks, k, "of");
+    /* "Labour Minister": a domain before the head is no party; "Chancellor
+     * of the Exchequer" names its state */
+    if (k >= t->office_begin && k < t->office_end && !after_of) continue;
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGANISATION));
     if (m.len && k + m.len <= t->end) return m.entry;
   }
@@ -213,7 +220,8 @@ static void official_evidence(article *a) {
   for (size_t o = 0; o < a->nofficials; o++) {
     official *of = &a->officials[o];
     const title *t = &a->titles[of->title];
-    if (of->country[0] || of->org_entry || of->org_title != NONE || (t->head_flags & NF_LEX_ROLE))
+    if (of->country[0] || of->org_entry || of->org_title != NONE || (t->head_flags & NF_LEX_ROLE) ||
+        t->posted)
       continue;
     memcpy(of->country, a->text_country, 4);
   }

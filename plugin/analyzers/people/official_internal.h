@@ -27,6 +27,7 @@ typedef struct title {
   uint32_t org_begin, org_end;       /* org_begin == org_end: none */
   char country[4];
   uint16_t head_flags; /* NF_LEX_* of the head */
+  uint8_t posted;      /* "Ambassador to Japan": the country it names is not the office's */
   uint32_t official;   /* index into officials, or NONE */
   uint32_t norm;       /* offset of the normalised title in the names buffer */
 } title;

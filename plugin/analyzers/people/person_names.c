@@ -167,10 +167,13 @@ static int run_has_orgword(const finder *f, const run *r) {
          is_kind(f, b - 2, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY));
 }
 
-/* A run that is the name of a place ("New York", "London", "Hasbrouck
- * Heights") names no person unless an honorific or a title says so ("Mr.
- * London", "Defense Secretary Austin"). */
+/* A run that is the name of a news agency names no person; nor does the
+ * name of a place ("New York", "London") unless an honorific or a title
+ * says so ("Mr. London", "Defense Secretary Austin"). */
 static int run_is_place(const finder *f, const run *r) {
+  /* a news agency is never one: "Tanjug said" */
+  if (nf_lexicon_match(f->lex, f->t, r->begin, NF_LEX_BIT(NF_LEX_AGENCY)).len == r->end - r->begin)
+    return 1;
   nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->begin, NF_LEX_BIT(NF_LEX_PLACE));
   if (m.len != r->end - r->begin) return 0;
   size_t b = r->begin;

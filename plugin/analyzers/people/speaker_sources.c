@@ -190,8 +190,11 @@ static int org_before(const article *a, size_t e, source *s) {
       break;
     if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
         !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
-      int named_org = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len > 0 ||
-                      nf_org_is_suffix(a->toks.bytes + tk->start, tk->end - tk->start);
+      int named_org =
+          lex_at(a, k,
+                 NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_AGENCY))
+                  .len > 0 ||
+          nf_org_is_suffix(a->toks.bytes + tk->start, tk->end - tk->start);
       if (named_org || ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1)) orgish = 1;
       if (!named_org && nf_tok_in(&a->toks, k, org_stops)) break;
       b = k;
