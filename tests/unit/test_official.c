@@ -91,7 +91,7 @@ static const struct {
     {"Bundesbank President Karl Otto Poehl said rates would hold.",
      "Karl Otto Poehl|president|de|Bundesbank;"},
     {"Federal Reserve Board Chairman Paul Volcker spoke.",
-     "Paul Volcker|board chair|us|Federal Reserve;"},
+     "Paul Volcker|chair|us|Federal Reserve;"},
     {"Senator Tim Kaine (D-Va.) spoke.", "Tim Kaine|senator|us|-;"},
     {"Senator Tim Kaine spoke.", "Tim Kaine|senator|-|-;"},
     {"HONG KONG, March 3 - Finance Minister Kiichi Miyazawa spoke.",

@@ -364,11 +364,17 @@ static nf_status emit_results(article *a, nf_analysis *an) {
       uint32_t st = a->toks.v[ot->org_begin].start, en = a->toks.v[ot->org_end - 1].end;
       copy_clean(org, sizeof org, a->toks.bytes + st, en - st);
     }
+    /* the title with its organisation, one more title key: "Federal
+     * Reserve chair" (the title kind maps "Fed chairman" to it) */
+    char title_org[512] = "";
+    if (of->org_entry)
+      snprintf(title_org, sizeof title_org, "%s %s", of->org_entry->lemma, off_norm_of(a, t));
     nf_attr_value attrs[] = {NF_ATTR_STR(NF_ATTR_TITLE, off_norm_of(a, t)),
                              NF_ATTR_STR(NF_ATTR_COUNTRY, country),
-                             NF_ATTR_STR(NF_ATTR_ORG, org[0] ? org : NULL)};
+                             NF_ATTR_STR(NF_ATTR_ORG, org[0] ? org : NULL),
+                             NF_ATTR_STR("title_org", title_org[0] ? title_org : NULL)};
     uint32_t flags = (t->head_flags & NF_LEX_ROLE) ? NF_RESULT_HIDDEN : 0;
-    s = emit(an, NF_TYPE_OFFICIAL, of->start, of->end, names.data + name_at[of->person], attrs, 3,
+    s = emit(an, NF_TYPE_OFFICIAL, of->start, of->end, names.data + name_at[of->person], attrs, 4,
              first_result[of->person], flags, &official_result[o]);
   }
   /* every title mention */

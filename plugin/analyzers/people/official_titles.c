@@ -83,6 +83,16 @@ static int parse_title(const article *a, size_t i, title *out) {
       }
       break;
     }
+    /* "Federal Reserve Board chairman": the organisation table's longest
+     * name before the office */
+    nf_lex_match om = lex_at(a, j, NF_LEX_BIT(NF_LEX_ORGANISATION));
+    if (!started && !out->org_end && om.len > 1 && title_word(a, j + om.len)) {
+      out->org_begin = (uint32_t)j;
+      out->org_end = (uint32_t)(j + om.len);
+      j += om.len;
+      if (possessive(a, j)) j++;
+      continue;
+    }
     nf_lex_match m =
         lex_at(a, j, NF_LEX_TITLE_WORDS | NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_BODY));
     /* "Foreign Ministry spokesman", "State Department official" */
