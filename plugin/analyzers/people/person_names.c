@@ -434,8 +434,8 @@ static void find_org_runs(const finder *f, org_runs *o) {
       continue;
     }
     i = r.end;
-    size_t after = r.end;
-    if (after < f->toks.n && nf_tok_is(&f->toks, after, ",")) after++;
+    /* "Kidder, Peabody and Co": the suffix may follow a comma */
+    size_t after = r.end + (r.end < f->toks.n && nf_tok_is(&f->toks, r.end, ","));
     int company = legal_suffix(f, after);
     for (size_t j = r.begin; j < r.end && !company; j++) company = legal_suffix(f, j);
     if (company) {
