@@ -57,8 +57,11 @@ enum {
   NF_TYPE_PERSON,   /* a person mentioned: value the fullest name; ref its first mention */
   NF_TYPE_TITLE,    /* a title mentioned: value normalised title; person; ref its official */
   NF_TYPE_OFFICIAL, /* a person holding a title: value the person; title, country, org */
-  NF_TYPE_QUOTE,    /* quoted or reported speech, span its content: speaker, speaker_span, cue */
-  NF_TYPE_SPEAKER,  /* a named source of speech, once per article: value name; country */
+  NF_TYPE_QUOTE,    /* quoted or reported speech, span its content: speaker, speaker_span, cue,
+                       speaker_kind (person, body, group), country (the speaker's) */
+  NF_TYPE_SPEAKER,  /* a named person who speaks, once per article: value name; country */
+  NF_TYPE_BODY,     /* a named body that speaks (organisation, government, company), once per
+                       article: value its short name ("Texaco", not "Texaco Inc"); country */
   NF_TYPE_BUILTIN_COUNT
 };
 
@@ -78,6 +81,7 @@ enum {
 #define NF_ATTR_CUE "cue"
 #define NF_ATTR_SPEAKER "speaker"
 #define NF_ATTR_SPEAKER_SPAN "speaker_span" /* a span */
+#define NF_ATTR_SPEAKER_KIND "speaker_kind" /* person, body or group */
 #define NF_ATTR_FOUND "found"               /* where a byline was found: text, metadata or both */
 
 /* How a type's results appear in the JSON record. */

@@ -9,7 +9,7 @@
 #include "core/fileutil.h"
 #include "core/grow.h"
 
-enum { GAZ_TITLES, GAZ_VERBS, GAZ_NAMES, GAZ_COUNT };
+enum { GAZ_TITLES, GAZ_VERBS, GAZ_NAMES, GAZ_ORGS, GAZ_COUNT };
 
 struct nf_lexicon {
   nf_gazetteer *gaz[GAZ_COUNT];
@@ -46,6 +46,7 @@ static const struct {
 
 static int gaz_of(nf_lex_kind kind) {
   if (kind == NF_LEX_VERB) return GAZ_VERBS;
+  if (kind == NF_LEX_ORGANISATION || kind == NF_LEX_AGENCY) return GAZ_ORGS;
   if (kind >= NF_LEX_FIRST_NAME) return GAZ_NAMES;
   return GAZ_TITLES;
 }
@@ -102,6 +103,7 @@ static nf_status add_entry(nf_lexicon *lex, const nf_tsv_row *row, nf_lex_kind k
   e->flags = flags;
   e->phrase = nf_arena_strndup(&lex->strings, phrase, strlen(phrase));
   e->lemma = lemma ? nf_arena_strndup(&lex->strings, lemma, strlen(lemma)) : e->phrase;
+  e->country[0] = '\0';
   if (!e->phrase || !e->lemma) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   s = nf_gazetteer_add(lex->gaz[gaz_of(kind)], phrase, strlen(phrase), (uint32_t)lex->nentries,
                        err);
@@ -166,6 +168,56 @@ static nf_status read_name_row(void *ctx, const nf_tsv_row *row, nf_error *err) 
   return add_entry(ctx, row, NF_LEX_FIRST_NAME, row->cols[0], NULL, flags, err);
 }
 
+/* places.tsv: name, code, kind[, ...]; abbreviations ("Md", "Ill") left out,
+ * a name of several places once. */
+static nf_status read_place_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
+  nf_lexicon *lex = ctx;
+  if (row->ncols > 2 && strcmp(row->cols[2], "abbrev") == 0) return NF_OK;
+  const char *phrase = row->cols[0];
+  const uint32_t *values;
+  size_t nvalues;
+  nf_status s =
+      nf_gazetteer_lookup(lex->gaz[GAZ_NAMES], phrase, strlen(phrase), &values, &nvalues, err);
+  if (s == NF_ERR_INVALID) return NF_OK; /* no word: nothing to match */
+  if (s != NF_OK) return s;
+  for (size_t v = 0; v < nvalues; v++)
+    if (lex->entries[values[v]].kind == NF_LEX_PLACE) return NF_OK;
+  return add_entry(lex, row, NF_LEX_PLACE, phrase, NULL, 0, err);
+}
+
+/* organisations.tsv: name, canonical name, country (or -). */
+static nf_status read_org_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
+  nf_lexicon *lex = ctx;
+  const char *country = row->cols[2];
+  if (strcmp(country, "-") != 0 && (strlen(country) != 2 || country[0] < 'a' || country[0] > 'z' ||
+                                    country[1] < 'a' || country[1] > 'z'))
+    return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line,
+                           "country must be a lower-case ISO code or -, not '%s'", country);
+  nf_status s =
+      add_entry(lex, row, NF_LEX_ORGANISATION, row->cols[0], row->cols[1], NF_LEX_CASED, err);
+  if (s == NF_OK && country[0] != '-') memcpy(lex->entries[lex->nentries - 1].country, country, 3);
+  return s;
+}
+
+/* agencies.tsv: canonical, variants...: every name, once, capitalised. */
+static nf_status read_agency_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
+  nf_lexicon *lex = ctx;
+  for (size_t c = 0; c < row->ncols; c++) {
+    const uint32_t *values;
+    size_t nvalues;
+    nf_status s = nf_gazetteer_lookup(lex->gaz[GAZ_ORGS], row->cols[c], strlen(row->cols[c]),
+                                      &values, &nvalues, err);
+    if (s == NF_ERR_INVALID) continue;
+    if (s != NF_OK) return s;
+    int seen = 0;
+    for (size_t v = 0; v < nvalues; v++) seen |= lex->entries[values[v]].kind == NF_LEX_AGENCY;
+    if (!seen)
+      s = add_entry(lex, row, NF_LEX_AGENCY, row->cols[c], row->cols[0], NF_LEX_CASED, err);
+    if (s != NF_OK) return s;
+  }
+  return NF_OK;
+}
+
 static nf_status read_file(nf_lexicon *lex, const char *dir, const char *name, size_t min_cols,
                            size_t max_cols, nf_tsv_fn fn, nf_error *err) {
   char *path = nf_path_join(dir, name);
@@ -182,7 +234,9 @@ static const unsigned gaz_kinds[GAZ_COUNT] = {
                    NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY),
     [GAZ_VERBS] = NF_LEX_BIT(NF_LEX_VERB),
     [GAZ_NAMES] = NF_LEX_BIT(NF_LEX_FIRST_NAME) | NF_LEX_BIT(NF_LEX_STOP) |
-                  NF_LEX_BIT(NF_LEX_PARTICLE) | NF_LEX_BIT(NF_LEX_SUFFIX),
+                  NF_LEX_BIT(NF_LEX_PARTICLE) | NF_LEX_BIT(NF_LEX_SUFFIX) |
+                  NF_LEX_BIT(NF_LEX_PLACE),
+    [GAZ_ORGS] = NF_LEX_BIT(NF_LEX_ORGANISATION) | NF_LEX_BIT(NF_LEX_AGENCY),
 };
 
 nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *err) {
@@ -200,6 +254,9 @@ nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *er
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_VERBS_FILE, 2, 3, read_verb_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_FIRST_NAMES_FILE, 2, 2, read_name_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_NAME_WORDS_FILE, 2, 2, read_kind_row, err);
+  if (s == NF_OK) s = read_file(lex, schema_dir, NF_PLACES_LEX_FILE, 1, 8, read_place_row, err);
+  if (s == NF_OK) s = read_file(lex, schema_dir, NF_ORGANISATIONS_FILE, 3, 3, read_org_row, err);
+  if (s == NF_OK) s = read_file(lex, schema_dir, NF_AGENCIES_LEX_FILE, 1, 16, read_agency_row, err);
   if (s != NF_OK) {
     nf_lexicon_free(lex);
     return s;

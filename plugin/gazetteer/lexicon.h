@@ -1,6 +1,7 @@
 /* The word lists of the official and speaker analyzers: offices
  * (schema/titles.tsv), reporting verbs (schema/reporting-verbs.tsv), first
- * names (schema/first-names.tsv) and name words (schema/name-words.tsv),
+ * names (schema/first-names.tsv), name words (schema/name-words.tsv) and
+ * place names (schema/places.tsv: a place is no person),
  * each a gazetteer over the token stream.  Loaded once per analyzer
  * instance, read-only afterwards.  Internal to the analyzers. */
 #ifndef NF_GAZETTEER_LEXICON_H
@@ -18,6 +19,9 @@
 #define NF_VERBS_FILE "reporting-verbs.tsv"
 #define NF_FIRST_NAMES_FILE "first-names.tsv"
 #define NF_NAME_WORDS_FILE "name-words.tsv"
+#define NF_PLACES_LEX_FILE "places.tsv"
+#define NF_ORGANISATIONS_FILE "organisations.tsv"
+#define NF_AGENCIES_LEX_FILE "agencies.tsv"
 
 typedef enum nf_lex_kind {
   /* titles.tsv */
@@ -37,6 +41,13 @@ typedef enum nf_lex_kind {
   NF_LEX_STOP,
   NF_LEX_PARTICLE,
   NF_LEX_SUFFIX,
+  /* places.tsv: cities, capitals, countries and regions (not abbreviations) */
+  NF_LEX_PLACE,
+  /* organisations.tsv: an organisation with its canonical name (lemma) and
+   * country */
+  NF_LEX_ORGANISATION,
+  /* agencies.tsv: a news agency's names (Reuters, Tanjug): no person */
+  NF_LEX_AGENCY,
   NF_LEX_KINDS
 } nf_lex_kind;
 
@@ -63,7 +74,8 @@ typedef struct nf_lex_entry {
   uint8_t kind;   /* nf_lex_kind */
   uint16_t flags; /* NF_LEX_* */
   const char *phrase;
-  const char *lemma; /* verbs: the lemma; otherwise the phrase */
+  const char *lemma; /* verbs: the lemma; organisations: the canonical name; else the phrase */
+  char country[4];   /* organisations: the state's ISO code, "" for none */
 } nf_lex_entry;
 
 typedef struct nf_lexicon nf_lexicon;

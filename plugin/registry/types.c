@@ -40,6 +40,7 @@ static const nf_member official_members[] = {
 static const nf_member quote_members[] = {
     {"speaker", NF_MEMBER_ATTR, NF_ATTR_SPEAKER},
     {"speaker_span", NF_MEMBER_ATTR_SPAN, NF_ATTR_SPEAKER_SPAN},
+    {"speaker_kind", NF_MEMBER_ATTR, NF_ATTR_SPEAKER_KIND},
     {"cue", NF_MEMBER_ATTR, NF_ATTR_CUE},
     {"content", NF_MEMBER_TEXT, NULL},
     {"content_span", NF_MEMBER_SPAN, NULL},
@@ -70,7 +71,10 @@ static const nf_result_type_v1 builtin_types[NF_TYPE_BUILTIN_COUNT] = {
     [NF_TYPE_QUOTE] = {"quote", "quotes", NF_LAYOUT_OBJECTS, MEMBERS(quote_members),
                        "Quoted or reported speech: the span is its content"},
     [NF_TYPE_SPEAKER] = {"speaker", "speakers", NF_LAYOUT_VALUES, NULL, 0,
-                         "A named source of speech, once per article: value the name"},
+                         "A named person who speaks, once per article: value the name"},
+    [NF_TYPE_BODY] = {"body", "bodies", NF_LAYOUT_VALUES, NULL, 0,
+                      "A named body that speaks (organisation, government, company), once per "
+                      "article: value its short name"},
 };
 
 nf_status nf_registry_add_builtin_types(nf_registry *reg) {

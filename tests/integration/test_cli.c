@@ -292,7 +292,7 @@ END_TEST
 #define VESSEL_SCHEMA NF_TEST_FIXTURES "/plugin/vessel.schema"
 #define UNKNOWN_VESSEL                                                                  \
   "vessel.schema:15: unknown kind 'vessel' (text, name, place, exact, country, title, " \
-  "date, id, agency)"
+  "date, id, agency, org)"
 
 /* dir/s: the default schema's data files, the plug-in as vessel.so, and
  * ships.schema, the default schema with a [field vessel]. */

@@ -113,6 +113,45 @@ START_TEST(query_rows) {
 }
 END_TEST
 
+/* Issue 10: a title with its organisation, speakers and bodies apart. */
+START_TEST(titles_with_organisations_and_speaking_bodies) {
+  char path[1024], db2[1024];
+  snprintf(path, sizeof path, "%s/orgs.jsonl", dir);
+  snprintf(db2, sizeof db2, "%s/orgs-db", dir);
+  ck_assert_int_eq(
+      nf_test_write(path,
+                    "{\"id\":\"v1\",\"text\":\"Federal Reserve Board Chairman Paul Volcker "
+                    "said rates would hold.\"}\n"
+                    "{\"id\":\"v2\",\"text\":\"Paul Volcker, chairman of the Federal Reserve, "
+                    "said rates would hold.\"}\n"
+                    "{\"id\":\"x\",\"text\":\"Texaco Inc said it would appeal. Chairman John "
+                    "Doe spoke.\"}\n"),
+      0);
+  const char *inputs[] = {path};
+  ck_assert_uint_eq(index_into(db2, inputs, 1), 3);
+  static const struct {
+    const char *query, *ids;
+  } rows[] = {
+      {"title:\"Fed chairman\"", "v1 v2"},
+      {"title:\"Federal Reserve Board chairman\"", "v1 v2"},
+      {"title:\"chairman of the Federal Reserve\"", "v1 v2"},
+      {"title:chairman officialorg:\"Federal Reserve\"", "v1 v2"},
+      {"title:chairman", "v1 v2 x"},
+      {"speakerorg:\"Texaco Inc\"", "x"},
+      {"speakerorg:TEXACO", "x"},
+      {"speaker:texaco", ""},
+      {"speaker:volcker", "v1 v2"},
+  };
+  const char *dbs[] = {db2};
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    char *got = search_ids(dbs, 1, rows[i].query, NULL);
+    ck_assert_msg(strcmp(got, rows[i].ids) == 0, "%s: got '%s', want '%s'", rows[i].query, got,
+                  rows[i].ids);
+    free(got);
+  }
+}
+END_TEST
+
 START_TEST(reindexing_replaces_by_id) {
   const char *inputs[] = {FIXTURE};
   ck_assert_uint_eq(index_into(db, inputs, 1), 6);
@@ -350,10 +389,11 @@ START_TEST(unknown_facet_is_a_query_error) {
   ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
   ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_ERR_QUERY);
   ck_assert_ptr_null(r);
-  ck_assert_str_eq(err.message,
-                   "'headline' is not a facet field (facets: byline, dateline, "
-                   "agency, country, title, official, speaker, speakercountry, "
-                   "officialcountry, year; date for the by-month histogram)");
+  ck_assert_str_eq(
+      err.message,
+      "'headline' is not a facet field (facets: byline, dateline, "
+      "agency, country, title, official, officialorg, speaker, speakerorg, speakercountry, "
+      "officialcountry, year; date for the by-month histogram)");
   nf_searcher_free(s);
 }
 END_TEST
@@ -723,6 +763,7 @@ int main(void) {
   tcase_set_timeout(tc, 120);
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_loop_test(tc, query_rows, 0, (int)(sizeof queries / sizeof queries[0]));
+  tcase_add_test(tc, titles_with_organisations_and_speaking_bodies);
   tcase_add_test(tc, reindexing_replaces_by_id);
   tcase_add_test(tc, uncommitted_articles_are_discarded);
   tcase_add_test(tc, bad_article_leaves_indexer_usable);

@@ -266,8 +266,9 @@ START_TEST(default_facets_and_fields) {
   ck_assert_int_eq(json_integer_value(json_object_get(j, "total")), 7);
   ck_assert_uint_eq(json_array_size(json_object_get(j, "hits")), 0);
   /* every facet field of the schema, then the histogram */
-  const char *names[] = {"byline",   "dateline", "agency",         "country",         "title",
-                         "official", "speaker",  "speakercountry", "officialcountry", "year"};
+  const char *names[] = {"byline",     "dateline",       "agency",          "country",
+                         "title",      "official",       "officialorg",     "speaker",
+                         "speakerorg", "speakercountry", "officialcountry", "year"};
   const size_t nnames = sizeof names / sizeof names[0];
   json_t *facets = json_object_get(j, "facets");
   ck_assert_uint_eq(json_object_size(facets), nnames);
@@ -296,7 +297,8 @@ START_TEST(default_facets_and_fields) {
   char *facet_names = text_of(json_object_get(j, "facets"));
   ck_assert_str_eq(facet_names,
                    "[\"byline\",\"dateline\",\"agency\",\"country\",\"title\","
-                   "\"official\",\"speaker\",\"speakercountry\",\"officialcountry\","
+                   "\"official\",\"officialorg\",\"speaker\",\"speakerorg\",\"speakercountry\","
+                   "\"officialcountry\","
                    "\"year\"]");
   free(facet_names);
   char *limits = text_of(json_object_get(j, "limits"));
@@ -383,7 +385,9 @@ static const struct {
      "{\"error\":\"sort must be relevance or date\",\"status\":400}"},
     {"/api/search?facets=headline", 400,
      "{\"error\":\"'headline' is not a facet field (facets: byline, dateline, agency, country, "
-     "title, official, speaker, speakercountry, officialcountry, year; date for the by-month "
+     "title, official, officialorg, speaker, speakerorg, speakercountry, officialcountry, year; "
+     "date for the "
+     "by-month "
      "histogram)\",\"status\":400}"},
     {"/api/search?q=%FF%FE", 400,
      "{\"error\":\"the query is not valid UTF-8 text\",\"status\":400}"},

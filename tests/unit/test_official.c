@@ -80,11 +80,34 @@ static const struct {
     /* organisations */
     {"NATO Secretary-General Jens Stoltenberg spoke.",
      "Jens Stoltenberg|secretary general|-|NATO;"},
-    {"ECB President Christine Lagarde spoke.", "Christine Lagarde|president|-|ECB;"},
+    {"ECB President Christine Lagarde spoke.",
+     "Christine Lagarde|president|-|European Central Bank;"},
     {"EU foreign policy chief Josep Borrell spoke.", "Josep Borrell|foreign policy chief|-|EU;"},
     {"Pfizer Chief Executive Albert Bourla spoke.", "Albert Bourla|chief executive|-|Pfizer;"},
     {"Chinese Foreign Ministry spokesman Zhao Lijian spoke.",
      "Zhao Lijian|foreign ministry spokesperson|cn|-;"},
+    /* the country from evidence: the organisation's, a US party label, the
+     * country the text names most; never the dateline's */
+    {"Bundesbank President Karl Otto Poehl said rates would hold.",
+     "Karl Otto Poehl|president|de|Bundesbank;"},
+    {"Federal Reserve Board Chairman Paul Volcker spoke.",
+     "Paul Volcker|chair|us|Federal Reserve;"},
+    {"Senator Tim Kaine (D-Va.) spoke.", "Tim Kaine|senator|us|-;"},
+    {"Senator Tim Kaine spoke.", "Tim Kaine|senator|-|-;"},
+    {"HONG KONG, March 3 - Finance Minister Kiichi Miyazawa spoke.",
+     "Kiichi Miyazawa|finance minister|-|-;"},
+    {"TOKYO, March 3 - Finance Minister Kiichi Miyazawa said Japan would act.",
+     "Kiichi Miyazawa|finance minister|jp|-;"},
+    {"Finance Minister Kiichi Miyazawa said Japan and Britain would act.",
+     "Kiichi Miyazawa|finance minister|-|-;"},
+    {"Labour Minister Almir Pazzionotto said Brazil would act.",
+     "Almir Pazzionotto|labor minister|br|-;"},
+    {"Republican Senator Bob Dole spoke.", "Bob Dole|senator|us|-;"},
+    /* compound and royal titles; an ambassador's host country is not his */
+    {"Finance and Petroleum Minister Sheikh Ali Khalifa al-Sabah spoke.",
+     "Ali Khalifa al-Sabah|finance and petroleum minister|-|-;"},
+    {"Chancellor of the Exchequer Nigel Lawson spoke.", "Nigel Lawson|exchequer chancellor|gb|-;"},
+    {"Ambassador to Japan Mike Mansfield said Japan would act.", "Mike Mansfield|ambassador|-|-;"},
     /* one official once; short forms are the same person */
     {"Defense Secretary Lloyd Austin spoke. Later Defense Secretary Austin left.",
      "Lloyd Austin|defense secretary|-|-;"},
@@ -148,6 +171,25 @@ static const struct {
     {"VILNIUS, Dec 20 (Reuters) - Lithuania said so.", ""},
     {"The Panama Canal added days to voyages.", ""},
     {"NATO said it would respond.", ""},
+    /* companies and their fragments: a legal-form suffix in or after the
+     * name, and the start of such a name later */
+    {"Texaco Inc said it would appeal.", ""},
+    {"General Electric Co said it would appeal.", ""},
+    {"Moody's Investors Service Inc said it cut the rating.", ""},
+    {"Kidder, Peabody and Co said so.", ""},
+    {"Texaco Inc lost. Texaco said it would appeal.", ""},
+    {"Texaco Inc lost. James Kinnear said it would appeal.", "James Kinnear=James Kinnear;"},
+    /* places are no persons unless an honorific or a title says so */
+    {"New York said it would sue.", ""},
+    {"London said it would sue.", ""},
+    {"Mr. London said he would sue.", "London=London;"},
+    /* names are whitespace-normalised: no newline or tab in a value */
+    {"Alan\nGreenspan said so.", "Alan Greenspan=Alan Greenspan;"},
+    {"Chairman Alan\t\tGreenspan spoke.", "Alan Greenspan=Alan Greenspan;"},
+    /* a lone letter: "S and P said" */
+    {"S and P said it cut the rating.", ""},
+    /* news agencies are no persons */
+    {"Tanjug said the talks failed.", ""},
 };
 
 START_TEST(person_rows_test) {

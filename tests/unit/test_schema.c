@@ -96,7 +96,7 @@ static const struct {
     {"[field x]\nkind = name\n" ID, "t.schema:1: [field x] has no 'prefix'"},
     {"[field x]\nkind = color\nprefix = XX\n" ID,
      "t.schema:2: unknown kind 'color' (text, name, place, exact, country, title, date, id, "
-     "agency)"},
+     "agency, org)"},
     {"[field x]\nkind = name\nprefix = xx\n" ID,
      "t.schema:3: prefix 'xx' must be capital letters A-Z"},
     {"[field x]\nkind = name\nprefix = XFOO\n" ID,
@@ -124,7 +124,7 @@ static const struct {
     {"[index]\nplugins = a.so\nplugins = b.so\n" ID, "t.schema:3: duplicate key 'plugins'"},
     {"[field x]\nkind = vessel\nprefix = XX\n" ID,
      "t.schema:2: unknown kind 'vessel' (text, name, place, exact, country, title, date, id, "
-     "agency)"},
+     "agency, org)"},
     {"[field t]\nkind = text\nprefix = XT\nkind = name\n" ID, "t.schema:4: duplicate key 'kind'"},
     {"# only a comment\n", "t.schema: the schema declares no field"},
     {"[field x]\nkind = name\nprefix = XX\n",
@@ -251,7 +251,7 @@ START_TEST(plugin_kinds_and_plugin_errors) {
   char buf[2048];
   ck_assert_str_eq(nf_error_format(&err, buf, sizeof buf), VESSEL_SCHEMA
                    ":15: unknown kind 'vessel' (text, name, place, exact, country, "
-                   "title, date, id, agency)");
+                   "title, date, id, agency, org)");
   ck_assert_int_eq(nf_registry_load(reg, NF_TEST_VESSEL, &err), NF_OK);
   ck_assert_int_eq(nf_schema_load(VESSEL_SCHEMA, reg, &s, &err), NF_OK);
   ck_assert_str_eq(nf_schema_find(s, "vessel")->kind->name, "vessel");
@@ -261,7 +261,7 @@ START_TEST(plugin_kinds_and_plugin_errors) {
   ck_assert_int_eq(nf_schema_parse(text, strlen(text), "t.schema", reg, &s, &err), NF_ERR_SCHEMA);
   ck_assert_str_eq(nf_error_format(&err, buf, sizeof buf),
                    "t.schema:2: unknown kind 'boat' (text, name, place, exact, country, title, "
-                   "date, id, agency, vessel)");
+                   "date, id, agency, org, vessel)");
   /* the same plug-in again: its kind is taken */
   char *dir = vessel_dir("[index]\nplugins = vessel.so\n", 0), path[600], want[1400];
   snprintf(path, sizeof path, "%s/ships.schema", dir);

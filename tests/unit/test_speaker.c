@@ -92,8 +92,7 @@ static const struct {
     {"The deal was done, the Lithuanian defense ministry said.",
      "Lithuanian defense ministry|said|The deal was done;"},
     {"The Bank of England said rates would hold.", "Bank of England|said|rates would hold;"},
-    {"VILNIUS, Dec 20 (Reuters) - Ties were cut, the ministry said.",
-     "the ministry|said|Ties were cut;"},
+    {"VILNIUS, Dec 20 (Reuters) - Ties were cut, the ministry said.", "-|said|Ties were cut;"},
     {"Ties were cut, the Ministry of Foreign Affairs said.",
      "Ministry of Foreign Affairs|said|Ties were cut;"},
     {"The U.S. National Hurricane Center said the storm would turn.",
@@ -115,7 +114,7 @@ static const struct {
     {"Kasich is telling a packed crowd that he will win.", "Kasich|telling|he will win;"},
     /* a parenthetical cue */
     {"China has, Lithuanian officials say, begun holding up goods.",
-     "Lithuanian officials|say|China has, Lithuanian officials say, begun holding up goods;"},
+     "-|say|China has, Lithuanian officials say, begun holding up goods;"},
     /* quote-only verbs need a quotation */
     {"Jeb Bush called Trump “unhinged.”", "Jeb Bush|called|unhinged.;"},
     {"Jeb Bush called for calm.", ""},
@@ -145,8 +144,11 @@ START_TEST(record_keys_and_index_values) {
       "Anusauskas said. China said it would respond. “Never,” he said.";
   json_t *root = run(text);
   char *speakers = json_dumps(json_object_get(root, "speakers"), JSON_COMPACT);
-  ck_assert_str_eq(speakers, "[\"Arvydas Anusauskas\",\"China\"]");
+  ck_assert_str_eq(speakers, "[\"Arvydas Anusauskas\"]");
   free(speakers);
+  char *bodies = json_dumps(json_object_get(root, "bodies"), JSON_COMPACT);
+  ck_assert_str_eq(bodies, "[\"China\"]");
+  free(bodies);
   json_t *q = json_array_get(json_object_get(root, "quotes"), 0);
   char *span = json_dumps(json_object_get(q, "speaker_span"), JSON_COMPACT);
   /* the words that name the speaker at the cue: "Anusauskas" */
@@ -159,10 +161,80 @@ START_TEST(record_keys_and_index_values) {
   free(span);
   json_decref(root);
   char *values = nf_test_field_values(NULL, rec, "speaker");
-  ck_assert_str_eq(values, "Arvydas Anusauskas;China;");
+  ck_assert_str_eq(values, "Arvydas Anusauskas;");
+  free(values);
+  values = nf_test_field_values(NULL, rec, "body");
+  ck_assert_str_eq(values, "China;");
   free(values);
   values = nf_test_field_values(NULL, rec, "speaker.country");
+  ck_assert_str_eq(values, "lt;");
+  free(values);
+  values = nf_test_field_values(NULL, rec, "quote.country");
   ck_assert_str_eq(values, "lt;cn;");
+  free(values);
+}
+END_TEST
+
+/* "kind:speaker;" for each quote with a source: persons, named bodies (by
+ * their short name) and unnamed groups (no speaker). */
+static char *kinds(const char *text) {
+  json_t *root = run(text);
+  char *out = calloc(1, 4096);
+  json_t *q;
+  size_t i;
+  json_array_foreach(json_object_get(root, "quotes"), i, q) {
+    char item[512];
+    snprintf(item, sizeof item, "%s:%s;", str_or_dash(json_object_get(q, "speaker_kind")),
+             str_or_dash(json_object_get(q, "speaker")));
+    strcat(out, item);
+  }
+  json_t *lists = json_array();
+  json_array_append(
+      lists, json_object_get(root, "speakers") ? json_object_get(root, "speakers") : json_null());
+  json_array_append(
+      lists, json_object_get(root, "bodies") ? json_object_get(root, "bodies") : json_null());
+  char *dump = json_dumps(lists, JSON_COMPACT);
+  strcat(out, dump);
+  free(dump);
+  json_decref(lists);
+  json_decref(root);
+  return out;
+}
+
+static const struct {
+  const char *text, *want;
+} kind_rows[] = {
+    {"Lloyd Austin said the troops would stay.", "person:Lloyd Austin;[[\"Lloyd Austin\"],[]]"},
+    {"Texaco Inc said it would appeal.", "body:Texaco;[[],[\"Texaco\"]]"},
+    {"The Bank of England said rates would hold.",
+     "body:Bank of England;[[],[\"Bank of England\"]]"},
+    {"China said it would respond.", "body:China;[[],[\"China\"]]"},
+    {"Prices will rise, U.S. officials said.", "group:-;[[],[]]"},
+    {"Prices will rise, dealers said.", "group:-;[[],[]]"},
+    {"Prices will rise, Tokyo dealers said.", "group:-;[[],[]]"},
+    {"Prices will rise, the ministry said.", "group:-;[[],[]]"},
+    {"“Maybe,” he said.", "-:-;[[],[]]"},
+    {"Alan\nGreenspan said rates would hold.", "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
+    {"The Bank of\nEngland said rates would hold.",
+     "body:Bank of England;[[],[\"Bank of England\"]]"},
+};
+
+START_TEST(speaker_kinds) {
+  char *got = kinds(kind_rows[_i].text);
+  ck_assert_msg(strcmp(got, kind_rows[_i].want) == 0, "'%s'\n got: '%s'\nwant: '%s'",
+                kind_rows[_i].text, got, kind_rows[_i].want);
+  free(got);
+}
+END_TEST
+
+START_TEST(group_country_goes_to_speakercountry) {
+  json_t *root = run("Prices will rise, U.S. officials said.");
+  json_decref(root);
+  char *values = nf_test_field_values(NULL, rec, "quote.country");
+  ck_assert_str_eq(values, "us;");
+  free(values);
+  values = nf_test_field_values(NULL, rec, "speaker");
+  ck_assert_str_eq(values, "");
   free(values);
 }
 END_TEST
@@ -181,6 +253,8 @@ int main(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_loop_test(tc, quote_rows, 0, sizeof rows / sizeof *rows);
   tcase_add_test(tc, record_keys_and_index_values);
+  tcase_add_loop_test(tc, speaker_kinds, 0, sizeof kind_rows / sizeof *kind_rows);
+  tcase_add_test(tc, group_country_goes_to_speakercountry);
   tcase_add_test(tc, invalid_utf8_is_analysed_on_the_sanitized_copy);
   suite_add_tcase(s, tc);
   return nf_test_main(s);

@@ -2,10 +2,11 @@
  * writes them ("US Secretary of Defense Lloyd J. Austin III", "Gabrielius
  * Landsbergis, Lithuania's foreign minister,", "the foreign minister,
  * Gabrielius Landsbergis,", "said Treasury Secretary James Baker"), each with
- * the normalised title, the country (demonym, "X's", "of X", else the
- * article's) and the organisation the office belongs to (NATO, a company).
- * A title without a name links to the official already named when exactly
- * one fits ("the American defense secretary").
+ * the normalised title, the country (demonym, "X's", "of X", the
+ * organisation's from schema/organisations.tsv, a US party label, the same
+ * person's other titles; never the dateline's) and the organisation the office belongs to (NATO, a
+ * company). A title without a name links to the official already named when exactly one fits ("the
+ * American defense secretary").
  *
  * It also finds the article's person names (person_names.c) and emits every
  * mention as a "person" result (value: the fullest name, flags: gender), so
@@ -110,6 +111,9 @@ static nf_status link_titles(article *a) {
     title *t = &a->titles[ti];
     uint32_t tstart = a->toks.v[t->begin].start, tend = a->toks.v[t->end - 1].end;
     const nf_person_mention *m = nf_people_mention_at(&a->people, t->end);
+    /* "Finance and Petroleum Minister Sheikh Ali Khalifa al-Sabah" */
+    if (!m && nf_lexicon_match(a->lex, a->t, t->end, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1)
+      m = nf_people_mention_at(&a->people, t->end + 1);
     if (m) { /* "Defense Minister Arvydas Anusauskas" */
       s = add_official(a, m->person, ti, tstart, a->toks.v[m->tok_end - 1].end);
       continue;
@@ -143,14 +147,114 @@ static nf_status link_titles(article *a) {
   return s;
 }
 
-/* The country of the article's dateline ("VILNIUS, Dec 20 (Reuters) -"),
- * as the dateline analyzer found it: where an office with no country of its
- * own is most likely to be. */
-static void find_context_country(article *a, nf_analysis *an) {
-  a->dominant[0] = '\0';
+/* The organisation of schema/organisations.tsv that a title names, or NULL:
+ * its org words ("Federal Reserve Board chairman", "chairman of the Fed"),
+ * else a word of one country's system before the office ("Republican
+ * Senator", "Bundestag deputy"). */
+static const nf_lex_entry *title_organisation(const article *a, const title *t) {
+  if (t->org_end > t->org_begin) {
+    nf_lex_match m = lex_at(a, t->org_begin, NF_LEX_BIT(NF_LEX_ORGANISATION));
+    if (m.len && t->org_begin + m.len <= t->org_end) return m.entry;
+  }
+  int after_of = 0;
+  for (size_t k = t->begin; k < t->end; k++) {
+    after_of |= nf_tok_is(&a->toks, k, "of");
+    /* "Labour Minister": a domain before the head is no party; "Chancellor
+     * of the Exchequer" names its state */
+    if (k >= t->office_begin && k < t->office_end && !after_of) continue;
+    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGANISATION));
+    if (m.len && k + m.len <= t->end) return m.entry;
+  }
+  return NULL;
+}
+
+/* "Sen. Tim Kaine (D-Va.)", "Rep. Jim Wright (D-Texas)": a US party label
+ * after the name. */
+static int us_party_label(const article *a, size_t k) {
+  if (k + 3 >= a->toks.n || !nf_tok_is(&a->toks, k, "(")) return 0;
+  static const char *const parties[] = {"d", "r", "i", NULL};
+  return nf_tok_in(&a->toks, k + 1, parties) &&
+         (a->toks.v[k + 2].kind == NF_TOKEN_HYPHEN || a->toks.v[k + 2].kind == NF_TOKEN_DASH ||
+          nf_tok_is(&a->toks, k + 2, "-"));
+}
+
+/* An official's country from evidence only, never the dateline: the title's
+ * own (adjective, "X's", "of X"), the organisation's (Bundesbank: de), a US
+ * party label after a mention of the name, else another title of the same
+ * person in the article.  Fills of->country and of->org_entry. */
+static void official_evidence(article *a) {
+  for (size_t o = 0; o < a->nofficials; o++) {
+    official *of = &a->officials[o];
+    const nf_lex_entry *org = NULL;
+    for (size_t ti = 0; ti < a->ntitles && !org; ti++)
+      if (a->titles[ti].official == o) org = title_organisation(a, &a->titles[ti]);
+    of->org_entry = org;
+    if (!of->country[0] && org && org->country[0]) memcpy(of->country, org->country, 4);
+    /* "Republican Senator Bob Dole": a party of one country's system just
+     * before the title is evidence of the country, not the office's org */
+    const title *t = &a->titles[of->title];
+    if (!of->country[0] && t->begin > 0) {
+      nf_lex_match m = lex_at(a, t->begin - 1, NF_LEX_BIT(NF_LEX_ORGANISATION));
+      if (m.len == 1 && m.entry->country[0]) memcpy(of->country, m.entry->country, 4);
+    }
+    if (of->country[0]) continue;
+    for (size_t m = 0; m < a->people.nmentions; m++) {
+      const nf_person_mention *pm = &a->people.mentions[m];
+      if (pm->person == of->person && us_party_label(a, pm->tok_end)) {
+        memcpy(of->country, "us", 3);
+        break;
+      }
+    }
+  }
+  for (size_t o = 0; o < a->nofficials; o++) {
+    official *of = &a->officials[o];
+    for (size_t p = 0; !of->country[0] && p < a->nofficials; p++)
+      if (a->officials[p].person == of->person && a->officials[p].country[0])
+        memcpy(of->country, a->officials[p].country, 4);
+  }
+  /* A government office with no country of its own ("Prime Minister
+   * Yasuhiro Nakasone") is the country the text is about: the one it names
+   * most often outside the dateline, more often than any other.  The
+   * dateline alone is no evidence. */
+  if (!a->text_country[0]) return;
+  for (size_t o = 0; o < a->nofficials; o++) {
+    official *of = &a->officials[o];
+    const title *t = &a->titles[of->title];
+    if (of->country[0] || of->org_entry || of->org_title != NONE || (t->head_flags & NF_LEX_ROLE) ||
+        t->posted)
+      continue;
+    memcpy(of->country, a->text_country, 4);
+  }
+}
+
+/* The country the text names most often outside the dateline, when it is
+ * named more often than any other; "" else. */
+static void find_text_country(article *a, nf_analysis *an) {
+  a->text_country[0] = '\0';
   const nf_result *dl = nf_analysis_first(an, NF_TYPE_DATELINE);
-  const char *code = dl ? nf_result_attr(dl, NF_ATTR_COUNTRY) : NULL;
-  if (code && strlen(code) == 2) snprintf(a->dominant, sizeof a->dominant, "%s", code);
+  uint32_t dl_end = dl ? dl->end : 0;
+  size_t best = 0, second = 0;
+  for (size_t i = 0; i < a->ncountries; i++) {
+    const char *code = a->countries[i].code;
+    if (a->toks.v[a->countries[i].begin].start < dl_end) continue;
+    size_t n = 0, seen = 0;
+    for (size_t j = 0; j < a->ncountries; j++) {
+      if (a->toks.v[a->countries[j].begin].start < dl_end ||
+          strcmp(a->countries[j].code, code) != 0)
+        continue;
+      if (j < i) seen = 1;
+      n++;
+    }
+    if (seen) continue; /* each country once */
+    if (n > best) {
+      second = best;
+      best = n;
+      memcpy(a->text_country, code, 4);
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  if (best < 1 || best == second) a->text_country[0] = '\0';
 }
 
 static nf_status read_countries(article *a, nf_analysis *an) {
@@ -184,6 +288,35 @@ static nf_status emit(nf_analysis *an, nf_type type, uint32_t start, uint32_t en
   return nf_analysis_emit(an, &r, index);
 }
 
+/* p[0..n) with every run of white space and control characters one space,
+ * none at either end: "Alan\nGreenspan" is "Alan Greenspan". */
+static nf_status append_clean(nf_buf *out, const char *p, size_t n) {
+  nf_status s = NF_OK;
+  int space = 0, any = 0;
+  for (size_t i = 0; s == NF_OK && i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c <= ' ' || c == 0x7f) {
+      space = any;
+      continue;
+    }
+    if (space) s = nf_buf_append_char(out, ' ');
+    if (s == NF_OK) s = nf_buf_append_char(out, (char)c);
+    space = 0;
+    any = 1;
+  }
+  return s;
+}
+
+/* Into a fixed buffer: the same. */
+static void copy_clean(char *dst, size_t cap, const char *p, size_t n) {
+  nf_buf b = NF_BUF_INIT;
+  if (append_clean(&b, p, n) == NF_OK && b.len)
+    snprintf(dst, cap, "%.*s", (int)b.len, b.data);
+  else
+    dst[0] = '\0';
+  nf_buf_free(&b);
+}
+
 /* Persons, officials and every title mention.  An official whose title is a
  * role ("spokesman") is for the speaker analyzer only. */
 static nf_status emit_results(article *a, nf_analysis *an) {
@@ -200,7 +333,7 @@ static nf_status emit_results(article *a, nf_analysis *an) {
     uint32_t st, en;
     nf_person_span(&a->people, a->t, p, &st, &en);
     name_at[p] = (uint32_t)names.len;
-    s = nf_buf_append(&names, a->toks.bytes + st, en - st);
+    s = append_clean(&names, a->toks.bytes + st, en - st);
     if (s == NF_OK) s = nf_buf_append_char(&names, '\0');
     first_result[p] = NONE;
   }
@@ -209,7 +342,7 @@ static nf_status emit_results(article *a, nf_analysis *an) {
     const nf_person_mention *pm = &a->people.mentions[m];
     char written[256];
     uint32_t st = a->toks.v[pm->tok_begin].start, en = a->toks.v[pm->tok_end - 1].end;
-    snprintf(written, sizeof written, "%.*s", (int)(en - st), a->toks.bytes + st);
+    copy_clean(written, sizeof written, a->toks.bytes + st, en - st);
     nf_attr_value attrs[] = {NF_ATTR_STR(NF_ATTR_WRITTEN, written)};
     uint32_t idx;
     s = emit(an, NF_TYPE_PERSON, st, en, names.data + name_at[pm->person], attrs, 1,
@@ -221,18 +354,27 @@ static nf_status emit_results(article *a, nf_analysis *an) {
     const official *of = &a->officials[o];
     const title *t = &a->titles[of->title];
     const char *country = of->country[0] ? of->country : NULL;
-    if (!country && of->org_title == NONE && a->dominant[0]) country = a->dominant;
     char org[256] = "";
-    if (of->org_title != NONE) {
+    if (of->org_entry && !of->org_entry->country[0]) {
+      snprintf(org, sizeof org, "%s", of->org_entry->lemma);
+    } else if (of->org_entry && of->org_title != NONE) {
+      snprintf(org, sizeof org, "%s", of->org_entry->lemma);
+    } else if (of->org_title != NONE) {
       const title *ot = &a->titles[of->org_title];
       uint32_t st = a->toks.v[ot->org_begin].start, en = a->toks.v[ot->org_end - 1].end;
-      snprintf(org, sizeof org, "%.*s", (int)(en - st), a->toks.bytes + st);
+      copy_clean(org, sizeof org, a->toks.bytes + st, en - st);
     }
+    /* the title with its organisation, one more title key: "Federal
+     * Reserve chair" (the title kind maps "Fed chairman" to it) */
+    char title_org[512] = "";
+    if (of->org_entry)
+      snprintf(title_org, sizeof title_org, "%s %s", of->org_entry->lemma, off_norm_of(a, t));
     nf_attr_value attrs[] = {NF_ATTR_STR(NF_ATTR_TITLE, off_norm_of(a, t)),
                              NF_ATTR_STR(NF_ATTR_COUNTRY, country),
-                             NF_ATTR_STR(NF_ATTR_ORG, org[0] ? org : NULL)};
+                             NF_ATTR_STR(NF_ATTR_ORG, org[0] ? org : NULL),
+                             NF_ATTR_STR("title_org", title_org[0] ? title_org : NULL)};
     uint32_t flags = (t->head_flags & NF_LEX_ROLE) ? NF_RESULT_HIDDEN : 0;
-    s = emit(an, NF_TYPE_OFFICIAL, of->start, of->end, names.data + name_at[of->person], attrs, 3,
+    s = emit(an, NF_TYPE_OFFICIAL, of->start, of->end, names.data + name_at[of->person], attrs, 4,
              first_result[of->person], flags, &official_result[o]);
   }
   /* every title mention */
@@ -280,7 +422,8 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   if (s == NF_OK) s = nf_people_find(&a.people, a.lex, a.t, a.marks);
   if (s == NF_OK) s = link_titles(&a);
   if (s == NF_OK) {
-    find_context_country(&a, an);
+    find_text_country(&a, an);
+    official_evidence(&a);
     s = emit_results(&a, an);
   }
   article_free(&a);
@@ -289,8 +432,8 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
 }
 
 static const char *const provides[] = {"person", "title", "official", NULL};
-/* countries make titles ("Lithuanian defence minister"); the dateline's is
- * where an office with no country of its own is */
+/* countries make titles ("Lithuanian defence minister"); the dateline is
+ * read only to leave it out of the text's countries */
 static const char *const reads[] = {"country", "dateline", NULL};
 
 const nf_analyzer_v2 nf_official_analyzer = {

@@ -27,6 +27,7 @@ typedef struct title {
   uint32_t org_begin, org_end;       /* org_begin == org_end: none */
   char country[4];
   uint16_t head_flags; /* NF_LEX_* of the head */
+  uint8_t posted;      /* "Ambassador to Japan": the country it names is not the office's */
   uint32_t official;   /* index into officials, or NONE */
   uint32_t norm;       /* offset of the normalised title in the names buffer */
 } title;
@@ -36,7 +37,8 @@ typedef struct official {
   uint32_t title;  /* the first title that made it */
   uint32_t start, end;
   char country[4];
-  uint32_t org_title; /* the title whose org it has, or NONE */
+  uint32_t org_title;            /* the title whose org it has, or NONE */
+  const nf_lex_entry *org_entry; /* its organisation in organisations.tsv, or NULL */
 } official;
 
 typedef struct article {
@@ -51,8 +53,8 @@ typedef struct article {
   size_t ntitles, cap_titles;
   official *officials;
   size_t nofficials, cap_officials;
-  nf_buf norms;     /* normalised titles, NUL-separated */
-  char dominant[4]; /* the dateline's country */
+  nf_buf norms;         /* normalised titles, NUL-separated */
+  char text_country[4]; /* the country the text names most (official.c) */
   nf_people people;
 } article;
 

@@ -83,6 +83,16 @@ static int parse_title(const article *a, size_t i, title *out) {
       }
       break;
     }
+    /* "Federal Reserve Board chairman": the organisation table's longest
+     * name before the office */
+    nf_lex_match om = lex_at(a, j, NF_LEX_BIT(NF_LEX_ORGANISATION));
+    if (!started && !out->org_end && om.len > 1 && title_word(a, j + om.len)) {
+      out->org_begin = (uint32_t)j;
+      out->org_end = (uint32_t)(j + om.len);
+      j += om.len;
+      if (possessive(a, j)) j++;
+      continue;
+    }
     nf_lex_match m =
         lex_at(a, j, NF_LEX_TITLE_WORDS | NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_BODY));
     /* "Foreign Ministry spokesman", "State Department official" */
@@ -138,6 +148,17 @@ static int parse_title(const article *a, size_t i, title *out) {
   /* the head must be written as a title: all of it capitalised or none */
   out->office_end = (uint32_t)head_end;
   out->end = (uint32_t)head_end;
+  /* "Ambassador to Japan", "envoy to China" */
+  if (nf_tok_is(&a->toks, head_end, "to") && head_end + 1 < a->toks.n && !out->country[0]) {
+    size_t k = head_end + 1 + nf_tok_is(&a->toks, head_end + 1, "the");
+    uint32_t c = k < a->toks.n ? a->country_at[k] : NONE;
+    if (c != NONE && a->countries[c].begin == k) {
+      out->end = a->countries[c].end;
+      out->office_end = (uint32_t)head_end;
+      out->posted = 1;
+      return 1;
+    }
+  }
   /* complements: "of Defense", "of Lithuania", "of NATO" */
   if (nf_tok_is(&a->toks, head_end, "of") || nf_tok_is(&a->toks, head_end, "for")) {
     size_t k = head_end + 1;
@@ -159,6 +180,11 @@ static int parse_title(const article *a, size_t i, title *out) {
       if (c != NONE && a->countries[c].begin == k && !out->country[0]) {
         memcpy(out->country, a->countries[c].code, 4);
         out->end = a->countries[c].end;
+      } else if (lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGANISATION)).len && !out->org_end) {
+        /* "Chancellor of the Exchequer", "chairman of the Fed" */
+        out->org_begin = (uint32_t)k;
+        out->org_end = (uint32_t)(k + lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGANISATION)).len);
+        out->end = out->org_end;
       } else if (m.len && !out->org_end) {
         out->org_begin = (uint32_t)k;
         out->org_end = (uint32_t)(k + m.len);
@@ -167,7 +193,8 @@ static int parse_title(const article *a, size_t i, title *out) {
         /* "the president of the Lombardy region", "secretary general of CEI" */
         size_t e = k;
         while (e < k + 5 && e < a->toks.n && a->toks.v[e].kind == NF_TOKEN_WORD &&
-               !title_word(a, e) && !nf_tok_is(&a->toks, e, "and"))
+               !title_word(a, e) && !nf_tok_is(&a->toks, e, "and") &&
+               (e == k || !lex_at(a, e, NF_LEX_BIT(NF_LEX_FIRST_NAME)).len))
           e++;
         out->org_begin = (uint32_t)k;
         out->org_end = (uint32_t)e;

@@ -1,8 +1,10 @@
 /* Person names: runs of capitalised words, made persons by cues, and every
  * later run resolved to the person whose name it shortens (person_names.h). */
 #include "person_names.h"
+
 #include "analysis/tokens.h"
 #include "core/grow.h"
+#include "fields/orgs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -131,12 +133,28 @@ static int read_run(const finder *f, size_t i, run *r) {
   return 1;
 }
 
-/* An organisation's name, not a person's: a word such as "Bank" in it, all
- * of it office words ("Foreign Affairs"), or the tail of "Ministry of ...". */
+/* A capitalised legal-form suffix: "Inc", "Corp.", "Co", "Ltd", "plc". */
+static int legal_suffix(const finder *f, size_t i) {
+  if (i >= f->toks.n || f->toks.v[i].kind != NF_TOKEN_WORD ||
+      (f->toks.v[i].flags & NF_TOK_LOWER && !nf_tok_is(&f->toks, i, "plc")))
+    return 0;
+  const nf_token *tk = &f->toks.v[i];
+  return nf_org_is_suffix(f->toks.bytes + tk->start, tk->end - tk->start);
+}
+
+/* An organisation's name, not a person's: a word such as "Bank" in it, a
+ * legal-form suffix in or after it ("General Electric Co", "Investors
+ * Service Inc"; "Smith and Co"), all of it office words ("Foreign Affairs"),
+ * or the tail of "Ministry of ...". */
 static int run_has_orgword(const finder *f, const run *r) {
   int all_office = 1;
+  size_t after = r->end;
+  if (after < f->toks.n && nf_tok_is(&f->toks, after, ",")) after++;
+  if (after < f->toks.n && (nf_tok_is(&f->toks, after, "and") || nf_tok_is(&f->toks, after, "&")))
+    after++;
+  if (legal_suffix(f, after)) return 1;
   for (size_t j = r->begin; j < r->end; j++) {
-    if (is_kind(f, j, NF_LEX_BIT(NF_LEX_ORGWORD))) return 1;
+    if (is_kind(f, j, NF_LEX_BIT(NF_LEX_ORGWORD)) || legal_suffix(f, j)) return 1;
     if (f->toks.v[j].kind == NF_TOKEN_WORD &&
         !is_kind(f, j, NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK)))
       all_office = 0;
@@ -147,6 +165,45 @@ static int run_has_orgword(const finder *f, const run *r) {
   return b > 1 && (nf_tok_is(&f->toks, b - 1, "of") || nf_tok_is(&f->toks, b - 1, "for")) &&
          (f->toks.v[b - 2].flags & NF_TOK_CAPITALIZED) &&
          is_kind(f, b - 2, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY));
+}
+
+/* A run that is the name of a news agency names no person; nor does the
+ * name of a place ("New York", "London") unless an honorific or a title
+ * says so ("Mr. London", "Defense Secretary Austin"). */
+static int run_is_place(const finder *f, const run *r) {
+  /* a news agency is never one: "Tanjug said" */
+  if (nf_lexicon_match(f->lex, f->t, r->begin, NF_LEX_BIT(NF_LEX_AGENCY)).len == r->end - r->begin)
+    return 1;
+  nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->begin, NF_LEX_BIT(NF_LEX_PLACE));
+  if (m.len != r->end - r->begin) return 0;
+  size_t b = r->begin;
+  if (b > 0 && ((f->marks[b - 1] & NF_PM_TITLE_END) ||
+                nf_lexicon_match(f->lex, f->t, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len))
+    return 0;
+  return 1;
+}
+
+/* The first tokens of the article's company names: runs with a legal-form
+ * suffix ("Texaco Inc", "General Electric Co").  A later run that is the
+ * start of one ("Texaco said") is the company, not a person. */
+#define MAX_ORGS 64
+typedef struct org_runs {
+  run v[MAX_ORGS];
+  size_t n;
+} org_runs;
+
+static void find_org_runs(const finder *f, org_runs *o);
+static int run_starts_org(const finder *f, const run *r, const org_runs *o) {
+  for (size_t i = 0; i < o->n; i++) {
+    const run * or = &o->v[i];
+    if (or->begin == r->begin || or->end - or->begin <= r->end - r->begin) continue;
+    size_t k = 0;
+    for (; r->begin + k < r->end; k++)
+      if (strcmp(nf_tok_fold(&f->toks, r->begin + k), nf_tok_fold(&f->toks, or->begin + k)) != 0)
+        break;
+    if (r->begin + k == r->end) return 1;
+  }
+  return 0;
 }
 
 /* Adverbs and auxiliaries between a subject and its verb: "Austin also said". */
@@ -368,11 +425,35 @@ static size_t resolve(const finder *f, const nf_people *pp, const run *r, const 
   return best;
 }
 
+static void find_org_runs(const finder *f, org_runs *o) {
+  o->n = 0;
+  for (size_t i = 0; i < f->toks.n && o->n < MAX_ORGS;) {
+    run r;
+    if (!read_run(f, i, &r)) {
+      i++;
+      continue;
+    }
+    i = r.end;
+    /* "Kidder, Peabody and Co": the suffix may follow a comma */
+    size_t after = r.end + (r.end < f->toks.n && nf_tok_is(&f->toks, r.end, ","));
+    int company = legal_suffix(f, after);
+    for (size_t j = r.begin; j < r.end && !company; j++) company = legal_suffix(f, j);
+    if (company) {
+      /* the suffix ends the company's name */
+      if (r.end < after + 1 && legal_suffix(f, after)) r.end = (uint32_t)(after + 1);
+      o->v[o->n++] = r;
+    }
+  }
+}
+
 nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
                          const uint8_t *marks) {
   pp->npersons = pp->nmentions = 0;
   finder f = {lex, t, nf_toks_of(t), marks};
   nf_status s = NF_OK;
+  org_runs *orgs = malloc(sizeof *orgs);
+  if (!orgs) return NF_ERR_NOMEM;
+  find_org_runs(&f, orgs);
   /* Pass 1: the persons, from runs with a cue; a longer form of a name
    * already seen becomes its fullest form. */
   for (size_t i = 0; i < f.toks.n && s == NF_OK;) {
@@ -384,6 +465,9 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     i = r.end;
     uint8_t gender;
     if (!has_cue(&f, &r, &gender) || run_has_orgword(&f, &r)) continue;
+    /* "S and P said": a lone letter is no name */
+    if (r.end - r.begin == 1 && f.toks.v[r.begin].end - f.toks.v[r.begin].start == 1) continue;
+    if (run_is_place(&f, &r) || run_starts_org(&f, &r, orgs)) continue;
     if (gender == NF_GENDER_UNKNOWN) gender = title_gender(&f, &r);
     if (gender == NF_GENDER_UNKNOWN) gender = first_name_gender(&f, &r);
     size_t p = 0;
@@ -408,6 +492,7 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     }
     if (per->gender == NF_GENDER_UNKNOWN) per->gender = gender;
   }
+  free(orgs);
   if (s != NF_OK || pp->npersons == 0) return s;
   /* Pass 2: every run that names a person is a mention of it. */
   uint32_t last_small[64];

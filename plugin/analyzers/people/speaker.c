@@ -12,9 +12,15 @@
  * Lithuanian defense ministry said").  A quotation whose speaker cannot be
  * found stays unattributed.
  *
- * Results: "quote" (span: its content; attributes speaker, speaker_span and
- * cue) in text order, and "speaker" (value: the name; attribute country)
- * once for each person or body that speaks, in order of first quote. */
+ * Every source has a kind: a named person, a named body, or an unnamed
+ * group ("analysts", "U.S. officials").
+ *
+ * Results: "quote" (span: its content; attributes speaker (a named source's
+ * name), speaker_span, speaker_kind (person, body, group), country (the
+ * source's, a group's too) and cue) in text order; "speaker" (value: the
+ * name; attribute country) once for each person who speaks and "body"
+ * (value: the short name) once for each named body, in order of first
+ * quote. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +28,7 @@
 #include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "core/grow.h"
+#include "fields/orgs.h"
 #include "people.h"
 #include "speaker_internal.h"
 
@@ -233,13 +240,43 @@ static int same_value(const char *a, const char *b) {
   }
 }
 
-/* 1 when a speaker of that name was emitted already. */
-static int speaker_emitted(const nf_analysis *an, const char *name) {
+static const char *kind_name(int kind) {
+  return kind == SRC_PERSON ? "person" : kind == SRC_BODY ? "body" : "group";
+}
+
+/* 1 when a result of that type and value was emitted already. */
+static int emitted(const nf_analysis *an, nf_type type, const char *value) {
   size_t cursor = 0;
   const nf_result *r;
-  while ((r = nf_analysis_next(an, NF_TYPE_SPEAKER, 0, UINT32_MAX, &cursor)))
-    if (same_value(r->value, name)) return 1;
+  while ((r = nf_analysis_next(an, type, 0, UINT32_MAX, &cursor)))
+    if (r->value && same_value(r->value, value)) return 1;
   return 0;
+}
+
+/* The name of a source as a value: whitespace runs made one space; a body's
+ * short name ("Texaco", not "the Texaco Inc"). */
+static void source_value(const source *src, char *out, size_t cap) {
+  const char *p = src->name;
+  size_t n = strlen(p);
+  if (src->kind == SRC_BODY) {
+    size_t b, len;
+    nf_org_short(p, n, &b, &len);
+    p += b;
+    n = len;
+  }
+  size_t m = 0;
+  int space = 0;
+  for (size_t i = 0; i < n && m + 1 < cap; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c <= ' ' || c == 0x7f) {
+      space = m > 0;
+      continue;
+    }
+    if (space && m + 2 < cap) out[m++] = ' ';
+    space = 0;
+    out[m++] = (char)c;
+  }
+  out[m] = '\0';
 }
 
 static nf_status emit_results(article *a, nf_analysis *an) {
@@ -249,30 +286,37 @@ static nf_status emit_results(article *a, nf_analysis *an) {
     const record_quote *q = &a->quotes[i];
     const cue *c = q->cue != NONE ? &a->cues[q->cue] : NULL;
     const source *src = c && c->src.kind != SRC_NONE ? &c->src : NULL;
-    char cuebuf[64] = "";
+    char cuebuf[64] = "", value[MAX_NAME] = "";
     if (c)
       snprintf(cuebuf, sizeof cuebuf, "%.*s",
                (int)(a->toks.v[c->end - 1].end - a->toks.v[c->begin].start),
                a->toks.bytes + a->toks.v[c->begin].start);
-    nf_attr_value attrs[3];
+    if (src) source_value(src, value, sizeof value);
+    for (char *q = cuebuf; *q; q++) /* "according\nto" */
+      if ((unsigned char)*q < ' ') *q = ' ';
+    nf_attr_value attrs[5];
     uint32_t nattrs = 0;
     if (src) {
-      attrs[nattrs++] = NF_ATTR_STR(NF_ATTR_SPEAKER, src->name);
+      if (spk_named(src)) attrs[nattrs++] = NF_ATTR_STR(NF_ATTR_SPEAKER, value);
       attrs[nattrs++] = NF_ATTR_SPAN(NF_ATTR_SPEAKER_SPAN, a->toks.v[src->begin].start,
                                      a->toks.v[src->end - 1].end);
+      attrs[nattrs++] = NF_ATTR_STR(NF_ATTR_SPEAKER_KIND, kind_name(src->kind));
+      if (src->country[0]) attrs[nattrs++] = NF_ATTR_STR(NF_ATTR_COUNTRY, src->country);
     }
     if (c) attrs[nattrs++] = NF_ATTR_STR(NF_ATTR_CUE, cuebuf);
     nf_result r = {NF_TYPE_QUOTE, q->content_begin, q->content_end, 0, 0, NULL, NF_NO_REF, 0, attrs,
                    nattrs};
     s = nf_analysis_emit(an, &r, NULL);
-    if (s != NF_OK || !src || !spk_named(src) || speaker_emitted(an, src->name)) continue;
+    if (s != NF_OK || !src || !spk_named(src) || !value[0]) continue;
+    nf_type type = src->kind == SRC_PERSON ? NF_TYPE_SPEAKER : NF_TYPE_BODY;
+    if (emitted(an, type, value)) continue;
     nf_attr_value country = NF_ATTR_STR(NF_ATTR_COUNTRY, src->country[0] ? src->country : NULL);
-    nf_result sr = {NF_TYPE_SPEAKER,
+    nf_result sr = {type,
                     a->toks.v[src->begin].start,
                     a->toks.v[src->end - 1].end,
                     0,
                     0,
-                    src->name,
+                    value,
                     NF_NO_REF,
                     0,
                     &country,
@@ -302,6 +346,8 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   if (dateline) a.dateline_end = dateline->end;
   nf_status s = spk_read_mentions(&a);
   if (s == NF_OK) s = spk_find_cues(&a);
+  if (s == NF_OK)
+    for (size_t c = 0; c < a.ncues; c++) spk_classify(&a, &a.cues[c].src);
   if (s == NF_OK) s = attribute_quotes(&a);
   if (s == NF_OK) s = reported_speech(&a);
   if (s == NF_OK) s = emit_results(&a, an);
@@ -310,7 +356,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   return s;
 }
 
-static const char *const provides[] = {"quote", "speaker", NULL};
+static const char *const provides[] = {"quote", "speaker", "body", NULL};
 static const char *const reads[] = {"person", "title", "official", "country", "dateline", NULL};
 
 const nf_analyzer_v2 nf_speaker_analyzer = {

@@ -84,6 +84,9 @@ int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s);
 int spk_pronoun_gender(const article *a, size_t k);
 int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, source *s);
 int spk_source_after(const article *a, size_t b, int any, source *s);
+/* A body whose words end in a plural noun for people ("U.S. officials",
+ * "Dealers", "trade sources") is an unnamed group. */
+void spk_classify(const article *a, source *s);
 
 /* speaker_cues.c: reporting verbs and "according to", with their sources. */
 nf_status spk_find_cues(article *a);

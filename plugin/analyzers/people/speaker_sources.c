@@ -6,6 +6,7 @@
 
 #include "analysis/tokens.h"
 #include "core/buffer.h"
+#include "fields/orgs.h"
 #include "speaker_internal.h"
 
 /* ---- reading the earlier analyzers' results ------------------------------------- */
@@ -189,7 +190,11 @@ static int org_before(const article *a, size_t e, source *s) {
       break;
     if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
         !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
-      int named_org = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG)).len > 0;
+      int named_org =
+          lex_at(a, k,
+                 NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_AGENCY))
+                  .len > 0 ||
+          nf_org_is_suffix(a->toks.bytes + tk->start, tk->end - tk->start);
       if (named_org || ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1)) orgish = 1;
       if (!named_org && nf_tok_in(&a->toks, k, org_stops)) break;
       b = k;
@@ -481,4 +486,16 @@ static int spk_np_source_after(const article *a, size_t b, size_t k, int any, so
   }
   memset(s, 0, sizeof *s);
   return 0;
+}
+
+void spk_classify(const article *a, source *s) {
+  if (s->kind != SRC_BODY || s->end <= s->begin) return;
+  /* the head noun is the last word; a plural body noun names a group */
+  for (size_t k = s->begin; k < s->end; k++) {
+    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_BODY));
+    if (m.len && k + m.len == s->end && (m.flags & NF_LEX_PLURAL)) {
+      s->kind = SRC_UNNAMED;
+      return;
+    }
+  }
 }

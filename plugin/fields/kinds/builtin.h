@@ -13,5 +13,6 @@ extern const nf_field_kind_v1 nf_kind_title;
 extern const nf_field_kind_v1 nf_kind_date;
 extern const nf_field_kind_v1 nf_kind_id;
 extern const nf_field_kind_v1 nf_kind_agency;
+extern const nf_field_kind_v1 nf_kind_org;
 
 #endif
