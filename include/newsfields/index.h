@@ -40,8 +40,9 @@ typedef struct nf_index_options {
  * schema must outlive the indexer.  opts may be NULL. */
 NF_API nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
                                  const nf_index_options *opts, nf_indexer **out, nf_error *err);
-/* Analyze and index one article.  NF_ERR_PARSE for a bad article (nothing is
- * indexed for it and the indexer stays usable); other errors are fatal. */
+/* Analyze and index one article.  NF_ERR_PARSE for a bad article, NF_ERR_LIMIT
+ * for one whose record is over the schema's record limit (nothing is indexed
+ * for it and the indexer stays usable); other errors are fatal. */
 NF_API nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *err);
 /* Write every article still being analysed.  A bad one stops the flush
  * with its error (NF_ERR_PARSE); calling again goes on after it. */

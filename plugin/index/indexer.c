@@ -58,6 +58,20 @@ static nf_status settle_language(nf_indexer *ix, const char *wanted, nf_error *e
   return s;
 }
 
+/* The stemmer language exists (Xapian knows it), or an error naming it. */
+static nf_status check_language(const char *language, nf_error *err) {
+  nf_xdoc *doc = NULL;
+  nf_error inner;
+  nf_error_clear(&inner);
+  nf_status s = nf_xdoc_new(language, &doc, &inner);
+  nf_xdoc_free(doc);
+  if (s == NF_OK) return NF_OK;
+  return nf_error_set(err, NF_ERR_INVALID,
+                      "unknown stemming language '%s': give a Snowball stemmer (english, french, "
+                      "german, ...) or none",
+                      language ? language : "");
+}
+
 nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
                           const nf_index_options *opts, nf_indexer **out, nf_error *err) {
   *out = NULL;
@@ -76,6 +90,9 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
                             err);
     ix->pipeline = ix->own_pipeline;
   }
+  /* Options are checked before the database is touched: a stemmer that
+   * does not exist must not be written as the database's language. */
+  if (s == NF_OK) s = check_language(language, err);
   if (s == NF_OK) s = nf_xdb_open_writable(db_path, &ix->db, err);
   if (s == NF_OK) s = settle_language(ix, language, err);
   unsigned threads = opts ? opts->threads : 0;
@@ -159,7 +176,7 @@ nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *er
   /* Make room by writing the oldest; queue this article even when that one
    * failed, so that a caller going on past the error loses nothing. */
   if (nf_index_worker_full(ix->worker)) s = write_next(ix, 1, &took, err);
-  if (s != NF_OK && s != NF_ERR_PARSE) return s;
+  if (s != NF_OK && s != NF_ERR_PARSE && s != NF_ERR_LIMIT) return s; /* not one article's */
   nf_status queued = nf_index_worker_submit(ix->worker, article, s == NF_OK ? err : NULL);
   if (s != NF_OK) return queued == NF_OK ? s : queued;
   if (queued != NF_OK) return queued;
