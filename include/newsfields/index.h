@@ -54,6 +54,11 @@ NF_API nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err);
 /* Articles indexed since open, and of those, how many are committed. */
 NF_API unsigned long nf_indexer_added(const nf_indexer *ix);
 NF_API unsigned long nf_indexer_committed(const nf_indexer *ix);
+/* 1 after a commit failed (a full disk, a write error): the error named the
+ * database, the articles lost and the input position; the database keeps
+ * what was committed before, and nothing more is written (every call fails
+ * again). */
+NF_API int nf_indexer_broken(const nf_indexer *ix);
 /* Documents in the database (committed or not). */
 NF_API nf_status nf_indexer_doccount(nf_indexer *ix, unsigned long *out, nf_error *err);
 NF_API void nf_indexer_free(nf_indexer *ix);

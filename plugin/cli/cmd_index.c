@@ -215,13 +215,19 @@ int nf_cmd_index(int argc, char **argv) {
   }
   unsigned long skipped = 0;
   if (s == NF_OK) rc = index_all(ix, in, &o, &skipped);
-  /* What was indexed before a failure is committed all the same. */
-  if (ix && nf_indexer_commit(ix, &err) != NF_OK) {
+  /* What was indexed before a failure is committed all the same (unless a
+   * commit failed: the error said what the database keeps). */
+  if (ix && !nf_indexer_broken(ix) && nf_indexer_commit(ix, &err) != NF_OK) {
     nf_cli_error(&err);
     rc = NF_EXIT_FAILURE;
   }
   unsigned long docs = 0;
-  if (ix && !o.quiet && nf_indexer_doccount(ix, &docs, &err) == NF_OK) {
+  if (ix && !o.quiet && nf_indexer_broken(ix)) {
+    printf(
+        "committed %lu articles (%lu skipped) before the database failed; %s has what was "
+        "committed before\n",
+        nf_indexer_committed(ix), skipped, o.db);
+  } else if (ix && !o.quiet && nf_indexer_doccount(ix, &docs, &err) == NF_OK) {
     double secs = nf_cli_now() - start, mb = (double)nf_input_bytes(in) / 1e6;
     printf(
         "indexed %lu articles (%lu skipped), %.2f MB in %.2f s (%.2f MB/s); %s has %lu "

@@ -19,6 +19,7 @@ struct nf_xdb {
   Xapian::WritableDatabase wdb;  // only when writable
   bool writable = false;
   bool in_txn = false;  // every change goes inside a transaction, so free can drop it
+  bool failed = false;  // a commit failed: nothing more is written, free drops the rest
 };
 
 struct nf_xdoc {
