@@ -287,7 +287,9 @@ int nf_cmd_search(int argc, char **argv) {
     nf_results_free(results);
     results = NULL;
     nf_error_clear(&err);
-    s = nf_searcher_reopen(searcher, &err);
+    /* the commit may come while the databases are opened, too */
+    s = searcher ? nf_searcher_reopen(searcher, &err)
+                 : nf_searcher_open(o.dbs, o.ndbs, schema, o.lang, &searcher, &err);
     if (s == NF_OK) s = nf_search(searcher, query, strlen(query), &o.so, &results, &err);
   }
   if (s == NF_OK && o.json) {
