@@ -12,6 +12,7 @@
  * enough; fewer when the file or its first line is shorter). */
 static inline const char *nf_bom_problem(const unsigned char *p, size_t n, size_t *skip) {
   *skip = 0;
+  if (n == 0) return NULL; /* an empty first line: p may be NULL */
   if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
     *skip = 3;
     return NULL;

@@ -352,6 +352,11 @@ static nf_status next_json_line(nf_input *in, const nf_article **out, int *done,
     size_t start = 0;
     while (start < n && (in->linebuf[start] == ' ' || in->linebuf[start] == '\t')) start++;
     if (start == n) continue; /* blank line */
+    const char *nul = memchr(in->linebuf, '\0', n);
+    if (nul)
+      return nf_error_set_at(err, NF_ERR_PARSE, in->current_path, in->line,
+                             "a NUL byte at column %zu: JSON Lines are text, with none",
+                             (size_t)(nul - in->linebuf) + 1);
     s = nf_json_article_parse(&in->json, in->linebuf, n, &in->article, err);
     if (s != NF_OK) {
       if (err) snprintf(err->where, sizeof err->where, "%s:%lu", in->current_path, in->line);

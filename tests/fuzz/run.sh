@@ -55,6 +55,15 @@ for list in "$top"/schema/*.tsv; do
 done
 
 status=0
+# Each finding fixed is kept in tests/fuzz/regressions/<target>/ and run first.
+for target in fuzz_extract fuzz_jsonl fuzz_query fuzz_schema; do
+  dir=$top/tests/fuzz/regressions/$target
+  [ -d "$dir" ] || continue
+  if ! "$build/tests/fuzz/$target" "$dir"/* >"$build/$target.regressions.log" 2>&1; then
+    echo "$target: a regression input fails again (see $build/$target.regressions.log)"
+    status=1
+  fi
+done
 printf '%-14s %12s %s\n' target executions result
 for target in fuzz_extract fuzz_jsonl fuzz_query fuzz_schema; do
   log=$build/$target.log
