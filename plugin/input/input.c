@@ -149,7 +149,7 @@ static nf_status add_directory(nf_input *in, const char *dir, nf_error *err) {
       n++;
   }
   closedir(d);
-  if (s == NF_OK) qsort(names, n, sizeof *names, byte_order);
+  if (s == NF_OK && n) qsort(names, n, sizeof *names, byte_order);
   for (size_t i = 0; s == NF_OK && i < n; i++) {
     char *path = nf_path_join(dir, names[i]);
     if (!path) {

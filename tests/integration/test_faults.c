@@ -118,7 +118,10 @@ static char *read_text(const char *name) {
   if (f) {
     size_t cap = 0;
     ssize_t n = getdelim(&text, &cap, '\0', f);
-    if (n < 0) text = strdup("");
+    if (n < 0) {
+      free(text);
+      text = strdup("");
+    }
     fclose(f);
   }
   free(path);
