@@ -40,8 +40,9 @@ typedef struct nf_index_options {
  * schema must outlive the indexer.  opts may be NULL. */
 NF_API nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
                                  const nf_index_options *opts, nf_indexer **out, nf_error *err);
-/* Analyze and index one article.  NF_ERR_PARSE for a bad article (nothing is
- * indexed for it and the indexer stays usable); other errors are fatal. */
+/* Analyze and index one article.  NF_ERR_PARSE for a bad article, NF_ERR_LIMIT
+ * for one whose record is over the schema's record limit (nothing is indexed
+ * for it and the indexer stays usable); other errors are fatal. */
 NF_API nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *err);
 /* Write every article still being analysed.  A bad one stops the flush
  * with its error (NF_ERR_PARSE); calling again goes on after it. */
@@ -53,6 +54,11 @@ NF_API nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err);
 /* Articles indexed since open, and of those, how many are committed. */
 NF_API unsigned long nf_indexer_added(const nf_indexer *ix);
 NF_API unsigned long nf_indexer_committed(const nf_indexer *ix);
+/* 1 after a commit failed (a full disk, a write error): the error named the
+ * database, the articles lost and the input position; the database keeps
+ * what was committed before, and nothing more is written (every call fails
+ * again). */
+NF_API int nf_indexer_broken(const nf_indexer *ix);
 /* Documents in the database (committed or not). */
 NF_API nf_status nf_indexer_doccount(nf_indexer *ix, unsigned long *out, nf_error *err);
 NF_API void nf_indexer_free(nf_indexer *ix);

@@ -14,7 +14,15 @@
  * and metadata; the id is its canonical URL, else its path), a file ending
  * in .warc or .warc.gz a web archive whose HTML responses are articles (the
  * id is the record's target URI), and a JSON line may give "html" instead of
- * "text" (plugin/input/ says how pages are read). */
+ * "text" (plugin/input/ says how pages are read).
+ *
+ * Each file and directory is read once, however many paths lead to it
+ * (links, a symbolic link to a parent directory): they are known by device
+ * and inode.  A line longer than the line limit, or an article larger than
+ * the article limit (newsfields/limits.h), is an NF_ERR_LIMIT naming the
+ * file and line; a file that cannot be read, or whose reading fails, an
+ * NF_ERR_IO naming it, never the end of the file.  A UTF-8 byte-order mark
+ * is dropped; a UTF-16 or UTF-32 file is an error saying so. */
 #ifndef NEWSFIELDS_INPUT_H
 #define NEWSFIELDS_INPUT_H
 
@@ -22,6 +30,7 @@
 
 #include "newsfields/article.h"
 #include "newsfields/export.h"
+#include "newsfields/limits.h"
 #include "newsfields/status.h"
 
 #ifdef __cplusplus
@@ -35,10 +44,16 @@ typedef struct nf_input nf_input;
 NF_API nf_status nf_input_open(const char *const *paths, size_t n, nf_input **out, nf_error *err);
 NF_API void nf_input_free(nf_input *in);
 
+/* The limits on lines and articles (NF_LIMIT_LINE_BYTES,
+ * NF_LIMIT_ARTICLE_BYTES; 0 or NULL: the defaults).  Before the first
+ * nf_input_next. */
+NF_API void nf_input_set_limits(nf_input *in, const nf_limits *limits);
+
 /* The next article in *out (valid until the next call), or *out = NULL at
- * the end.  A bad article gives NF_ERR_PARSE with err->where set to
- * "file:line"; calling again goes on with the next one.  A file that cannot
- * be read gives NF_ERR_IO; calling again goes on with the next file. */
+ * the end.  A bad article gives NF_ERR_PARSE (NF_ERR_LIMIT when it is over
+ * a limit) with err->where set to "file:line"; calling again goes on with
+ * the next one.  A file that cannot be read gives NF_ERR_IO (NF_ERR_PARSE
+ * when it is no UTF-8 text); calling again goes on with the next file. */
 NF_API nf_status nf_input_next(nf_input *in, const nf_article **out, nf_error *err);
 
 /* Bytes of input consumed so far (for progress and throughput). */

@@ -9,6 +9,9 @@
  *     language = english       # Snowball stemmer for free text ("none": no stemming)
  *     batch = 1000             # documents per commit
  *     plugins = a.so, b.so     # plug-ins to load (relative to the schema's directory)
+ *     max_line_bytes = 33554432     # one JSON line (default 32 MiB; newsfields/limits.h)
+ *     max_article_bytes = 8388608   # an article's headline and text (default 8 MiB)
+ *     max_record_bytes = 33554432   # an article's record as JSON (default 32 MiB)
  *
  *     [field country]          # the query name: country:...
  *     kind = country           # a registered field kind (newsfields/fieldkind.h): text,
@@ -41,6 +44,7 @@
 
 #include "newsfields/export.h"
 #include "newsfields/fieldkind.h"
+#include "newsfields/limits.h"
 #include "newsfields/registry.h"
 #include "newsfields/status.h"
 
@@ -112,6 +116,11 @@ NF_API const nf_field *nf_schema_field(const nf_schema *schema, size_t i);
 NF_API const nf_field *nf_schema_find(const nf_schema *schema, const char *name);
 NF_API const char *nf_schema_language(const nf_schema *schema);
 NF_API unsigned nf_schema_batch(const nf_schema *schema);
+/* A size limit: the schema's, or the default (newsfields/limits.h).  A
+ * command's option overrides it with nf_schema_set_limit (0: back to the
+ * schema's default). */
+NF_API size_t nf_schema_limit(const nf_schema *schema, nf_limit which);
+NF_API void nf_schema_set_limit(nf_schema *schema, nf_limit which, size_t value);
 
 #ifdef __cplusplus
 }

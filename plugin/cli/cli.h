@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "newsfields/article.h"
+#include "newsfields/input.h"
+#include "newsfields/limits.h"
 #include "newsfields/registry.h"
 #include "newsfields/schema.h"
 #include "newsfields/status.h"
@@ -55,6 +57,29 @@ int nf_cli_add_plugin(const char *command, nf_cli_plugins *p, const char *path);
  * (both NULL on failure). */
 nf_status nf_cli_load_schema(const char *path, const nf_cli_plugins *plugins, nf_registry **reg,
                              nf_schema **out, nf_error *err);
+
+/* The limit options of index and extract (--max-line-bytes,
+ * --max-article-bytes, --max-record-bytes): their getopt codes, from
+ * NF_CLI_OPT_LIMIT up, one per nf_limit. */
+#define NF_CLI_OPT_LIMIT 512
+#define NF_CLI_LIMIT_OPTIONS                                                  \
+  {"max-line-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT},              \
+      {"max-article-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT + 1}, { \
+    "max-record-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT + 2         \
+  }
+#define NF_CLI_LIMIT_HELP                                                                 \
+  "      --max-line-bytes N     longest JSON line (default: the schema's, else 32 MiB)\n" \
+  "      --max-article-bytes N  largest article, headline and text (default: the\n"       \
+  "                             schema's, else 8 MiB)\n"                                  \
+  "      --max-record-bytes N   largest record as JSON (default: the schema's, else\n"    \
+  "                             32 MiB); over a limit: an error naming file and line\n"
+
+/* A limit option's value into limits; a usage error's exit status when it
+ * is not a number from 1 up. */
+int nf_cli_limit_option(const char *command, int code, const char *arg, nf_limits *limits);
+/* The options' limits over the schema's, then the input's limits from the
+ * schema. */
+void nf_cli_apply_limits(nf_schema *schema, const nf_limits *limits, nf_input *in);
 
 /* Parse a whole unsigned number for an option; 0 if it is not one. */
 int nf_cli_parse_unsigned(const char *s, unsigned max, unsigned *out);

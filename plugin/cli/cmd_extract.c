@@ -22,7 +22,8 @@ static const char usage[] =
     "                      serve the schema (repeatable)\n"
     "      --pretty        indented JSON\n"
     "      --text          include the article's text\n"
-    "      --skip-bad      skip bad articles (reported) instead of stopping\n"
+    "      --skip-bad      skip bad articles and unreadable files (reported)\n"
+    "                      instead of stopping\n" NF_CLI_LIMIT_HELP
     "  -h, --help          this help\n";
 
 typedef struct extract_opts {
@@ -30,6 +31,7 @@ typedef struct extract_opts {
   nf_cli_plugins plugins;
   unsigned json_flags;
   int skip_bad;
+  nf_limits limits;
 } extract_opts;
 
 static int parse_options(int argc, char **argv, extract_opts *o) {
@@ -40,6 +42,7 @@ static int parse_options(int argc, char **argv, extract_opts *o) {
                                            {"text", no_argument, NULL, OPT_TEXT},
                                            {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
                                            {"help", no_argument, NULL, 'h'},
+                                           NF_CLI_LIMIT_OPTIONS,
                                            {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
@@ -63,6 +66,11 @@ static int parse_options(int argc, char **argv, extract_opts *o) {
       case 'h':
         fputs(usage, stdout);
         return -1;
+      case NF_CLI_OPT_LIMIT:
+      case NF_CLI_OPT_LIMIT + 1:
+      case NF_CLI_OPT_LIMIT + 2:
+        if (nf_cli_limit_option("extract", c, optarg, &o->limits)) return NF_EXIT_USAGE;
+        break;
       default:
         return nf_cli_usage_error("extract", "bad option");
     }
@@ -71,7 +79,9 @@ static int parse_options(int argc, char **argv, extract_opts *o) {
   return NF_EXIT_OK;
 }
 
-static int extract_all(nf_input *in, const nf_pipeline *p, const extract_opts *o) {
+static int extract_all(nf_input *in, const nf_pipeline *p, const nf_schema *schema,
+                       const extract_opts *o) {
+  size_t record_limit = nf_schema_limit(schema, NF_LIMIT_RECORD_BYTES);
   nf_record *rec = NULL;
   nf_analysis *an = NULL;
   nf_error err;
@@ -88,9 +98,17 @@ static int extract_all(nf_input *in, const nf_pipeline *p, const extract_opts *o
     nf_error_clear(&err);
     nf_status s = nf_input_next(in, &a, &err);
     if (s == NF_OK && !a) break;
+    int from_input = s != NF_OK;
     if (s == NF_OK) s = nf_record_extract(rec, p, an, a, &err);
     char *json = NULL;
     if (s == NF_OK) s = nf_record_to_json(rec, o->json_flags, &json, &err);
+    if (s == NF_OK && strlen(json) > record_limit) {
+      s = nf_error_set(&err, NF_ERR_LIMIT,
+                       "the record is %zu bytes as JSON, more than %zu, the record limit "
+                       "(max_record_bytes in the schema, --max-record-bytes)",
+                       strlen(json), record_limit);
+      free(json);
+    }
     if (s == NF_OK) {
       nf_cli_put_json(stdout, json); /* C1 and bidi controls as \u escapes */
       fputc('\n', stdout);
@@ -98,7 +116,7 @@ static int extract_all(nf_input *in, const nf_pipeline *p, const extract_opts *o
       continue;
     }
     if (a) nf_cli_locate(&err, a);
-    if (s == NF_ERR_PARSE && o->skip_bad) {
+    if ((s == NF_ERR_PARSE || s == NF_ERR_LIMIT || (from_input && s == NF_ERR_IO)) && o->skip_bad) {
       fprintf(stderr, "newsfields: skipped: ");
       nf_cli_error(&err);
       continue;
@@ -128,11 +146,12 @@ int nf_cmd_extract(int argc, char **argv) {
   if (s == NF_OK) s = nf_pipeline_new(reg, &env, &pipeline, &err);
   if (s == NF_OK)
     s = nf_input_open((const char *const *)argv + optind, (size_t)(argc - optind), &in, &err);
+  if (s == NF_OK) nf_cli_apply_limits(schema, &o.limits, in);
   if (s != NF_OK) {
     nf_cli_error(&err);
     rc = NF_EXIT_FAILURE;
   } else {
-    rc = extract_all(in, pipeline, &o);
+    rc = extract_all(in, pipeline, schema, &o);
     if (nf_input_skipped(in))
       fprintf(stderr, "newsfields: passed over %lu web archive records that are no HTML page\n",
               nf_input_skipped(in));

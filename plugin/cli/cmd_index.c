@@ -30,7 +30,8 @@ static const char usage[] =
     "  -b, --batch N       articles per commit (default: the schema's)\n"
     "  -j, --threads N     1: analyse and write in one thread; 2: analyse in a\n"
     "                      thread of its own (default: 2 on two cores or more)\n"
-    "      --skip-bad      skip bad articles (counted and reported) instead of stopping\n"
+    "      --skip-bad      skip bad articles and unreadable files (counted and\n"
+    "                      reported) instead of stopping\n" NF_CLI_LIMIT_HELP
     "  -q, --quiet         no progress and no summary\n"
     "  -h, --help          this help\n"
     "\n"
@@ -44,6 +45,7 @@ typedef struct index_opts {
   unsigned batch;
   int skip_bad, quiet;
   unsigned threads;
+  nf_limits limits;
 } index_opts;
 
 typedef struct progress {
@@ -63,12 +65,17 @@ static void show_progress(progress *p, unsigned long articles, unsigned long lon
 }
 
 static int parse_options(int argc, char **argv, index_opts *o) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},     {"schema", required_argument, NULL, 's'},
-      {"plugin", required_argument, NULL, 'p'}, {"lang", required_argument, NULL, 'l'},
-      {"batch", required_argument, NULL, 'b'},  {"skip-bad", no_argument, NULL, 'K'},
-      {"quiet", no_argument, NULL, 'q'},        {"threads", required_argument, NULL, 'j'},
-      {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                           {"schema", required_argument, NULL, 's'},
+                                           {"plugin", required_argument, NULL, 'p'},
+                                           {"lang", required_argument, NULL, 'l'},
+                                           {"batch", required_argument, NULL, 'b'},
+                                           {"skip-bad", no_argument, NULL, 'K'},
+                                           {"quiet", no_argument, NULL, 'q'},
+                                           {"threads", required_argument, NULL, 'j'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           NF_CLI_LIMIT_OPTIONS,
+                                           {NULL, 0, NULL, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "d:s:p:l:b:j:qh", longopts, NULL)) != -1) {
@@ -102,6 +109,11 @@ static int parse_options(int argc, char **argv, index_opts *o) {
       case 'h':
         fputs(usage, stdout);
         return -1;
+      case NF_CLI_OPT_LIMIT:
+      case NF_CLI_OPT_LIMIT + 1:
+      case NF_CLI_OPT_LIMIT + 2:
+        if (nf_cli_limit_option("index", c, optarg, &o->limits)) return NF_EXIT_USAGE;
+        break;
       default:
         return nf_cli_usage_error("index", "bad option");
     }
@@ -110,20 +122,27 @@ static int parse_options(int argc, char **argv, index_opts *o) {
   return NF_EXIT_OK;
 }
 
-/* A bad article: with --skip-bad report it and go on (0), else report and
- * stop (1).  Any other error stops. */
-static int bad_article(nf_status s, const nf_error *err, const index_opts *o, progress *prog,
-                       unsigned long *skipped) {
+/* A bad article (or, from the input, an unreadable file): with --skip-bad
+ * report it and go on (0), else report and stop (1).  Any other error
+ * stops. */
+static int bad_input(nf_status s, int from_input, const nf_error *err, const index_opts *o,
+                     progress *prog, unsigned long *skipped) {
   if (prog->on_terminal) fputc('\n', stderr);
-  if (s == NF_ERR_PARSE && o->skip_bad) {
+  int skippable = s == NF_ERR_PARSE || s == NF_ERR_LIMIT || (from_input && s == NF_ERR_IO);
+  if (skippable && o->skip_bad) {
     fprintf(stderr, "newsfields: skipped: ");
     nf_cli_error(err);
     (*skipped)++;
     return 0;
   }
   nf_cli_error(err);
-  if (s == NF_ERR_PARSE) fprintf(stderr, "newsfields: use --skip-bad to skip bad articles\n");
+  if (skippable) fprintf(stderr, "newsfields: use --skip-bad to skip bad articles\n");
   return 1;
+}
+
+static int bad_article(nf_status s, const nf_error *err, const index_opts *o, progress *prog,
+                       unsigned long *skipped) {
+  return bad_input(s, 0, err, o, prog, skipped);
 }
 
 /* Write what the analysis thread still holds, reporting bad articles. */
@@ -146,16 +165,17 @@ static int index_all(nf_indexer *ix, nf_input *in, const index_opts *o, unsigned
     nf_error_clear(&err);
     nf_status s = nf_input_next(in, &a, &err);
     if (s == NF_OK && !a) break;
+    int from_input = s != NF_OK;
     if (s == NF_OK) {
       s = nf_indexer_add(ix, a, &err);
-      if (s == NF_ERR_PARSE) nf_cli_locate(&err, a);
+      if (s == NF_ERR_PARSE || s == NF_ERR_LIMIT) nf_cli_locate(&err, a);
     } else {
       /* a bad line: the articles before it come first, in order */
       nf_error input_err = err;
       if (flush_all(ix, o, &prog, skipped)) return NF_EXIT_FAILURE;
       err = input_err;
     }
-    if (s != NF_OK && bad_article(s, &err, o, &prog, skipped)) {
+    if (s != NF_OK && bad_input(s, from_input, &err, o, &prog, skipped)) {
       show_progress(&prog, nf_indexer_added(ix), nf_input_bytes(in), 1);
       return NF_EXIT_FAILURE;
     }
@@ -187,6 +207,7 @@ int nf_cmd_index(int argc, char **argv) {
   nf_index_options io = {o.lang, o.batch, pipeline, o.threads};
   if (s == NF_OK)
     s = nf_input_open((const char *const *)argv + optind, (size_t)(argc - optind), &in, &err);
+  if (s == NF_OK) nf_cli_apply_limits(schema, &o.limits, in);
   if (s == NF_OK) s = nf_indexer_open(o.db, schema, &io, &ix, &err);
   if (s != NF_OK) {
     nf_cli_error(&err);
@@ -194,13 +215,19 @@ int nf_cmd_index(int argc, char **argv) {
   }
   unsigned long skipped = 0;
   if (s == NF_OK) rc = index_all(ix, in, &o, &skipped);
-  /* What was indexed before a failure is committed all the same. */
-  if (ix && nf_indexer_commit(ix, &err) != NF_OK) {
+  /* What was indexed before a failure is committed all the same (unless a
+   * commit failed: the error said what the database keeps). */
+  if (ix && !nf_indexer_broken(ix) && nf_indexer_commit(ix, &err) != NF_OK) {
     nf_cli_error(&err);
     rc = NF_EXIT_FAILURE;
   }
   unsigned long docs = 0;
-  if (ix && !o.quiet && nf_indexer_doccount(ix, &docs, &err) == NF_OK) {
+  if (ix && !o.quiet && nf_indexer_broken(ix)) {
+    printf(
+        "committed %lu articles (%lu skipped) before the database failed; %s has what was "
+        "committed before\n",
+        nf_indexer_committed(ix), skipped, o.db);
+  } else if (ix && !o.quiet && nf_indexer_doccount(ix, &docs, &err) == NF_OK) {
     double secs = nf_cli_now() - start, mb = (double)nf_input_bytes(in) / 1e6;
     printf(
         "indexed %lu articles (%lu skipped), %.2f MB in %.2f s (%.2f MB/s); %s has %lu "

@@ -281,6 +281,17 @@ int nf_cmd_search(int argc, char **argv) {
     free(d);
   }
   if (s == NF_OK) s = nf_search(searcher, query, strlen(query), &o.so, &results, &err);
+  /* An indexer committing meanwhile may overtake the reader: reopen and try
+   * again (each commit leaves the reader a while to finish). */
+  for (int tries = 0; s == NF_ERR_DB_MODIFIED && tries < 5; tries++) {
+    nf_results_free(results);
+    results = NULL;
+    nf_error_clear(&err);
+    /* the commit may come while the databases are opened, too */
+    s = searcher ? nf_searcher_reopen(searcher, &err)
+                 : nf_searcher_open(o.dbs, o.ndbs, schema, o.lang, &searcher, &err);
+    if (s == NF_OK) s = nf_search(searcher, query, strlen(query), &o.so, &results, &err);
+  }
   if (s == NF_OK && o.json) {
     char *json = NULL;
     s = nf_results_to_json(results, 0, &json, &err);

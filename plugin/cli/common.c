@@ -74,3 +74,24 @@ void nf_cli_locate(nf_error *err, const nf_article *a) {
   else
     snprintf(err->where, sizeof err->where, "%s", a->origin);
 }
+
+int nf_cli_limit_option(const char *command, int code, const char *arg, nf_limits *limits) {
+  static const char *const names[NF_LIMIT_COUNT] = {"--max-line-bytes", "--max-article-bytes",
+                                                    "--max-record-bytes"};
+  unsigned i = (unsigned)(code - NF_CLI_OPT_LIMIT), v;
+  if (i >= NF_LIMIT_COUNT) return nf_cli_usage_error(command, "bad option");
+  if (!nf_cli_parse_unsigned(arg, 4000000000u, &v) || v == 0)
+    return nf_cli_usage_error(command, "%s needs a number of bytes from 1 up, not '%s'", names[i],
+                              arg);
+  limits->max[i] = v;
+  return NF_EXIT_OK;
+}
+
+void nf_cli_apply_limits(nf_schema *schema, const nf_limits *limits, nf_input *in) {
+  nf_limits lim;
+  for (unsigned i = 0; i < NF_LIMIT_COUNT; i++) {
+    if (schema && limits->max[i]) nf_schema_set_limit(schema, (nf_limit)i, limits->max[i]);
+    lim.max[i] = limits->max[i] ? limits->max[i] : nf_schema_limit(schema, (nf_limit)i);
+  }
+  if (in) nf_input_set_limits(in, &lim);
+}

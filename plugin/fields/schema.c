@@ -29,6 +29,7 @@ struct nf_schema {
   char *dir;
   char *language;
   unsigned batch;
+  nf_limits limits; /* 0: the default */
   nf_field fields[NF_MAX_FIELDS];
   unsigned long field_lines[NF_MAX_FIELDS];
   char *kind_names[NF_MAX_FIELDS]; /* as written, until resolved in the registry */
@@ -180,6 +181,17 @@ static nf_status index_key(parse_state *st, const char *key, const char *v) {
   if (strcmp(key, "plugins") == 0) {
     if ((s = mark_seen(st, 4u, key))) return s;
     return set_plugins(st, v);
+  }
+  static const char *const limit_keys[NF_LIMIT_COUNT] = {"max_line_bytes", "max_article_bytes",
+                                                         "max_record_bytes"};
+  for (unsigned i = 0; i < NF_LIMIT_COUNT; i++) {
+    if (strcmp(key, limit_keys[i]) != 0) continue;
+    if ((s = mark_seen(st, 8u << i, key))) return s;
+    unsigned v_max;
+    if ((s = parse_unsigned(st, key, v, 4000000000u, &v_max))) return s;
+    if (v_max == 0) return fail(st, "'%s' must be at least 1", key);
+    sc->limits.max[i] = v_max;
+    return NF_OK;
   }
   return fail(st, "unknown key '%s' in [index]", key);
 }
@@ -596,3 +608,15 @@ const nf_field *nf_schema_find(const nf_schema *schema, const char *name) {
 
 const char *nf_schema_language(const nf_schema *schema) { return schema->language; }
 unsigned nf_schema_batch(const nf_schema *schema) { return schema->batch; }
+
+size_t nf_schema_limit(const nf_schema *schema, nf_limit which) {
+  static const size_t defaults[NF_LIMIT_COUNT] = {
+      NF_DEFAULT_MAX_LINE_BYTES, NF_DEFAULT_MAX_ARTICLE_BYTES, NF_DEFAULT_MAX_RECORD_BYTES};
+  if ((unsigned)which >= NF_LIMIT_COUNT) return 0;
+  size_t v = schema ? schema->limits.max[which] : 0;
+  return v ? v : defaults[which];
+}
+
+void nf_schema_set_limit(nf_schema *schema, nf_limit which, size_t value) {
+  if ((unsigned)which < NF_LIMIT_COUNT) schema->limits.max[which] = value;
+}

@@ -1,6 +1,7 @@
 /* Indexing: article -> record -> document -> database, committed in batches. */
 #include "newsfields/index.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,6 +27,9 @@ struct nf_indexer {
   unsigned long added, committed;
   nf_index_worker *worker; /* the analysis thread, or NULL */
   int failed;              /* the last article taken failed; none added since */
+  int broken;              /* a commit failed: nothing more is written */
+  char *db_path;
+  char reached[NF_ERROR_WHERE_MAX]; /* the input position of the last article added */
 };
 
 void nf_indexer_free(nf_indexer *ix) {
@@ -37,6 +41,7 @@ void nf_indexer_free(nf_indexer *ix) {
   nf_pipeline_free(ix->own_pipeline);
   nf_registry_free(ix->own_registry);
   free(ix->language);
+  free(ix->db_path);
   free(ix);
 }
 
@@ -58,6 +63,20 @@ static nf_status settle_language(nf_indexer *ix, const char *wanted, nf_error *e
   return s;
 }
 
+/* The stemmer language exists (Xapian knows it), or an error naming it. */
+static nf_status check_language(const char *language, nf_error *err) {
+  nf_xdoc *doc = NULL;
+  nf_error inner;
+  nf_error_clear(&inner);
+  nf_status s = nf_xdoc_new(language, &doc, &inner);
+  nf_xdoc_free(doc);
+  if (s == NF_OK) return NF_OK;
+  return nf_error_set(err, NF_ERR_INVALID,
+                      "unknown stemming language '%s': give a Snowball stemmer (english, french, "
+                      "german, ...) or none",
+                      language ? language : "");
+}
+
 nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
                           const nf_index_options *opts, nf_indexer **out, nf_error *err) {
   *out = NULL;
@@ -76,7 +95,16 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
                             err);
     ix->pipeline = ix->own_pipeline;
   }
+  /* Options are checked before the database is touched: a stemmer that
+   * does not exist must not be written as the database's language. */
+  if (s == NF_OK) s = check_language(language, err);
+  if (s == NF_OK && !(ix->db_path = strdup(db_path)))
+    s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   if (s == NF_OK) s = nf_xdb_open_writable(db_path, &ix->db, err);
+  if (s == NF_ERR_DB_LOCKED)
+    nf_error_set_at(err, s, db_path, 0,
+                    "the database is locked: another process is writing to it (wait for it to "
+                    "finish, then run again)");
   if (s == NF_OK) s = settle_language(ix, language, err);
   unsigned threads = opts ? opts->threads : 0;
   if (threads == 0) threads = sysconf(_SC_NPROCESSORS_ONLN) >= 2 ? 2 : 1;
@@ -90,10 +118,25 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
   return NF_OK;
 }
 
+/* A failed commit names the database, the articles lost and how far the
+ * input was read; the database keeps the batches committed before. */
 static nf_status commit_now(nf_indexer *ix, nf_error *err) {
-  nf_status s = nf_xdb_commit(ix->db, err);
-  if (s == NF_OK) ix->committed = ix->added;
-  return s;
+  if (ix->broken)
+    return nf_error_set_at(err, NF_ERR_DB, ix->db_path, 0,
+                           "an earlier commit failed: nothing more is written");
+  nf_error inner;
+  nf_error_clear(&inner);
+  nf_status s = nf_xdb_commit(ix->db, &inner);
+  if (s == NF_OK) {
+    ix->committed = ix->added;
+    return NF_OK;
+  }
+  ix->broken = 1;
+  return nf_error_set_at(err, s, ix->db_path, 0,
+                         "cannot commit articles %lu to %lu (input read up to %s): %s; the "
+                         "database keeps the %lu articles committed before",
+                         ix->committed + 1, ix->added, ix->reached[0] ? ix->reached : "?",
+                         inner.message, ix->committed);
 }
 
 /* Write one analysed article; commit when a batch is full. */
@@ -132,6 +175,7 @@ nf_status nf_indexer_flush(nf_indexer *ix, nf_error *err) {
 }
 
 nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err) {
+  if (ix->broken) return commit_now(ix, err);
   if (ix->worker && ix->failed) nf_index_worker_discard(ix->worker);
   ix->failed = 0;
   nf_status s = nf_indexer_flush(ix, err);
@@ -153,13 +197,18 @@ static nf_status add_here(nf_indexer *ix, const nf_article *article, nf_error *e
 
 nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *err) {
   ix->failed = 0;
+  if (ix->broken) return commit_now(ix, err);
+  if (article->origin && article->line)
+    snprintf(ix->reached, sizeof ix->reached, "%s:%lu", article->origin, article->line);
+  else if (article->origin)
+    snprintf(ix->reached, sizeof ix->reached, "%s", article->origin);
   if (!ix->worker) return add_here(ix, article, err);
   int took = 1;
   nf_status s = NF_OK;
   /* Make room by writing the oldest; queue this article even when that one
    * failed, so that a caller going on past the error loses nothing. */
   if (nf_index_worker_full(ix->worker)) s = write_next(ix, 1, &took, err);
-  if (s != NF_OK && s != NF_ERR_PARSE) return s;
+  if (s != NF_OK && s != NF_ERR_PARSE && s != NF_ERR_LIMIT) return s; /* not one article's */
   nf_status queued = nf_index_worker_submit(ix->worker, article, s == NF_OK ? err : NULL);
   if (s != NF_OK) return queued == NF_OK ? s : queued;
   if (queued != NF_OK) return queued;
@@ -169,6 +218,7 @@ nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *er
 
 unsigned long nf_indexer_added(const nf_indexer *ix) { return ix->added; }
 unsigned long nf_indexer_committed(const nf_indexer *ix) { return ix->committed; }
+int nf_indexer_broken(const nf_indexer *ix) { return ix->broken; }
 
 nf_status nf_indexer_doccount(nf_indexer *ix, unsigned long *out, nf_error *err) {
   return nf_xdb_doccount(ix->db, out, err);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bom.h"
 #include "core/fileutil.h"
 #include "newsfields/text.h"
 
@@ -30,6 +31,10 @@ nf_status nf_text_article_read(nf_text_article *ta, const char *path, nf_article
   if (s != NF_OK) return s;
   ta->size = n;
   ta->content = raw;
+  size_t skip;
+  const char *why = nf_bom_problem((const unsigned char *)raw, n < 4 ? n : 4, &skip);
+  if (why) return nf_error_set_at(err, NF_ERR_PARSE, path, 0, "%s", why);
+  if (skip) memmove(raw, raw + skip, (n -= skip) + 1); /* a UTF-8 byte-order mark */
   if (memchr(raw, '\0', n))
     return nf_error_set_at(err, NF_ERR_PARSE, path, 0, "a NUL byte: this is not a text file");
   if (nf_utf8_validate(raw, n, NULL) != NF_OK) {

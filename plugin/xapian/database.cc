@@ -23,6 +23,8 @@ nf_status need_writable(const nf_xdb *db, nf_error *err) {
  * made inside a transaction is instead dropped unless the transaction is
  * committed.  So every change starts one (flushed: its commit writes to disk). */
 void begin_changes(nf_xdb *db) {
+  if (db->failed)
+    throw Xapian::DatabaseError("an earlier commit failed: nothing more is written to it");
   if (db->in_txn) return;
   db->wdb.begin_transaction(true);
   db->in_txn = true;
@@ -165,9 +167,25 @@ nf_status nf_xdb_commit(nf_xdb *db, nf_error *err) {
   nf_status s = need_writable(db, err);
   if (s != NF_OK) return s;
   return guarded(err, [&] {
+    if (db->failed)
+      throw Xapian::DatabaseError("an earlier commit failed: nothing more is written to it");
     if (db->in_txn) {
       db->in_txn = false;  // over after commit_transaction, even when it throws
-      db->wdb.commit_transaction();
+      try {
+        db->wdb.commit_transaction();
+      } catch (...) {
+        // The failed batch's changes stay pending, and Xapian would commit
+        // them when the database is closed: an unflushed transaction holds
+        // them instead, and closing cancels it, which drops them.  So the
+        // database keeps exactly the batches committed before.
+        db->failed = true;
+        try {
+          db->wdb.begin_transaction(false);
+          db->in_txn = true;
+        } catch (...) {
+        }
+        throw;
+      }
     }
     return NF_OK;
   });

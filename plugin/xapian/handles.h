@@ -20,6 +20,7 @@ struct nf_xdb {
   bool writable = false;
   bool in_txn = false;  // every change goes inside a transaction, so free can drop it
   bool remote = false;  // some shard is served by xapian-tcpsrv (a stub's "remote" line)
+  bool failed = false;  // a commit failed: nothing more is written, free drops the rest
 };
 
 struct nf_xdoc {

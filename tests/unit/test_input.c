@@ -224,6 +224,108 @@ START_TEST(missing_input_is_named) {
 }
 END_TEST
 
+/* Every article's id, relative to dir, space-separated; the first error's
+ * "where: message" appended as "!where: message". */
+static void read_all(const char *const *paths, size_t n, const nf_limits *limits, char *out,
+                     size_t size) {
+  nf_input *in;
+  nf_error err;
+  const nf_article *a;
+  out[0] = '\0';
+  ck_assert_int_eq(nf_input_open(paths, n, &in, &err), NF_OK);
+  if (limits) nf_input_set_limits(in, limits);
+  for (int guard = 0; guard < 100; guard++) {
+    nf_error_clear(&err);
+    nf_status s = nf_input_next(in, &a, &err);
+    if (s == NF_OK && !a) break;
+    size_t len = strlen(out);
+    if (s != NF_OK) {
+      const char *where =
+          strncmp(err.where, dir, strlen(dir)) == 0 ? err.where + strlen(dir) + 1 : err.where;
+      snprintf(out + len, size - len, "!%s: %s ", where, err.message);
+      continue;
+    }
+    const char *id = a->id.p;
+    size_t idn = a->id.n;
+    if (idn > strlen(dir) && strncmp(id, dir, strlen(dir)) == 0)
+      id += strlen(dir) + 1, idn -= strlen(dir) + 1;
+    snprintf(out + len, size - len, "%.*s ", (int)idn, id);
+  }
+  nf_input_free(in);
+}
+
+static void sh(const char *fmt, const char *arg) {
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, fmt, arg, arg, arg, arg);
+  ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Links to a parent directory are loops: each file is read once and the
+ * walk ends. */
+START_TEST(symbolic_link_loops_read_each_file_once) {
+  sh("cd '%s' && printf 'H\\nbody\\n' > a.txt && ln -s . l1 && ln -s . l2 && ln -s . self && "
+     "mkdir sub && ln -s .. sub/up && ln a.txt hard.txt",
+     dir);
+  const char *paths[] = {dir, dir};
+  char got[2048];
+  read_all(paths, 2, NULL, got, sizeof got);
+  ck_assert_str_eq(got, "a.txt ");
+}
+END_TEST
+
+/* A read error is an error naming the file and the line, never the end. */
+START_TEST(read_errors_are_errors) {
+  const char *paths[] = {"/proc/self/mem", "/dev/zero"};
+  char got[2048];
+  read_all(paths, 2, NULL, got, sizeof got);
+  ck_assert_str_eq(got,
+                   "!/proc/self/mem:1: cannot read: Input/output error "
+                   "!/dev/zero:1: the file starts with NUL bytes: it is not UTF-8 text (UTF-16 "
+                   "without a byte-order mark, or binary) ");
+}
+END_TEST
+
+START_TEST(byte_order_marks) {
+  sh("cd '%s' && printf '\\357\\273\\277{\"id\":\"bom\",\"text\":\"x\"}\\n' > a.jsonl && "
+     "printf '\\377\\376{\\0\"\\0' > b.jsonl && printf '\\376\\377\\0{' > c.jsonl && "
+     "printf '\\377\\376\\0\\0{\\0\\0\\0' > d.jsonl && printf '\\357\\273\\277Head\\nx\\n' > "
+     "e.txt && printf '\\377\\376H\\0' > f.txt",
+     dir);
+  const char *paths[] = {dir};
+  char got[2048];
+  read_all(paths, 1, NULL, got, sizeof got);
+  ck_assert_str_eq(got,
+                   "bom !b.jsonl:1: the file is UTF-16, convert it to UTF-8 "
+                   "!c.jsonl:1: the file is UTF-16, convert it to UTF-8 "
+                   "!d.jsonl:1: the file is UTF-32, convert it to UTF-8 e.txt "
+                   "!f.txt: the file is UTF-16, convert it to UTF-8 ");
+}
+END_TEST
+
+/* A line over the limit is an error naming it, found before the line is all
+ * in memory; the next line is read.  An article over the limit likewise; a
+ * .txt file over it is not read. */
+START_TEST(limits_name_the_file_and_line) {
+  sh("cd '%s' && printf '{\"id\":\"1\",\"text\":\"short\"}\\n{\"id\":\"2\",\"text\":\"%%0300d\"}\\n"
+     "{\"id\":\"3\",\"text\":\"ok\"}\\n' 0 > a.jsonl && printf 'H\\n%%0300d\\n' 0 > b.txt",
+     dir);
+  const char *paths[] = {dir};
+  char got[2048];
+  nf_limits lines = {{100, 0, 0}};
+  read_all(paths, 1, &lines, got, sizeof got);
+  ck_assert_str_eq(got,
+                   "1 !a.jsonl:2: the line is longer than 100 bytes, the limit (max_line_bytes in "
+                   "the schema, --max-line-bytes) 3 b.txt ");
+  nf_limits articles = {{0, 200, 0}};
+  read_all(paths, 1, &articles, got, sizeof got);
+  ck_assert_str_eq(got,
+                   "1 !a.jsonl:2: the article is 300 bytes (headline and text), more than 200, the "
+                   "article limit (max_article_bytes in the schema, --max-article-bytes) 3 "
+                   "!b.txt: the file is 303 bytes, more than 200, the article limit "
+                   "(max_article_bytes in the schema, --max-article-bytes) ");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("input");
   TCase *tc = tcase_create("input");
@@ -235,6 +337,10 @@ int main(void) {
   tcase_add_test(tc, invalid_utf8_in_a_text_file_is_replaced);
   tcase_add_test(tc, directories_walk_in_byte_order);
   tcase_add_test(tc, missing_input_is_named);
+  tcase_add_test(tc, symbolic_link_loops_read_each_file_once);
+  tcase_add_test(tc, read_errors_are_errors);
+  tcase_add_test(tc, byte_order_marks);
+  tcase_add_test(tc, limits_name_the_file_and_line);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }

@@ -1,0 +1,43 @@
+/* newsfields — the size limits on input, with their defaults.
+ *
+ * Each limit is set in the schema's [index] section (max_line_bytes,
+ * max_article_bytes, max_record_bytes) and overridden by the commands'
+ * options of the same name (--max-line-bytes, ...).  Going over one is an
+ * error naming the file and line (NF_ERR_LIMIT), which --skip-bad skips;
+ * nothing is ever truncated silently.
+ *
+ *   line bytes     one line of JSON Lines, checked while the line is read
+ *                  (before it is all in memory)
+ *   article bytes  an article's headline and text together; a .txt or
+ *                  HTML file's size
+ *   record bytes   the record of one article as JSON, with its text (what
+ *                  the index stores and the API returns) */
+#ifndef NEWSFIELDS_LIMITS_H
+#define NEWSFIELDS_LIMITS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum nf_limit {
+  NF_LIMIT_LINE_BYTES,
+  NF_LIMIT_ARTICLE_BYTES,
+  NF_LIMIT_RECORD_BYTES,
+  NF_LIMIT_COUNT
+} nf_limit;
+
+#define NF_DEFAULT_MAX_LINE_BYTES ((size_t)32 << 20)   /* 32 MiB */
+#define NF_DEFAULT_MAX_ARTICLE_BYTES ((size_t)8 << 20) /* 8 MiB */
+#define NF_DEFAULT_MAX_RECORD_BYTES ((size_t)32 << 20) /* 32 MiB */
+
+/* Every limit at once; 0 in a member means its default. */
+typedef struct nf_limits {
+  size_t max[NF_LIMIT_COUNT];
+} nf_limits;
+
+#ifdef __cplusplus
+}
+#endif
+#endif
