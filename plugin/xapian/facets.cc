@@ -16,6 +16,22 @@ namespace nfx {
 
 static bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
 
+/* Whether the spelling from byte `from` of a term has a lower-case ASCII
+ * letter: it is not written all in capitals. */
+static bool has_lower(const std::string &s, size_t from) {
+  return std::any_of(s.begin() + static_cast<std::ptrdiff_t>(std::min(from, s.size())), s.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+/* Whether term a (seen n times) labels its key better than term b (seen m
+ * times); both are the key, the separator and a spelling from byte `from`. */
+static bool better_spelling(const std::string &a, unsigned long n, const std::string &b,
+                            unsigned long m, size_t from) {
+  if (has_lower(a, from) != has_lower(b, from)) return has_lower(a, from);
+  if (a.size() != b.size()) return a.size() > b.size();
+  return n > m;
+}
+
 static void sort_counts(FacetCounts &out) {
   std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
@@ -169,19 +185,22 @@ FacetCounts TermFacetSpy::results(size_t i) const {
     sort_counts(out);
     return out;
   }
-  // Terms of one key are adjacent: sum their counts, keep the most common
-  // spelling (the first in byte order on a tie).
+  // Terms of one key are adjacent: sum their counts and label the key with
+  // one spelling: one that is not all capitals ("New York", not the
+  // dateline's "NEW YORK"), then the fullest ("Lloyd J. Austin III"), then
+  // the most common, then the first in byte order.
   auto it = p.counts.begin();
   while (it != p.counts.end()) {
     size_t cut = it->first.find(p.sep, p.prefix.size());
     std::string key = it->first.substr(0, cut);
-    unsigned long total = 0, best_count = 0;
-    const std::string *best = &it->first;
+    unsigned long total = 0;
+    const std::string *best = nullptr;
+    unsigned long best_count = 0;
     for (; it != p.counts.end() && it->first.compare(0, key.size(), key) == 0 &&
            (it->first.size() == key.size() || it->first[key.size()] == p.sep);
          ++it) {
       total += it->second;
-      if (it->second > best_count) {
+      if (!best || better_spelling(it->first, it->second, *best, best_count, key.size() + 1)) {
         best_count = it->second;
         best = &it->first;
       }
