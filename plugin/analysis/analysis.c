@@ -128,6 +128,11 @@ static int copy_value(nf_analysis *a, const char **s) {
 static int type_bit(uint64_t mask, nf_type t) { return t < MAX_TYPES && (mask >> t) & 1u; }
 
 /* Copies r's attributes (those with a value) after the others. */
+/* Where result k's attributes start (none yet: NULL, not NULL + 0). */
+static nf_attr_value *attrs_of(nf_analysis *a, size_t k) {
+  return a->attrs ? a->attrs + a->attr_at[k] : NULL;
+}
+
 static nf_status copy_attrs(nf_analysis *a, const nf_result *r, size_t *kept) {
   *kept = 0;
   if (NF_GROW(a->attrs, a->attr_cap, a->nattrs + r->nattrs) != NF_OK) return NF_ERR_NOMEM;
@@ -165,8 +170,8 @@ nf_status nf_analysis_emit(nf_analysis *a, const nf_result *r, uint32_t *index) 
   a->results[i] = c;
   /* the attributes may have moved: every result points into them again */
   if (a->attrs != before)
-    for (size_t k = 0; k < a->nresults; k++) a->results[k].attrs = a->attrs + a->attr_at[k];
-  a->results[i].attrs = a->attrs + a->attr_at[i];
+    for (size_t k = 0; k < a->nresults; k++) a->results[k].attrs = attrs_of(a, k);
+  a->results[i].attrs = attrs_of(a, i);
   a->next[i] = NF_NO_REF;
   if (a->last[c.type] != NF_NO_REF) a->next[a->last[c.type]] = i;
   if (a->first[c.type] == NF_NO_REF) a->first[c.type] = i;

@@ -863,7 +863,8 @@ static nf_status choose_headline(nf_html_meta *m) {
   size_t mn = m->headline.value.len;
   const char *only = NULL;
   size_t only_n = 0;
-  for (const char *h = m->h1s.data, *end = h + m->h1s.len; h && h < end;) {
+  const char *h = m->h1s.data, *end = h ? h + m->h1s.len : NULL;
+  while (h && h < end) {
     const char *nl = memchr(h, '\n', (size_t)(end - h));
     size_t hn = (size_t)(nl - h);
     if (same_ci(h, hn, meta, mn)) return force(&m->headline, TRUST_TITLE, h, hn);
