@@ -63,6 +63,14 @@ NF_API nf_status nf_record_values(const nf_record *rec, const nf_field *field, n
 /* The record as one JSON object (malloc'd, NUL-terminated, no newline). */
 NF_API nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out, nf_error *err);
 
+/* The record within the schema's limits on what one article may make: its
+ * quotations (NF_LIMIT_QUOTES) and, when json is not NULL, its size as
+ * JSON (NF_LIMIT_RECORD_BYTES).  Check before building the JSON (json
+ * NULL) and after; over a limit: NF_ERR_LIMIT, the message naming the
+ * limit, its schema key and option. */
+NF_API nf_status nf_record_check_limits(const nf_record *rec, const nf_schema *schema,
+                                        const char *json, nf_error *err);
+
 #ifdef __cplusplus
 }
 #endif

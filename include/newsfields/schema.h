@@ -12,6 +12,7 @@
  *     max_line_bytes = 33554432     # one JSON line (default 32 MiB; newsfields/limits.h)
  *     max_article_bytes = 8388608   # an article's headline and text (default 8 MiB)
  *     max_record_bytes = 33554432   # an article's record as JSON (default 32 MiB)
+ *     max_quotes = 20000            # quotations in one article's record (default 20,000)
  *
  *     [field country]          # the query name: country:...
  *     kind = country           # a registered field kind (newsfields/fieldkind.h): text,

@@ -59,20 +59,23 @@ nf_status nf_cli_load_schema(const char *path, const nf_cli_plugins *plugins, nf
                              nf_schema **out, nf_error *err);
 
 /* The limit options of index and extract (--max-line-bytes,
- * --max-article-bytes, --max-record-bytes): their getopt codes, from
- * NF_CLI_OPT_LIMIT up, one per nf_limit. */
+ * --max-article-bytes, --max-record-bytes, --max-quotes): their getopt
+ * codes, from NF_CLI_OPT_LIMIT up, one per nf_limit. */
 #define NF_CLI_OPT_LIMIT 512
-#define NF_CLI_LIMIT_OPTIONS                                                  \
-  {"max-line-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT},              \
-      {"max-article-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT + 1}, { \
-    "max-record-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT + 2         \
+#define NF_CLI_LIMIT_OPTIONS                                                 \
+  {"max-line-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT},             \
+      {"max-article-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT + 1},  \
+      {"max-record-bytes", required_argument, NULL, NF_CLI_OPT_LIMIT + 2}, { \
+    "max-quotes", required_argument, NULL, NF_CLI_OPT_LIMIT + 3              \
   }
 #define NF_CLI_LIMIT_HELP                                                                 \
   "      --max-line-bytes N     longest JSON line (default: the schema's, else 32 MiB)\n" \
   "      --max-article-bytes N  largest article, headline and text (default: the\n"       \
   "                             schema's, else 8 MiB)\n"                                  \
   "      --max-record-bytes N   largest record as JSON (default: the schema's, else\n"    \
-  "                             32 MiB); over a limit: an error naming file and line\n"
+  "                             32 MiB)\n"                                                \
+  "      --max-quotes N         most quotations in one article (default: the schema's,\n" \
+  "                             else 20,000); over a limit: an error naming file and line\n"
 
 /* A limit option's value into limits; a usage error's exit status when it
  * is not a number from 1 up. */

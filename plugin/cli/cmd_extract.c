@@ -69,6 +69,7 @@ static int parse_options(int argc, char **argv, extract_opts *o) {
       case NF_CLI_OPT_LIMIT:
       case NF_CLI_OPT_LIMIT + 1:
       case NF_CLI_OPT_LIMIT + 2:
+      case NF_CLI_OPT_LIMIT + 3:
         if (nf_cli_limit_option("extract", c, optarg, &o->limits)) return NF_EXIT_USAGE;
         break;
       default:
@@ -81,7 +82,6 @@ static int parse_options(int argc, char **argv, extract_opts *o) {
 
 static int extract_all(nf_input *in, const nf_pipeline *p, const nf_schema *schema,
                        const extract_opts *o) {
-  size_t record_limit = nf_schema_limit(schema, NF_LIMIT_RECORD_BYTES);
   nf_record *rec = NULL;
   nf_analysis *an = NULL;
   nf_error err;
@@ -101,14 +101,9 @@ static int extract_all(nf_input *in, const nf_pipeline *p, const nf_schema *sche
     int from_input = s != NF_OK;
     if (s == NF_OK) s = nf_record_extract(rec, p, an, a, &err);
     char *json = NULL;
+    if (s == NF_OK) s = nf_record_check_limits(rec, schema, NULL, &err);
     if (s == NF_OK) s = nf_record_to_json(rec, o->json_flags, &json, &err);
-    if (s == NF_OK && strlen(json) > record_limit) {
-      s = nf_error_set(&err, NF_ERR_LIMIT,
-                       "the record is %zu bytes as JSON, more than %zu, the record limit "
-                       "(max_record_bytes in the schema, --max-record-bytes)",
-                       strlen(json), record_limit);
-      free(json);
-    }
+    if (s == NF_OK && (s = nf_record_check_limits(rec, schema, json, &err)) != NF_OK) free(json);
     if (s == NF_OK) {
       nf_cli_put_json(stdout, json); /* C1 and bidi controls as \u escapes */
       fputc('\n', stdout);

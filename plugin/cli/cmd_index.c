@@ -112,6 +112,7 @@ static int parse_options(int argc, char **argv, index_opts *o) {
       case NF_CLI_OPT_LIMIT:
       case NF_CLI_OPT_LIMIT + 1:
       case NF_CLI_OPT_LIMIT + 2:
+      case NF_CLI_OPT_LIMIT + 3:
         if (nf_cli_limit_option("index", c, optarg, &o->limits)) return NF_EXIT_USAGE;
         break;
       default:

@@ -77,12 +77,12 @@ void nf_cli_locate(nf_error *err, const nf_article *a) {
 
 int nf_cli_limit_option(const char *command, int code, const char *arg, nf_limits *limits) {
   static const char *const names[NF_LIMIT_COUNT] = {"--max-line-bytes", "--max-article-bytes",
-                                                    "--max-record-bytes"};
+                                                    "--max-record-bytes", "--max-quotes"};
   unsigned i = (unsigned)(code - NF_CLI_OPT_LIMIT), v;
   if (i >= NF_LIMIT_COUNT) return nf_cli_usage_error(command, "bad option");
   if (!nf_cli_parse_unsigned(arg, 4000000000u, &v) || v == 0)
-    return nf_cli_usage_error(command, "%s needs a number of bytes from 1 up, not '%s'", names[i],
-                              arg);
+    return nf_cli_usage_error(command, "%s needs a number of %s from 1 up, not '%s'", names[i],
+                              i == NF_LIMIT_QUOTES ? "quotations" : "bytes", arg);
   limits->max[i] = v;
   return NF_EXIT_OK;
 }

@@ -183,7 +183,7 @@ static nf_status index_key(parse_state *st, const char *key, const char *v) {
     return set_plugins(st, v);
   }
   static const char *const limit_keys[NF_LIMIT_COUNT] = {"max_line_bytes", "max_article_bytes",
-                                                         "max_record_bytes"};
+                                                         "max_record_bytes", "max_quotes"};
   for (unsigned i = 0; i < NF_LIMIT_COUNT; i++) {
     if (strcmp(key, limit_keys[i]) != 0) continue;
     if ((s = mark_seen(st, 8u << i, key))) return s;
@@ -610,11 +610,7 @@ const char *nf_schema_language(const nf_schema *schema) { return schema->languag
 unsigned nf_schema_batch(const nf_schema *schema) { return schema->batch; }
 
 size_t nf_schema_limit(const nf_schema *schema, nf_limit which) {
-  static const size_t defaults[NF_LIMIT_COUNT] = {
-      NF_DEFAULT_MAX_LINE_BYTES, NF_DEFAULT_MAX_ARTICLE_BYTES, NF_DEFAULT_MAX_RECORD_BYTES};
-  if ((unsigned)which >= NF_LIMIT_COUNT) return 0;
-  size_t v = schema ? schema->limits.max[which] : 0;
-  return v ? v : defaults[which];
+  return nf_limit_of(schema ? &schema->limits : NULL, which);
 }
 
 void nf_schema_set_limit(nf_schema *schema, nf_limit which, size_t value) {

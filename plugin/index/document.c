@@ -179,7 +179,8 @@ nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const
                             nf_xdoc **out, nf_error *err) {
   *out = NULL;
   nf_xdoc *doc;
-  nf_status s = nf_xdoc_new(language, &doc, err);
+  nf_status s = nf_record_check_limits(rec, schema, NULL, err);
+  if (s == NF_OK) s = nf_xdoc_new(language, &doc, err);
   if (s != NF_OK) return s;
   nf_buf key = NF_BUF_INIT;
   for (size_t fi = 0; s == NF_OK && fi < nf_schema_field_count(schema); fi++) {
@@ -190,12 +191,7 @@ nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const
   nf_buf_free(&key);
   char *data = NULL;
   if (s == NF_OK) s = nf_record_to_json(rec, NF_RECORD_JSON_TEXT, &data, err);
-  size_t limit = nf_schema_limit(schema, NF_LIMIT_RECORD_BYTES);
-  if (s == NF_OK && strlen(data) > limit)
-    s = nf_error_set(err, NF_ERR_LIMIT,
-                     "the record is %zu bytes as JSON, more than %zu, the record limit "
-                     "(max_record_bytes in the schema, --max-record-bytes)",
-                     strlen(data), limit);
+  if (s == NF_OK) s = nf_record_check_limits(rec, schema, data, err);
   nf_buf omega = NF_BUF_INIT;
   if (s == NF_OK && document_data(data, &omega) != NF_OK)
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");

@@ -342,3 +342,22 @@ nf_status nf_record_values(const nf_record *rec, const nf_field *field, nf_value
   free(seen.n);
   return s;
 }
+
+nf_status nf_record_check_limits(const nf_record *rec, const nf_schema *schema, const char *json,
+                                 nf_error *err) {
+  size_t quotes = rec->analysis ? nf_analysis_count_of(rec->analysis, NF_TYPE_QUOTE) : 0;
+  size_t max_quotes = nf_schema_limit(schema, NF_LIMIT_QUOTES);
+  if (quotes > max_quotes)
+    return nf_error_set(err, NF_ERR_LIMIT,
+                        "the article has %zu quotations, more than %zu, the quotation limit "
+                        "(max_quotes in the schema, --max-quotes)",
+                        quotes, max_quotes);
+  size_t bytes = json ? strlen(json) : 0,
+         max_bytes = nf_schema_limit(schema, NF_LIMIT_RECORD_BYTES);
+  if (bytes > max_bytes)
+    return nf_error_set(err, NF_ERR_LIMIT,
+                        "the record is %zu bytes as JSON, more than %zu, the record limit "
+                        "(max_record_bytes in the schema, --max-record-bytes)",
+                        bytes, max_bytes);
+  return NF_OK;
+}

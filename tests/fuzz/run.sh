@@ -17,7 +17,8 @@ rm -rf "$work"
 mkdir -p "$work" "$findings"
 
 # Seeds: the fixtures' articles, lines, queries, the schema and word lists.
-mkdir -p "$work/fuzz_extract" "$work/fuzz_jsonl" "$work/fuzz_query" "$work/fuzz_schema"
+mkdir -p "$work/fuzz_extract" "$work/fuzz_jsonl" "$work/fuzz_query" "$work/fuzz_schema" \
+  "$work/fuzz_http"
 i=0
 for f in "$fixtures"/*.jsonl "$top"/tests/corpus/sample.jsonl; do
   cp "$f" "$work/fuzz_jsonl/file$i"
@@ -49,6 +50,11 @@ while IFS= read -r q; do
   printf '%s' "$q" >"$work/fuzz_query/q$n"
   n=$((n + 1))
 done <"$top/tests/fuzz/queries.txt"
+n=0
+while IFS= read -r request; do # one request per line, with \r\n escapes
+  printf '%b' "$request" >"$work/fuzz_http/r$n"
+  n=$((n + 1))
+done <"$top/tests/fuzz/requests.txt"
 for list in "$top"/schema/*.tsv; do
   { head -c 2048 "$top/schema/newsfields.schema"; printf '\0'; head -c 2048 "$list"; } \
     >"$work/fuzz_schema/$(basename "$list")"
@@ -56,7 +62,7 @@ done
 
 status=0
 # Each finding fixed is kept in tests/fuzz/regressions/<target>/ and run first.
-for target in fuzz_extract fuzz_jsonl fuzz_query fuzz_schema; do
+for target in fuzz_extract fuzz_jsonl fuzz_query fuzz_schema fuzz_http; do
   dir=$top/tests/fuzz/regressions/$target
   [ -d "$dir" ] || continue
   if ! "$build/tests/fuzz/$target" "$dir"/* >"$build/$target.regressions.log" 2>&1; then
@@ -65,11 +71,16 @@ for target in fuzz_extract fuzz_jsonl fuzz_query fuzz_schema; do
   fi
 done
 printf '%-14s %12s %s\n' target executions result
-for target in fuzz_extract fuzz_jsonl fuzz_query fuzz_schema; do
+for target in fuzz_extract fuzz_jsonl fuzz_query fuzz_schema fuzz_http; do
   log=$build/$target.log
+  # The server frees a connection in its own threads after the input is
+  # done: its leaks are checked once, when the run ends, not per input.
+  per_input_leaks=1
+  [ "$target" = fuzz_http ] && per_input_leaks=0
   if (cd "$findings" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/tests/fuzz/$target" -max_total_time="$seconds" -print_final_stats=1 \
-    -max_len=16384 -timeout=20 -rss_limit_mb=2048 "$work/$target" >"$log" 2>&1); then
+    -detect_leaks=$per_input_leaks -max_len=16384 -timeout=20 -rss_limit_mb=2048 \
+    "$work/$target" >"$log" 2>&1); then
     result=ok
   else
     result="FAILED (see $log)"

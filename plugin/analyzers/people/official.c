@@ -227,31 +227,42 @@ static void official_evidence(article *a) {
   }
 }
 
+/* Distinct countries one text can name (the gazetteer has fewer codes). */
+#define NF_TEXT_COUNTRIES_MAX 512
+
 /* The country the text names most often outside the dateline, when it is
  * named more often than any other; "" else. */
 static void find_text_country(article *a, nf_analysis *an) {
   a->text_country[0] = '\0';
   const nf_result *dl = nf_analysis_first(an, NF_TYPE_DATELINE);
   uint32_t dl_end = dl ? dl->end : 0;
-  size_t best = 0, second = 0;
+  /* a tally per distinct code: there are a few hundred codes at most, so
+   * this stays linear in the mentions however many there are */
+  struct tally {
+    char code[4];
+    size_t n;
+  } tally[NF_TEXT_COUNTRIES_MAX];
+  size_t ntally = 0;
   for (size_t i = 0; i < a->ncountries; i++) {
     const char *code = a->countries[i].code;
     if (a->toks.v[a->countries[i].begin].start < dl_end) continue;
-    size_t n = 0, seen = 0;
-    for (size_t j = 0; j < a->ncountries; j++) {
-      if (a->toks.v[a->countries[j].begin].start < dl_end ||
-          strcmp(a->countries[j].code, code) != 0)
-        continue;
-      if (j < i) seen = 1;
-      n++;
+    size_t k = 0;
+    while (k < ntally && strcmp(tally[k].code, code) != 0) k++;
+    if (k == ntally) {
+      if (ntally == NF_TEXT_COUNTRIES_MAX) continue;
+      memcpy(tally[ntally].code, code, 4);
+      tally[ntally++].n = 0;
     }
-    if (seen) continue; /* each country once */
-    if (n > best) {
+    tally[k].n++;
+  }
+  size_t best = 0, second = 0;
+  for (size_t k = 0; k < ntally; k++) {
+    if (tally[k].n > best) {
       second = best;
-      best = n;
-      memcpy(a->text_country, code, 4);
-    } else if (n > second) {
-      second = n;
+      best = tally[k].n;
+      memcpy(a->text_country, tally[k].code, 4);
+    } else if (tally[k].n > second) {
+      second = tally[k].n;
     }
   }
   if (best < 1 || best == second) a->text_country[0] = '\0';

@@ -52,14 +52,28 @@ static int same_sentence(const article *a, size_t x, size_t y) {
   return nf_text_sentence_of(a->t, x) == nf_text_sentence_of(a->t, y);
 }
 
+/* The first cue that begins at or after token tok (cues are in text order):
+ * the searches below start there, so that a text of many quotations and
+ * many cues stays linear. */
+static size_t first_cue_from(const article *a, size_t tok) {
+  size_t lo = 0, hi = a->ncues;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (a->cues[mid].begin < tok)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* The first cue after a closing mark, in its sentence, with no other
  * quotation between: "“...,” Austin said", "“...,” his friend X told",
  * "“...,” Saudi Arabia's energy minister, Prince X, said". */
 static uint32_t cue_following(const article *a, size_t open, size_t after) {
   if (after >= a->toks.n) return NONE;
-  for (size_t c = 0; c < a->ncues; c++) {
+  for (size_t c = first_cue_from(a, after); c < a->ncues; c++) {
     const cue *cu = &a->cues[c];
-    if (cu->begin < after) continue;
     /* a quotation inside the words that name the source is none of its content */
     if (cu->src.kind != SRC_NONE && cu->src.begin < open && cu->begin > open) continue;
     if (cu->begin > after + 16 || !same_sentence(a, after, cu->begin)) return NONE;
@@ -79,7 +93,8 @@ static uint32_t cue_following(const article *a, size_t open, size_t after) {
 /* The last cue before an opening mark, in its sentence, with little between:
  * "Austin said: “...”", "said in a statement, “...”", "telling them, “...”". */
 static uint32_t cue_preceding(const article *a, size_t before) {
-  for (size_t c = a->ncues; c-- > 0;) {
+  /* a cue beginning at or after the mark ends after it too */
+  for (size_t c = first_cue_from(a, before); c-- > 0;) {
     const cue *cu = &a->cues[c];
     if (cu->group_end > before) continue;
     if (before - cu->group_end > 8 || !same_sentence(a, before, cu->end - 1)) return NONE;
@@ -94,14 +109,21 @@ static uint32_t cue_preceding(const article *a, size_t before) {
   return NONE;
 }
 
-/* The cue of a sentence that holds the quotation inside its reported clause. */
+/* The cue of a sentence that holds the quotation inside its reported clause,
+ * among the sentence's first cues (no sentence of news has more). */
+#define MAX_CUES_AROUND 32
+
 static uint32_t cue_around(const article *a, const nf_quote *q) {
   size_t si = nf_text_sentence_of(a->t, q->tok_begin ? q->tok_begin - 1 : 0);
   size_t n;
   const nf_sentence *ss = nf_text_sentences(a->t, &n);
   if (si >= n) return NONE;
-  for (size_t c = 0; c < a->ncues; c++) {
+  /* a cue beginning before the sentence has its group there too; one
+   * beginning at the quotation ends past it */
+  size_t from = first_cue_from(a, ss[si].tok_begin);
+  for (size_t c = from; c < a->ncues && c < from + MAX_CUES_AROUND; c++) {
     const cue *cu = &a->cues[c];
+    if (cu->begin >= q->tok_begin) break;
     if (cu->group_begin >= ss[si].tok_begin && cu->group_end <= q->tok_begin &&
         cu->src.kind != SRC_NONE)
       return (uint32_t)c;
@@ -208,6 +230,14 @@ static nf_status reported_speech(article *a) {
       while (cb < sbe && (nf_tok_punct(&a->toks, cb, ",") || nf_tok_punct(&a->toks, cb, ":"))) cb++;
       ce = sbe;
     }
+    /* Content reaches past one nested report ("X said the minister said
+     * ...") but not past two: a sentence of a thousand cues gives each a
+     * bounded content, and the quotes stay linear in the text. */
+    if (ci + 2 < a->ncues && a->cues[ci + 2].group_begin < ce &&
+        a->cues[ci + 2].group_begin > c->group_end)
+      ce = a->cues[ci + 2].group_begin;
+    if (ci >= 2 && a->cues[ci - 2].group_end > cb && a->cues[ci - 2].group_end < c->group_begin)
+      cb = a->cues[ci - 2].group_end;
     /* "VILNIUS, Dec 20 (Reuters) - Lithuania ...": the dateline is no content */
     while (cb < ce && a->toks.v[cb].start < a->dateline_end) cb++;
     while (cb < ce && (a->toks.v[cb].kind == NF_TOKEN_DASH || a->toks.v[cb].kind == NF_TOKEN_PUNCT))
