@@ -101,8 +101,8 @@ typedef struct nf_month_count {
 } nf_month_count;
 
 NF_API void nf_results_free(nf_results *r);
-/* Estimated number of matches (exact when facets or the histogram were
- * counted: they visit the whole match set). */
+/* The number of matches, exact (every match is checked, with or without
+ * facets): the same in the text output, --json and the HTTP API. */
 NF_API unsigned long nf_results_total(const nf_results *r);
 NF_API size_t nf_results_size(const nf_results *r);
 NF_API const nf_hit *nf_results_hit(const nf_results *r, size_t i);

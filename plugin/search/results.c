@@ -188,7 +188,7 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
 
 nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_length,
                                nf_error *err) {
-  r->total = nf_xmset_estimated(m);
+  r->total = nf_xmset_total(m);
   size_t n = nf_xmset_size(m);
   r->hits = calloc(n ? n : 1, sizeof *r->hits);
   if (!r->hits) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");

@@ -215,14 +215,15 @@ nf_status nf_xenquire_add_keyed_facet(nf_xenquire *e, const char *prefix, char s
  * as nf_xenquire_add_term_facet does. */
 nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len, size_t *out_index,
                                       nf_error *err);
-/* Results offset..offset+limit-1.  With facets, the whole match set is visited. */
+/* Results offset..offset+limit-1.  The whole match set is visited, so the
+ * number of matches is exact. */
 nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xmset **out,
                           nf_error *err);
 
 void nf_xmset_free(nf_xmset *m);
 size_t nf_xmset_size(const nf_xmset *m);
-/* Xapian's estimate of the total number of matches (exact when facets ran). */
-unsigned long nf_xmset_estimated(const nf_xmset *m);
+/* The number of matches: exact, since nf_xenquire_run checks them all. */
+unsigned long nf_xmset_total(const nf_xmset *m);
 unsigned nf_xmset_docid(const nf_xmset *m, size_t i);
 unsigned nf_xmset_rank(const nf_xmset *m, size_t i);
 double nf_xmset_weight(const nf_xmset *m, size_t i);
