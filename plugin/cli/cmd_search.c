@@ -81,6 +81,9 @@ static int parse_options(int argc, char **argv, search_opts *o) {
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c;
+  /* --json anywhere makes every error JSON, those of the options before it too */
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "-j") == 0) nf_cli_json_errors(1);
   optind = 1;
   while ((c = getopt_long(argc, argv, "d:s:p:n:o:f:l:jh", longopts, NULL)) != -1) {
     switch (c) {

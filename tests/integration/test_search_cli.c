@@ -57,12 +57,59 @@ START_TEST(the_count_is_exact) {
 }
 END_TEST
 
+/* With --json an error is the HTTP API's JSON on standard output, with the
+ * exit status; standard error keeps the message for people. */
+START_TEST(json_errors_are_json_on_stdout) {
+  expect("--json country:Atlantis", 1,
+         "{\"error\":{\"message\":\"country:Atlantis is not a country I know\",\"status\":400}}\n",
+         "newsfields: country:Atlantis is not a country I know\n");
+  expect("--json --limit lots oil", 2,
+         "{\"error\":{\"message\":\"--limit needs a number up to 100000, not 'lots'\","
+         "\"status\":400}}\n",
+         "newsfields search: --limit needs a number up to 100000, not 'lots'\n"
+         "Try 'newsfields search --help'.\n");
+  expect("--limit lots --json oil", 2,
+         "{\"error\":{\"message\":\"--limit needs a number up to 100000, not 'lots'\","
+         "\"status\":400}}\n",
+         "newsfields search: --limit needs a number up to 100000, not 'lots'\n"
+         "Try 'newsfields search --help'.\n");
+  expect(
+      "--json 'date:2019-02-30'", 1,
+      "{\"error\":{\"message\":\"bad date '2019-02-30' in date: (use YYYY-MM-DD, YYYYMMDD, "
+      "YYYY-MM or YYYY)\",\"status\":400}}\n",
+      "newsfields: bad date '2019-02-30' in date: (use YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY)\n");
+  /* without --json, standard output stays empty */
+  expect("country:Atlantis", 1, "", "newsfields: country:Atlantis is not a country I know\n");
+}
+END_TEST
+
+/* --skip-bad names the article once: no second "newsfields:" inside. */
+START_TEST(skipped_articles_are_reported_once) {
+  char bad[600], *out, *err;
+  snprintf(bad, sizeof bad, "%s/bad.jsonl", dir);
+  nf_test_write(bad, "{\"id\":\"ok\",\"text\":\"fine\"}\n{\"id\":\"no-text\"}\n");
+  char want[1200];
+  snprintf(want, sizeof want, "newsfields: skipped: %s:2: missing \"text\"\n", bad);
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s extract --skip-bad %s", NF, bad), 0);
+  ck_assert_msg(strcmp(err, want) == 0, "extract: %s", err);
+  free(out);
+  free(err);
+  ck_assert_int_eq(
+      nf_test_runf(&out, &err, "%s index --quiet --skip-bad --db %s/bad.db %s", NF, dir, bad), 0);
+  ck_assert_msg(strcmp(err, want) == 0, "index: %s", err);
+  free(out);
+  free(err);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("search_cli");
   TCase *tc = tcase_create("search_cli");
   tcase_set_timeout(tc, 120);
   tcase_add_unchecked_fixture(tc, index_sample, remove_sample);
   tcase_add_test(tc, the_count_is_exact);
+  tcase_add_test(tc, json_errors_are_json_on_stdout);
+  tcase_add_test(tc, skipped_articles_are_reported_once);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }

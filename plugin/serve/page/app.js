@@ -241,7 +241,7 @@ async function run() {
     const resp = await fetch(`/api/search?${params}`);
     const body = await resp.json();
     if (mine !== serial) return;
-    if (!resp.ok) showError(body.error || `error ${resp.status}`);
+    if (!resp.ok) showError((body.error && body.error.message) || `error ${resp.status}`);
     else draw(body);
   } catch (e) {
     if (mine === serial) showError(`the server did not answer (${e.message})`);
