@@ -246,10 +246,10 @@ static void fields(nf_api *api, nf_api_response *out) {
   json_t *list = json_array(), *facets = json_array();
   for (size_t i = 0; list && i < nf_schema_field_count(api->schema); i++) {
     const nf_field *f = nf_schema_field(api->schema, i);
-    json_array_append_new(
-        list, json_pack("{s:s,s:s,s:s,s:b,s:s}", "name", f->name, "label",
-                        f->label ? f->label : f->name, "kind", f->kind->name, "facet", f->facet,
-                        "description", f->description ? f->description : ""));
+    json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:b,s:s,s:s}", "name", f->name, "label",
+                                          f->label ? f->label : f->name, "kind", f->kind->name,
+                                          "facet", f->facet, "values", f->multi ? "many" : "one",
+                                          "description", f->description ? f->description : ""));
   }
   for (size_t i = 0; facets && i < api->nfacets; i++)
     json_array_append_new(facets, json_string(api->facets[i]));

@@ -160,7 +160,14 @@ nf_status nf_xqp_wrap(void *xapian_queryparser, nf_xqp **out, nf_error *err);
 nf_status nf_xqp_add_prefix(nf_xqp *qp, const char *field, const char *prefix, nf_error *err);
 nf_status nf_xqp_add_boolean_prefix(nf_xqp *qp, const char *field, const char *prefix,
                                     nf_error *err);
-/* field: values go to fn instead of a plain term; boolean as add_boolean_prefix. */
+/* How a field processor's queries combine, as Xapian's boolean prefixes. */
+enum {
+  NF_XFIELD_FREE = 0,         /* free text (add_prefix): by the default operator */
+  NF_XFIELD_EXCLUSIVE = 1,    /* a filter; repeated filters of the field OR */
+  NF_XFIELD_NONEXCLUSIVE = 2, /* a filter; each its own group, so repeated ones AND */
+};
+/* field: values go to fn instead of a plain term; boolean is one of
+ * NF_XFIELD_* (0 and 1 as add_prefix and add_boolean_prefix). */
 nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean, nf_xfield_fn fn,
                                      void *ctx, nf_error *err);
 /* field:START..END over a YYYYMMDD value slot; START and END accept

@@ -57,6 +57,29 @@ START_TEST(the_count_is_exact) {
 }
 END_TEST
 
+/* Repeated filters of a field with many values per article AND, of a field
+ * with one OR (Omega's non-exclusive and exclusive prefixes). */
+START_TEST(repeated_filters_and_or_or_by_the_field) {
+  /* countries: Lithuania 8, Poland 5, both 3 */
+  expect("-n 0 country:Lithuania", 0, "8 matches for country:Lithuania\n", "");
+  expect("-n 0 country:Poland", 0, "5 matches for country:Poland\n", "");
+  expect("-n 0 'country:Lithuania country:Poland'", 0,
+         "3 matches for country:Lithuania country:Poland\n", "");
+  expect("-n 0 'country:Lithuania OR country:Poland'", 0,
+         "10 matches for country:Lithuania OR country:Poland\n", "");
+  expect("-n 0 'speaker:Austin speaker:Anusauskas'", 0,
+         "1 match for speaker:Austin speaker:Anusauskas\n", "");
+  /* dateline: London 1, Vilnius 3; an article has one dateline: either */
+  expect("-n 0 'dateline:London dateline:Vilnius'", 0,
+         "4 matches for dateline:London dateline:Vilnius\n", "");
+  expect("-n 0 'year:2019 year:2021'", 0, "11 matches for year:2019 year:2021\n", "");
+  expect("-n 0 'date:2019 date:2021..2022'", 0, "23 matches for date:2019 date:2021..2022\n", "");
+  /* the groups combine with AND */
+  expect("-n 0 'country:Lithuania country:Poland year:2019 year:2021'", 0,
+         "1 match for country:Lithuania country:Poland year:2019 year:2021\n", "");
+}
+END_TEST
+
 /* With --json an error is the HTTP API's JSON on standard output, with the
  * exit status; standard error keeps the message for people. */
 START_TEST(json_errors_are_json_on_stdout) {
@@ -108,6 +131,7 @@ int main(void) {
   tcase_set_timeout(tc, 120);
   tcase_add_unchecked_fixture(tc, index_sample, remove_sample);
   tcase_add_test(tc, the_count_is_exact);
+  tcase_add_test(tc, repeated_filters_and_or_or_by_the_field);
   tcase_add_test(tc, json_errors_are_json_on_stdout);
   tcase_add_test(tc, skipped_articles_are_reported_once);
   suite_add_tcase(s, tc);

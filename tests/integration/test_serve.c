@@ -308,11 +308,17 @@ START_TEST(default_facets_and_fields) {
   free(limits);
   json_t *first = json_array_get(json_object_get(j, "fields"), 2);
   char *byline = text_of(first);
-  ck_assert_str_eq(byline,
-                   "{\"name\":\"byline\",\"label\":\"Byline\",\"kind\":\"name\","
-                   "\"facet\":true,\"description\":\"Article authors: the author "
-                   "metadata and bylines in the text\"}");
+  ck_assert_str_eq(
+      byline,
+      "{\"name\":\"byline\",\"label\":\"Byline\",\"kind\":\"name\","
+      "\"facet\":true,\"values\":\"many\",\"description\":\"Article authors: the author "
+      "metadata and bylines in the text\"}");
   free(byline);
+  char *dateline = text_of(json_array_get(json_object_get(j, "fields"), 4));
+  ck_assert_msg(nf_test_contains(dateline, "\"name\":\"dateline\"") &&
+                    nf_test_contains(dateline, "\"values\":\"one\""),
+                "%s", dateline);
+  free(dateline);
   json_decref(j);
   reply_free(&r);
 }
@@ -505,7 +511,8 @@ START_TEST(plugin_kinds_are_served) {
   char *ship = text_of(json_array_get(json_object_get(j, "fields"), 2));
   ck_assert_str_eq(ship,
                    "{\"name\":\"vessel\",\"label\":\"Ship\",\"kind\":\"vessel\",\"facet\":true,"
-                   "\"description\":\"Ships named, by name: MV Ever Given, Ever Given and EVER "
+                   "\"values\":\"many\",\"description\":\"Ships named, by name: MV Ever Given, "
+                   "Ever Given and EVER "
                    "GIVEN are one\"}");
   free(ship);
   json_decref(j);

@@ -34,7 +34,11 @@ function labelOf(name) {
   return l.charAt(0).toUpperCase() + l.slice(1);
 }
 
-// ---- the query sent: the typed query AND every filter -------------------
+// ---- the query sent: the typed query filtered by every chip ---------------
+// The chips are joined as a typed query joins filters (no AND between them),
+// so that both combine alike: two values of a field an article has several
+// of (countries, speakers) must both be there, two of a field it has one of
+// (dateline, month) are either.
 
 function filterQuery(f) {
   // Facet values are folded keys (no quotes in them); months need no quotes.
@@ -45,7 +49,7 @@ function combinedQuery() {
   const parts = [];
   if (state.q.trim()) parts.push(state.filters.length ? `(${state.q})` : state.q);
   for (const f of state.filters) parts.push(filterQuery(f));
-  return parts.join(' AND ');
+  return parts.join(' ');
 }
 
 function hasFilter(field, value) {
