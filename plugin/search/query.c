@@ -74,9 +74,9 @@ static nf_status bind_field(nf_query_parser *qp, field_binding *b, nf_error *err
     case NF_KIND_TERMS:
       /* as Omega's prefixes: a field with many values per article is
        * non-exclusive (repeated filters AND), one with one exclusive (OR) */
-      return nf_xqp_add_field_processor(
-          qp->qp, f->name, f->multi ? NF_XFIELD_NONEXCLUSIVE : NF_XFIELD_EXCLUSIVE,
-          kind_processor, b, err);
+      return nf_xqp_add_field_processor(qp->qp, f->name,
+                                        f->multi ? NF_XFIELD_NONEXCLUSIVE : NF_XFIELD_EXCLUSIVE,
+                                        kind_processor, b, err);
     case NF_KIND_DATE:
       return nf_xqp_add_date_range(qp->qp, f->name, f->slot, err);
     case NF_KIND_UNIQUE:
