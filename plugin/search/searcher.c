@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fieldrefs.h"
 #include "fields/keys.h"
 #include "query.h"
 #include "results_internal.h"
@@ -92,10 +93,12 @@ static int blank(const char *p, size_t n) {
   return 1;
 }
 
-/* An empty query browses everything (useful with facets). */
+/* An empty query browses everything (useful with facets); the fields a
+ * query names are checked first. */
 static nf_status parse(nf_searcher *s, const char *q, size_t n, nf_xquery **out, nf_error *err) {
   if (blank(q, n)) return nf_xquery_match_all(out, err);
-  return nf_query_parser_parse(s->qp, q, n, out, err);
+  nf_status st = nf_query_check_fields(s->schema, q, n, err);
+  return st == NF_OK ? nf_query_parser_parse(s->qp, q, n, out, err) : st;
 }
 
 char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n, nf_error *err) {

@@ -80,6 +80,69 @@ START_TEST(repeated_filters_and_or_or_by_the_field) {
 }
 END_TEST
 
+#define FIELDS                                                                                  \
+  "; the fields are text:, headline:, byline:, credit:, dateline:, agency:, country:, title:, " \
+  "official:, officialorg:, speaker:, speakerorg:, speakercountry:, officialcountry:, date:, "  \
+  "year:, source:, id:"
+
+/* A field the schema does not have, or one with no value, is an error
+ * listing the fields; text with a colon is text. */
+START_TEST(unknown_and_empty_fields_are_errors) {
+  expect("-n 0 speakr:Baker", 1, "",
+         "newsfields: speakr: is not a field (did you mean speaker:?)" FIELDS "\n");
+  expect("-n 0 Country:Japan", 1, "",
+         "newsfields: Country: is not a field (did you mean country:?)" FIELDS "\n");
+  expect("-n 0 'oil site:example'", 1, "", "newsfields: site: is not a field" FIELDS "\n");
+  expect("-n 0 speaker:", 1, "",
+         "newsfields: speaker: has no value: write it right after the colon, speaker:VALUE or "
+         "speaker:\"two words\"" FIELDS "\n");
+  expect("-n 0 'speaker: Baker'", 1, "",
+         "newsfields: speaker: has no value: write it right after the colon, speaker:VALUE or "
+         "speaker:\"two words\"" FIELDS "\n");
+  expect("--json -n 0 speakr:Baker", 1,
+         "{\"error\":{\"message\":\"speakr: is not a field (did you mean speaker:?)" FIELDS
+         "\",\"status\":400}}\n",
+         "newsfields: speakr: is not a field (did you mean speaker:?)" FIELDS "\n");
+  /* a colon in text: after a word with a space, in a time, a URL, a phrase */
+  expect("-n 0 'Note: the Bank'", 0, "36 matches for Note: the Bank\n", "");
+  expect("-n 0 'talks at 10:30'", 0, "31 matches for talks at 10:30\n", "");
+  expect("-n 0 https://example.com/markets", 0, "0 matches for https://example.com/markets\n", "");
+  expect("-n 0 '\"speakr:Baker\"'", 0, "0 matches for \"speakr:Baker\"\n", "");
+  expect("-n 0 'date:2021..date:2022'", 0, "17 matches for date:2021..date:2022\n", "");
+}
+END_TEST
+
+/* --help lists the schema's fields, grouped by how repeated filters of
+ * them combine (speakercountry: and officialcountry: among them). */
+START_TEST(help_lists_the_fields_of_the_schema) {
+  char *out;
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s search --schema %s/newsfields.schema --help", NF,
+                                NF_TEST_SCHEMA_DIR),
+                   0);
+  char want[2048];
+  snprintf(want, sizeof want,
+           "\nFields of %s/newsfields.schema:\n"
+           "  free text:\n"
+           "    text: headline:\n"
+           "  many values per article; repeated, all must match (AND):\n"
+           "    byline: credit: country: title: official: officialorg: speaker:\n"
+           "    speakerorg: speakercountry: officialcountry:\n"
+           "  one value per article; repeated, any may match (OR):\n"
+           "    dateline: agency: year: source: id:\n"
+           "  dates, ranges (2021-12-01..2021-12-31, 2021-12, 2021..); repeated,\n"
+           "  any may match (OR):\n"
+           "    date:\n"
+           "Filters of different fields all apply (AND); OR and brackets say otherwise.\n"
+           "A field the schema does not have (speakr:) or one with no value (speaker:)\n"
+           "is an error.\n",
+           NF_TEST_SCHEMA_DIR);
+  const char *fields = strstr(out, "\nFields of ");
+  ck_assert_msg(fields && strcmp(fields, want) == 0, "%s", out);
+  ck_assert(nf_test_contains(out, "Usage: newsfields search [OPTIONS] QUERY...\n"));
+  free(out);
+}
+END_TEST
+
 /* With --json an error is the HTTP API's JSON on standard output, with the
  * exit status; standard error keeps the message for people. */
 START_TEST(json_errors_are_json_on_stdout) {
@@ -132,6 +195,8 @@ int main(void) {
   tcase_add_unchecked_fixture(tc, index_sample, remove_sample);
   tcase_add_test(tc, the_count_is_exact);
   tcase_add_test(tc, repeated_filters_and_or_or_by_the_field);
+  tcase_add_test(tc, unknown_and_empty_fields_are_errors);
+  tcase_add_test(tc, help_lists_the_fields_of_the_schema);
   tcase_add_test(tc, json_errors_are_json_on_stdout);
   tcase_add_test(tc, skipped_articles_are_reported_once);
   suite_add_tcase(s, tc);

@@ -388,6 +388,12 @@ static const struct {
     {"/api/search?facet_limit=1000", 400,
      "{\"error\":{\"message\":\"facet_limit must be a whole number from 0 to "
      "100\",\"status\":400}}"},
+    {"/api/search?q=speakr%3ABaker", 400,
+     "{\"error\":{\"message\":\"speakr: is not a field (did you mean speaker:?); the fields are "
+     "text:, headline:, byline:, credit:, dateline:, agency:, country:, title:, official:, "
+     "officialorg:, speaker:, speakerorg:, speakercountry:, officialcountry:, date:, year:, "
+     "source:, id:\",\"status\":400}}"},
+    {"/api/search?q=speaker%3A", 400, NULL},
     {"/api/search?sort=oldest", 400,
      "{\"error\":{\"message\":\"sort must be relevance or date\",\"status\":400}}"},
     {"/api/search?facets=headline", 400,
