@@ -70,7 +70,9 @@ NF_API nf_status nf_search(nf_searcher *s, const char *query, size_t n,
 /* Xapian's own reading of the last parsed query (for --explain; malloc'd). */
 NF_API char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n, nf_error *err);
 
-/* A matched word in a snippet: bytes [start, end). */
+/* A matched word in a snippet: bytes [start, end) of its UTF-8 (byte
+ * offsets, not characters; the JSON form gives "segments" besides, the
+ * snippet cut at its marks). */
 typedef struct nf_mark {
   size_t start, end;
 } nf_mark;
@@ -119,7 +121,9 @@ NF_API int nf_results_has_histogram(const nf_results *r);
 NF_API size_t nf_results_histogram_size(const nf_results *r);
 NF_API const nf_month_count *nf_results_histogram_month(const nf_results *r, size_t i);
 
-/* The documented JSON form: {"query", "total", "offset", "hits": [...],
+/* The documented JSON form: {"query", "total", "offset", "hits": [...]
+ * (each with "snippet", its "marks" as byte offsets and its "segments",
+ * [{"text", "mark"}]),
  * "facets": {...}}, and "histogram": [{"month": "2021-12", "count": 3}, ...]
  * when it was counted (malloc'd, NUL-terminated). */
 NF_API nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err);

@@ -305,16 +305,40 @@ const nf_month_count *nf_results_histogram_month(const nf_results *r, size_t i) 
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
+/* One piece of the snippet, marked or not; an empty one is left out. */
+static void add_segment(json_t *segments, const char *p, size_t n, int mark) {
+  if (n) json_array_append_new(segments, json_pack("{s:s%,s:b}", "text", p, n, "mark", mark));
+}
+
+/* The snippet cut at its marks, [{"text", "mark"}], for a client that
+ * would otherwise turn the byte offsets of "marks" into its own string
+ * indexes (UTF-16 in JavaScript, code points in Python).  The marks fall
+ * between UTF-8 sequences, so every piece is valid text. */
+static json_t *segments_json(const nf_hit *h) {
+  json_t *segments = json_array();
+  size_t at = 0, n = strlen(h->snippet);
+  for (size_t i = 0; segments && i < h->nmarks; i++) {
+    const nf_mark *m = &h->marks[i];
+    if (m->start < at || m->end < m->start || m->end > n) continue;
+    add_segment(segments, h->snippet + at, m->start - at, 0);
+    add_segment(segments, h->snippet + m->start, m->end - m->start, 1);
+    at = m->end;
+  }
+  if (segments) add_segment(segments, h->snippet + at, n - at, 0);
+  return segments;
+}
+
 static json_t *hit_json(const hit_store *hs) {
   const nf_hit *h = &hs->pub;
-  json_t *marks = json_array();
+  json_t *marks = json_array(), *segments = segments_json(h);
   for (size_t i = 0; marks && i < h->nmarks; i++)
     json_array_append_new(
         marks, json_pack("[I,I]", (json_int_t)h->marks[i].start, (json_int_t)h->marks[i].end));
-  return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
+  return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
                    "score", h->score, "percent", h->percent, "date", str_or_null(h->date),
                    "headline", str_or_null(h->headline), "snippet", h->snippet, "marks",
-                   marks ? marks : json_null(), "fields", json_incref(hs->fields));
+                   marks ? marks : json_null(), "segments", segments ? segments : json_null(),
+                   "fields", json_incref(hs->fields));
 }
 
 nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err) {

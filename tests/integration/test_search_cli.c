@@ -143,6 +143,30 @@ START_TEST(help_lists_the_fields_of_the_schema) {
 }
 END_TEST
 
+/* The snippet's marks are byte offsets; "segments" cut the snippet at them
+ * for clients that index strings otherwise (the ’ before the mark is 3
+ * bytes, 1 UTF-16 unit: byte 124 is JavaScript's index 122). */
+START_TEST(marks_are_bytes_and_segments_need_no_arithmetic) {
+  char *out;
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s search --db %s/db --json -n 1 Anušauskas", NF, dir),
+                   0);
+  ck_assert_msg(nf_test_contains(out,
+                                 "\"snippet\":\"...compete for each other’s military contracts, "
+                                 "the Lithuanian defense ministry said. Lithuanian Defense "
+                                 "Minister Arvydas Anušauskas and U.S. Secretary of Defense "
+                                 "Lloyd J. Austin III put their names...\","
+                                 "\"marks\":[[124,135]],"
+                                 "\"segments\":[{\"text\":\"...compete for each other’s "
+                                 "military contracts, the Lithuanian defense ministry said. "
+                                 "Lithuanian Defense Minister Arvydas \",\"mark\":false},"
+                                 "{\"text\":\"Anušauskas\",\"mark\":true},"
+                                 "{\"text\":\" and U.S. Secretary of Defense Lloyd J. Austin III "
+                                 "put their names...\",\"mark\":false}]"),
+                "%s", out);
+  free(out);
+}
+END_TEST
+
 /* With --json an error is the HTTP API's JSON on standard output, with the
  * exit status; standard error keeps the message for people. */
 START_TEST(json_errors_are_json_on_stdout) {
@@ -197,6 +221,7 @@ int main(void) {
   tcase_add_test(tc, repeated_filters_and_or_or_by_the_field);
   tcase_add_test(tc, unknown_and_empty_fields_are_errors);
   tcase_add_test(tc, help_lists_the_fields_of_the_schema);
+  tcase_add_test(tc, marks_are_bytes_and_segments_need_no_arithmetic);
   tcase_add_test(tc, json_errors_are_json_on_stdout);
   tcase_add_test(tc, skipped_articles_are_reported_once);
   suite_add_tcase(s, tc);

@@ -91,19 +91,14 @@ function loadState() {
 
 // ---- drawing ------------------------------------------------------------
 
-// Snippet marks are byte offsets into the UTF-8 text.
-function snippetNode(text, marks) {
+// The snippet as the API cuts it at the matched words: [{text, mark}], no
+// byte offsets to convert ("marks" are byte offsets into the UTF-8 text).
+function snippetNode(segments) {
   const p = el('p', { class: 'snippet' });
-  const bytes = new TextEncoder().encode(text);
-  const dec = new TextDecoder();
-  let at = 0;
-  for (const [start, end] of marks || []) {
-    if (start < at || end > bytes.length || end < start) continue;
-    p.append(dec.decode(bytes.subarray(at, start)));
-    p.append(el('mark', {}, dec.decode(bytes.subarray(start, end))));
-    at = end;
+  for (const s of Array.isArray(segments) ? segments : []) {
+    if (!s || typeof s.text !== 'string') continue;
+    p.append(s.mark ? el('mark', {}, s.text) : s.text);
   }
-  p.append(dec.decode(bytes.subarray(at)));
   return p;
 }
 
@@ -133,7 +128,7 @@ function hitNode(h) {
   add('Speakers:', unique(names(f.speakers, 'name')));
   add('Countries:', unique(names(f.countries, 'name')));
   return el('li', { class: 'hit', 'data-id': h.id },
-    el('h3', {}, str(h.headline) || str(h.id)), meta, snippetNode(str(h.snippet), h.marks),
+    el('h3', {}, str(h.headline) || str(h.id)), meta, snippetNode(h.segments),
     extracted);
 }
 
