@@ -102,6 +102,18 @@ typedef struct nf_month_count {
   unsigned long count;
 } nf_month_count;
 
+/* When a search finds nothing, a value of a field the query filters by
+ * that no article has ("speaker:Miyazwa") gets the indexed values close to
+ * it (by edit distance, closest and most frequent first), each one a
+ * suggestion: what field:"value" finds, count articles. */
+typedef struct nf_suggestion {
+  const char *field;   /* "speaker" */
+  const char *queried; /* the value as the query wrote it: "Miyazwa" */
+  const char *value;   /* the indexed value: "miyazawa"; field:"value" finds it */
+  const char *label;   /* its spelling in the articles ("Kiichi Miyazawa"), else value */
+  unsigned long count; /* articles with it */
+} nf_suggestion;
+
 NF_API void nf_results_free(nf_results *r);
 /* The number of matches, exact (every match is checked, with or without
  * facets): the same in the text output, --json and the HTTP API. */
@@ -118,13 +130,17 @@ NF_API const nf_facet_value *nf_results_facet_value(const nf_results *r, size_t 
  * asked for (the date field among the facets), else 0 and the size is 0.  It
  * is not one of the nf_results_facet_* lists. */
 NF_API int nf_results_has_histogram(const nf_results *r);
+/* The suggestions (none unless the search found nothing). */
+NF_API size_t nf_results_suggestion_count(const nf_results *r);
+NF_API const nf_suggestion *nf_results_suggestion(const nf_results *r, size_t i);
 NF_API size_t nf_results_histogram_size(const nf_results *r);
 NF_API const nf_month_count *nf_results_histogram_month(const nf_results *r, size_t i);
 
 /* The documented JSON form: {"query", "total", "offset", "hits": [...]
  * (each with "snippet", its "marks" as byte offsets and its "segments",
  * [{"text", "mark"}]),
- * "facets": {...}}, and "histogram": [{"month": "2021-12", "count": 3}, ...]
+ * "facets": {...}, "suggestions": [{"field", "queried", "value", "label",
+ * "count"}]}, and "histogram": [{"month": "2021-12", "count": 3}, ...]
  * when it was counted (malloc'd, NUL-terminated). */
 NF_API nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err);
 

@@ -242,6 +242,16 @@ static void print_text(const nf_results *r, const char *query, unsigned offset) 
   nf_cli_put(stdout, *query ? query : "(everything)", 1);
   if (n) printf(" (showing %u-%zu)", offset + 1, offset + n);
   printf("\n");
+  for (size_t i = 0; i < nf_results_suggestion_count(r); i++) {
+    const nf_suggestion *sg = nf_results_suggestion(r, i);
+    printf("did you mean %s:", sg->field);
+    int quote = strchr(sg->value, ' ') != NULL;
+    fputs(quote ? "\"" : "", stdout);
+    nf_cli_put(stdout, sg->value, 1);
+    fputs(quote ? "\"? (" : "? (", stdout);
+    nf_cli_put(stdout, sg->label, 1);
+    printf(", %lu article%s)\n", sg->count, sg->count == 1 ? "" : "s");
+  }
   for (size_t i = 0; i < n; i++) {
     const nf_hit *h = nf_results_hit(r, i);
     printf("\n%3u. ", h->rank);

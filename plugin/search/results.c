@@ -41,6 +41,8 @@ struct nf_results {
   int has_histogram;
   nf_month_count *months;
   size_t nmonths;
+  nf_suggestion *suggestions; /* the strings owned */
+  size_t nsuggestions;
 };
 
 nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nfacets,
@@ -82,6 +84,14 @@ void nf_results_free(nf_results *r) {
   }
   free(r->facets);
   free(r->months);
+  for (size_t i = 0; i < r->nsuggestions; i++) {
+    nf_suggestion *sg = &r->suggestions[i];
+    free((char *)sg->field);
+    free((char *)sg->queried);
+    free((char *)sg->value);
+    free((char *)sg->label);
+  }
+  free(r->suggestions);
   free(r->query);
   free(r);
 }
@@ -286,6 +296,28 @@ nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t ind
   return NF_OK;
 }
 
+nf_status nf_results_add_suggestion(nf_results *r, const nf_suggestion *sg, nf_error *err) {
+  nf_suggestion *grown = realloc(r->suggestions, (r->nsuggestions + 1) * sizeof *grown);
+  if (!grown) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  r->suggestions = grown;
+  nf_suggestion c = {strdup(sg->field), strdup(sg->queried), strdup(sg->value),
+                     strdup(sg->label ? sg->label : sg->value), sg->count};
+  if (!c.field || !c.queried || !c.value || !c.label) {
+    free((char *)c.field);
+    free((char *)c.queried);
+    free((char *)c.value);
+    free((char *)c.label);
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  r->suggestions[r->nsuggestions++] = c;
+  return NF_OK;
+}
+
+size_t nf_results_suggestion_count(const nf_results *r) { return r->nsuggestions; }
+const nf_suggestion *nf_results_suggestion(const nf_results *r, size_t i) {
+  return i < r->nsuggestions ? &r->suggestions[i] : NULL;
+}
+
 unsigned long nf_results_total(const nf_results *r) { return r->total; }
 size_t nf_results_size(const nf_results *r) { return r->nhits; }
 const nf_hit *nf_results_hit(const nf_results *r, size_t i) {
@@ -354,9 +386,18 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
     }
     json_object_set_new(facets, r->facets[f].name, values ? values : json_array());
   }
-  json_t *root = json_pack("{s:s,s:I,s:i,s:o,s:o}", "query", r->query, "total",
+  json_t *suggestions = json_array();
+  for (size_t i = 0; suggestions && i < r->nsuggestions; i++) {
+    const nf_suggestion *sg = &r->suggestions[i];
+    json_array_append_new(
+        suggestions,
+        json_pack("{s:s,s:s,s:s,s:s,s:I}", "field", sg->field, "queried", sg->queried, "value",
+                  sg->value, "label", sg->label, "count", (json_int_t)sg->count));
+  }
+  json_t *root = json_pack("{s:s,s:I,s:i,s:o,s:o,s:o}", "query", r->query, "total",
                            (json_int_t)r->total, "offset", (int)r->offset, "hits",
-                           hits ? hits : json_array(), "facets", facets ? facets : json_object());
+                           hits ? hits : json_array(), "facets", facets ? facets : json_object(),
+                           "suggestions", suggestions ? suggestions : json_array());
   if (root && r->has_histogram) {
     json_t *months = json_array();
     for (size_t i = 0; months && i < r->nmonths; i++)

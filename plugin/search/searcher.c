@@ -9,6 +9,7 @@
 #include "fields/keys.h"
 #include "query.h"
 #include "results_internal.h"
+#include "suggest.h"
 #include "xapian/shim.h"
 
 #define NF_META_LANGUAGE "newsfields.language"
@@ -205,6 +206,9 @@ nf_status nf_search(nf_searcher *s, const char *query, size_t n, const nf_search
   nf_results *r = NULL;
   if (st == NF_OK) st = nf_results_new(query, n, opts->offset, plan.nfields, &r, err);
   if (st == NF_OK) st = run(s, q, opts, &plan, r, err);
+  /* nothing found: close values for those no article has */
+  if (st == NF_OK && nf_results_total(r) == 0 && !blank(query, n))
+    st = nf_suggest_values(s->db, s->qp, r, err);
   nf_xquery_free(q);
   free(plan.fields);
   if (st != NF_OK) {

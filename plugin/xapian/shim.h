@@ -61,6 +61,12 @@ nf_status nf_xdb_commit(nf_xdb *db, nf_error *err);
 /* Number of documents indexing that term (0 if none). */
 nf_status nf_xdb_termfreq(nf_xdb *db, const char *term, size_t n, unsigned long *out,
                           nf_error *err);
+/* Every term starting with prefix, in byte order: fn gets what follows the
+ * prefix and the number of documents indexing the term.  A status other
+ * than NF_OK from fn stops the walk and is returned. */
+typedef nf_status (*nf_xprefix_fn)(void *ctx, const char *rest, size_t n, unsigned long termfreq);
+nf_status nf_xdb_each_term(nf_xdb *db, const char *prefix, nf_xprefix_fn fn, void *ctx,
+                           nf_error *err);
 /* Metadata: *out is "" when the key is unset. */
 nf_status nf_xdb_get_metadata(nf_xdb *db, const char *key, char **out, nf_error *err);
 nf_status nf_xdb_set_metadata(nf_xdb *db, const char *key, const char *value, nf_error *err);

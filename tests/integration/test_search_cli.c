@@ -167,6 +167,35 @@ START_TEST(marks_are_bytes_and_segments_need_no_arithmetic) {
 }
 END_TEST
 
+/* Suggestions are close or none: a country far from every name gets none,
+ * and a value no article has gets the close indexed values when the query
+ * finds nothing. */
+START_TEST(suggestions_are_close_or_none) {
+  expect("-n 0 country:Persia", 1, "", "newsfields: country:Persia is not a country I know\n");
+  expect("-n 0 country:EU", 1, "", "newsfields: country:EU is not a country I know\n");
+  expect("-n 0 country:Lithuana", 1, "",
+         "newsfields: country:Lithuana is not a country I know; did you mean Lithuania?\n");
+  expect("speaker:Anusauskis", 0,
+         "0 matches for speaker:Anusauskis\n"
+         "did you mean speaker:anusauskas? (Arvydas Anušauskas, 1 article)\n",
+         "");
+  expect("'speaker:\"Lloyd Austen\" official:Austn'", 0,
+         "0 matches for speaker:\"Lloyd Austen\" official:Austn\n"
+         "did you mean speaker:\"lloyd austin\"? (Lloyd Austin, 5 articles)\n"
+         "did you mean official:austin? (Lloyd Austin, 5 articles)\n",
+         "");
+  expect("speaker:Zzyzx", 0, "0 matches for speaker:Zzyzx\n", ""); /* nothing close */
+  /* values that are there but not together: nothing to suggest */
+  expect("'speaker:Lloyd speaker:Anusauskas'", 0,
+         "0 matches for speaker:Lloyd speaker:Anusauskas\n", "");
+  expect("--json speaker:Anusauskis", 0,
+         "{\"query\":\"speaker:Anusauskis\",\"total\":0,\"offset\":0,\"hits\":[],\"facets\":{},"
+         "\"suggestions\":[{\"field\":\"speaker\",\"queried\":\"Anusauskis\",\"value\":"
+         "\"anusauskas\",\"label\":\"Arvydas Anušauskas\",\"count\":1}],\"histogram\":[]}\n",
+         "");
+}
+END_TEST
+
 /* With --json an error is the HTTP API's JSON on standard output, with the
  * exit status; standard error keeps the message for people. */
 START_TEST(json_errors_are_json_on_stdout) {
@@ -222,6 +251,7 @@ int main(void) {
   tcase_add_test(tc, unknown_and_empty_fields_are_errors);
   tcase_add_test(tc, help_lists_the_fields_of_the_schema);
   tcase_add_test(tc, marks_are_bytes_and_segments_need_no_arithmetic);
+  tcase_add_test(tc, suggestions_are_close_or_none);
   tcase_add_test(tc, json_errors_are_json_on_stdout);
   tcase_add_test(tc, skipped_articles_are_reported_once);
   suite_add_tcase(s, tc);
