@@ -193,6 +193,17 @@ static unsigned long termfreq(nf_xdb *db, const char *term) {
 
 /* ---- databases --------------------------------------------------------- */
 
+static nf_status list_term(void *ctx, const char *rest, size_t n, unsigned long freq) {
+  char *out = ctx;
+  snprintf(out + strlen(out), 256 - strlen(out), "%s%.*s=%lu", *out ? " " : "", (int)n, rest, freq);
+  return NF_OK;
+}
+
+static nf_status stop_at_once(void *ctx, const char *rest, size_t n, unsigned long freq) {
+  (void)ctx, (void)rest, (void)n, (void)freq;
+  return NF_ERR_LIMIT;
+}
+
 START_TEST(create_reopen_doccount) {
   build(in_tmp("db"), 0, NCORPUS);
   nf_xdb *db = open_db(in_tmp("db"));
@@ -200,6 +211,12 @@ START_TEST(create_reopen_doccount) {
   ck_assert_uint_eq(termfreq(db, "XSPEAKER:Austin"), 3);
   ck_assert_uint_eq(termfreq(db, "Nlt"), 3);
   ck_assert_uint_eq(termfreq(db, "nosuchterm"), 0);
+  /* the terms of a prefix, what follows it and how many documents */
+  char terms[256] = "";
+  OK(nf_xdb_each_term(db, "XSPEAKER", list_term, terms, E));
+  ck_assert_str_eq(terms, ":Anušauskas=1 :Austin=3 :Blinken=2");
+  nf_error stop;
+  ck_assert_int_eq(nf_xdb_each_term(db, "XSPEAKER", stop_at_once, NULL, &stop), NF_ERR_LIMIT);
   char *data = NULL;
   size_t len = 0;
   OK(nf_xdb_get_data_by_term(db, "Qd4", 3, &data, &len, E));
