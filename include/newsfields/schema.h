@@ -22,6 +22,9 @@
  *     slot = 1                 # value slot (required for kind = date)
  *     source = country         # what fills it (default: the field name), see below
  *     facet = yes              # counted by --facets (default: no)
+ *     values = many            # one or many values per article (default: from
+ *                              # the sources, see below); only for kinds of
+ *                              # boolean terms
  *     label = Country          # shown to people (default: the name, capitalised)
  *     description = ...        # free text for documentation
  *
@@ -29,6 +32,18 @@
  * url), a result type (its results' values: `source = official`) or a result
  * type's attribute (`source = official.country`); a field may have several,
  * separated by commas (`source = credit.name, credit.org`).
+ *
+ * A field of boolean terms has one value per article or many, which decides
+ * how a query's repeated filters of it combine, as Omega's exclusive and
+ * non-exclusive boolean prefixes do: many (countries, speakers, officials,
+ * titles) AND them, `country:Iran country:Iraq` finds the articles naming
+ * both; one (the dateline, the agency, the year) ORs them,
+ * `dateline:London dateline:Paris` finds the articles from either (AND
+ * could find none).  Unless `values` says, a field has one value when it
+ * has a single source that gives one: the article's metadata (not its text)
+ * or a result type whose record layout keeps one result (NF_LAYOUT_VALUE,
+ * NF_LAYOUT_OBJECT), or an attribute of one; otherwise many.  The date
+ * field and the id have one.
  *
  * Loading reads the whole file, then loads the plug-ins it names into the
  * registry, then resolves each field's kind in the registry, then creates
@@ -87,6 +102,8 @@ typedef struct nf_field {
   int facet; /* 1 if counted by --facets */
   char *label;
   char *description;
+  int multi; /* 1: an article may have several values (repeated filters AND);
+                0: at most one (repeated filters OR).  See `values` above. */
 } nf_field;
 
 typedef struct nf_schema nf_schema;

@@ -70,7 +70,9 @@ NF_API nf_status nf_search(nf_searcher *s, const char *query, size_t n,
 /* Xapian's own reading of the last parsed query (for --explain; malloc'd). */
 NF_API char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n, nf_error *err);
 
-/* A matched word in a snippet: bytes [start, end). */
+/* A matched word in a snippet: bytes [start, end) of its UTF-8 (byte
+ * offsets, not characters; the JSON form gives "segments" besides, the
+ * snippet cut at its marks). */
 typedef struct nf_mark {
   size_t start, end;
 } nf_mark;
@@ -100,9 +102,21 @@ typedef struct nf_month_count {
   unsigned long count;
 } nf_month_count;
 
+/* When a search finds nothing, a value of a field the query filters by
+ * that no article has ("speaker:Miyazwa") gets the indexed values close to
+ * it (by edit distance, closest and most frequent first), each one a
+ * suggestion: what field:"value" finds, count articles. */
+typedef struct nf_suggestion {
+  const char *field;   /* "speaker" */
+  const char *queried; /* the value as the query wrote it: "Miyazwa" */
+  const char *value;   /* the indexed value: "miyazawa"; field:"value" finds it */
+  const char *label;   /* its spelling in the articles ("Kiichi Miyazawa"), else value */
+  unsigned long count; /* articles with it */
+} nf_suggestion;
+
 NF_API void nf_results_free(nf_results *r);
-/* Estimated number of matches (exact when facets or the histogram were
- * counted: they visit the whole match set). */
+/* The number of matches, exact (every match is checked, with or without
+ * facets): the same in the text output, --json and the HTTP API. */
 NF_API unsigned long nf_results_total(const nf_results *r);
 NF_API size_t nf_results_size(const nf_results *r);
 NF_API const nf_hit *nf_results_hit(const nf_results *r, size_t i);
@@ -116,11 +130,17 @@ NF_API const nf_facet_value *nf_results_facet_value(const nf_results *r, size_t 
  * asked for (the date field among the facets), else 0 and the size is 0.  It
  * is not one of the nf_results_facet_* lists. */
 NF_API int nf_results_has_histogram(const nf_results *r);
+/* The suggestions (none unless the search found nothing). */
+NF_API size_t nf_results_suggestion_count(const nf_results *r);
+NF_API const nf_suggestion *nf_results_suggestion(const nf_results *r, size_t i);
 NF_API size_t nf_results_histogram_size(const nf_results *r);
 NF_API const nf_month_count *nf_results_histogram_month(const nf_results *r, size_t i);
 
-/* The documented JSON form: {"query", "total", "offset", "hits": [...],
- * "facets": {...}}, and "histogram": [{"month": "2021-12", "count": 3}, ...]
+/* The documented JSON form: {"query", "total", "offset", "hits": [...]
+ * (each with "snippet", its "marks" as byte offsets and its "segments",
+ * [{"text", "mark"}]),
+ * "facets": {...}, "suggestions": [{"field", "queried", "value", "label",
+ * "count"}]}, and "histogram": [{"month": "2021-12", "count": 3}, ...]
  * when it was counted (malloc'd, NUL-terminated). */
 NF_API nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err);
 

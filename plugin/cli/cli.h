@@ -36,6 +36,13 @@ void nf_cli_put_json(FILE *f, const char *json);
 
 /* "newsfields: where: message" on standard error, escaped (nf_cli_put). */
 void nf_cli_error(const nf_error *err);
+/* The same with what it led to first: "newsfields: skipped: where: message". */
+void nf_cli_report(const char *what, const nf_error *err);
+/* With on, nf_cli_error, nf_cli_report and nf_cli_usage_error also print
+ * the error on standard output as the HTTP API's JSON, {"error": {"message":
+ * "...", "status": N}} (400 for a usage error or a bad query; see
+ * nf_api_status_of): for --json. */
+void nf_cli_json_errors(int on);
 /* A usage error: the message (escaped), then a hint to --help. */
 int nf_cli_usage_error(const char *command, const char *fmt, ...) NF_PRINTF(2, 3);
 

@@ -112,8 +112,7 @@ static int extract_all(nf_input *in, const nf_pipeline *p, const nf_schema *sche
     }
     if (a) nf_cli_locate(&err, a);
     if ((s == NF_ERR_PARSE || s == NF_ERR_LIMIT || (from_input && s == NF_ERR_IO)) && o->skip_bad) {
-      fprintf(stderr, "newsfields: skipped: ");
-      nf_cli_error(&err);
+      nf_cli_report("skipped", &err);
       continue;
     }
     nf_cli_error(&err);

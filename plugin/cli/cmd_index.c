@@ -131,8 +131,7 @@ static int bad_input(nf_status s, int from_input, const nf_error *err, const ind
   if (prog->on_terminal) fputc('\n', stderr);
   int skippable = s == NF_ERR_PARSE || s == NF_ERR_LIMIT || (from_input && s == NF_ERR_IO);
   if (skippable && o->skip_bad) {
-    fprintf(stderr, "newsfields: skipped: ");
-    nf_cli_error(err);
+    nf_cli_report("skipped", err);
     (*skipped)++;
     return 0;
   }

@@ -16,9 +16,8 @@ static const char usage[] =
     "Usage: newsfields search [OPTIONS] QUERY...\n"
     "\n"
     "Search with free text (stemmed), \"phrases\", AND/OR/NOT, brackets and the\n"
-    "schema's fields: headline:, byline:, credit:, dateline:, agency:, country:,\n"
-    "title:, official:, speaker:, date:2021-12-01..2021-12-31, year:, source:, id:.\n"
-    "An empty QUERY matches every article.\n"
+    "schema's fields (below), FIELD:VALUE or FIELD:\"two words\".  An empty QUERY\n"
+    "matches every article.\n"
     "\n"
     "Options:\n"
     "  -d, --db DIR          the database (default: " NF_DEFAULT_DB
@@ -45,7 +44,7 @@ typedef struct search_opts {
   nf_cli_plugins plugins;
   char *facet_list;
   const char *facets[NF_MAX_FACETS];
-  int json, explain, histogram;
+  int json, explain, histogram, help;
   nf_search_options so;
 } search_opts;
 
@@ -61,6 +60,59 @@ static int split_facets(search_opts *o, char *list) {
   }
   o->so.facets = o->facets;
   return NF_EXIT_OK;
+}
+
+/* The names of the fields one test picks, "name:" each, wrapped under a
+ * heading indented by 4. */
+static void print_field_group(const nf_schema *schema, const char *heading,
+                              int (*pick)(const nf_field *)) {
+  int col = printf("  %s", heading), any = 0;
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++) {
+    const nf_field *f = nf_schema_field(schema, i);
+    if (!pick(f)) continue;
+    int w = (int)strlen(f->name) + 2;
+    if (!any || col + w > 78) col = printf("\n   ") - 1;
+    col += printf(" %s:", f->name);
+    any = 1;
+  }
+  if (any) fputc('\n', stdout);
+}
+
+static int free_text(const nf_field *f) { return f->kind->mode == NF_KIND_FREE_TEXT; }
+static int many(const nf_field *f) { return f->kind->mode == NF_KIND_TERMS && f->multi; }
+static int one(const nf_field *f) {
+  return (f->kind->mode == NF_KIND_TERMS || f->kind->mode == NF_KIND_UNIQUE) && !f->multi;
+}
+static int date(const nf_field *f) { return f->kind->mode == NF_KIND_DATE; }
+
+/* --help: the usage, then the schema's fields (the one given with --schema
+ * and --plugin, else the default), grouped by how they combine. */
+static void print_help(const search_opts *o) {
+  fputs(usage, stdout);
+  nf_error err;
+  nf_error_clear(&err);
+  nf_registry *reg = NULL;
+  nf_schema *schema = NULL;
+  if (nf_cli_load_schema(o->schema, &o->plugins, &reg, &schema, &err) != NF_OK) {
+    printf("\nFields: the schema does not load: ");
+    nf_cli_put(stdout, err.message, 1);
+    fputc('\n', stdout);
+    return;
+  }
+  printf("\nFields of %s:\n", nf_schema_path(schema));
+  print_field_group(schema, "free text:", free_text);
+  print_field_group(schema, "many values per article; repeated, all must match (AND):", many);
+  print_field_group(schema, "one value per article; repeated, any may match (OR):", one);
+  print_field_group(schema,
+                    "dates, ranges (2021-12-01..2021-12-31, 2021-12, 2021..); repeated,\n"
+                    "  any may match (OR):",
+                    date);
+  printf(
+      "Filters of different fields all apply (AND); OR and brackets say otherwise.\n"
+      "A field the schema does not have (speakr:) or one with no value (speaker:)\n"
+      "is an error.\n");
+  nf_schema_free(schema);
+  nf_registry_free(reg);
 }
 
 static int parse_options(int argc, char **argv, search_opts *o) {
@@ -81,6 +133,9 @@ static int parse_options(int argc, char **argv, search_opts *o) {
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c;
+  /* --json anywhere makes every error JSON, those of the options before it too */
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "-j") == 0) nf_cli_json_errors(1);
   optind = 1;
   while ((c = getopt_long(argc, argv, "d:s:p:n:o:f:l:jh", longopts, NULL)) != -1) {
     switch (c) {
@@ -133,11 +188,15 @@ static int parse_options(int argc, char **argv, search_opts *o) {
         o->histogram = 1;
         break;
       case 'h':
-        fputs(usage, stdout);
-        return -1;
+        o->help = 1;
+        break;
       default:
         return nf_cli_usage_error("search", "bad option");
     }
+  }
+  if (o->help) {
+    print_help(o);
+    return -1;
   }
   if (o->ndbs == 0) o->dbs[o->ndbs++] = NF_DEFAULT_DB;
   return NF_EXIT_OK;
@@ -183,6 +242,16 @@ static void print_text(const nf_results *r, const char *query, unsigned offset) 
   nf_cli_put(stdout, *query ? query : "(everything)", 1);
   if (n) printf(" (showing %u-%zu)", offset + 1, offset + n);
   printf("\n");
+  for (size_t i = 0; i < nf_results_suggestion_count(r); i++) {
+    const nf_suggestion *sg = nf_results_suggestion(r, i);
+    printf("did you mean %s:", sg->field);
+    int quote = strchr(sg->value, ' ') != NULL;
+    fputs(quote ? "\"" : "", stdout);
+    nf_cli_put(stdout, sg->value, 1);
+    fputs(quote ? "\"? (" : "? (", stdout);
+    nf_cli_put(stdout, sg->label, 1);
+    printf(", %lu article%s)\n", sg->count, sg->count == 1 ? "" : "s");
+  }
   for (size_t i = 0; i < n; i++) {
     const nf_hit *h = nf_results_hit(r, i);
     printf("\n%3u. ", h->rank);

@@ -5,13 +5,34 @@
 #include <time.h>
 
 #include "cli.h"
+#include "serve/api.h"
 
-void nf_cli_error(const nf_error *err) {
+/* With --json, errors are also written as JSON on standard output. */
+static int json_errors;
+
+void nf_cli_json_errors(int on) { json_errors = on; }
+
+/* {"error": {"message": ..., "status": ...}} on standard output, as the
+ * HTTP API answers: one shape for scripts of both. */
+static void json_error(unsigned status, const char *message) {
+  nf_api_response r;
+  nf_api_error(status, message, &r);
+  if (r.body) {
+    nf_cli_put_json(stdout, r.body);
+    fputc('\n', stdout);
+  }
+  free(r.body);
+}
+
+void nf_cli_report(const char *what, const nf_error *err) {
   char buf[NF_ERROR_WHERE_MAX + NF_ERROR_MESSAGE_MAX + 4];
-  fputs("newsfields: ", stderr);
+  fprintf(stderr, "newsfields: %s%s", what ? what : "", what ? ": " : "");
   nf_cli_put(stderr, nf_error_format(err, buf, sizeof buf), 0);
   fputc('\n', stderr);
+  if (json_errors) json_error(nf_api_status_of(err->status), buf);
 }
+
+void nf_cli_error(const nf_error *err) { nf_cli_report(NULL, err); }
 
 int nf_cli_usage_error(const char *command, const char *fmt, ...) {
   char msg[1024];
@@ -22,6 +43,7 @@ int nf_cli_usage_error(const char *command, const char *fmt, ...) {
   fprintf(stderr, "newsfields %s: ", command);
   nf_cli_put(stderr, msg, 0);
   fprintf(stderr, "\nTry 'newsfields %s --help'.\n", command);
+  if (json_errors) json_error(400, msg);
   return NF_EXIT_USAGE;
 }
 

@@ -34,6 +34,8 @@ struct nf_schema {
   unsigned long field_lines[NF_MAX_FIELDS];
   char *kind_names[NF_MAX_FIELDS]; /* as written, until resolved in the registry */
   unsigned long kind_lines[NF_MAX_FIELDS];
+  int values[NF_MAX_FIELDS]; /* `values`: 0 not given, 1 one, 2 many */
+  unsigned long values_lines[NF_MAX_FIELDS];
   size_t nfields;
   char *plugins[NF_MAX_SCHEMA_PLUGINS]; /* as written */
   unsigned long plugin_lines[NF_MAX_SCHEMA_PLUGINS];
@@ -203,7 +205,8 @@ enum {
   K_SOURCE = 8,
   K_FACET = 16,
   K_LABEL = 32,
-  K_DESCRIPTION = 64
+  K_DESCRIPTION = 64,
+  K_VALUES = 128
 };
 
 static nf_status field_key(parse_state *st, const char *key, const char *v) {
@@ -239,6 +242,15 @@ static nf_status field_key(parse_state *st, const char *key, const char *v) {
       f->facet = 0;
     else
       return fail(st, "'facet' is yes or no, not '%s'", v);
+    return NF_OK;
+  }
+  if (strcmp(key, "values") == 0) {
+    if ((s = mark_seen(st, K_VALUES, key))) return s;
+    if (strcmp(v, "one") != 0 && strcmp(v, "many") != 0)
+      return fail(st, "'values' is one or many, not '%s'", v);
+    size_t i = (size_t)(f - st->schema->fields);
+    st->schema->values[i] = v[0] == 'm' ? 2 : 1;
+    st->schema->values_lines[i] = st->line;
     return NF_OK;
   }
   if (strcmp(key, "label") == 0) {
@@ -376,6 +388,32 @@ static nf_status check_kind(parse_state *st, const nf_field *f) {
   if (!f->prefix) return fail(st, "[field %s] has no 'prefix'", f->name);
   if (!*f->prefix && f->kind->mode != NF_KIND_FREE_TEXT)
     return fail(st, "[field %s] needs a non-empty prefix (only free text may have none)", f->name);
+  return NF_OK;
+}
+
+/* Whether a source gives an article one value at most: its metadata (not
+ * its text), or a result type whose record keeps one result. */
+static int one_value_source(const nf_registry *reg, const nf_field_source *src) {
+  if (src->meta != NF_META_NONE) return src->meta != NF_META_TEXT;
+  const nf_result_type_v1 *def = nf_registry_type_def(reg, src->type);
+  return def && (def->layout == NF_LAYOUT_VALUE || def->layout == NF_LAYOUT_OBJECT);
+}
+
+/* One value or many (see `values` in newsfields/schema.h): as the schema
+ * says for a field of boolean terms, else from its sources. */
+static nf_status resolve_values(parse_state *st, nf_field *f, size_t i) {
+  int given = st->schema->values[i];
+  if (given && f->kind->mode != NF_KIND_TERMS) {
+    st->line = st->schema->values_lines[i];
+    return fail(st, "[field %s]: 'values' is for kinds of boolean terms, not '%s'", f->name,
+                f->kind->name);
+  }
+  if (given)
+    f->multi = given == 2;
+  else if (f->kind->mode == NF_KIND_DATE || f->kind->mode == NF_KIND_UNIQUE)
+    f->multi = 0;
+  else
+    f->multi = f->nsources != 1 || !one_value_source(st->reg, &f->sources[0]);
   return NF_OK;
 }
 
@@ -548,6 +586,7 @@ nf_status nf_schema_parse(const char *text, size_t n, const char *name, nf_regis
   for (size_t i = 0; s == NF_OK && i < sc->nfields; i++) {
     st.line = sc->field_lines[i];
     s = parse_sources(&st, &sc->fields[i]);
+    if (s == NF_OK) s = resolve_values(&st, &sc->fields[i], i);
   }
   if (s == NF_OK && !sc->language && !(sc->language = strdup("english")))
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");

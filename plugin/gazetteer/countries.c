@@ -1,6 +1,7 @@
 /* The country table: loading, names, and resolving query values. */
 #include "newsfields/countries.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "core/buffer.h"
 #include "core/fileutil.h"
 #include "core/grow.h"
+#include "text/distance.h"
 
 struct nf_countries {
   nf_country_entry *entries;
@@ -136,71 +138,69 @@ const char *nf_countries_name(const nf_countries *c, const char *code) {
   return c->entries[c->name_of[slot]].phrase;
 }
 
-/* Edit distance between two folded strings, capped at limit + 1. */
-static size_t distance(const char *a, size_t n, const char *b, size_t m, size_t limit) {
-  if (n > m + limit || m > n + limit) return limit + 1;
-  size_t row[128];
-  if (m + 1 > sizeof row / sizeof row[0]) return limit + 1;
-  for (size_t j = 0; j <= m; j++) row[j] = j;
-  for (size_t i = 1; i <= n; i++) {
-    size_t diag = row[0], best = row[0] = i;
-    for (size_t j = 1; j <= m; j++) {
-      size_t up = row[j];
-      size_t v = diag + (a[i - 1] != b[j - 1]);
-      if (up + 1 < v) v = up + 1;
-      if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
-      row[j] = v;
-      diag = up;
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
+/* One suggestion: the phrase that is close, and the country's name when the
+ * phrase is another ("Peking (China)" for a capital). */
+typedef struct suggestion {
+  const char *phrase, *name;
+  size_t distance;
+} suggestion;
+
+#define NF_SUGGESTIONS 3
+
+/* Keeps the closest phrases, one per country, closest first (the table's
+ * order among equals). */
+static void consider(suggestion *best, const char *phrase, const char *name, size_t d) {
+  for (int k = 0; k < NF_SUGGESTIONS; k++) {
+    if (!best[k].name || strcmp(best[k].name, name) != 0) continue;
+    if (d >= best[k].distance) return;
+    /* a closer phrase of a country kept: taken out, put back in its place */
+    for (int m = k; m + 1 < NF_SUGGESTIONS; m++) best[m] = best[m + 1];
+    best[NF_SUGGESTIONS - 1] = (suggestion){NULL, NULL, 0};
+    break;
   }
-  return row[m];
+  for (int k = 0; k < NF_SUGGESTIONS; k++) {
+    if (best[k].name && d >= best[k].distance) continue;
+    for (int m = NF_SUGGESTIONS - 1; m > k; m--) best[m] = best[m - 1];
+    best[k] = (suggestion){phrase, name, d};
+    return;
+  }
 }
 
-/* The message for an unknown country: the nearest names, if any. */
+static void append_suggestion(char *out, size_t size, const suggestion *s) {
+  size_t len = strlen(out);
+  if (strcmp(s->phrase, s->name) == 0)
+    snprintf(out + len, size - len, "%s", s->name);
+  else
+    snprintf(out + len, size - len, "%s (%s)", s->phrase, s->name);
+}
+
+/* The message for an unknown country: the close names (nf_suggest_limit),
+ * if any; never a far one ("EU" and "Persia" suggest nothing). */
 static nf_status unknown(const nf_countries *c, const char *p, size_t n, nf_error *err) {
   char want[128];
   size_t wn;
   if (nf_fold(p, n, want, sizeof want, &wn) != NF_OK) wn = 0;
-  size_t limit = wn < 6 ? 2 : wn / 3;
-  const char *best[3] = {NULL, NULL, NULL};
-  size_t bestd[3] = {limit + 1, limit + 1, limit + 1};
+  size_t limit = nf_suggest_limit(nf_utf8_length(want, wn));
+  suggestion best[NF_SUGGESTIONS] = {{NULL, NULL, 0}};
   char folded[128];
-  for (size_t i = 0; wn && i < c->n; i++) {
+  for (size_t i = 0; limit && i < c->n; i++) {
     const nf_country_entry *e = &c->entries[i];
     if (e->kind == NF_COUNTRY_CODE) continue;
     size_t fn;
     if (nf_fold(e->phrase, strlen(e->phrase), folded, sizeof folded, &fn) != NF_OK) continue;
-    size_t d = distance(want, wn, folded, fn, limit);
-    const char *label = nf_countries_name(c, e->code);
-    for (int k = 0; k < 3 && d <= limit; k++) {
-      if (best[k] && strcmp(best[k], label) == 0) {
-        if (d < bestd[k]) bestd[k] = d;
-        break;
-      }
-      if (d < bestd[k]) {
-        for (int m = 2; m > k; m--) best[m] = best[m - 1], bestd[m] = bestd[m - 1];
-        best[k] = label;
-        bestd[k] = d;
-        /* drop a later duplicate of this label */
-        for (int m = k + 1; m < 3; m++)
-          if (best[m] && strcmp(best[m], label) == 0) {
-            for (int q = m; q < 2; q++) best[q] = best[q + 1], bestd[q] = bestd[q + 1];
-            best[2] = NULL;
-            bestd[2] = limit + 1;
-          }
-        break;
-      }
-    }
+    size_t d = nf_edit_distance(want, wn, folded, fn, limit);
+    if (d <= limit) consider(best, e->phrase, nf_countries_name(c, e->code), d);
   }
   int shown = n > 60 ? 60 : (int)n;
-  if (!best[0])
+  if (!best[0].name)
     return nf_error_set(err, NF_ERR_NOT_FOUND, "country:%.*s is not a country I know", shown, p);
+  char list[512] = "";
+  for (int k = 0; k < NF_SUGGESTIONS && best[k].name; k++) {
+    if (k) strcat(list, k + 1 < NF_SUGGESTIONS && best[k + 1].name ? ", " : " or ");
+    append_suggestion(list, sizeof list, &best[k]);
+  }
   return nf_error_set(err, NF_ERR_NOT_FOUND,
-                      "country:%.*s is not a country I know; did you mean %s%s%s%s%s?", shown, p,
-                      best[0], best[1] ? (best[2] ? ", " : " or ") : "", best[1] ? best[1] : "",
-                      best[2] ? " or " : "", best[2] ? best[2] : "");
+                      "country:%.*s is not a country I know; did you mean %s?", shown, p, list);
 }
 
 nf_status nf_countries_resolve(nf_countries *c, const char *p, size_t n, char *code_out,

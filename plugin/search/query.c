@@ -9,15 +9,59 @@
 
 #include "core/buffer.h"
 
-/* What a field processor needs: its field (kind and instance). */
+/* What a field processor needs: its field (kind and instance), and the
+ * parser, which keeps the filters it made. */
 typedef struct field_binding {
   const nf_field *field;
+  nf_query_parser *owner;
 } field_binding;
 
 struct nf_query_parser {
   nf_xqp *qp;
-  field_binding *bindings; /* one per schema field */
+  field_binding *bindings;  /* one per schema field */
+  nf_query_filter *filters; /* of the last parse */
+  size_t nfilters, cap;
+  int record; /* 0 for a caller's parser (nf_query_parser_wrap) */
 };
+
+static void clear_filters(nf_query_parser *qp) {
+  for (size_t i = 0; i < qp->nfilters; i++) {
+    free(qp->filters[i].value);
+    free(qp->filters[i].term);
+  }
+  qp->nfilters = 0;
+}
+
+/* Keeps field:value and its term; out of memory only loses the record. */
+static void record_filter(nf_query_parser *qp, const nf_field *f, const char *value, size_t n,
+                          const char *term, size_t term_len) {
+  if (!qp->record) return;
+  if (qp->nfilters == qp->cap) {
+    size_t cap = qp->cap ? 2 * qp->cap : 8;
+    nf_query_filter *grown = realloc(qp->filters, cap * sizeof *grown);
+    if (!grown) return;
+    qp->filters = grown;
+    qp->cap = cap;
+  }
+  nf_query_filter *r = &qp->filters[qp->nfilters];
+  r->field = f;
+  r->value = strndup(value, n);
+  r->term = malloc(term_len + 1);
+  if (!r->value || !r->term) {
+    free(r->value);
+    free(r->term);
+    return;
+  }
+  memcpy(r->term, term, term_len);
+  r->term[term_len] = '\0';
+  r->term_len = term_len;
+  qp->nfilters++;
+}
+
+size_t nf_query_parser_filter_count(const nf_query_parser *qp) { return qp->nfilters; }
+const nf_query_filter *nf_query_parser_filter(const nf_query_parser *qp, size_t i) {
+  return i < qp->nfilters ? &qp->filters[i] : NULL;
+}
 
 /* The first key the kind gives; a kind gives one at most. */
 typedef struct key_ctx {
@@ -57,11 +101,12 @@ nf_status nf_query_field_term(const nf_field *f, const char *value, size_t n, ch
  * Austin III" is speaker:"lloyd austin", country:Lithuanian is country:lt. */
 static nf_status kind_processor(void *ctx, const char *value, size_t n, nf_xquery **out,
                                 nf_error *err) {
-  const nf_field *f = ((field_binding *)ctx)->field;
+  const field_binding *b = ctx;
   char *term;
   size_t len;
-  nf_status s = nf_query_field_term(f, value, n, &term, &len, err);
+  nf_status s = nf_query_field_term(b->field, value, n, &term, &len, err);
   if (s == NF_OK) s = nf_xquery_term(term, len, out, err);
+  if (s == NF_OK) record_filter(b->owner, b->field, value, n, term, len);
   free(term);
   return s;
 }
@@ -72,7 +117,11 @@ static nf_status bind_field(nf_query_parser *qp, field_binding *b, nf_error *err
     case NF_KIND_FREE_TEXT:
       return nf_xqp_add_prefix(qp->qp, f->name, f->prefix, err);
     case NF_KIND_TERMS:
-      return nf_xqp_add_field_processor(qp->qp, f->name, 1, kind_processor, b, err);
+      /* as Omega's prefixes: a field with many values per article is
+       * non-exclusive (repeated filters AND), one with one exclusive (OR) */
+      return nf_xqp_add_field_processor(qp->qp, f->name,
+                                        f->multi ? NF_XFIELD_NONEXCLUSIVE : NF_XFIELD_EXCLUSIVE,
+                                        kind_processor, b, err);
     case NF_KIND_DATE:
       return nf_xqp_add_date_range(qp->qp, f->name, f->slot, err);
     case NF_KIND_UNIQUE:
@@ -86,6 +135,8 @@ void nf_query_parser_free(nf_query_parser *qp) {
   if (!qp) return;
   nf_xqp_free(qp->qp);
   free(qp->bindings);
+  clear_filters(qp);
+  free(qp->filters);
   free(qp);
 }
 
@@ -106,6 +157,7 @@ static nf_status parser_over(const nf_schema *schema, nf_xqp *xqp, nf_query_pars
   nf_status s = NF_OK;
   for (size_t i = 0; s == NF_OK && i < n; i++) {
     qp->bindings[i].field = nf_schema_field(schema, i);
+    qp->bindings[i].owner = qp;
     s = bind_field(qp, &qp->bindings[i], err);
   }
   if (s != NF_OK) {
@@ -121,7 +173,9 @@ nf_status nf_query_parser_new(const nf_schema *schema, nf_xdb *db, const char *l
   *out = NULL;
   nf_xqp *xqp;
   nf_status s = nf_xqp_new(db, language, &xqp, err);
-  return s == NF_OK ? parser_over(schema, xqp, out, err) : s;
+  if (s == NF_OK) s = parser_over(schema, xqp, out, err);
+  if (s == NF_OK) (*out)->record = 1;
+  return s;
 }
 
 nf_status nf_query_parser_wrap(const nf_schema *schema, void *xapian_queryparser,
@@ -134,5 +188,6 @@ nf_status nf_query_parser_wrap(const nf_schema *schema, void *xapian_queryparser
 
 nf_status nf_query_parser_parse(nf_query_parser *qp, const char *p, size_t n, nf_xquery **out,
                                 nf_error *err) {
+  clear_filters(qp);
   return nf_xqp_parse(qp->qp, p, n, out, err);
 }

@@ -21,6 +21,18 @@ nf_status nf_query_parser_wrap(const nf_schema *schema, void *xapian_queryparser
 nf_status nf_query_field_term(const nf_field *f, const char *value, size_t n, char **term,
                               size_t *term_len, nf_error *err);
 void nf_query_parser_free(nf_query_parser *qp);
+
+/* A field:value of boolean terms the last parse read (a field processor's
+ * work, so not kept for a caller's parser of nf_query_parser_wrap, whose
+ * parses are its own): for the suggestions when nothing matches. */
+typedef struct nf_query_filter {
+  const nf_field *field;
+  char *value; /* as the query wrote it */
+  char *term;  /* the term it looks up, prefix included */
+  size_t term_len;
+} nf_query_filter;
+size_t nf_query_parser_filter_count(const nf_query_parser *qp);
+const nf_query_filter *nf_query_parser_filter(const nf_query_parser *qp, size_t i);
 nf_status nf_query_parser_parse(nf_query_parser *qp, const char *p, size_t n, nf_xquery **out,
                                 nf_error *err);
 

@@ -41,6 +41,8 @@ struct nf_results {
   int has_histogram;
   nf_month_count *months;
   size_t nmonths;
+  nf_suggestion *suggestions; /* the strings owned */
+  size_t nsuggestions;
 };
 
 nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nfacets,
@@ -82,6 +84,14 @@ void nf_results_free(nf_results *r) {
   }
   free(r->facets);
   free(r->months);
+  for (size_t i = 0; i < r->nsuggestions; i++) {
+    nf_suggestion *sg = &r->suggestions[i];
+    free((char *)sg->field);
+    free((char *)sg->queried);
+    free((char *)sg->value);
+    free((char *)sg->label);
+  }
+  free(r->suggestions);
   free(r->query);
   free(r);
 }
@@ -188,7 +198,7 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
 
 nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_length,
                                nf_error *err) {
-  r->total = nf_xmset_estimated(m);
+  r->total = nf_xmset_total(m);
   size_t n = nf_xmset_size(m);
   r->hits = calloc(n ? n : 1, sizeof *r->hits);
   if (!r->hits) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
@@ -286,6 +296,28 @@ nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t ind
   return NF_OK;
 }
 
+nf_status nf_results_add_suggestion(nf_results *r, const nf_suggestion *sg, nf_error *err) {
+  nf_suggestion *grown = realloc(r->suggestions, (r->nsuggestions + 1) * sizeof *grown);
+  if (!grown) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  r->suggestions = grown;
+  nf_suggestion c = {strdup(sg->field), strdup(sg->queried), strdup(sg->value),
+                     strdup(sg->label ? sg->label : sg->value), sg->count};
+  if (!c.field || !c.queried || !c.value || !c.label) {
+    free((char *)c.field);
+    free((char *)c.queried);
+    free((char *)c.value);
+    free((char *)c.label);
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  r->suggestions[r->nsuggestions++] = c;
+  return NF_OK;
+}
+
+size_t nf_results_suggestion_count(const nf_results *r) { return r->nsuggestions; }
+const nf_suggestion *nf_results_suggestion(const nf_results *r, size_t i) {
+  return i < r->nsuggestions ? &r->suggestions[i] : NULL;
+}
+
 unsigned long nf_results_total(const nf_results *r) { return r->total; }
 size_t nf_results_size(const nf_results *r) { return r->nhits; }
 const nf_hit *nf_results_hit(const nf_results *r, size_t i) {
@@ -305,16 +337,40 @@ const nf_month_count *nf_results_histogram_month(const nf_results *r, size_t i) 
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
+/* One piece of the snippet, marked or not; an empty one is left out. */
+static void add_segment(json_t *segments, const char *p, size_t n, int mark) {
+  if (n) json_array_append_new(segments, json_pack("{s:s%,s:b}", "text", p, n, "mark", mark));
+}
+
+/* The snippet cut at its marks, [{"text", "mark"}], for a client that
+ * would otherwise turn the byte offsets of "marks" into its own string
+ * indexes (UTF-16 in JavaScript, code points in Python).  The marks fall
+ * between UTF-8 sequences, so every piece is valid text. */
+static json_t *segments_json(const nf_hit *h) {
+  json_t *segments = json_array();
+  size_t at = 0, n = strlen(h->snippet);
+  for (size_t i = 0; segments && i < h->nmarks; i++) {
+    const nf_mark *m = &h->marks[i];
+    if (m->start < at || m->end < m->start || m->end > n) continue;
+    add_segment(segments, h->snippet + at, m->start - at, 0);
+    add_segment(segments, h->snippet + m->start, m->end - m->start, 1);
+    at = m->end;
+  }
+  if (segments) add_segment(segments, h->snippet + at, n - at, 0);
+  return segments;
+}
+
 static json_t *hit_json(const hit_store *hs) {
   const nf_hit *h = &hs->pub;
-  json_t *marks = json_array();
+  json_t *marks = json_array(), *segments = segments_json(h);
   for (size_t i = 0; marks && i < h->nmarks; i++)
     json_array_append_new(
         marks, json_pack("[I,I]", (json_int_t)h->marks[i].start, (json_int_t)h->marks[i].end));
-  return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
+  return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
                    "score", h->score, "percent", h->percent, "date", str_or_null(h->date),
                    "headline", str_or_null(h->headline), "snippet", h->snippet, "marks",
-                   marks ? marks : json_null(), "fields", json_incref(hs->fields));
+                   marks ? marks : json_null(), "segments", segments ? segments : json_null(),
+                   "fields", json_incref(hs->fields));
 }
 
 nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err) {
@@ -330,9 +386,18 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
     }
     json_object_set_new(facets, r->facets[f].name, values ? values : json_array());
   }
-  json_t *root = json_pack("{s:s,s:I,s:i,s:o,s:o}", "query", r->query, "total",
+  json_t *suggestions = json_array();
+  for (size_t i = 0; suggestions && i < r->nsuggestions; i++) {
+    const nf_suggestion *sg = &r->suggestions[i];
+    json_array_append_new(
+        suggestions,
+        json_pack("{s:s,s:s,s:s,s:s,s:I}", "field", sg->field, "queried", sg->queried, "value",
+                  sg->value, "label", sg->label, "count", (json_int_t)sg->count));
+  }
+  json_t *root = json_pack("{s:s,s:I,s:i,s:o,s:o,s:o}", "query", r->query, "total",
                            (json_int_t)r->total, "offset", (int)r->offset, "hits",
-                           hits ? hits : json_array(), "facets", facets ? facets : json_object());
+                           hits ? hits : json_array(), "facets", facets ? facets : json_object(),
+                           "suggestions", suggestions ? suggestions : json_array());
   if (root && r->has_histogram) {
     json_t *months = json_array();
     for (size_t i = 0; months && i < r->nmonths; i++)

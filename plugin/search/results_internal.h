@@ -20,4 +20,7 @@ nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size
  * marks the results as having one. */
 nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index, nf_error *err);
 
+/* Adds a suggestion (the strings are copied). */
+nf_status nf_results_add_suggestion(nf_results *r, const nf_suggestion *sg, nf_error *err);
+
 #endif

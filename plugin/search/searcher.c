@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fieldrefs.h"
 #include "fields/keys.h"
 #include "query.h"
 #include "results_internal.h"
+#include "suggest.h"
 #include "xapian/shim.h"
 
 #define NF_META_LANGUAGE "newsfields.language"
@@ -92,10 +94,12 @@ static int blank(const char *p, size_t n) {
   return 1;
 }
 
-/* An empty query browses everything (useful with facets). */
+/* An empty query browses everything (useful with facets); the fields a
+ * query names are checked first. */
 static nf_status parse(nf_searcher *s, const char *q, size_t n, nf_xquery **out, nf_error *err) {
   if (blank(q, n)) return nf_xquery_match_all(out, err);
-  return nf_query_parser_parse(s->qp, q, n, out, err);
+  nf_status st = nf_query_check_fields(s->schema, q, n, err);
+  return st == NF_OK ? nf_query_parser_parse(s->qp, q, n, out, err) : st;
 }
 
 char *nf_searcher_describe_query(nf_searcher *s, const char *query, size_t n, nf_error *err) {
@@ -202,6 +206,9 @@ nf_status nf_search(nf_searcher *s, const char *query, size_t n, const nf_search
   nf_results *r = NULL;
   if (st == NF_OK) st = nf_results_new(query, n, opts->offset, plan.nfields, &r, err);
   if (st == NF_OK) st = run(s, q, opts, &plan, r, err);
+  /* nothing found: close values for those no article has */
+  if (st == NF_OK && nf_results_total(r) == 0 && !blank(query, n))
+    st = nf_suggest_values(s->db, s->qp, r, err);
   nf_xquery_free(q);
   free(plan.fields);
   if (st != NF_OK) {

@@ -89,7 +89,7 @@ static void respond_json(unsigned status, json_t *root, nf_api_response *out) {
   out->len = out->body ? strlen(out->body) : 0;
   json_decref(root);
   if (!out->body) {
-    static const char oom[] = "{\"error\":\"out of memory\",\"status\":500}";
+    static const char oom[] = "{\"error\":{\"message\":\"out of memory\",\"status\":500}}";
     out->status = 500;
     out->body = strdup(oom);
     out->len = out->body ? strlen(oom) : 0;
@@ -100,7 +100,12 @@ void nf_api_error(unsigned status, const char *message, nf_api_response *out) {
   /* A message quoting the request may not be UTF-8: jansson refuses it. */
   json_t *msg = json_string(message);
   if (!msg) msg = json_string("(the message is not valid UTF-8)");
-  respond_json(status, json_pack("{s:o,s:i}", "error", msg, "status", (int)status), out);
+  respond_json(status, json_pack("{s:{s:o,s:i}}", "error", "message", msg, "status", (int)status),
+               out);
+}
+
+unsigned nf_api_status_of(nf_status s) {
+  return s == NF_ERR_QUERY || s == NF_ERR_LIMIT ? 400 : s == NF_ERR_TIMEOUT ? 503 : 500;
 }
 
 /* A whole unsigned number up to max, or the default when absent; 0 if bad. */
@@ -220,10 +225,7 @@ static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *o
   if (s == NF_OK) s = nf_results_to_json(r, 0, &json, &err);
   nf_results_free(r);
   if (s != NF_OK) {
-    unsigned status = s == NF_ERR_QUERY || s == NF_ERR_LIMIT ? 400
-                      : s == NF_ERR_TIMEOUT                  ? 503
-                                                             : 500;
-    nf_api_error(status, err.message, out);
+    nf_api_error(nf_api_status_of(s), err.message, out);
     return;
   }
   size_t len = strlen(json);
@@ -244,10 +246,10 @@ static void fields(nf_api *api, nf_api_response *out) {
   json_t *list = json_array(), *facets = json_array();
   for (size_t i = 0; list && i < nf_schema_field_count(api->schema); i++) {
     const nf_field *f = nf_schema_field(api->schema, i);
-    json_array_append_new(
-        list, json_pack("{s:s,s:s,s:s,s:b,s:s}", "name", f->name, "label",
-                        f->label ? f->label : f->name, "kind", f->kind->name, "facet", f->facet,
-                        "description", f->description ? f->description : ""));
+    json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:b,s:s,s:s}", "name", f->name, "label",
+                                          f->label ? f->label : f->name, "kind", f->kind->name,
+                                          "facet", f->facet, "values", f->multi ? "many" : "one",
+                                          "description", f->description ? f->description : ""));
   }
   for (size_t i = 0; facets && i < api->nfacets; i++)
     json_array_append_new(facets, json_string(api->facets[i]));

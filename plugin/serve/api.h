@@ -8,9 +8,10 @@
  *       the schema's fields (name, label, kind, facet, description), the
  *       default facets, the date field and the limits, for the page
  *
- * Errors are {"error": "message", "status": N}: 400 for a bad argument or
- * query or a query over the cost limits, 404 for an unknown path, 503 for a
- * search past its time limit, 500 for anything else.
+ * Errors are {"error": {"message": "...", "status": N}}, as `newsfields
+ * search --json` prints them: 400 for a bad argument or query or a query
+ * over the cost limits, 404 for an unknown path, 503 for a search past its
+ * time limit, 500 for anything else.
  *
  * Requests may come from several threads at once: each takes a searcher of
  * its own from the API's pool for as long as it runs (a Xapian database
@@ -61,7 +62,10 @@ int nf_api_owns(const char *path);
  * call from several threads at once. */
 void nf_api_handle(nf_api *api, const char *path, nf_api_arg_fn arg, void *ctx,
                    nf_api_response *out);
-/* {"error": message, "status": status} into out. */
+/* {"error": {"message": message, "status": status}} into out. */
 void nf_api_error(unsigned status, const char *message, nf_api_response *out);
+/* The HTTP status of a failed search: 400 for the query's fault (a bad
+ * query, one over the cost limits), 503 past the time limit, else 500. */
+unsigned nf_api_status_of(nf_status s);
 
 #endif

@@ -1,5 +1,6 @@
 /* Databases: open, write inside a transaction, commit, metadata. */
 #include <sys/stat.h>
+#include <cstring>
 
 #include <fstream>
 #include <new>
@@ -199,6 +200,24 @@ nf_status nf_xdb_termfreq(nf_xdb *db, const char *term, size_t n, unsigned long 
     *out = db->db.get_termfreq(std::string(term ? term : "", n));
     return NF_OK;
   });
+}
+
+nf_status nf_xdb_each_term(nf_xdb *db, const char *prefix, nf_xprefix_fn fn, void *ctx,
+                           nf_error *err) {
+  if (!db || !prefix || !fn) return nf_error_set(err, NF_ERR_INVALID, "bad argument");
+  nf_status stopped = NF_OK;
+  nf_status s = guarded(err, [&] {
+    size_t skip = std::strlen(prefix);
+    for (Xapian::TermIterator t = db->db.allterms_begin(prefix); t != db->db.allterms_end(prefix);
+         ++t) {
+      const std::string &term = *t;
+      stopped = fn(ctx, term.data() + skip, term.size() - skip, t.get_termfreq());
+      if (stopped != NF_OK) break;
+    }
+    return NF_OK;
+  });
+  if (s == NF_OK && stopped != NF_OK) return nf_error_set(err, stopped, "%s", nf_strerror(stopped));
+  return s;
 }
 
 nf_status nf_xdb_get_metadata(nf_xdb *db, const char *key, char **out, nf_error *err) {

@@ -141,10 +141,10 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     if (e->terms) e->terms->reset();
     e->enquire.clear_matchspies();
     for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());
-    // With facets, check every document so that the value spies see the
-    // whole match set and the number of matches is exact; term facets are
-    // counted afterwards, knowing it.
-    Xapian::doccount check = e->facets.empty() ? 0 : e->db.get_doccount();
+    // Check every document: the number of matches is exact (never Xapian's
+    // estimate), and the value spies see the whole match set; term facets
+    // are counted afterwards, knowing it.
+    Xapian::doccount check = e->db.get_doccount();
     std::unique_ptr<nf_xmset> m(new nf_xmset);
     e->deadline.start(e->time_limit);
     nfx::DeadlineDecider d(e->deadline);

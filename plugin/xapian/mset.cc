@@ -74,9 +74,7 @@ void nf_xmset_free(nf_xmset *m) { delete m; }
 
 size_t nf_xmset_size(const nf_xmset *m) { return m ? m->mset.size() : 0; }
 
-unsigned long nf_xmset_estimated(const nf_xmset *m) {
-  return m ? m->mset.get_matches_estimated() : 0;
-}
+unsigned long nf_xmset_total(const nf_xmset *m) { return m ? m->mset.get_matches_estimated() : 0; }
 
 unsigned nf_xmset_docid(const nf_xmset *m, size_t i) { return in_range(m, i) ? *m->mset[i] : 0; }
 

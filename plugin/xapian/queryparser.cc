@@ -214,7 +214,9 @@ nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean,
   return guarded(err, [&] {
     auto proc = std::make_unique<CallbackFieldProcessor>(qp, field, fn, ctx);
     qp->fields.reserve(qp->fields.size() + 1);  // so push_back cannot throw below
-    if (boolean)
+    if (boolean == NF_XFIELD_NONEXCLUSIVE)
+      qp->qp.add_boolean_prefix(field, proc.get(), false);
+    else if (boolean)
       qp->qp.add_boolean_prefix(field, proc.get());
     else
       qp->qp.add_prefix(field, proc.get());
@@ -231,7 +233,10 @@ nf_status nf_xqp_add_date_range(nf_xqp *qp, const char *field, unsigned slot, nf
     auto single = std::make_unique<DateFieldProcessor>(qp, slot, field);
     qp->ranges.reserve(qp->ranges.size() + 1);  // so push_back cannot throw below
     qp->fields.reserve(qp->fields.size() + 1);
-    qp->qp.add_rangeprocessor(range.get());
+    // One group with the single dates, whose grouping is the field's name:
+    // date:2019 date:2021..2022 is either (an article has one date).
+    const std::string grouping(field);
+    qp->qp.add_rangeprocessor(range.get(), &grouping);
     qp->ranges.push_back(std::move(range));
     qp->qp.add_boolean_prefix(field, single.get());
     qp->fields.push_back(std::move(single));

@@ -61,6 +61,12 @@ nf_status nf_xdb_commit(nf_xdb *db, nf_error *err);
 /* Number of documents indexing that term (0 if none). */
 nf_status nf_xdb_termfreq(nf_xdb *db, const char *term, size_t n, unsigned long *out,
                           nf_error *err);
+/* Every term starting with prefix, in byte order: fn gets what follows the
+ * prefix and the number of documents indexing the term.  A status other
+ * than NF_OK from fn stops the walk and is returned. */
+typedef nf_status (*nf_xprefix_fn)(void *ctx, const char *rest, size_t n, unsigned long termfreq);
+nf_status nf_xdb_each_term(nf_xdb *db, const char *prefix, nf_xprefix_fn fn, void *ctx,
+                           nf_error *err);
 /* Metadata: *out is "" when the key is unset. */
 nf_status nf_xdb_get_metadata(nf_xdb *db, const char *key, char **out, nf_error *err);
 nf_status nf_xdb_set_metadata(nf_xdb *db, const char *key, const char *value, nf_error *err);
@@ -160,7 +166,14 @@ nf_status nf_xqp_wrap(void *xapian_queryparser, nf_xqp **out, nf_error *err);
 nf_status nf_xqp_add_prefix(nf_xqp *qp, const char *field, const char *prefix, nf_error *err);
 nf_status nf_xqp_add_boolean_prefix(nf_xqp *qp, const char *field, const char *prefix,
                                     nf_error *err);
-/* field: values go to fn instead of a plain term; boolean as add_boolean_prefix. */
+/* How a field processor's queries combine, as Xapian's boolean prefixes. */
+enum {
+  NF_XFIELD_FREE = 0,         /* free text (add_prefix): by the default operator */
+  NF_XFIELD_EXCLUSIVE = 1,    /* a filter; repeated filters of the field OR */
+  NF_XFIELD_NONEXCLUSIVE = 2, /* a filter; each its own group, so repeated ones AND */
+};
+/* field: values go to fn instead of a plain term; boolean is one of
+ * NF_XFIELD_* (0 and 1 as add_prefix and add_boolean_prefix). */
 nf_status nf_xqp_add_field_processor(nf_xqp *qp, const char *field, int boolean, nf_xfield_fn fn,
                                      void *ctx, nf_error *err);
 /* field:START..END over a YYYYMMDD value slot; START and END accept
@@ -215,14 +228,15 @@ nf_status nf_xenquire_add_keyed_facet(nf_xenquire *e, const char *prefix, char s
  * as nf_xenquire_add_term_facet does. */
 nf_status nf_xenquire_add_value_facet(nf_xenquire *e, unsigned slot, size_t len, size_t *out_index,
                                       nf_error *err);
-/* Results offset..offset+limit-1.  With facets, the whole match set is visited. */
+/* Results offset..offset+limit-1.  The whole match set is visited, so the
+ * number of matches is exact. */
 nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xmset **out,
                           nf_error *err);
 
 void nf_xmset_free(nf_xmset *m);
 size_t nf_xmset_size(const nf_xmset *m);
-/* Xapian's estimate of the total number of matches (exact when facets ran). */
-unsigned long nf_xmset_estimated(const nf_xmset *m);
+/* The number of matches: exact, since nf_xenquire_run checks them all. */
+unsigned long nf_xmset_total(const nf_xmset *m);
 unsigned nf_xmset_docid(const nf_xmset *m, size_t i);
 unsigned nf_xmset_rank(const nf_xmset *m, size_t i);
 double nf_xmset_weight(const nf_xmset *m, size_t i);

@@ -167,7 +167,7 @@ async function main() {
   check(speaker !== undefined, 'Lithuania has speakers');
   await page.click(`#facets section[data-field="speaker"] button[data-value="${speaker.value}"]`);
   await waitTotal(speaker.count, `speaker ${speaker.label}`);
-  const bySpeaker = await api(`(Lithuania) AND speaker:"${speaker.value}"`);
+  const bySpeaker = await api(`(Lithuania) speaker:"${speaker.value}"`);
   same(bySpeaker.total, speaker.count, 'the facet count is the filtered total');
   await sameFacets(bySpeaker, 'Lithuania + speaker');
   const pressed = await page.$eval(
@@ -181,7 +181,7 @@ async function main() {
   const year = years.find((v) => v.count < bySpeaker.total) || years[0];
   await page.click(`#facets section[data-field="year"] button[data-value="${year.value}"]`);
   await waitTotal(year.count, `year ${year.value}`);
-  const both = await api(`(Lithuania) AND speaker:"${speaker.value}" AND year:"${year.value}"`);
+  const both = await api(`(Lithuania) speaker:"${speaker.value}" year:"${year.value}"`);
   same(both.total, year.count, 'two filters: the second facet count is the total');
   await sameFacets(both, 'two filters');
   same(await page.$$eval('#filters .chip', (cs) => cs.length), 2, 'two filter chips');
@@ -195,11 +195,28 @@ async function main() {
   await sameFacets(lithuania, 'speaker removed');
   same(await page.$$eval('#filters .chip', (cs) => cs.length), 0, 'no filter chips');
 
+  // Two values of a field an article has several of (countries) are both
+  // required, as the typed query country:A country:B requires them.
+  const c1 = lithuania.facets.country.find((v) => v.value !== 'lt');
+  await page.click(`#facets section[data-field="country"] button[data-value="${c1.value}"]`);
+  await waitTotal(c1.count, `country ${c1.label}`);
+  const byC1 = await api(`(Lithuania) country:"${c1.value}"`);
+  const c2 = byC1.facets.country.find((v) => v.value !== 'lt' && v.value !== c1.value);
+  await page.click(`#facets section[data-field="country"] button[data-value="${c2.value}"]`);
+  await waitTotal(c2.count, `countries ${c1.label} and ${c2.label}: both (AND)`);
+  const typed = await api(`Lithuania country:${c1.value} country:${c2.value}`);
+  same(typed.total, c2.count, 'two country chips find what the typed query finds');
+  await page.click('#filters .chip');
+  const byC2 = await api(`(Lithuania) country:"${c2.value}"`);
+  await waitTotal(byC2.total, 'first country removed');
+  await page.click('#filters .chip');
+  await waitTotal(lithuania.total, 'countries removed');
+
   // A month of the histogram filters by month, and again removes it.
   const month = lithuania.histogram[lithuania.histogram.length - 1];
   await page.click(`#histogram button[data-month="${month.month}"]`);
   await waitTotal(month.count, `month ${month.month}`);
-  const byMonth = await api(`(Lithuania) AND date:${month.month}`);
+  const byMonth = await api(`(Lithuania) date:${month.month}`);
   same(byMonth.total, month.count, 'the month count is the filtered total');
   await page.click(`#histogram button[data-month="${month.month}"]`);
   await waitTotal(lithuania.total, 'month removed');

@@ -68,7 +68,7 @@ START_TEST(malformed_line_names_file_and_line_and_keeps_what_came_before) {
   rc = nf_test_runf(&out, &err, "%s index --skip-bad --db %s/db2 %s", NF, dir, bad);
   ck_assert_int_eq(rc, 0);
   ck_assert(nf_test_contains(out, "indexed 3 articles (1 skipped)"));
-  snprintf(where, sizeof where, "newsfields: skipped: newsfields: %s:3:", bad);
+  snprintf(where, sizeof where, "newsfields: skipped: %s:3:", bad);
   ck_assert_msg(nf_test_contains(err, where), "stderr: %s", err);
   free(out);
   free(err);

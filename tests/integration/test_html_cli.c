@@ -123,7 +123,7 @@ START_TEST(bad_record_and_skip_bad) {
   for (const char *c = out; *c; c++) lines += *c == '\n';
   ck_assert_int_eq(lines, 6);
   ck_assert_int_ge(asprintf(&want,
-                            "newsfields: skipped: newsfields: %s (record at offset %ld): bad or "
+                            "newsfields: skipped: %s (record at offset %ld): bad or "
                             "missing Content-Length 'many'\n"
                             "newsfields: passed over 12 web archive records that are no HTML "
                             "page\n",

@@ -734,14 +734,15 @@ START_TEST(histogram_by_month) {
   ck_assert_str_eq(nf_results_facet_name(r, 0), "year");
   char *json;
   ck_assert_int_eq(nf_results_to_json(r, 0, &json, &err), NF_OK);
-  ck_assert_msg(nf_test_contains(json,
-                                 "\"facets\":{\"year\":[{\"value\":\"2021\",\"label\":"
-                                 "\"2021\",\"count\":3},{\"value\":\"2022\",\"label\":"
-                                 "\"2022\",\"count\":2}]},\"histogram\":[{\"month\":"
-                                 "\"2021-11\",\"count\":1},{\"month\":\"2021-12\","
-                                 "\"count\":2},{\"month\":\"2022-01\",\"count\":1},"
-                                 "{\"month\":\"2022-02\",\"count\":1}]}"),
-                "%s", json);
+  ck_assert_msg(
+      nf_test_contains(json,
+                       "\"facets\":{\"year\":[{\"value\":\"2021\",\"label\":"
+                       "\"2021\",\"count\":3},{\"value\":\"2022\",\"label\":"
+                       "\"2022\",\"count\":2}]},\"suggestions\":[],\"histogram\":[{\"month\":"
+                       "\"2021-11\",\"count\":1},{\"month\":\"2021-12\","
+                       "\"count\":2},{\"month\":\"2022-01\",\"count\":1},"
+                       "{\"month\":\"2022-02\",\"count\":1}]}"),
+      "%s", json);
   free(json);
   nf_results_free(r);
   /* Without the date field among the facets there is none. */

@@ -308,11 +308,17 @@ START_TEST(default_facets_and_fields) {
   free(limits);
   json_t *first = json_array_get(json_object_get(j, "fields"), 2);
   char *byline = text_of(first);
-  ck_assert_str_eq(byline,
-                   "{\"name\":\"byline\",\"label\":\"Byline\",\"kind\":\"name\","
-                   "\"facet\":true,\"description\":\"Article authors: the author "
-                   "metadata and bylines in the text\"}");
+  ck_assert_str_eq(
+      byline,
+      "{\"name\":\"byline\",\"label\":\"Byline\",\"kind\":\"name\","
+      "\"facet\":true,\"values\":\"many\",\"description\":\"Article authors: the author "
+      "metadata and bylines in the text\"}");
   free(byline);
+  char *dateline = text_of(json_array_get(json_object_get(j, "fields"), 4));
+  ck_assert_msg(nf_test_contains(dateline, "\"name\":\"dateline\"") &&
+                    nf_test_contains(dateline, "\"values\":\"one\""),
+                "%s", dateline);
+  free(dateline);
   json_decref(j);
   reply_free(&r);
 }
@@ -368,43 +374,50 @@ static const struct {
   const char *body;
 } refused[] = {
     {"/api/search?q=country%3AAtlantis", 400,
-     "{\"error\":\"country:Atlantis is not a country I know\",\"status\":400}"},
+     "{\"error\":{\"message\":\"country:Atlantis is not a country I know\",\"status\":400}}"},
     {"/api/search?q=date%3A2021-13-01", 400, NULL},
     {"/api/search?q=AND", 400, NULL},
     {"/api/search?limit=101", 400,
-     "{\"error\":\"limit must be a whole number from 0 to 100\",\"status\":400}"},
+     "{\"error\":{\"message\":\"limit must be a whole number from 0 to 100\",\"status\":400}}"},
     {"/api/search?limit=-1", 400,
-     "{\"error\":\"limit must be a whole number from 0 to 100\",\"status\":400}"},
+     "{\"error\":{\"message\":\"limit must be a whole number from 0 to 100\",\"status\":400}}"},
     {"/api/search?limit=", 400,
-     "{\"error\":\"limit must be a whole number from 0 to 100\",\"status\":400}"},
+     "{\"error\":{\"message\":\"limit must be a whole number from 0 to 100\",\"status\":400}}"},
     {"/api/search?offset=100001", 400,
-     "{\"error\":\"offset must be a whole number from 0 to 100000\",\"status\":400}"},
+     "{\"error\":{\"message\":\"offset must be a whole number from 0 to 100000\",\"status\":400}}"},
     {"/api/search?facet_limit=1000", 400,
-     "{\"error\":\"facet_limit must be a whole number from 0 to 100\",\"status\":400}"},
+     "{\"error\":{\"message\":\"facet_limit must be a whole number from 0 to "
+     "100\",\"status\":400}}"},
+    {"/api/search?q=speakr%3ABaker", 400,
+     "{\"error\":{\"message\":\"speakr: is not a field (did you mean speaker:?); the fields are "
+     "text:, headline:, byline:, credit:, dateline:, agency:, country:, title:, official:, "
+     "officialorg:, speaker:, speakerorg:, speakercountry:, officialcountry:, date:, year:, "
+     "source:, id:\",\"status\":400}}"},
+    {"/api/search?q=speaker%3A", 400, NULL},
     {"/api/search?sort=oldest", 400,
-     "{\"error\":\"sort must be relevance or date\",\"status\":400}"},
+     "{\"error\":{\"message\":\"sort must be relevance or date\",\"status\":400}}"},
     {"/api/search?facets=headline", 400,
-     "{\"error\":\"'headline' is not a facet field (facets: byline, dateline, agency, country, "
-     "title, official, officialorg, speaker, speakerorg, speakercountry, officialcountry, year; "
-     "date for the "
-     "by-month "
-     "histogram)\",\"status\":400}"},
+     "{\"error\":{\"message\":\"'headline' is not a facet field (facets: byline, dateline, "
+     "agency, country, title, official, officialorg, speaker, speakerorg, speakercountry, "
+     "officialcountry, year; date for the by-month histogram)\",\"status\":400}}"},
     {"/api/search?q=%FF%FE", 400,
-     "{\"error\":\"the query is not valid UTF-8 text\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the query is not valid UTF-8 text\",\"status\":400}}"},
     {"/api/search?q=a%00b", 400,
-     "{\"error\":\"the query is not valid UTF-8 text\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the query is not valid UTF-8 text\",\"status\":400}}"},
     {"/api/nothing", 404,
-     "{\"error\":\"no such path: the API has /api/search and /api/fields\",\"status\":404}"},
-    {"/nothing.html", 404, "{\"error\":\"no such page\",\"status\":404}"},
-    {"/../etc/passwd", 404, "{\"error\":\"no such page\",\"status\":404}"},
+     "{\"error\":{\"message\":\"no such path: the API has /api/search and "
+     "/api/fields\",\"status\":404}}"},
+    {"/nothing.html", 404, "{\"error\":{\"message\":\"no such page\",\"status\":404}}"},
+    {"/../etc/passwd", 404, "{\"error\":{\"message\":\"no such page\",\"status\":404}}"},
 };
 
 START_TEST(refused_requests) {
   reply r = get(refused[_i].path);
   ck_assert_msg(r.status == refused[_i].status, "%s: %d %s", refused[_i].path, r.status, r.body);
   json_t *j = json_of(&r);
-  ck_assert_int_eq(json_integer_value(json_object_get(j, "status")), refused[_i].status);
-  ck_assert(json_is_string(json_object_get(j, "error")));
+  json_t *e = json_object_get(j, "error");
+  ck_assert_int_eq(json_integer_value(json_object_get(e, "status")), refused[_i].status);
+  ck_assert(json_is_string(json_object_get(e, "message")));
   if (refused[_i].body) ck_assert_str_eq(r.body, refused[_i].body);
   json_decref(j);
   reply_free(&r);
@@ -423,7 +436,8 @@ START_TEST(bounds_methods_and_hosts) {
   strcat(path, "a");
   r = get(path);
   ck_assert_int_eq(r.status, 400);
-  ck_assert_str_eq(r.body, "{\"error\":\"the query is longer than 2048 bytes\",\"status\":400}");
+  ck_assert_str_eq(
+      r.body, "{\"error\":{\"message\":\"the query is longer than 2048 bytes\",\"status\":400}}");
   reply_free(&r);
   /* at most 100 hits, whatever matches */
   r = get("/api/search?limit=100");
@@ -439,7 +453,8 @@ START_TEST(bounds_methods_and_hosts) {
   /* a page elsewhere that rebinds its name to 127.0.0.1 is refused */
   r = request("GET", "/api/fields", "news.example.com");
   ck_assert_int_eq(r.status, 403);
-  ck_assert_str_eq(r.body, "{\"error\":\"the Host is not this machine\",\"status\":403}");
+  ck_assert_str_eq(r.body,
+                   "{\"error\":{\"message\":\"the Host is not this machine\",\"status\":403}}");
   reply_free(&r);
   r = request("GET", "/api/fields", "localhost:8080");
   ck_assert_int_eq(r.status, 200);
@@ -502,7 +517,8 @@ START_TEST(plugin_kinds_are_served) {
   char *ship = text_of(json_array_get(json_object_get(j, "fields"), 2));
   ck_assert_str_eq(ship,
                    "{\"name\":\"vessel\",\"label\":\"Ship\",\"kind\":\"vessel\",\"facet\":true,"
-                   "\"description\":\"Ships named, by name: MV Ever Given, Ever Given and EVER "
+                   "\"values\":\"many\",\"description\":\"Ships named, by name: MV Ever Given, "
+                   "Ever Given and EVER "
                    "GIVEN are one\"}");
   free(ship);
   json_decref(j);
@@ -519,7 +535,7 @@ START_TEST(plugin_kinds_are_served) {
   r = get("/api/search?q=vessel%3A%22the%22%20AND%20vessel%3A%22%2F%2F%22");
   ck_assert_int_eq(r.status, 400);
   j = json_of(&r);
-  ck_assert_str_eq(json_string_value(json_object_get(j, "error")),
+  ck_assert_str_eq(json_string_value(json_object_get(json_object_get(j, "error"), "message")),
                    "vessel:// has nothing to search for");
   json_decref(j);
   reply_free(&r);

@@ -279,11 +279,14 @@ START_TEST(too_complex_queries_refused) {
     const char *body;
   } rows[] = {
       {"of+the", 220, 400,
-       "{\"error\":\"the query is too complex: 440 terms (at most 64)\",\"status\":400}"},
+       "{\"error\":{\"message\":\"the query is too complex: 440 terms (at most "
+       "64)\",\"status\":400}}"},
       {"of+the", 33, 400,
-       "{\"error\":\"the query is too complex: 66 terms (at most 64)\",\"status\":400}"},
+       "{\"error\":{\"message\":\"the query is too complex: 66 terms (at most "
+       "64)\",\"status\":400}}"},
       {"%22of+the%22", 9, 400,
-       "{\"error\":\"the query is too complex: 9 phrases (at most 8)\",\"status\":400}"},
+       "{\"error\":{\"message\":\"the query is too complex: 9 phrases (at most "
+       "8)\",\"status\":400}}"},
       {"of+the", 32, 200, NULL},
       {"%22of+the%22", 8, 200, NULL},
   };
@@ -309,9 +312,9 @@ START_TEST(over_time_is_503) {
   nf_tc_reply r;
   ck_assert_int_eq(nf_tc_get(tight_port, "/api/search?q=talks", 30, &r), 0);
   ck_assert_int_eq(r.status, 503);
-  ck_assert_str_eq(
-      r.body,
-      "{\"error\":\"the search took longer than its time limit (1e-06 s)\",\"status\":503}");
+  ck_assert_str_eq(r.body,
+                   "{\"error\":{\"message\":\"the search took longer than its time limit (1e-06 "
+                   "s)\",\"status\":503}}");
   char v[128];
   ck_assert_str_eq(nf_tc_header(&r, "Content-Type", v, sizeof v),
                    "application/json; charset=utf-8");
@@ -334,31 +337,33 @@ static const struct {
   const char *body;
 } host_rows[] = {
     {"Host: 127.0.0.1\r\nHost: 127.0.0.1\r\n", 400,
-     "{\"error\":\"more than one Host header\",\"status\":400}"},
+     "{\"error\":{\"message\":\"more than one Host header\",\"status\":400}}"},
     {"Host: 127.0.0.1\r\nHost: evil.example\r\n", 400,
-     "{\"error\":\"more than one Host header\",\"status\":400}"},
-    {"Host: [::1\r\n", 400, "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"more than one Host header\",\"status\":400}}"},
+    {"Host: [::1\r\n", 400,
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: [::1]x\r\n", 400,
-     "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: [nonsense]\r\n", 400,
-     "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: 127.0.0.1:99999\r\n", 400,
-     "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: 127.0.0.1:\r\n", 400,
-     "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: 127.0.0.1:80:80\r\n", 400,
-     "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: local host\r\n", 400,
-     "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
-    {"Host: a/b\r\n", 400, "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
+    {"Host: a/b\r\n", 400,
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: \x1b[31mred\r\n", 400,
-     "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: user@127.0.0.1\r\n", 400,
-     "{\"error\":\"the Host header is not a host[:port]\",\"status\":400}"},
+     "{\"error\":{\"message\":\"the Host header is not a host[:port]\",\"status\":400}}"},
     {"Host: news.example.com\r\n", 403,
-     "{\"error\":\"the Host is not this machine\",\"status\":403}"},
+     "{\"error\":{\"message\":\"the Host is not this machine\",\"status\":403}}"},
     {"Host: 127.0.0.1.nip.io\r\n", 403,
-     "{\"error\":\"the Host is not this machine\",\"status\":403}"},
+     "{\"error\":{\"message\":\"the Host is not this machine\",\"status\":403}}"},
     {"Host: [::1]:8080\r\n", 200, NULL},
     {"Host: [::ffff:127.0.0.1]\r\n", 200, NULL},
     {"Host: LOCALHOST\r\n", 200, NULL},
@@ -406,7 +411,8 @@ START_TEST(body_on_get_refused) {
   assert_security_headers(&r);
   if (body_rows[_i].status == 400) {
     if (strcmp(body_rows[_i].method, "GET") == 0)
-      ck_assert_str_eq(r.body, "{\"error\":\"a GET or HEAD request has no body\",\"status\":400}");
+      ck_assert_str_eq(
+          r.body, "{\"error\":{\"message\":\"a GET or HEAD request has no body\",\"status\":400}}");
     /* the body is never read as a next request: the connection ends */
     ck_assert_int_eq(r.closed, 1);
   }
@@ -438,8 +444,9 @@ START_TEST(security_headers_on_errors) {
     if (r.status >= 400) {
       json_t *j = json_loadb(r.body, r.len, 0, NULL);
       ck_assert_ptr_nonnull(j);
-      ck_assert_int_eq(json_integer_value(json_object_get(j, "status")), rows[i].status);
-      ck_assert(json_is_string(json_object_get(j, "error")));
+      json_t *e = json_object_get(j, "error");
+      ck_assert_int_eq(json_integer_value(json_object_get(e, "status")), rows[i].status);
+      ck_assert(json_is_string(json_object_get(e, "message")));
       json_decref(j);
     }
     nf_tc_reply_free(&r);

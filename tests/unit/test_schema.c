@@ -136,6 +136,10 @@ static const struct {
      "t.schema:1: [field x]: bad source 'official.' (a metadata name, TYPE or TYPE.ATTRIBUTE)"},
     {"[field x]\nkind = name\nprefix = XX\nsource = official,, speaker\n" ID,
      "t.schema:1: [field x]: bad source list 'official,, speaker'"},
+    {"[field x]\nkind = name\nprefix = XX\nsource = speaker\nvalues = several\n" ID,
+     "t.schema:5: 'values' is one or many, not 'several'"},
+    {"[field d]\nkind = date\nslot = 0\nsource = date\nvalues = many\n" ID,
+     "t.schema:5: [field d]: 'values' is for kinds of boolean terms, not 'date'"},
 };
 
 START_TEST(bad_schema_is_an_error_naming_file_and_line) {
@@ -166,6 +170,33 @@ START_TEST(defaults_are_filled) {
   ck_assert_uint_eq(nf_schema_batch(s), 5);
   ck_assert_str_eq(nf_schema_dir(s), "/x");
   ck_assert_uint_eq(nf_schema_field_count(s), 2);
+  nf_schema_free(s);
+}
+END_TEST
+
+/* One value per article or many, from the sources unless `values` says:
+ * it decides whether repeated filters OR or AND (issue 12). */
+START_TEST(fields_have_one_value_or_many) {
+  nf_schema *s;
+  nf_error err;
+  ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", reg, &s, &err), NF_OK);
+  static const char *const many[] = {"byline",         "credit",         "country", "title",
+                                     "official",       "officialorg",    "speaker", "speakerorg",
+                                     "speakercountry", "officialcountry"};
+  static const char *const one[] = {"dateline", "agency", "date", "year", "source", "id"};
+  for (size_t i = 0; i < sizeof many / sizeof *many; i++)
+    ck_assert_msg(nf_schema_find(s, many[i])->multi == 1, "%s has many values", many[i]);
+  for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+    ck_assert_msg(nf_schema_find(s, one[i])->multi == 0, "%s has one value", one[i]);
+  nf_schema_free(s);
+  const char *text =
+      "[field who]\nkind = name\nprefix = XWHO\nsource = speaker\nvalues = one\n"
+      "[field place]\nkind = place\nprefix = XPL\nsource = dateline\nvalues = many\n" ID;
+  ck_assert_msg(
+      nf_schema_parse(text, strlen(text), NF_TEST_SCHEMA_DIR "/t.schema", reg, &s, &err) == NF_OK,
+      "%s", err.message);
+  ck_assert_int_eq(nf_schema_find(s, "who")->multi, 0);
+  ck_assert_int_eq(nf_schema_find(s, "place")->multi, 1);
   nf_schema_free(s);
 }
 END_TEST
@@ -316,6 +347,7 @@ int main(void) {
   tcase_add_loop_test(tc, bad_schema_is_an_error_naming_file_and_line, 0,
                       (int)(sizeof bad / sizeof bad[0]));
   tcase_add_test(tc, defaults_are_filled);
+  tcase_add_test(tc, fields_have_one_value_or_many);
   tcase_add_test(tc, missing_file_is_an_io_error);
   tcase_add_test(tc, default_path_prefers_the_environment);
   tcase_add_loop_test(tc, schema_loads_its_plugins, 0, 2);

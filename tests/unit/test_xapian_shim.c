@@ -193,6 +193,17 @@ static unsigned long termfreq(nf_xdb *db, const char *term) {
 
 /* ---- databases --------------------------------------------------------- */
 
+static nf_status list_term(void *ctx, const char *rest, size_t n, unsigned long freq) {
+  char *out = ctx;
+  snprintf(out + strlen(out), 256 - strlen(out), "%s%.*s=%lu", *out ? " " : "", (int)n, rest, freq);
+  return NF_OK;
+}
+
+static nf_status stop_at_once(void *ctx, const char *rest, size_t n, unsigned long freq) {
+  (void)ctx, (void)rest, (void)n, (void)freq;
+  return NF_ERR_LIMIT;
+}
+
 START_TEST(create_reopen_doccount) {
   build(in_tmp("db"), 0, NCORPUS);
   nf_xdb *db = open_db(in_tmp("db"));
@@ -200,6 +211,12 @@ START_TEST(create_reopen_doccount) {
   ck_assert_uint_eq(termfreq(db, "XSPEAKER:Austin"), 3);
   ck_assert_uint_eq(termfreq(db, "Nlt"), 3);
   ck_assert_uint_eq(termfreq(db, "nosuchterm"), 0);
+  /* the terms of a prefix, what follows it and how many documents */
+  char terms[256] = "";
+  OK(nf_xdb_each_term(db, "XSPEAKER", list_term, terms, E));
+  ck_assert_str_eq(terms, ":Anušauskas=1 :Austin=3 :Blinken=2");
+  nf_error stop;
+  ck_assert_int_eq(nf_xdb_each_term(db, "XSPEAKER", stop_at_once, NULL, &stop), NF_ERR_LIMIT);
   char *data = NULL;
   size_t len = 0;
   OK(nf_xdb_get_data_by_term(db, "Qd4", 3, &data, &len, E));
@@ -363,7 +380,7 @@ static void check_corpus_facets(nf_xdb *db) {
   ck_assert_uint_eq(countries, 1);
   OK(nf_xenquire_run(e, 0, 2, &m, E));
   ck_assert_uint_eq(nf_xmset_size(m), 2);
-  ck_assert_uint_eq(nf_xmset_estimated(m), NCORPUS);
+  ck_assert_uint_eq(nf_xmset_total(m), NCORPUS);
   static const struct {
     const char *value;
     unsigned long count;
@@ -855,7 +872,7 @@ START_TEST(offset_limit_windows) {
   nf_xmset *m = run_all(db, 1, SLOT_DATE, 0, window_rows[_i].offset, window_rows[_i].limit);
   char buf[256];
   ck_assert_str_eq(ids(m, buf, sizeof buf), window_rows[_i].ids);
-  ck_assert_uint_eq(nf_xmset_estimated(m), NCORPUS);
+  ck_assert_uint_eq(nf_xmset_total(m), NCORPUS);
   for (size_t i = 0; i < nf_xmset_size(m); i++) {
     ck_assert_uint_eq(nf_xmset_rank(m, i), window_rows[_i].offset + i);
     ck_assert_uint_ne(nf_xmset_docid(m, i), 0);
@@ -1074,7 +1091,7 @@ START_TEST(facet_counts_exact) {
     nf_xmset *m = NULL;
     OK(nf_xenquire_run(e, 0, limit, &m, E));
     ck_assert_uint_eq(nf_xmset_size(m), limit);
-    ck_assert_uint_eq(nf_xmset_estimated(m), matching);
+    ck_assert_uint_eq(nf_xmset_total(m), matching);
     ck_assert_uint_eq(nf_xmset_facet_size(m, facet), 4);
     for (size_t i = 0; i < 4; i++) {
       ck_assert_str_eq(nf_xmset_facet_value(m, facet, i), names[i]); /* most frequent first */
@@ -1171,7 +1188,7 @@ START_TEST(time_limit_stops_a_run) {
     OK(nf_xenquire_set_time_limit(e, generous ? 600 : 0, E));
     OK(nf_xenquire_run(e, 0, 10, &m, E));
     ck_assert_uint_eq(nf_xmset_size(m), 10);
-    ck_assert_uint_eq(nf_xmset_estimated(m), 2000);
+    ck_assert_uint_eq(nf_xmset_total(m), 2000);
     ck_assert_uint_eq(nf_xmset_facet_count(m, facet, 0), 1000);
     ck_assert_uint_eq(nf_xmset_facet_count(m, facet, 1), 1000);
     nf_xmset_free(m);

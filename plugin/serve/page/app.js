@@ -34,7 +34,11 @@ function labelOf(name) {
   return l.charAt(0).toUpperCase() + l.slice(1);
 }
 
-// ---- the query sent: the typed query AND every filter -------------------
+// ---- the query sent: the typed query filtered by every chip ---------------
+// The chips are joined as a typed query joins filters (no AND between them),
+// so that both combine alike: two values of a field an article has several
+// of (countries, speakers) must both be there, two of a field it has one of
+// (dateline, month) are either.
 
 function filterQuery(f) {
   // Facet values are folded keys (no quotes in them); months need no quotes.
@@ -45,7 +49,7 @@ function combinedQuery() {
   const parts = [];
   if (state.q.trim()) parts.push(state.filters.length ? `(${state.q})` : state.q);
   for (const f of state.filters) parts.push(filterQuery(f));
-  return parts.join(' AND ');
+  return parts.join(' ');
 }
 
 function hasFilter(field, value) {
@@ -87,19 +91,14 @@ function loadState() {
 
 // ---- drawing ------------------------------------------------------------
 
-// Snippet marks are byte offsets into the UTF-8 text.
-function snippetNode(text, marks) {
+// The snippet as the API cuts it at the matched words: [{text, mark}], no
+// byte offsets to convert ("marks" are byte offsets into the UTF-8 text).
+function snippetNode(segments) {
   const p = el('p', { class: 'snippet' });
-  const bytes = new TextEncoder().encode(text);
-  const dec = new TextDecoder();
-  let at = 0;
-  for (const [start, end] of marks || []) {
-    if (start < at || end > bytes.length || end < start) continue;
-    p.append(dec.decode(bytes.subarray(at, start)));
-    p.append(el('mark', {}, dec.decode(bytes.subarray(start, end))));
-    at = end;
+  for (const s of Array.isArray(segments) ? segments : []) {
+    if (!s || typeof s.text !== 'string') continue;
+    p.append(s.mark ? el('mark', {}, s.text) : s.text);
   }
-  p.append(dec.decode(bytes.subarray(at)));
   return p;
 }
 
@@ -129,7 +128,7 @@ function hitNode(h) {
   add('Speakers:', unique(names(f.speakers, 'name')));
   add('Countries:', unique(names(f.countries, 'name')));
   return el('li', { class: 'hit', 'data-id': h.id },
-    el('h3', {}, str(h.headline) || str(h.id)), meta, snippetNode(str(h.snippet), h.marks),
+    el('h3', {}, str(h.headline) || str(h.id)), meta, snippetNode(h.segments),
     extracted);
 }
 
@@ -241,7 +240,7 @@ async function run() {
     const resp = await fetch(`/api/search?${params}`);
     const body = await resp.json();
     if (mine !== serial) return;
-    if (!resp.ok) showError(body.error || `error ${resp.status}`);
+    if (!resp.ok) showError((body.error && body.error.message) || `error ${resp.status}`);
     else draw(body);
   } catch (e) {
     if (mine === serial) showError(`the server did not answer (${e.message})`);
