@@ -287,7 +287,7 @@ static int emitted(const nf_analysis *an, nf_type type, const char *value) {
  * short name ("Texaco", not "the Texaco Inc"). */
 static void source_value(const source *src, char *out, size_t cap) {
   const char *p = src->name;
-  size_t n = strlen(p);
+  size_t n = src->name_len;
   if (src->kind == SRC_BODY) {
     size_t b, len;
     nf_org_short(p, n, &b, &len);

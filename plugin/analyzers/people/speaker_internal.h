@@ -27,7 +27,10 @@ enum { SRC_NONE, SRC_PERSON, SRC_BODY, SRC_UNNAMED };
 typedef struct source {
   int kind;
   uint32_t begin, end; /* tokens of the words that name it */
-  char name[MAX_NAME]; /* person's fullest name, or the body as written */
+  /* person's fullest name (a result's value), or the body as written (the
+   * text's bytes): both outlive the analysis, so a cue holds no copy */
+  const char *name;
+  size_t name_len;
   char country[4];
 } source;
 
@@ -68,9 +71,8 @@ static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
 }
 
 static inline void set_name(source *s, const char *p, size_t n) {
-  if (n >= sizeof s->name) n = sizeof s->name - 1;
-  memcpy(s->name, p, n);
-  s->name[n] = '\0';
+  s->name = p;
+  s->name_len = n < MAX_NAME ? n : MAX_NAME - 1;
 }
 
 static inline void set_text(const article *a, source *s, size_t b, size_t e) {
