@@ -111,7 +111,7 @@ static const struct {
     /* participles and coordination take the sentence's subject */
     {"Ann Lee emailed supporters, saying the race was close.",
      "Ann Lee|saying|the race was close;"},
-    {"Kasich is telling a packed crowd that he will win.", "Kasich|telling|he will win;"},
+    {"John Kasich is telling a packed crowd that he will win.", "John Kasich|telling|he will win;"},
     /* a parenthetical cue */
     {"China has, Lithuanian officials say, begun holding up goods.",
      "-|say|China has, Lithuanian officials say, begun holding up goods;"},
@@ -217,6 +217,15 @@ static const struct {
     {"Alan\nGreenspan said rates would hold.", "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
     {"The Bank of\nEngland said rates would hold.",
      "body:Bank of England;[[],[\"Bank of England\"]]"},
+    /* a lone word that only a verb makes a speaker is no person; one named
+     * in full, or with a title, elsewhere in the text is */
+    {"Barclays said profits rose.", "[[],[]]"},
+    {"Prices rose, Petrobras said.", "[[],[]]"},
+    {"Richard Ketchum wrote the letter. Ketchum said it was clear.",
+     "person:Richard Ketchum;person:Richard Ketchum;[[\"Richard Ketchum\"],[]]"},
+    {"Prices rose, Mr. Ketchum said.", "person:Ketchum;[[\"Ketchum\"],[]]"},
+    {"Prices rose, chairman Lord Barber said. Barber said more.",
+     "person:Barber;person:Barber;[[\"Barber\"],[]]"},
 };
 
 START_TEST(speaker_kinds) {

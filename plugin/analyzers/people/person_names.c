@@ -228,8 +228,11 @@ static int is_determiner(const finder *f, size_t i) {
   return nf_tok_in(&f->toks, i, words);
 }
 
-/* The cue that makes a run a person: 0 none; the gender it tells, if any,
- * in *gender. */
+/* The cue that makes a run a person: 0 none, CUE_STRONG for one that only a
+ * person takes (an honorific, a title, an age, a first name), CUE_VERB for a
+ * reporting verb (which companies take too: "Lloyds said"); the gender it
+ * tells, if any, in *gender. */
+enum { CUE_NONE, CUE_VERB, CUE_STRONG };
 static int has_cue(const finder *f, const run *r, uint8_t *gender) {
   size_t b = r->begin, e = r->end;
   *gender = NF_GENDER_UNKNOWN;
@@ -239,21 +242,21 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
     if (m.len == 1) {
       if (m.flags & NF_LEX_MALE) *gender = NF_GENDER_MALE;
       if (m.flags & NF_LEX_FEMALE) *gender = NF_GENDER_FEMALE;
-      return 1;
+      return CUE_STRONG;
     }
   }
   /* a title before: "Defense Minister Arvydas Anusauskas", "the minister, X," */
-  if (b > 0 && (f->marks[b - 1] & NF_PM_TITLE_END)) return 1;
-  if (b > 1 && nf_tok_is(&f->toks, b - 1, ",") && (f->marks[b - 2] & NF_PM_TITLE_END)) return 1;
+  if (b > 0 && (f->marks[b - 1] & NF_PM_TITLE_END)) return CUE_STRONG;
+  if (b > 1 && nf_tok_is(&f->toks, b - 1, ",") && (f->marks[b - 2] & NF_PM_TITLE_END)) return CUE_STRONG;
   /* a title after: "Landsbergis, Lithuania's foreign minister," */
   if (nf_tok_is(&f->toks, e, ",")) {
     size_t k = e + 1;
     while (k < e + 4 && is_determiner(f, k)) k++;
-    if (k < f->toks.n && (f->marks[k] & (NF_PM_TITLE_START))) return 1;
+    if (k < f->toks.n && (f->marks[k] & (NF_PM_TITLE_START))) return CUE_STRONG;
     /* an age: "Kallas, 45," */
     if (k == e + 1 && k + 1 < f->toks.n && f->toks.v[k].kind == NF_TOKEN_NUMBER &&
         nf_tok_is(&f->toks, k + 1, ","))
-      return 1;
+      return CUE_STRONG;
   }
   /* a reporting verb after: "Uzra Zeya told", "Austin also said"; not the
    * tail of a longer name ("the Panama Canal said") */
@@ -274,7 +277,7 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
       b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
                 ((f->toks.v[b - 1].flags & NF_TOK_CAPITALIZED) &&
                  f->toks.v[b - 1].kind == NF_TOKEN_WORD && !(f->marks[b - 1] & NF_PM_TITLE_END)));
-  if (verb_at(f, k) && !(glued_before && r->nwords == 1)) return 1;
+  if (verb_at(f, k) && !(glued_before && r->nwords == 1)) return CUE_VERB;
   /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said" */
   if (r->nwords >= 2 &&
       (nf_tok_is(&f->toks, e, ",") || (e < f->toks.n && f->toks.v[e].kind == NF_TOKEN_DASH))) {
@@ -282,7 +285,7 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
       const nf_token *tj = &f->toks.v[j];
       if (tj->kind == NF_TOKEN_QUOTE || nf_tok_is(&f->toks, j, ".") || nf_tok_is(&f->toks, j, ";"))
         break;
-      if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1)) return 1;
+      if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1)) return CUE_STRONG;
       if (verb_at(f, j)) break;
     }
   }
@@ -295,13 +298,13 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
       if ((m.flags & NF_LEX_INVERT) && v > 0 &&
           (nf_tok_is(&f->toks, v - 1, ",") || f->toks.v[v - 1].kind == NF_TOKEN_QUOTE) &&
           (v + 1 == b || r->nwords >= 2))
-        return 1;
+        return CUE_VERB;
       break;
     }
     if (f->toks.v[v].kind != NF_TOKEN_WORD) break;
   }
   if (b > 1 && nf_tok_is(&f->toks, b - 2, "according") && nf_tok_is(&f->toks, b - 1, "to"))
-    return 1;
+    return CUE_VERB;
   /* a first name: "Gabrielius Landsbergis" */
   if (r->nwords >= 2) {
     nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME));
@@ -310,7 +313,7 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
       if (m.flags & NF_LEX_FEMALE) *gender = NF_GENDER_FEMALE;
       if ((m.flags & (NF_LEX_MALE | NF_LEX_FEMALE)) == (NF_LEX_MALE | NF_LEX_FEMALE))
         *gender = NF_GENDER_UNKNOWN;
-      return 1;
+      return CUE_STRONG;
     }
   }
   return 0;
@@ -393,6 +396,7 @@ static nf_status add_person(nf_people *pp, const run *r, uint8_t gender) {
   p->nwords = r->nwords;
   p->first_mention = UINT32_MAX;
   p->gender = gender;
+  p->weak = 0;
   return NF_OK;
 }
 
@@ -464,7 +468,8 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     }
     i = r.end;
     uint8_t gender;
-    if (!has_cue(&f, &r, &gender) || run_has_orgword(&f, &r)) continue;
+    int cue = has_cue(&f, &r, &gender);
+    if (cue == CUE_NONE || run_has_orgword(&f, &r)) continue;
     /* "S and P said": a lone letter is no name */
     if (r.end - r.begin == 1 && f.toks.v[r.begin].end - f.toks.v[r.begin].start == 1) continue;
     if (run_is_place(&f, &r) || run_starts_org(&f, &r, orgs)) continue;
@@ -478,9 +483,12 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     }
     if (p == pp->npersons) {
       s = add_person(pp, &r, gender);
+      if (s == NF_OK) pp->persons[p].weak = r.nwords == 1 && cue == CUE_VERB;
       continue;
     }
     nf_person *per = &pp->persons[p];
+    /* a fuller name or a person's cue confirms "Crosby said" */
+    if (r.nwords > 1 || cue == CUE_STRONG) per->weak = 0;
     run pr;
     person_run(&f, per, &pr);
     if (r.end - r.begin > pr.end - pr.begin) {
@@ -493,6 +501,13 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     if (per->gender == NF_GENDER_UNKNOWN) per->gender = gender;
   }
   free(orgs);
+  /* News names a person in full, or with a title, at least once: a lone
+   * word that only a verb made a person ("Barclays said", "Petrobras said")
+   * is a company or a place more often than not. */
+  size_t kept = 0;
+  for (size_t p = 0; p < pp->npersons; p++)
+    if (!pp->persons[p].weak) pp->persons[kept++] = pp->persons[p];
+  pp->npersons = kept;
   if (s != NF_OK || pp->npersons == 0) return s;
   /* Pass 2: every run that names a person is a mention of it. */
   uint32_t last_small[64];

@@ -34,6 +34,7 @@ typedef struct nf_person {
   uint32_t core_first, core_last, nwords; /* its first and last core words, word count */
   uint32_t first_mention;                 /* index into mentions */
   uint8_t gender;                         /* NF_GENDER_* */
+  uint8_t weak; /* while finding: one word with only a verb to say it is a person */
 } nf_person;
 
 typedef struct nf_person_mention {

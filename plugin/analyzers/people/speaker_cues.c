@@ -148,6 +148,8 @@ static size_t listener_end(const article *a, size_t k) {
 static size_t group_start(const article *a, size_t b) {
   if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
   if (b > 0 && lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1) b--;
+  /* "chairman Lord Barber": the title before the honorific */
+  if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
   static const char *const dets[] = {"the", "a", "an", NULL};
   if (b > 0 && nf_tok_in(&a->toks, b - 1, dets)) b--;
   return b;
