@@ -224,6 +224,8 @@ static const struct {
     {"Richard Ketchum wrote the letter. Ketchum said it was clear.",
      "person:Richard Ketchum;person:Richard Ketchum;[[\"Richard Ketchum\"],[]]"},
     {"Prices rose, Mr. Ketchum said.", "person:Ketchum;[[\"Ketchum\"],[]]"},
+    {"Clinton said taxes would rise. She gave no date.", "person:Clinton;[[\"Clinton\"],[]]"},
+    {"Lloyds said profits rose. It did not say by how much.", "[[],[]]"},
     {"Prices rose, chairman Lord Barber said. Barber said more.",
      "person:Barber;person:Barber;[[\"Barber\"],[]]"},
 };

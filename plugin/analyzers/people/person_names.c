@@ -247,7 +247,8 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
   }
   /* a title before: "Defense Minister Arvydas Anusauskas", "the minister, X," */
   if (b > 0 && (f->marks[b - 1] & NF_PM_TITLE_END)) return CUE_STRONG;
-  if (b > 1 && nf_tok_is(&f->toks, b - 1, ",") && (f->marks[b - 2] & NF_PM_TITLE_END)) return CUE_STRONG;
+  if (b > 1 && nf_tok_is(&f->toks, b - 1, ",") && (f->marks[b - 2] & NF_PM_TITLE_END))
+    return CUE_STRONG;
   /* a title after: "Landsbergis, Lithuania's foreign minister," */
   if (nf_tok_is(&f->toks, e, ",")) {
     size_t k = e + 1;
@@ -285,7 +286,8 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
       const nf_token *tj = &f->toks.v[j];
       if (tj->kind == NF_TOKEN_QUOTE || nf_tok_is(&f->toks, j, ".") || nf_tok_is(&f->toks, j, ";"))
         break;
-      if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1)) return CUE_STRONG;
+      if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1))
+        return CUE_STRONG;
       if (verb_at(f, j)) break;
     }
   }
@@ -450,6 +452,19 @@ static void find_org_runs(const finder *f, org_runs *o) {
   }
 }
 
+/* 1 when the first pronoun in the two sentences after token `from` is a
+ * person's ("he", "her"), 0 when it is a thing's ("it", "its") or none. */
+static int referred_to_as_person(const finder *f, size_t from) {
+  static const char *const personal[] = {"he", "she", "his", "her", "him", "hers", NULL};
+  static const char *const neuter[] = {"it", "its", NULL};
+  for (size_t k = from, starts = 0; k < f->toks.n && k < from + 80; k++) {
+    if ((f->toks.v[k].flags & NF_TOK_SENT_START) && ++starts > 2) break;
+    if (nf_tok_in(&f->toks, k, personal)) return 1;
+    if (nf_tok_in(&f->toks, k, neuter)) return 0;
+  }
+  return 0;
+}
+
 nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
                          const uint8_t *marks) {
   pp->npersons = pp->nmentions = 0;
@@ -503,10 +518,12 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
   free(orgs);
   /* News names a person in full, or with a title, at least once: a lone
    * word that only a verb made a person ("Barclays said", "Petrobras said")
-   * is a company or a place more often than not. */
+   * is a company more often than not, unless what follows speaks of it as a
+   * person ("Clinton said ... she"). */
   size_t kept = 0;
   for (size_t p = 0; p < pp->npersons; p++)
-    if (!pp->persons[p].weak) pp->persons[kept++] = pp->persons[p];
+    if (!pp->persons[p].weak || referred_to_as_person(&f, pp->persons[p].tok_end))
+      pp->persons[kept++] = pp->persons[p];
   pp->npersons = kept;
   if (s != NF_OK || pp->npersons == 0) return s;
   /* Pass 2: every run that names a person is a mention of it. */
