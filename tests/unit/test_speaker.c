@@ -219,13 +219,22 @@ static const struct {
      "body:Bank of England;[[],[\"Bank of England\"]]"},
     /* a lone word that only a verb makes a speaker is no person; one named
      * in full, or with a title, elsewhere in the text is */
-    {"Barclays said profits rose.", "[[],[]]"},
+    {"Barclays said profits rose.", "body:Barclays;[[],[\"Barclays\"]]"},
+    {"Hexcel said profits rose.", "[[],[]]"},
     {"Prices rose, Petrobras said.", "[[],[]]"},
     {"Richard Ketchum wrote the letter. Ketchum said it was clear.",
      "person:Richard Ketchum;person:Richard Ketchum;[[\"Richard Ketchum\"],[]]"},
     {"Prices rose, Mr. Ketchum said.", "person:Ketchum;[[\"Ketchum\"],[]]"},
     {"Clinton said taxes would rise. She gave no date.", "person:Clinton;[[\"Clinton\"],[]]"},
     {"Lloyds said profits rose. It did not say by how much.", "[[],[]]"},
+    /* organisations of the gazetteer, possessives inside names, datelines
+     * and legal forms alone */
+    {"Merrill Lynch said profits rose.", "body:Merrill Lynch;[[],[\"Merrill Lynch\"]]"},
+    {"Standard and Poor's Corp said it cut the rating.",
+     "body:Standard and Poor's;[[],[\"Standard and Poor's\"]]"},
+    {"NEW YORK, Feb 26 - Magma Copper Co, a unit of Newmont Mining Corp, said it cut prices.",
+     "body:Magma Copper;[[],[\"Magma Copper\"]]"},
+    {"As previously announced, the two firms signed a letter.", "[[],[]]"},
     {"Prices rose, chairman Lord Barber said. Barber said more.",
      "person:Barber;person:Barber;[[\"Barber\"],[]]"},
 };

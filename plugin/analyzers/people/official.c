@@ -268,6 +268,20 @@ static void find_text_country(article *a, nf_analysis *an) {
   if (best < 1 || best == second) a->text_country[0] = '\0';
 }
 
+/* The names of organisations and news agencies of the gazetteer, outside
+ * titles: no person's name holds them ("Merrill Lynch said", "Tanjug said"). */
+static void mark_orgs(article *a) {
+  for (size_t i = 0; i < a->toks.n;) {
+    nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_ORGANISATION) | NF_LEX_BIT(NF_LEX_AGENCY));
+    if (!m.len || (a->marks[i] & NF_PM_TITLE)) {
+      i++;
+      continue;
+    }
+    for (size_t k = i; k < i + m.len && k < a->toks.n; k++) a->marks[k] |= NF_PM_ORG;
+    i += m.len;
+  }
+}
+
 static nf_status read_countries(article *a, nf_analysis *an) {
   for (size_t i = 0; i < a->toks.n; i++) a->country_at[i] = NONE;
   size_t count = nf_analysis_count_of(an, NF_TYPE_COUNTRY), cursor = 0;
@@ -430,6 +444,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   nf_status s = a.marks && a.country_at ? NF_OK : NF_ERR_NOMEM;
   if (s == NF_OK) s = read_countries(&a, an);
   if (s == NF_OK) s = off_find_titles(&a);
+  if (s == NF_OK) mark_orgs(&a);
   if (s == NF_OK) s = nf_people_find(&a.people, a.lex, a.t, a.marks);
   if (s == NF_OK) s = link_titles(&a);
   if (s == NF_OK) {

@@ -184,17 +184,25 @@ static int org_before(const article *a, size_t e, source *s) {
   while (b > 0) {
     size_t k = b - 1;
     const nf_token *tk = &a->toks.v[k];
-    /* "PARIS, Aug 31 (Reuters) -": a dateline names no one */
-    if ((tk->flags & NF_TOK_PARA_START) && (tk->flags & NF_TOK_ALL_CAPS) &&
-        nf_tok_punct(&a->toks, k + 1, ","))
+    /* "PARIS, Aug 31 (Reuters) -", "NEW YORK, Feb 26 -": a dateline names no one */
+    if (tk->start < a->dateline_end ||
+        ((tk->flags & NF_TOK_PARA_START) && (tk->flags & NF_TOK_ALL_CAPS) &&
+         nf_tok_punct(&a->toks, k + 1, ",")))
       break;
+    /* "Standard and Poor's Corp", "Moody's Investors Service": the
+     * possessive inside a name */
+    if (k > 0 && (tk->flags & NF_TOK_POSSESSIVE) && !(tk->flags & NF_TOK_SPACE_BEFORE) &&
+        !(tk->flags & NF_TOK_CAPITALIZED) && (a->toks.v[k - 1].flags & NF_TOK_CAPITALIZED)) {
+      b = k;
+      continue;
+    }
     if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED) &&
         !(tk->flags & NF_TOK_IN_QUOTE) && a->person_end[k + 1] == NONE) {
-      int named_org =
-          lex_at(a, k,
-                 NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_AGENCY))
-                  .len > 0 ||
-          nf_org_is_suffix(a->toks.bytes + tk->start, tk->end - tk->start);
+      int named_org = lex_at(a, k,
+                             NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_ORG) |
+                                 NF_LEX_BIT(NF_LEX_AGENCY) | NF_LEX_BIT(NF_LEX_ORGANISATION))
+                              .len > 0 ||
+                      nf_org_is_suffix(a->toks.bytes + tk->start, tk->end - tk->start);
       if (named_org || ((tk->flags & NF_TOK_ALL_CAPS) && tk->end - tk->start > 1)) orgish = 1;
       if (!named_org && nf_tok_in(&a->toks, k, org_stops)) break;
       b = k;
@@ -211,6 +219,13 @@ static int org_before(const article *a, size_t e, source *s) {
   while (b < e && a->toks.v[b].kind != NF_TOKEN_WORD) b++;
   if (b >= e || !orgish) return 0;
   if (nf_tok_is(&a->toks, b, "of") || nf_tok_is(&a->toks, b, "and")) return 0;
+  /* "Corp", "AS" ("As previously announced"): a legal form alone names no one */
+  int named = 0;
+  for (size_t k = b; k < e && !named; k++)
+    named = a->toks.v[k].kind == NF_TOKEN_WORD &&
+            !nf_org_is_suffix(a->toks.bytes + a->toks.v[k].start,
+                              a->toks.v[k].end - a->toks.v[k].start);
+  if (!named) return 0;
   s->kind = SRC_BODY;
   s->begin = (uint32_t)b;
   s->end = (uint32_t)e;
