@@ -268,12 +268,14 @@ static void find_text_country(article *a, nf_analysis *an) {
   if (best < 1 || best == second) a->text_country[0] = '\0';
 }
 
-/* The names of organisations and news agencies of the gazetteer, outside
- * titles: no person's name holds them ("Merrill Lynch said", "Tanjug said"). */
+/* The names of organisations and news agencies of the gazetteer: no
+ * person's name holds them ("Merrill Lynch said", "Tanjug said"), nor does
+ * a title that starts them make one ("General Electric", "General
+ * Accounting Office" are no general called Electric). */
 static void mark_orgs(article *a) {
   for (size_t i = 0; i < a->toks.n;) {
     nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_ORGANISATION) | NF_LEX_BIT(NF_LEX_AGENCY));
-    if (!m.len || (a->marks[i] & NF_PM_TITLE)) {
+    if (!m.len) {
       i++;
       continue;
     }
