@@ -16,7 +16,9 @@ Runs `newsfields extract --text --skip-bad` over the English pages of the set
   whose source is the metadata alone;
 - date exact: the record's date equals the gold date (pages with a gold date);
 - title exact: the headline equals the gold title, whitespace collapsed
-  (pages with a gold title);
+  (pages with a gold title); "title casefold" the same with case ignored
+  (the gold is the title as rendered: a stylesheet's text-transform
+  uppercases "Peanut Butter Truffles", which no HTML reader sees);
 - "with" kept: the share of the gold "with" snippets found in the text, and
   "without" dropped: the share of "without" snippets not found in it
   (whitespace collapsed, case kept).
@@ -198,6 +200,8 @@ def score(results, entries, names_of, headline_of, date_of, text_of, label, miss
         if e.get("title"):
             ok = norm_space(headline_of(r)) == norm_space(e["title"])
             t.add("title exact", ok)
+            t.add("title casefold",
+                  norm_space(headline_of(r)).casefold() == norm_space(e["title"]).casefold())
             if not ok:
                 misses.append((label, "title", f, e["title"], headline_of(r)))
         kept, nw, dropped, nwo = snippet_scores(e, text_of(r))
@@ -261,7 +265,7 @@ def main():
             speeds.append(("newsfields HTML reading alone (bench_html, CPU time)", float(m.group(1))))
 
     keys = ["read", "author exact", "author contained", "date exact", "title exact",
-            "with kept", "without dropped"]
+            "title casefold", "with kept", "without dropped"]
     print("%d pages, %.1f MB of HTML" % (len(entries), mb))
     print("%-28s" % "" + "".join("%18s" % k for k in keys))
     for label, t in rows:
