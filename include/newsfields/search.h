@@ -46,6 +46,13 @@ NF_API nf_status nf_searcher_reopen(nf_searcher *s, nf_error *err);
 /* Documents in the databases. */
 NF_API nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err);
 
+/* The whole record of the article with that id, as the indexer stored it
+ * (JSON, its text included; malloc'd, *len bytes), for a document view:
+ * hits carry only a summary of it.  NF_ERR_NOT_FOUND when no article has
+ * the id. */
+NF_API nf_status nf_searcher_document(nf_searcher *s, const char *id, size_t n, char **out,
+                                      size_t *len, nf_error *err);
+
 /* Bounds on what one search may cost, for a searcher that answers queries
  * from others (newsfields serve).  0 leaves a bound off; all are off until
  * nf_searcher_set_limits is called. */

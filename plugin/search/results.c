@@ -14,6 +14,15 @@
 #define MARK_OPEN "\x01"
 #define MARK_CLOSE "\x02"
 
+/* A hit's "fields" are a summary of the record, bounded whatever the
+ * article's size: a list at most this many entries (a 6 MB article names
+ * thousands of countries, each mention a span)... */
+#define NF_HIT_MAX_LIST 20
+/* ... a list inside an entry (a country's mentions) this many ... */
+#define NF_HIT_MAX_INNER 10
+/* ... and a string (a quotation) this many bytes. */
+#define NF_HIT_MAX_STRING 2000
+
 typedef struct facet {
   const char *name;
   nf_facet_value *values;
@@ -27,7 +36,8 @@ typedef struct hit_store {
   nf_hit pub;
   char *id, *date, *headline, *snippet, *record;
   nf_mark *marks;
-  json_t *fields; /* the record parsed once, less its text, id, headline and date */
+  json_t *fields;  /* the record's summary: less its text, id, headline and date, lists bounded */
+  json_t *omitted; /* what the summary left out: {"path": entries}, or NULL when nothing */
 } hit_store;
 
 struct nf_results {
@@ -71,6 +81,7 @@ static void hit_free(hit_store *h) {
   free(h->marks);
   free(h->record);
   json_decref(h->fields);
+  json_decref(h->omitted);
 }
 
 void nf_results_free(nf_results *r) {
@@ -146,6 +157,61 @@ static char *clean_text(const char *p, size_t n) {
   return t;
 }
 
+/* Counts what a summary leaves out under a path ("countries.mentions"). */
+static void count_omitted(json_t **omitted, const char *path, size_t n) {
+  if (!*omitted) *omitted = json_object();
+  json_t *was = json_object_get(*omitted, path);
+  json_int_t before = json_is_integer(was) ? json_integer_value(was) : 0;
+  json_object_set_new(*omitted, path, json_integer(before + (json_int_t)n));
+}
+
+/* A value of the record bounded: lists at the top at most NF_HIT_MAX_LIST
+ * entries, lists inside them at most NF_HIT_MAX_INNER, strings at most
+ * NF_HIT_MAX_STRING bytes (cut at a UTF-8 boundary, "..." after).  What is
+ * left out is counted in *omitted under the value's path.  A new
+ * reference, NULL when out of memory. */
+static json_t *summary(json_t *v, const char *path, int depth, json_t **omitted) {
+  if (json_is_array(v)) {
+    size_t n = json_array_size(v), max = depth == 0 ? NF_HIT_MAX_LIST : NF_HIT_MAX_INNER;
+    size_t keep = n > max ? max : n;
+    if (keep < n) count_omitted(omitted, path, n - keep);
+    json_t *out = json_array();
+    for (size_t i = 0; out && i < keep; i++)
+      if (json_array_append_new(out, summary(json_array_get(v, i), path, depth + 1, omitted))) {
+        json_decref(out);
+        return NULL;
+      }
+    return out;
+  }
+  if (json_is_object(v)) {
+    json_t *out = json_object();
+    const char *key;
+    json_t *member;
+    json_object_foreach(v, key, member) {
+      char sub[256];
+      snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", key);
+      if (!out || json_object_set_new(out, key, summary(member, sub, depth, omitted))) {
+        json_decref(out);
+        return NULL;
+      }
+    }
+    return out;
+  }
+  if (json_is_string(v) && json_string_length(v) > NF_HIT_MAX_STRING) {
+    const char *p = json_string_value(v);
+    size_t n = NF_HIT_MAX_STRING;
+    while (n && ((unsigned char)p[n] & 0xC0) == 0x80) n--;
+    char *cut = malloc(n + 4);
+    if (!cut) return NULL;
+    memcpy(cut, p, n);
+    memcpy(cut + n, "...", 4);
+    json_t *out = json_string(cut);
+    free(cut);
+    return out;
+  }
+  return json_incref(v);
+}
+
 static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snippet_length,
                           nf_error *err) {
   h->pub.rank = nf_xmset_rank(m, i) + 1;
@@ -182,11 +248,13 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
   free(marked);
   json_object_del(doc, "text");
   if (s == NF_OK) h->record = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
-  /* what the hit shows on its own is not repeated under "fields" */
-  if (s == NF_OK && (h->fields = json_copy(doc))) {
-    json_object_del(h->fields, "id");
-    json_object_del(h->fields, "headline");
-    json_object_del(h->fields, "date");
+  /* what the hit shows on its own is not repeated under "fields"; the
+   * rest is summarised (the whole record is nf_searcher_document's) */
+  if (s == NF_OK) {
+    json_object_del(doc, "id");
+    json_object_del(doc, "headline");
+    json_object_del(doc, "date");
+    h->fields = summary(doc, "", 0, &h->omitted);
   }
   json_decref(doc);
   if (s == NF_OK && (!h->id || !h->record || !h->fields)) s = NF_ERR_NOMEM;
@@ -366,11 +434,13 @@ static json_t *hit_json(const hit_store *hs) {
   for (size_t i = 0; marks && i < h->nmarks; i++)
     json_array_append_new(
         marks, json_pack("[I,I]", (json_int_t)h->marks[i].start, (json_int_t)h->marks[i].end));
-  return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
-                   "score", h->score, "percent", h->percent, "date", str_or_null(h->date),
-                   "headline", str_or_null(h->headline), "snippet", h->snippet, "marks",
-                   marks ? marks : json_null(), "segments", segments ? segments : json_null(),
-                   "fields", json_incref(hs->fields));
+  json_t *hit = json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o,s:o}", "rank", (int)h->rank, "id",
+                          h->id, "score", h->score, "percent", h->percent, "date",
+                          str_or_null(h->date), "headline", str_or_null(h->headline), "snippet",
+                          h->snippet, "marks", marks ? marks : json_null(), "segments",
+                          segments ? segments : json_null(), "fields", json_incref(hs->fields));
+  if (hit && hs->omitted) json_object_set(hit, "omitted", hs->omitted);
+  return hit;
 }
 
 nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err) {

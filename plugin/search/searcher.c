@@ -88,6 +88,34 @@ nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err
   return nf_xdb_doccount(s->db, out, err);
 }
 
+nf_status nf_searcher_document(nf_searcher *s, const char *id, size_t n, char **out, size_t *len,
+                               nf_error *err) {
+  *out = NULL;
+  *len = 0;
+  const char *prefix = "Q";
+  for (size_t i = 0; i < nf_schema_field_count(s->schema); i++) {
+    const nf_field *f = nf_schema_field(s->schema, i);
+    if (f->kind->mode == NF_KIND_UNIQUE) prefix = f->prefix;
+  }
+  size_t tlen;
+  char *term = nf_xterm_make(prefix, id, n, &tlen);
+  if (!term) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  char *data = NULL;
+  size_t dlen = 0;
+  nf_status st =
+      n ? nf_xdb_get_data_by_term(s->db, term, tlen, &data, &dlen, err) : NF_ERR_NOT_FOUND;
+  free(term);
+  if (st == NF_ERR_NOT_FOUND)
+    return nf_error_set(err, st, "no article has the id '%.*s'", (int)(n > 200 ? 200 : n), id);
+  if (st != NF_OK) return st;
+  /* the record is the data's first line; Omega's lines follow it */
+  char *nl = memchr(data, '\n', dlen);
+  *len = nl ? (size_t)(nl - data) : dlen;
+  data[*len] = '\0';
+  *out = data;
+  return NF_OK;
+}
+
 static int blank(const char *p, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') return 0;

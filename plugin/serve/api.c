@@ -80,6 +80,40 @@ static void give_back(nf_api *api, nf_searcher *s) {
   pthread_mutex_unlock(&api->lock);
 }
 
+/* fn on a searcher of the pool brought up to the latest commit; a reader
+ * overtaken by a writer tries again once. */
+typedef nf_status (*searcher_fn)(nf_searcher *s, void *ctx, nf_error *err);
+static nf_status with_searcher(nf_api *api, searcher_fn fn, void *ctx, nf_error *err) {
+  nf_error_clear(err);
+  nf_searcher *searcher = take_searcher(api);
+  nf_status s = nf_searcher_reopen(searcher, err);
+  if (s == NF_OK) s = fn(searcher, ctx, err);
+  if (s == NF_ERR_DB_MODIFIED && nf_searcher_reopen(searcher, err) == NF_OK)
+    s = fn(searcher, ctx, err);
+  give_back(api, searcher);
+  return s;
+}
+
+/* 1 when an argument is text of at most max bytes (valid UTF-8, no NUL),
+ * else 0 and a 400 naming it. */
+static int text_arg_ok(const char *p, size_t n, size_t max, const char *what,
+                       nf_api_response *out) {
+  char msg[128];
+  if (n > max) {
+    snprintf(msg, sizeof msg, "the %s is longer than %zu bytes", what, max);
+    nf_api_error(400, msg, out);
+    return 0;
+  }
+  json_t *check = json_stringn(p, n);
+  int ok = check && !memchr(p, '\0', n);
+  json_decref(check);
+  if (!ok) {
+    snprintf(msg, sizeof msg, "the %s is not valid UTF-8 text", what);
+    nf_api_error(400, msg, out);
+  }
+  return ok;
+}
+
 int nf_api_owns(const char *path) { return strncmp(path, "/api/", 5) == 0; }
 
 /* The body is the JSON of root (consumed), or a 500 when it cannot be made. */
@@ -172,23 +206,25 @@ static int facets_arg(const nf_api *api, nf_api_arg_fn arg, void *ctx, char *buf
   return 1;
 }
 
+typedef struct search_call {
+  const char *q;
+  size_t qlen;
+  const nf_search_options *opts;
+  nf_results *results;
+} search_call;
+
+static nf_status search_on(nf_searcher *s, void *ctx, nf_error *err) {
+  search_call *c = ctx;
+  nf_results_free(c->results); /* a first try overtaken by a writer */
+  c->results = NULL;
+  return nf_search(s, c->q, c->qlen, c->opts, &c->results, err);
+}
+
 static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *out) {
   size_t qlen = 0;
   const char *q = arg(ctx, "q", &qlen);
   if (!q) q = "";
-  if (qlen > NF_API_MAX_QUERY) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "the query is longer than %d bytes", NF_API_MAX_QUERY);
-    nf_api_error(400, msg, out);
-    return;
-  }
-  json_t *check = json_stringn(q, qlen);
-  if (!check || memchr(q, '\0', qlen)) {
-    json_decref(check);
-    nf_api_error(400, "the query is not valid UTF-8 text", out);
-    return;
-  }
-  json_decref(check);
+  if (!text_arg_ok(q, qlen, NF_API_MAX_QUERY, "query", out)) return;
   nf_search_options o;
   memset(&o, 0, sizeof o);
   if (!number_arg(arg, ctx, "limit", NF_API_DEFAULT_LIMIT, NF_API_MAX_LIMIT, &o.limit, out) ||
@@ -212,18 +248,11 @@ static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *o
   o.facets = facets;
 
   nf_error err;
-  nf_error_clear(&err);
-  nf_results *r = NULL;
-  nf_searcher *searcher = take_searcher(api);
-  /* New commits become visible; a reader overtaken by a writer tries again. */
-  nf_status s = nf_searcher_reopen(searcher, &err);
-  if (s == NF_OK) s = nf_search(searcher, q, qlen, &o, &r, &err);
-  if (s == NF_ERR_DB_MODIFIED && nf_searcher_reopen(searcher, &err) == NF_OK)
-    s = nf_search(searcher, q, qlen, &o, &r, &err);
-  give_back(api, searcher);
+  search_call call = {q, qlen, &o, NULL};
+  nf_status s = with_searcher(api, search_on, &call, &err);
   char *json = NULL;
-  if (s == NF_OK) s = nf_results_to_json(r, 0, &json, &err);
-  nf_results_free(r);
+  if (s == NF_OK) s = nf_results_to_json(call.results, 0, &json, &err);
+  nf_results_free(call.results);
   if (s != NF_OK) {
     nf_api_error(nf_api_status_of(s), err.message, out);
     return;
@@ -242,6 +271,60 @@ static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *o
   out->len = len;
 }
 
+typedef struct doc_call {
+  const char *id;
+  size_t n;
+  char *data;
+  size_t len;
+} doc_call;
+
+static nf_status doc_of(nf_searcher *s, void *ctx, nf_error *err) {
+  doc_call *c = ctx;
+  return nf_searcher_document(s, c->id, c->n, &c->data, &c->len, err);
+}
+
+/* /api/doc/ID (or /api/doc?id=ID): the whole record of one article, its
+ * text apart: {"id", "text", "record"}.  Hits carry a summary of the
+ * record; this is where the rest is.  The body may be as large as the
+ * largest record the schema lets the indexer store. */
+static void document(nf_api *api, const char *id, size_t n, nf_api_response *out) {
+  if (n == 0) {
+    nf_api_error(400, "no article id: /api/doc/ID", out);
+    return;
+  }
+  if (!text_arg_ok(id, n, NF_API_MAX_ID, "article id", out)) return;
+  nf_error err;
+  doc_call call = {id, n, NULL, 0};
+  nf_status s = with_searcher(api, doc_of, &call, &err);
+  char *data = call.data;
+  size_t len = call.len;
+  if (s != NF_OK) {
+    nf_api_error(s == NF_ERR_NOT_FOUND ? 404 : 500, err.message, out);
+    return;
+  }
+  json_error_t jerr;
+  json_t *record = json_loadb(data, len, 0, &jerr);
+  free(data);
+  if (!json_is_object(record)) {
+    json_decref(record);
+    nf_api_error(500, "the article has no newsfields record (not indexed by newsfields?)", out);
+    return;
+  }
+  json_t *text = json_incref(json_object_get(record, "text"));
+  json_object_del(record, "text");
+  json_t *root =
+      json_pack("{s:s%,s:o,s:o}", "id", id, n, "text", text ? text : json_null(), "record", record);
+  out->status = 200;
+  out->body = root ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+  json_decref(root);
+  out->len = out->body ? strlen(out->body) : 0;
+  if (!out->body) nf_api_error(500, "out of memory", out);
+}
+
+static nf_status doccount_of(nf_searcher *s, void *ctx, nf_error *err) {
+  return nf_searcher_doccount(s, ctx, err);
+}
+
 static void fields(nf_api *api, nf_api_response *out) {
   json_t *list = json_array(), *facets = json_array();
   for (size_t i = 0; list && i < nf_schema_field_count(api->schema); i++) {
@@ -255,10 +338,7 @@ static void fields(nf_api *api, nf_api_response *out) {
     json_array_append_new(facets, json_string(api->facets[i]));
   unsigned long docs = 0;
   nf_error err;
-  nf_searcher *searcher = take_searcher(api);
-  nf_status s = nf_searcher_reopen(searcher, &err);
-  if (s == NF_OK) s = nf_searcher_doccount(searcher, &docs, &err);
-  give_back(api, searcher);
+  nf_status s = with_searcher(api, doccount_of, &docs, &err);
   if (s != NF_OK) {
     json_decref(list);
     json_decref(facets);
@@ -284,6 +364,12 @@ void nf_api_handle(nf_api *api, const char *path, nf_api_arg_fn arg, void *ctx,
     search(api, arg, ctx, out);
   else if (strcmp(path, "/api/fields") == 0)
     fields(api, out);
-  else
-    nf_api_error(404, "no such path: the API has /api/search and /api/fields", out);
+  else if (strncmp(path, "/api/doc/", 9) == 0)
+    document(api, path + 9, strlen(path + 9), out);
+  else if (strcmp(path, "/api/doc") == 0) {
+    size_t n = 0;
+    const char *id = arg(ctx, "id", &n);
+    document(api, id ? id : "", id ? n : 0, out);
+  } else
+    nf_api_error(404, "no such path: the API has /api/search, /api/doc/ID and /api/fields", out);
 }

@@ -4,6 +4,9 @@
  *
  *   /api/search?q=&facets=&offset=&limit=&sort=&facet_limit=
  *       the JSON of `newsfields search --json`, histogram included
+ *   /api/doc/ID  (or /api/doc?id=ID)
+ *       one article whole: {"id", "text", "record"} (hits carry a bounded
+ *       summary of the record); 404 when no article has the id
  *   /api/fields
  *       the schema's fields (name, label, kind, facet, description), the
  *       default facets, the date field and the limits, for the page
@@ -29,7 +32,8 @@
 #define NF_API_MAX_OFFSET 100000       /* first hit */
 #define NF_API_MAX_FACET_LIMIT 100     /* values per facet */
 #define NF_API_MAX_FACETS 32           /* facet fields per request */
-#define NF_API_MAX_RESPONSE (8u << 20) /* bytes of a response body */
+#define NF_API_MAX_RESPONSE (8u << 20) /* bytes of a search's response body */
+#define NF_API_MAX_ID 1024             /* bytes of an article id asked for */
 #define NF_API_DEFAULT_LIMIT 10
 #define NF_API_DEFAULT_FACET_LIMIT 10
 /* The cost limits of a search (nf_search_limits) unless told otherwise. */
