@@ -22,6 +22,8 @@
 #define NF_HIT_MAX_INNER 10
 /* ... and a string (a quotation) this many bytes. */
 #define NF_HIT_MAX_STRING 2000
+/* Bytes of a snippet unless the options say. */
+#define NF_DEFAULT_SNIPPET 200
 
 typedef struct facet {
   const char *name;
@@ -49,6 +51,7 @@ struct nf_results {
   facet *facets;
   size_t nfacets;
   int has_histogram;
+  int by_day; /* the histogram counts days */
   nf_month_count *months;
   size_t nmonths;
   nf_suggestion *suggestions; /* the strings owned */
@@ -212,8 +215,9 @@ static json_t *summary(json_t *v, const char *path, int depth, json_t **omitted)
   return json_incref(v);
 }
 
-static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snippet_length,
+static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, const nf_search_options *opts,
                           nf_error *err) {
+  size_t snippet_length = opts->snippet_length ? opts->snippet_length : NF_DEFAULT_SNIPPET;
   h->pub.rank = nf_xmset_rank(m, i) + 1;
   h->pub.score = nf_xmset_weight(m, i);
   h->pub.percent = nf_xmset_percent(m, i);
@@ -236,7 +240,7 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
   h->headline = dup_json_string(doc, "headline");
   json_t *text = json_object_get(doc, "text");
   char *marked = NULL;
-  if (json_is_string(text)) {
+  if (json_is_string(text) && !opts->no_snippet) {
     char *clean = clean_text(json_string_value(text), json_string_length(text));
     if (!clean) s = NF_ERR_NOMEM;
     if (s == NF_OK)
@@ -246,8 +250,9 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
   }
   if (s == NF_OK) s = unmark(marked ? marked : "", h);
   free(marked);
-  json_object_del(doc, "text");
+  if (!opts->with_text) json_object_del(doc, "text");
   if (s == NF_OK) h->record = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_object_del(doc, "text");
   /* what the hit shows on its own is not repeated under "fields"; the
    * rest is summarised (the whole record is nf_searcher_document's) */
   if (s == NF_OK) {
@@ -264,7 +269,7 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
   return s;
 }
 
-nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_length,
+nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, const nf_search_options *opts,
                                nf_error *err) {
   r->total = nf_xmset_total(m);
   size_t n = nf_xmset_size(m);
@@ -272,7 +277,7 @@ nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_
   if (!r->hits) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < n; i++) {
     r->nhits = i + 1;
-    nf_status s = fill_hit(&r->hits[i], m, i, snippet_length, err);
+    nf_status s = fill_hit(&r->hits[i], m, i, opts, err);
     if (s != NF_OK) return s;
   }
   return NF_OK;
@@ -354,10 +359,16 @@ nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t ind
   r->has_histogram = 1;
   for (size_t i = 0; i < n; i++) {
     const char *v = nf_xmset_facet_value(m, index, i);
-    /* YYYYMM, as the indexer writes dates; anything else is not a month */
-    if (strlen(v) != 6 || !is_digits(v, 6)) continue;
+    /* YYYYMM or YYYYMMDD, as the indexer writes dates; anything else is not one */
+    size_t len = strlen(v);
+    if ((len != 6 && len != 8) || !is_digits(v, len)) continue;
     nf_month_count *mc = &r->months[r->nmonths++];
-    snprintf(mc->month, sizeof mc->month, "%.4s-%.2s", v, v + 4);
+    if (len == 8) {
+      snprintf(mc->month, sizeof mc->month, "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+      r->by_day = 1;
+    } else {
+      snprintf(mc->month, sizeof mc->month, "%.4s-%.2s", v, v + 4);
+    }
     mc->count = nf_xmset_facet_count(m, index, i);
   }
   qsort(r->months, r->nmonths, sizeof *r->months, by_month);
@@ -471,8 +482,9 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
   if (root && r->has_histogram) {
     json_t *months = json_array();
     for (size_t i = 0; months && i < r->nmonths; i++)
-      json_array_append_new(months, json_pack("{s:s,s:I}", "month", r->months[i].month, "count",
-                                              (json_int_t)r->months[i].count));
+      json_array_append_new(
+          months, json_pack("{s:s,s:I}", r->by_day ? "day" : "month", r->months[i].month, "count",
+                            (json_int_t)r->months[i].count));
     json_object_set_new(root, "histogram", months ? months : json_array());
   }
   if (root) *out = json_dumps(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));

@@ -13,7 +13,6 @@
 #include "xapian/shim.h"
 
 #define NF_META_LANGUAGE "newsfields.language"
-#define NF_DEFAULT_SNIPPET 200
 
 struct nf_searcher {
   const nf_schema *schema;
@@ -206,12 +205,12 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
   }
   /* The histogram counts the date slot's YYYYMMDD values cut to YYYYMM. */
   if (st == NF_OK && plan->date)
-    st = nf_xenquire_add_value_facet(e, plan->date->slot, 6, &index[plan->nfields], err);
+    st = nf_xenquire_add_value_facet(e, plan->date->slot, opts->histogram_days ? 8 : 6,
+                                     &index[plan->nfields], err);
   nf_xmset *m = NULL;
   if (st == NF_OK) st = nf_xenquire_run(e, opts->offset, opts->limit, &m, err);
   if (st == NF_OK) {
-    size_t len = opts->snippet_length ? opts->snippet_length : NF_DEFAULT_SNIPPET;
-    st = nf_results_fill_hits(r, m, len, err);
+    st = nf_results_fill_hits(r, m, opts, err);
   }
   for (size_t i = 0; st == NF_OK && i < plan->nfields; i++)
     st = nf_results_fill_facet(r, m, i, index[i], plan->fields[i], opts->facet_limit, err);

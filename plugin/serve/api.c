@@ -242,6 +242,14 @@ static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *o
     nf_api_error(400, "sort must be relevance or date", out);
     return;
   }
+  size_t hlen;
+  const char *histogram = arg(ctx, "histogram", &hlen);
+  if (histogram && hlen == 3 && memcmp(histogram, "day", 3) == 0) {
+    o.histogram_days = 1;
+  } else if (histogram && !(hlen == 5 && memcmp(histogram, "month", 5) == 0)) {
+    nf_api_error(400, "histogram must be month or day", out);
+    return;
+  }
   char buf[1024];
   const char *facets[NF_API_MAX_FACETS];
   if (!facets_arg(api, arg, ctx, buf, sizeof buf, facets, &o.nfacets, out)) return;
@@ -321,6 +329,115 @@ static void document(nf_api *api, const char *id, size_t n, nf_api_response *out
   if (!out->body) nf_api_error(500, "out of memory", out);
 }
 
+/* ---- /api/export ---------------------------------------------------------- */
+
+struct nf_api_stream {
+  nf_api *api;
+  nf_export *x;
+  const char *data; /* the piece being sent */
+  size_t len, at;
+  char columns[1024];
+};
+
+static nf_status next_piece(nf_searcher *s, void *ctx, nf_error *err) {
+  nf_api_stream *st = ctx;
+  st->at = 0;
+  return nf_export_next(st->x, s, &st->data, &st->len, err);
+}
+
+void nf_api_stream_free(nf_api_stream *st) {
+  if (!st) return;
+  nf_export_free(st->x);
+  free(st);
+}
+
+long nf_api_stream_read(nf_api_stream *st, char *buf, size_t max) {
+  if (st->at == st->len) {
+    nf_error err;
+    if (with_searcher(st->api, next_piece, st, &err) != NF_OK) return -1;
+    if (st->len == 0) return 0;
+  }
+  size_t n = st->len - st->at < max ? st->len - st->at : max;
+  memcpy(buf, st->data + st->at, n);
+  st->at += n;
+  return (long)n;
+}
+
+static int column_ok(const char *c) {
+  size_t n = strlen(c);
+  if (n == 0 || n > 32) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!((c[i] >= 'a' && c[i] <= 'z') || (c[i] >= '0' && c[i] <= '9') || c[i] == '_')) return 0;
+  return 1;
+}
+
+int nf_api_export(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_stream **out, const char **type,
+                  nf_api_response *resp) {
+  *out = NULL;
+  size_t qlen = 0, n = 0;
+  const char *q = arg(ctx, "q", &qlen);
+  if (!q) q = "";
+  if (!text_arg_ok(q, qlen, NF_API_MAX_QUERY, "query", resp)) return 0;
+  nf_export_options o;
+  memset(&o, 0, sizeof o);
+  const char *format = arg(ctx, "format", &n);
+  if (!format || (n == 3 && memcmp(format, "csv", 3) == 0)) {
+    o.format = NF_EXPORT_CSV;
+    *type = "text/csv; charset=utf-8";
+  } else if (n == 5 && memcmp(format, "jsonl", 5) == 0) {
+    o.format = NF_EXPORT_JSONL;
+    *type = "application/x-ndjson; charset=utf-8";
+  } else {
+    nf_api_error(400, "format must be csv or jsonl", resp);
+    return 0;
+  }
+  const char *sort = arg(ctx, "sort", &n);
+  o.sort = sort && n == 4 && memcmp(sort, "date", 4) == 0 ? NF_SORT_DATE : NF_SORT_RELEVANCE;
+  unsigned offset = 0, limit = 0;
+  if (!number_arg(arg, ctx, "offset", 0, NF_API_MAX_OFFSET, &offset, resp) ||
+      !number_arg(arg, ctx, "limit", 0, 100000000u, &limit, resp))
+    return 0;
+  o.offset = offset;
+  o.limit = limit;
+  nf_api_stream *st = calloc(1, sizeof *st);
+  if (!st) {
+    nf_api_error(500, "out of memory", resp);
+    return 0;
+  }
+  st->api = api;
+  const char *cols = arg(ctx, "columns", &n);
+  if (!cols || n == 0) cols = "id,date,headline", n = strlen(cols);
+  if (n >= sizeof st->columns) {
+    nf_api_stream_free(st);
+    nf_api_error(400, "columns is too long", resp);
+    return 0;
+  }
+  memcpy(st->columns, cols, n);
+  st->columns[n] = '\0';
+  const char *names[NF_API_MAX_COLUMNS];
+  char *save = NULL;
+  for (char *c = strtok_r(st->columns, ",", &save); c; c = strtok_r(NULL, ",", &save)) {
+    if (!column_ok(c) || o.ncolumns == NF_API_MAX_COLUMNS) {
+      nf_api_stream_free(st);
+      nf_api_error(400, "columns are names of lower-case letters, digits and _, at most 32", resp);
+      return 0;
+    }
+    names[o.ncolumns++] = c;
+  }
+  o.columns = names;
+  nf_error err;
+  nf_status s = nf_export_new(q, qlen, &o, &st->x, &err);
+  /* the first window now: a bad query is an error response, not a cut stream */
+  if (s == NF_OK) s = with_searcher(api, next_piece, st, &err);
+  if (s != NF_OK) {
+    nf_api_stream_free(st);
+    nf_api_error(nf_api_status_of(s), err.message, resp);
+    return 0;
+  }
+  *out = st;
+  return 1;
+}
+
 static nf_status doccount_of(nf_searcher *s, void *ctx, nf_error *err) {
   return nf_searcher_doccount(s, ctx, err);
 }
@@ -371,5 +488,7 @@ void nf_api_handle(nf_api *api, const char *path, nf_api_arg_fn arg, void *ctx,
     const char *id = arg(ctx, "id", &n);
     document(api, id ? id : "", id ? n : 0, out);
   } else
-    nf_api_error(404, "no such path: the API has /api/search, /api/doc/ID and /api/fields", out);
+    nf_api_error(404,
+                 "no such path: the API has /api/search, /api/doc/ID, /api/export and /api/fields",
+                 out);
 }

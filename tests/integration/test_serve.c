@@ -369,14 +369,24 @@ START_TEST(data_is_escaped_as_json_never_as_html) {
   ck_assert_int_eq(r.status, 200);
   ck_assert_str_eq(header(&r, "Content-Type"), "text/html; charset=utf-8");
   ck_assert(nf_test_contains(header(&r, "Content-Security-Policy"), "script-src 'self'"));
-  ck_assert(nf_test_contains(r.body, "<script src=\"/app.js\" defer></script>"));
+  ck_assert(nf_test_contains(r.body, "<script src=\"/app.js\" type=\"module\"></script>"));
   ck_assert(!nf_test_contains(r.body, "floods"));
   reply_free(&r);
-  r = get("/app.js");
-  ck_assert_int_eq(r.status, 200);
-  ck_assert_str_eq(header(&r, "Content-Type"), "text/javascript; charset=utf-8");
-  ck_assert(!nf_test_contains(r.body, "innerHTML"));
-  reply_free(&r);
+  /* every script of the page sets text, never HTML */
+  static const char *const scripts[] = {"/app.js",     "/dom.js",    "/state.js",
+                                        "/query.js",   "/facets.js", "/histogram.js",
+                                        "/docview.js", "/entity.js", "/exporter.js"};
+  for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+    r = get(scripts[i]);
+    ck_assert_msg(r.status == 200, "%s", scripts[i]);
+    ck_assert_str_eq(header(&r, "Content-Type"), "text/javascript; charset=utf-8");
+    ck_assert_msg(!nf_test_contains(r.body, "innerHTML") &&
+                      !nf_test_contains(r.body, "outerHTML") &&
+                      !nf_test_contains(r.body, "insertAdjacentHTML") &&
+                      !nf_test_contains(r.body, "document.write"),
+                  "%s", scripts[i]);
+    reply_free(&r);
+  }
   r = get("/style.css");
   ck_assert_int_eq(r.status, 200);
   ck_assert_str_eq(header(&r, "Content-Type"), "text/css; charset=utf-8");
@@ -426,8 +436,8 @@ static const struct {
     {"/api/search?q=a%00b", 400,
      "{\"error\":{\"message\":\"the query is not valid UTF-8 text\",\"status\":400}}"},
     {"/api/nothing", 404,
-     "{\"error\":{\"message\":\"no such path: the API has /api/search, /api/doc/ID and "
-     "/api/fields\",\"status\":404}}"},
+     "{\"error\":{\"message\":\"no such path: the API has /api/search, /api/doc/ID, "
+     "/api/export and /api/fields\",\"status\":404}}"},
     {"/nothing.html", 404, "{\"error\":{\"message\":\"no such page\",\"status\":404}}"},
     {"/../etc/passwd", 404, "{\"error\":{\"message\":\"no such page\",\"status\":404}}"},
 };
