@@ -287,6 +287,11 @@ async function start() {
     render();
   });
   document.addEventListener('keydown', onKey);
+  // past the facets to the results, without touching the address
+  $('skip').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    $('results').focus();
+  });
   saveState(false);
   render();
 }

@@ -76,7 +76,7 @@ export function drawHistogram(histogram) {
   let keys = keysBetween(first, last, day);
   if (keys.length > MAX_GAP) keys = histogram.map(keyOf);
   const max = Math.max(...histogram.map((h) => h.count));
-  const width = box.clientWidth || 600;
+  const width = (box.parentElement && box.parentElement.clientWidth) || 600;
   const step = Math.max(1, Math.ceil((keys.length * LABEL_PX) / width));
   box.dataset.unit = day ? 'day' : 'month';
   keys.forEach((key, i) => {
