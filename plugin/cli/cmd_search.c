@@ -355,8 +355,8 @@ static nf_status export_matches(const search_opts *o, nf_searcher *searcher, con
   nf_status s = nf_export_new(query, strlen(query), &eo, &x, err);
   int tty = isatty(STDOUT_FILENO);
   for (;;) {
-    const char *data;
-    size_t n;
+    const char *data = "";
+    size_t n = 0;
     if (s == NF_OK) s = nf_export_next(x, searcher, &data, &n, err);
     if (s != NF_OK || n == 0) break;
     /* the articles' bytes reach a terminal escaped, line by line */
