@@ -34,9 +34,6 @@ typedef struct nf_search_options {
   int histogram_days;    /* 1: the histogram counts days (YYYY-MM-DD), not months */
   int no_snippet;        /* 1: no snippets (the hits' snippet is "") */
   int with_text;         /* 1: each hit's record keeps the article's "text" */
-  const char *collapse;  /* a field with a value slot (the schema's near-duplicate key):
-                            matches with one value there are one hit, the best, which
-                            counts the others (nf_hit.similar); NULL: none */
 } nf_search_options;
 
 /* Open one or several databases (directories or stub files) as one.  The
