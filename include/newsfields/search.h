@@ -31,6 +31,9 @@ typedef struct nf_search_options {
   size_t nfacets;
   unsigned facet_limit;  /* values per facet, most frequent first; 0: all */
   size_t snippet_length; /* bytes of text around the matches; 0: 200 */
+  int histogram_days;    /* 1: the histogram counts days (YYYY-MM-DD), not months */
+  int no_snippet;        /* 1: no snippets (the hits' snippet is "") */
+  int with_text;         /* 1: each hit's record keeps the article's "text" */
 } nf_search_options;
 
 /* Open one or several databases (directories or stub files) as one.  The
@@ -45,6 +48,13 @@ NF_API void nf_searcher_free(nf_searcher *s);
 NF_API nf_status nf_searcher_reopen(nf_searcher *s, nf_error *err);
 /* Documents in the databases. */
 NF_API nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err);
+
+/* The whole record of the article with that id, as the indexer stored it
+ * (JSON, its text included; malloc'd, *len bytes), for a document view:
+ * hits carry only a summary of it.  NF_ERR_NOT_FOUND when no article has
+ * the id. */
+NF_API nf_status nf_searcher_document(nf_searcher *s, const char *id, size_t n, char **out,
+                                      size_t *len, nf_error *err);
 
 /* Bounds on what one search may cost, for a searcher that answers queries
  * from others (newsfields serve).  0 leaves a bound off; all are off until
@@ -96,9 +106,10 @@ typedef struct nf_facet_value {
   unsigned long count; /* matching documents with this value */
 } nf_facet_value;
 
-/* Matches in one month of the date field. */
+/* Matches in one month of the date field (or one day, with
+ * nf_search_options.histogram_days). */
 typedef struct nf_month_count {
-  char month[8]; /* "YYYY-MM" */
+  char month[12]; /* "YYYY-MM", or "YYYY-MM-DD" by day */
   unsigned long count;
 } nf_month_count;
 
@@ -143,6 +154,42 @@ NF_API const nf_month_count *nf_results_histogram_month(const nf_results *r, siz
  * "count"}]}, and "histogram": [{"month": "2021-12", "count": 3}, ...]
  * when it was counted (malloc'd, NUL-terminated). */
 NF_API nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err);
+
+/* ---- export: every match as CSV or JSON Lines, a window at a time ---- */
+
+typedef enum nf_export_format { NF_EXPORT_CSV, NF_EXPORT_JSONL } nf_export_format;
+
+typedef struct nf_export_options {
+  nf_export_format format;
+  const char *const *columns; /* "id", "date", "headline", "score", "rank", "text", or a key
+                                 of the record ("countries", "officials", ...) */
+  size_t ncolumns;
+  nf_sort sort;
+  unsigned offset;     /* first match */
+  unsigned long limit; /* matches; 0: all */
+  unsigned window;     /* matches searched at a time; 0: 100 */
+} nf_export_options;
+
+typedef struct nf_export nf_export;
+
+/* An export of a query's matches, in order.  CSV has a header line of the
+ * column names, then a line a match (RFC 4180: fields quoted when they
+ * hold a comma, a quote or a line break; a text starting with = + - @ is
+ * prefixed with ' so that a spreadsheet does not read it as a formula); a
+ * list is its entries joined by "; ", an entry by its name ("Lloyd
+ * Austin", "Lloyd Austin (defense secretary)" for an official, "speaker:
+ * words" for a quote).  JSON Lines is one object a match, the columns as
+ * keys, the record's values whole.  A column that names nothing the record
+ * has is empty (null).  The options are copied. */
+NF_API nf_status nf_export_new(const char *query, size_t n, const nf_export_options *o,
+                               nf_export **out, nf_error *err);
+/* The next piece of the export, searched on s (any searcher of the same
+ * databases; another may be given each call): *data and *len (owned by the
+ * export, valid until the next call), *len 0 at the end.  The first call
+ * checks the query (NF_ERR_QUERY as nf_search). */
+NF_API nf_status nf_export_next(nf_export *x, nf_searcher *s, const char **data, size_t *len,
+                                nf_error *err);
+NF_API void nf_export_free(nf_export *x);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 
 #define NF_MAX_DBS 64
 #define NF_MAX_FACETS 32
+#define NF_MAX_COLUMNS 64
 
 static const char usage[] =
     "Usage: newsfields search [OPTIONS] QUERY...\n"
@@ -34,6 +35,12 @@ static const char usage[] =
     "  -l, --lang LANG       Snowball stemmer (default: the database's)\n"
     "      --histogram       count all matches by month (always in --json)\n"
     "  -j, --json            one JSON object instead of text, with the histogram\n"
+    "      --format FMT      text (default), json (as --json), or csv or jsonl:\n"
+    "                        every match (or --limit of them), a line each\n"
+    "      --columns C,...   the columns of csv and jsonl (default: id,date,headline):\n"
+    "                        id, date, headline, score, rank, text or a key of\n"
+    "                        the record (url, dateline, byline, countries,\n"
+    "                        officials, speakers, quotes, ...)\n"
     "      --explain         print how the query was understood\n"
     "  -h, --help            this help\n";
 
@@ -45,6 +52,11 @@ typedef struct search_opts {
   char *facet_list;
   const char *facets[NF_MAX_FACETS];
   int json, explain, histogram, help;
+  int limit_given;
+  int format; /* -1: text or json; else an nf_export_format */
+  char *column_list;
+  const char *columns[NF_MAX_COLUMNS];
+  size_t ncolumns;
   nf_search_options so;
 } search_opts;
 
@@ -116,7 +128,7 @@ static void print_help(const search_opts *o) {
 }
 
 static int parse_options(int argc, char **argv, search_opts *o) {
-  enum { OPT_SORT = 256, OPT_FACET_LIMIT, OPT_EXPLAIN, OPT_HISTOGRAM };
+  enum { OPT_SORT = 256, OPT_FACET_LIMIT, OPT_EXPLAIN, OPT_HISTOGRAM, OPT_FORMAT, OPT_COLUMNS };
   static const struct option longopts[] = {
       {"db", required_argument, NULL, 'd'},
       {"schema", required_argument, NULL, 's'},
@@ -130,6 +142,8 @@ static int parse_options(int argc, char **argv, search_opts *o) {
       {"json", no_argument, NULL, 'j'},
       {"explain", no_argument, NULL, OPT_EXPLAIN},
       {"histogram", no_argument, NULL, OPT_HISTOGRAM},
+      {"format", required_argument, NULL, OPT_FORMAT},
+      {"columns", required_argument, NULL, OPT_COLUMNS},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c;
@@ -150,6 +164,7 @@ static int parse_options(int argc, char **argv, search_opts *o) {
         if (nf_cli_add_plugin("search", &o->plugins, optarg)) return NF_EXIT_USAGE;
         break;
       case 'n':
+        o->limit_given = 1;
         if (!nf_cli_parse_unsigned(optarg, 100000u, &o->so.limit))
           return nf_cli_usage_error("search", "--limit needs a number up to 100000, not '%s'",
                                     optarg);
@@ -186,6 +201,32 @@ static int parse_options(int argc, char **argv, search_opts *o) {
         break;
       case OPT_HISTOGRAM:
         o->histogram = 1;
+        break;
+      case OPT_FORMAT:
+        if (strcmp(optarg, "text") == 0) {
+          o->format = -1;
+        } else if (strcmp(optarg, "json") == 0) {
+          o->format = -1;
+          o->json = 1;
+        } else if (strcmp(optarg, "csv") == 0) {
+          o->format = NF_EXPORT_CSV;
+        } else if (strcmp(optarg, "jsonl") == 0) {
+          o->format = NF_EXPORT_JSONL;
+        } else {
+          return nf_cli_usage_error("search", "--format is text, json, csv or jsonl, not '%s'",
+                                    optarg);
+        }
+        break;
+      case OPT_COLUMNS:
+        free(o->column_list);
+        o->column_list = strdup(optarg);
+        o->ncolumns = 0;
+        for (char *c = o->column_list ? strtok(o->column_list, ",") : NULL; c;
+             c = strtok(NULL, ",")) {
+          if (o->ncolumns == NF_MAX_COLUMNS)
+            return nf_cli_usage_error("search", "at most %d columns", NF_MAX_COLUMNS);
+          o->columns[o->ncolumns++] = c;
+        }
         break;
       case 'h':
         o->help = 1;
@@ -296,6 +337,45 @@ static nf_status ask_histogram(search_opts *o, const nf_schema *schema, nf_error
   return NF_OK;
 }
 
+/* --format csv or jsonl: every match (or --limit of them), a window at a
+ * time, written as it comes. */
+static nf_status export_matches(const search_opts *o, nf_searcher *searcher, const char *query,
+                                nf_error *err) {
+  static const char *const default_columns[] = {"id", "date", "headline"};
+  nf_export_options eo;
+  memset(&eo, 0, sizeof eo);
+  eo.format = (nf_export_format)o->format;
+  eo.columns = o->ncolumns ? o->columns : default_columns;
+  eo.ncolumns = o->ncolumns ? o->ncolumns : 3;
+  eo.sort = o->so.sort;
+  eo.offset = o->so.offset;
+  eo.limit = o->limit_given ? o->so.limit : 0;
+  if (o->limit_given && o->so.limit == 0) return NF_OK;
+  nf_export *x = NULL;
+  nf_status s = nf_export_new(query, strlen(query), &eo, &x, err);
+  int tty = isatty(STDOUT_FILENO);
+  for (;;) {
+    const char *data = "";
+    size_t n = 0;
+    if (s == NF_OK) s = nf_export_next(x, searcher, &data, &n, err);
+    if (s != NF_OK || n == 0) break;
+    /* the articles' bytes reach a terminal escaped, line by line */
+    for (size_t at = 0; tty && at < n;) {
+      const char *nl = memchr(data + at, '\n', n - at);
+      size_t end = nl ? (size_t)(nl - data) : n, len = end - at;
+      if (len && data[at + len - 1] == '\r') len--;
+      nf_cli_put_text(stdout, data + at, len, 0);
+      if (nl) fputc('\n', stdout);
+      at = nl ? end + 1 : n;
+    }
+    if (!tty) fwrite(data, 1, n, stdout);
+  }
+  nf_export_free(x);
+  if (s == NF_OK && fflush(stdout) != 0)
+    s = nf_error_set(err, NF_ERR_IO, "cannot write the export");
+  return s;
+}
+
 /* The query words joined with spaces, as a shell passes them. */
 static char *join_query(int argc, char **argv) {
   size_t n = 1;
@@ -318,10 +398,17 @@ int nf_cmd_search(int argc, char **argv) {
   memset(&o, 0, sizeof o);
   o.so.limit = 10;
   o.so.facet_limit = 10;
+  o.format = -1;
   int rc = parse_options(argc, argv, &o);
   if (rc) {
     free(o.facet_list);
+    free(o.column_list);
     return rc < 0 ? NF_EXIT_OK : rc;
+  }
+  if (o.ncolumns && o.format < 0) {
+    free(o.facet_list);
+    free(o.column_list);
+    return nf_cli_usage_error("search", "--columns goes with --format csv or jsonl");
   }
   char *query = join_query(argc, argv);
   nf_error err;
@@ -349,6 +436,10 @@ int nf_cmd_search(int argc, char **argv) {
     }
     free(d);
   }
+  if (s == NF_OK && o.format >= 0) {
+    s = export_matches(&o, searcher, query, &err);
+    goto done;
+  }
   if (s == NF_OK) s = nf_search(searcher, query, strlen(query), &o.so, &results, &err);
   /* An indexer committing meanwhile may overtake the reader: reopen and try
    * again (each commit leaves the reader a while to finish). */
@@ -372,10 +463,12 @@ int nf_cmd_search(int argc, char **argv) {
   } else if (s == NF_OK) {
     print_text(results, query, o.so.offset);
   }
+done:
   if (s != NF_OK) {
     nf_cli_error(&err);
     rc = NF_EXIT_FAILURE;
   }
+  free(o.column_list);
   nf_results_free(results);
   nf_searcher_free(searcher);
   nf_schema_free(schema);

@@ -14,6 +14,17 @@
 #define MARK_OPEN "\x01"
 #define MARK_CLOSE "\x02"
 
+/* A hit's "fields" are a summary of the record, bounded whatever the
+ * article's size: a list at most this many entries (a 6 MB article names
+ * thousands of countries, each mention a span)... */
+#define NF_HIT_MAX_LIST 20
+/* ... a list inside an entry (a country's mentions) this many ... */
+#define NF_HIT_MAX_INNER 10
+/* ... and a string (a quotation) this many bytes. */
+#define NF_HIT_MAX_STRING 2000
+/* Bytes of a snippet unless the options say. */
+#define NF_DEFAULT_SNIPPET 200
+
 typedef struct facet {
   const char *name;
   nf_facet_value *values;
@@ -27,7 +38,8 @@ typedef struct hit_store {
   nf_hit pub;
   char *id, *date, *headline, *snippet, *record;
   nf_mark *marks;
-  json_t *fields; /* the record parsed once, less its text, id, headline and date */
+  json_t *fields;  /* the record's summary: less its text, id, headline and date, lists bounded */
+  json_t *omitted; /* what the summary left out: {"path": entries}, or NULL when nothing */
 } hit_store;
 
 struct nf_results {
@@ -39,6 +51,7 @@ struct nf_results {
   facet *facets;
   size_t nfacets;
   int has_histogram;
+  int by_day; /* the histogram counts days */
   nf_month_count *months;
   size_t nmonths;
   nf_suggestion *suggestions; /* the strings owned */
@@ -71,6 +84,7 @@ static void hit_free(hit_store *h) {
   free(h->marks);
   free(h->record);
   json_decref(h->fields);
+  json_decref(h->omitted);
 }
 
 void nf_results_free(nf_results *r) {
@@ -146,8 +160,64 @@ static char *clean_text(const char *p, size_t n) {
   return t;
 }
 
-static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snippet_length,
+/* Counts what a summary leaves out under a path ("countries.mentions"). */
+static void count_omitted(json_t **omitted, const char *path, size_t n) {
+  if (!*omitted) *omitted = json_object();
+  json_t *was = json_object_get(*omitted, path);
+  json_int_t before = json_is_integer(was) ? json_integer_value(was) : 0;
+  json_object_set_new(*omitted, path, json_integer(before + (json_int_t)n));
+}
+
+/* A value of the record bounded: lists at the top at most NF_HIT_MAX_LIST
+ * entries, lists inside them at most NF_HIT_MAX_INNER, strings at most
+ * NF_HIT_MAX_STRING bytes (cut at a UTF-8 boundary, "..." after).  What is
+ * left out is counted in *omitted under the value's path.  A new
+ * reference, NULL when out of memory. */
+static json_t *summary(json_t *v, const char *path, int depth, json_t **omitted) {
+  if (json_is_array(v)) {
+    size_t n = json_array_size(v), max = depth == 0 ? NF_HIT_MAX_LIST : NF_HIT_MAX_INNER;
+    size_t keep = n > max ? max : n;
+    if (keep < n) count_omitted(omitted, path, n - keep);
+    json_t *out = json_array();
+    for (size_t i = 0; out && i < keep; i++)
+      if (json_array_append_new(out, summary(json_array_get(v, i), path, depth + 1, omitted))) {
+        json_decref(out);
+        return NULL;
+      }
+    return out;
+  }
+  if (json_is_object(v)) {
+    json_t *out = json_object();
+    const char *key;
+    json_t *member;
+    json_object_foreach(v, key, member) {
+      char sub[256];
+      snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", key);
+      if (!out || json_object_set_new(out, key, summary(member, sub, depth, omitted))) {
+        json_decref(out);
+        return NULL;
+      }
+    }
+    return out;
+  }
+  if (json_is_string(v) && json_string_length(v) > NF_HIT_MAX_STRING) {
+    const char *p = json_string_value(v);
+    size_t n = NF_HIT_MAX_STRING;
+    while (n && ((unsigned char)p[n] & 0xC0) == 0x80) n--;
+    char *cut = malloc(n + 4);
+    if (!cut) return NULL;
+    memcpy(cut, p, n);
+    memcpy(cut + n, "...", 4);
+    json_t *out = json_string(cut);
+    free(cut);
+    return out;
+  }
+  return json_incref(v);
+}
+
+static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, const nf_search_options *opts,
                           nf_error *err) {
+  size_t snippet_length = opts->snippet_length ? opts->snippet_length : NF_DEFAULT_SNIPPET;
   h->pub.rank = nf_xmset_rank(m, i) + 1;
   h->pub.score = nf_xmset_weight(m, i);
   h->pub.percent = nf_xmset_percent(m, i);
@@ -170,7 +240,7 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
   h->headline = dup_json_string(doc, "headline");
   json_t *text = json_object_get(doc, "text");
   char *marked = NULL;
-  if (json_is_string(text)) {
+  if (json_is_string(text) && !opts->no_snippet) {
     char *clean = clean_text(json_string_value(text), json_string_length(text));
     if (!clean) s = NF_ERR_NOMEM;
     if (s == NF_OK)
@@ -180,13 +250,16 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
   }
   if (s == NF_OK) s = unmark(marked ? marked : "", h);
   free(marked);
-  json_object_del(doc, "text");
+  if (!opts->with_text) json_object_del(doc, "text");
   if (s == NF_OK) h->record = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
-  /* what the hit shows on its own is not repeated under "fields" */
-  if (s == NF_OK && (h->fields = json_copy(doc))) {
-    json_object_del(h->fields, "id");
-    json_object_del(h->fields, "headline");
-    json_object_del(h->fields, "date");
+  json_object_del(doc, "text");
+  /* what the hit shows on its own is not repeated under "fields"; the
+   * rest is summarised (the whole record is nf_searcher_document's) */
+  if (s == NF_OK) {
+    json_object_del(doc, "id");
+    json_object_del(doc, "headline");
+    json_object_del(doc, "date");
+    h->fields = summary(doc, "", 0, &h->omitted);
   }
   json_decref(doc);
   if (s == NF_OK && (!h->id || !h->record || !h->fields)) s = NF_ERR_NOMEM;
@@ -196,7 +269,7 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, size_t snip
   return s;
 }
 
-nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_length,
+nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, const nf_search_options *opts,
                                nf_error *err) {
   r->total = nf_xmset_total(m);
   size_t n = nf_xmset_size(m);
@@ -204,7 +277,7 @@ nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_
   if (!r->hits) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < n; i++) {
     r->nhits = i + 1;
-    nf_status s = fill_hit(&r->hits[i], m, i, snippet_length, err);
+    nf_status s = fill_hit(&r->hits[i], m, i, opts, err);
     if (s != NF_OK) return s;
   }
   return NF_OK;
@@ -286,10 +359,16 @@ nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t ind
   r->has_histogram = 1;
   for (size_t i = 0; i < n; i++) {
     const char *v = nf_xmset_facet_value(m, index, i);
-    /* YYYYMM, as the indexer writes dates; anything else is not a month */
-    if (strlen(v) != 6 || !is_digits(v, 6)) continue;
+    /* YYYYMM or YYYYMMDD, as the indexer writes dates; anything else is not one */
+    size_t len = strlen(v);
+    if ((len != 6 && len != 8) || !is_digits(v, len)) continue;
     nf_month_count *mc = &r->months[r->nmonths++];
-    snprintf(mc->month, sizeof mc->month, "%.4s-%.2s", v, v + 4);
+    if (len == 8) {
+      snprintf(mc->month, sizeof mc->month, "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+      r->by_day = 1;
+    } else {
+      snprintf(mc->month, sizeof mc->month, "%.4s-%.2s", v, v + 4);
+    }
     mc->count = nf_xmset_facet_count(m, index, i);
   }
   qsort(r->months, r->nmonths, sizeof *r->months, by_month);
@@ -366,11 +445,13 @@ static json_t *hit_json(const hit_store *hs) {
   for (size_t i = 0; marks && i < h->nmarks; i++)
     json_array_append_new(
         marks, json_pack("[I,I]", (json_int_t)h->marks[i].start, (json_int_t)h->marks[i].end));
-  return json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o,s:o}", "rank", (int)h->rank, "id", h->id,
-                   "score", h->score, "percent", h->percent, "date", str_or_null(h->date),
-                   "headline", str_or_null(h->headline), "snippet", h->snippet, "marks",
-                   marks ? marks : json_null(), "segments", segments ? segments : json_null(),
-                   "fields", json_incref(hs->fields));
+  json_t *hit = json_pack("{s:i,s:s,s:f,s:i,s:o,s:o,s:s,s:o,s:o,s:o}", "rank", (int)h->rank, "id",
+                          h->id, "score", h->score, "percent", h->percent, "date",
+                          str_or_null(h->date), "headline", str_or_null(h->headline), "snippet",
+                          h->snippet, "marks", marks ? marks : json_null(), "segments",
+                          segments ? segments : json_null(), "fields", json_incref(hs->fields));
+  if (hit && hs->omitted) json_object_set(hit, "omitted", hs->omitted);
+  return hit;
 }
 
 nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_error *err) {
@@ -401,8 +482,9 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
   if (root && r->has_histogram) {
     json_t *months = json_array();
     for (size_t i = 0; months && i < r->nmonths; i++)
-      json_array_append_new(months, json_pack("{s:s,s:I}", "month", r->months[i].month, "count",
-                                              (json_int_t)r->months[i].count));
+      json_array_append_new(
+          months, json_pack("{s:s,s:I}", r->by_day ? "day" : "month", r->months[i].month, "count",
+                            (json_int_t)r->months[i].count));
     json_object_set_new(root, "histogram", months ? months : json_array());
   }
   if (root) *out = json_dumps(root, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));

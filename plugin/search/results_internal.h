@@ -10,7 +10,7 @@ nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nf
                          nf_results **out, nf_error *err);
 /* Hits of the window: id, date, headline and record from each document's
  * data, and a snippet of its text around the matches. */
-nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, size_t snippet_length,
+nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, const nf_search_options *opts,
                                nf_error *err);
 /* Facet number f of the results, counted by the enquire's facet number index;
  * labelled by the spelling in the facet terms or by the field's kind. */

@@ -13,7 +13,6 @@
 #include "xapian/shim.h"
 
 #define NF_META_LANGUAGE "newsfields.language"
-#define NF_DEFAULT_SNIPPET 200
 
 struct nf_searcher {
   const nf_schema *schema;
@@ -86,6 +85,34 @@ static nf_status check_cost(const nf_searcher *s, const nf_xquery *q, nf_error *
 
 nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err) {
   return nf_xdb_doccount(s->db, out, err);
+}
+
+nf_status nf_searcher_document(nf_searcher *s, const char *id, size_t n, char **out, size_t *len,
+                               nf_error *err) {
+  *out = NULL;
+  *len = 0;
+  const char *prefix = "Q";
+  for (size_t i = 0; i < nf_schema_field_count(s->schema); i++) {
+    const nf_field *f = nf_schema_field(s->schema, i);
+    if (f->kind->mode == NF_KIND_UNIQUE) prefix = f->prefix;
+  }
+  size_t tlen;
+  char *term = nf_xterm_make(prefix, id, n, &tlen);
+  if (!term) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  char *data = NULL;
+  size_t dlen = 0;
+  nf_status st =
+      n ? nf_xdb_get_data_by_term(s->db, term, tlen, &data, &dlen, err) : NF_ERR_NOT_FOUND;
+  free(term);
+  if (st == NF_ERR_NOT_FOUND)
+    return nf_error_set(err, st, "no article has the id '%.*s'", (int)(n > 200 ? 200 : n), id);
+  if (st != NF_OK) return st;
+  /* the record is the data's first line; Omega's lines follow it */
+  char *nl = memchr(data, '\n', dlen);
+  *len = nl ? (size_t)(nl - data) : dlen;
+  data[*len] = '\0';
+  *out = data;
+  return NF_OK;
 }
 
 static int blank(const char *p, size_t n) {
@@ -178,12 +205,12 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
   }
   /* The histogram counts the date slot's YYYYMMDD values cut to YYYYMM. */
   if (st == NF_OK && plan->date)
-    st = nf_xenquire_add_value_facet(e, plan->date->slot, 6, &index[plan->nfields], err);
+    st = nf_xenquire_add_value_facet(e, plan->date->slot, opts->histogram_days ? 8 : 6,
+                                     &index[plan->nfields], err);
   nf_xmset *m = NULL;
   if (st == NF_OK) st = nf_xenquire_run(e, opts->offset, opts->limit, &m, err);
   if (st == NF_OK) {
-    size_t len = opts->snippet_length ? opts->snippet_length : NF_DEFAULT_SNIPPET;
-    st = nf_results_fill_hits(r, m, len, err);
+    st = nf_results_fill_hits(r, m, opts, err);
   }
   for (size_t i = 0; st == NF_OK && i < plan->nfields; i++)
     st = nf_results_fill_facet(r, m, i, index[i], plan->fields[i], opts->facet_limit, err);

@@ -80,6 +80,40 @@ static void give_back(nf_api *api, nf_searcher *s) {
   pthread_mutex_unlock(&api->lock);
 }
 
+/* fn on a searcher of the pool brought up to the latest commit; a reader
+ * overtaken by a writer tries again once. */
+typedef nf_status (*searcher_fn)(nf_searcher *s, void *ctx, nf_error *err);
+static nf_status with_searcher(nf_api *api, searcher_fn fn, void *ctx, nf_error *err) {
+  nf_error_clear(err);
+  nf_searcher *searcher = take_searcher(api);
+  nf_status s = nf_searcher_reopen(searcher, err);
+  if (s == NF_OK) s = fn(searcher, ctx, err);
+  if (s == NF_ERR_DB_MODIFIED && nf_searcher_reopen(searcher, err) == NF_OK)
+    s = fn(searcher, ctx, err);
+  give_back(api, searcher);
+  return s;
+}
+
+/* 1 when an argument is text of at most max bytes (valid UTF-8, no NUL),
+ * else 0 and a 400 naming it. */
+static int text_arg_ok(const char *p, size_t n, size_t max, const char *what,
+                       nf_api_response *out) {
+  char msg[128];
+  if (n > max) {
+    snprintf(msg, sizeof msg, "the %s is longer than %zu bytes", what, max);
+    nf_api_error(400, msg, out);
+    return 0;
+  }
+  json_t *check = json_stringn(p, n);
+  int ok = check && !memchr(p, '\0', n);
+  json_decref(check);
+  if (!ok) {
+    snprintf(msg, sizeof msg, "the %s is not valid UTF-8 text", what);
+    nf_api_error(400, msg, out);
+  }
+  return ok;
+}
+
 int nf_api_owns(const char *path) { return strncmp(path, "/api/", 5) == 0; }
 
 /* The body is the JSON of root (consumed), or a 500 when it cannot be made. */
@@ -172,23 +206,25 @@ static int facets_arg(const nf_api *api, nf_api_arg_fn arg, void *ctx, char *buf
   return 1;
 }
 
+typedef struct search_call {
+  const char *q;
+  size_t qlen;
+  const nf_search_options *opts;
+  nf_results *results;
+} search_call;
+
+static nf_status search_on(nf_searcher *s, void *ctx, nf_error *err) {
+  search_call *c = ctx;
+  nf_results_free(c->results); /* a first try overtaken by a writer */
+  c->results = NULL;
+  return nf_search(s, c->q, c->qlen, c->opts, &c->results, err);
+}
+
 static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *out) {
   size_t qlen = 0;
   const char *q = arg(ctx, "q", &qlen);
   if (!q) q = "";
-  if (qlen > NF_API_MAX_QUERY) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "the query is longer than %d bytes", NF_API_MAX_QUERY);
-    nf_api_error(400, msg, out);
-    return;
-  }
-  json_t *check = json_stringn(q, qlen);
-  if (!check || memchr(q, '\0', qlen)) {
-    json_decref(check);
-    nf_api_error(400, "the query is not valid UTF-8 text", out);
-    return;
-  }
-  json_decref(check);
+  if (!text_arg_ok(q, qlen, NF_API_MAX_QUERY, "query", out)) return;
   nf_search_options o;
   memset(&o, 0, sizeof o);
   if (!number_arg(arg, ctx, "limit", NF_API_DEFAULT_LIMIT, NF_API_MAX_LIMIT, &o.limit, out) ||
@@ -206,24 +242,25 @@ static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *o
     nf_api_error(400, "sort must be relevance or date", out);
     return;
   }
+  size_t hlen;
+  const char *histogram = arg(ctx, "histogram", &hlen);
+  if (histogram && hlen == 3 && memcmp(histogram, "day", 3) == 0) {
+    o.histogram_days = 1;
+  } else if (histogram && !(hlen == 5 && memcmp(histogram, "month", 5) == 0)) {
+    nf_api_error(400, "histogram must be month or day", out);
+    return;
+  }
   char buf[1024];
   const char *facets[NF_API_MAX_FACETS];
   if (!facets_arg(api, arg, ctx, buf, sizeof buf, facets, &o.nfacets, out)) return;
   o.facets = facets;
 
   nf_error err;
-  nf_error_clear(&err);
-  nf_results *r = NULL;
-  nf_searcher *searcher = take_searcher(api);
-  /* New commits become visible; a reader overtaken by a writer tries again. */
-  nf_status s = nf_searcher_reopen(searcher, &err);
-  if (s == NF_OK) s = nf_search(searcher, q, qlen, &o, &r, &err);
-  if (s == NF_ERR_DB_MODIFIED && nf_searcher_reopen(searcher, &err) == NF_OK)
-    s = nf_search(searcher, q, qlen, &o, &r, &err);
-  give_back(api, searcher);
+  search_call call = {q, qlen, &o, NULL};
+  nf_status s = with_searcher(api, search_on, &call, &err);
   char *json = NULL;
-  if (s == NF_OK) s = nf_results_to_json(r, 0, &json, &err);
-  nf_results_free(r);
+  if (s == NF_OK) s = nf_results_to_json(call.results, 0, &json, &err);
+  nf_results_free(call.results);
   if (s != NF_OK) {
     nf_api_error(nf_api_status_of(s), err.message, out);
     return;
@@ -242,6 +279,169 @@ static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *o
   out->len = len;
 }
 
+typedef struct doc_call {
+  const char *id;
+  size_t n;
+  char *data;
+  size_t len;
+} doc_call;
+
+static nf_status doc_of(nf_searcher *s, void *ctx, nf_error *err) {
+  doc_call *c = ctx;
+  return nf_searcher_document(s, c->id, c->n, &c->data, &c->len, err);
+}
+
+/* /api/doc/ID (or /api/doc?id=ID): the whole record of one article, its
+ * text apart: {"id", "text", "record"}.  Hits carry a summary of the
+ * record; this is where the rest is.  The body may be as large as the
+ * largest record the schema lets the indexer store. */
+static void document(nf_api *api, const char *id, size_t n, nf_api_response *out) {
+  if (n == 0) {
+    nf_api_error(400, "no article id: /api/doc/ID", out);
+    return;
+  }
+  if (!text_arg_ok(id, n, NF_API_MAX_ID, "article id", out)) return;
+  nf_error err;
+  doc_call call = {id, n, NULL, 0};
+  nf_status s = with_searcher(api, doc_of, &call, &err);
+  char *data = call.data;
+  size_t len = call.len;
+  if (s != NF_OK) {
+    nf_api_error(s == NF_ERR_NOT_FOUND ? 404 : 500, err.message, out);
+    return;
+  }
+  json_error_t jerr;
+  json_t *record = json_loadb(data, len, 0, &jerr);
+  free(data);
+  if (!json_is_object(record)) {
+    json_decref(record);
+    nf_api_error(500, "the article has no newsfields record (not indexed by newsfields?)", out);
+    return;
+  }
+  json_t *text = json_incref(json_object_get(record, "text"));
+  json_object_del(record, "text");
+  json_t *root =
+      json_pack("{s:s%,s:o,s:o}", "id", id, n, "text", text ? text : json_null(), "record", record);
+  out->status = 200;
+  out->body = root ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+  json_decref(root);
+  out->len = out->body ? strlen(out->body) : 0;
+  if (!out->body) nf_api_error(500, "out of memory", out);
+}
+
+/* ---- /api/export ---------------------------------------------------------- */
+
+struct nf_api_stream {
+  nf_api *api;
+  nf_export *x;
+  const char *data; /* the piece being sent */
+  size_t len, at;
+  char columns[1024];
+};
+
+static nf_status next_piece(nf_searcher *s, void *ctx, nf_error *err) {
+  nf_api_stream *st = ctx;
+  st->at = 0;
+  return nf_export_next(st->x, s, &st->data, &st->len, err);
+}
+
+void nf_api_stream_free(nf_api_stream *st) {
+  if (!st) return;
+  nf_export_free(st->x);
+  free(st);
+}
+
+long nf_api_stream_read(nf_api_stream *st, char *buf, size_t max) {
+  if (st->at == st->len) {
+    nf_error err;
+    if (with_searcher(st->api, next_piece, st, &err) != NF_OK) return -1;
+    if (st->len == 0) return 0;
+  }
+  size_t n = st->len - st->at < max ? st->len - st->at : max;
+  memcpy(buf, st->data + st->at, n);
+  st->at += n;
+  return (long)n;
+}
+
+static int column_ok(const char *c) {
+  size_t n = strlen(c);
+  if (n == 0 || n > 32) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!((c[i] >= 'a' && c[i] <= 'z') || (c[i] >= '0' && c[i] <= '9') || c[i] == '_')) return 0;
+  return 1;
+}
+
+int nf_api_export(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_stream **out, const char **type,
+                  nf_api_response *resp) {
+  *out = NULL;
+  size_t qlen = 0, n = 0;
+  const char *q = arg(ctx, "q", &qlen);
+  if (!q) q = "";
+  if (!text_arg_ok(q, qlen, NF_API_MAX_QUERY, "query", resp)) return 0;
+  nf_export_options o;
+  memset(&o, 0, sizeof o);
+  const char *format = arg(ctx, "format", &n);
+  if (!format || (n == 3 && memcmp(format, "csv", 3) == 0)) {
+    o.format = NF_EXPORT_CSV;
+    *type = "text/csv; charset=utf-8";
+  } else if (n == 5 && memcmp(format, "jsonl", 5) == 0) {
+    o.format = NF_EXPORT_JSONL;
+    *type = "application/x-ndjson; charset=utf-8";
+  } else {
+    nf_api_error(400, "format must be csv or jsonl", resp);
+    return 0;
+  }
+  const char *sort = arg(ctx, "sort", &n);
+  o.sort = sort && n == 4 && memcmp(sort, "date", 4) == 0 ? NF_SORT_DATE : NF_SORT_RELEVANCE;
+  unsigned offset = 0, limit = 0;
+  if (!number_arg(arg, ctx, "offset", 0, NF_API_MAX_OFFSET, &offset, resp) ||
+      !number_arg(arg, ctx, "limit", 0, 100000000u, &limit, resp))
+    return 0;
+  o.offset = offset;
+  o.limit = limit;
+  nf_api_stream *st = calloc(1, sizeof *st);
+  if (!st) {
+    nf_api_error(500, "out of memory", resp);
+    return 0;
+  }
+  st->api = api;
+  const char *cols = arg(ctx, "columns", &n);
+  if (!cols || n == 0) cols = "id,date,headline", n = strlen(cols);
+  if (n >= sizeof st->columns) {
+    nf_api_stream_free(st);
+    nf_api_error(400, "columns is too long", resp);
+    return 0;
+  }
+  memcpy(st->columns, cols, n);
+  st->columns[n] = '\0';
+  const char *names[NF_API_MAX_COLUMNS];
+  char *save = NULL;
+  for (char *c = strtok_r(st->columns, ",", &save); c; c = strtok_r(NULL, ",", &save)) {
+    if (!column_ok(c) || o.ncolumns == NF_API_MAX_COLUMNS) {
+      nf_api_stream_free(st);
+      nf_api_error(400, "columns are names of lower-case letters, digits and _, at most 32", resp);
+      return 0;
+    }
+    names[o.ncolumns++] = c;
+  }
+  o.columns = names;
+  nf_error err;
+  nf_status s = nf_export_new(q, qlen, &o, &st->x, &err);
+  /* the first window now: a bad query is an error response, not a cut stream */
+  if (s == NF_OK) s = with_searcher(api, next_piece, st, &err);
+  if (s != NF_OK) {
+    nf_api_stream_free(st);
+    nf_api_error(nf_api_status_of(s), err.message, resp);
+    return 0;
+  }
+  *out = st;
+  return 1;
+}
+
+static nf_status doccount_of(nf_searcher *s, void *ctx, nf_error *err) {
+  return nf_searcher_doccount(s, ctx, err);
+}
+
 static void fields(nf_api *api, nf_api_response *out) {
   json_t *list = json_array(), *facets = json_array();
   for (size_t i = 0; list && i < nf_schema_field_count(api->schema); i++) {
@@ -255,10 +455,7 @@ static void fields(nf_api *api, nf_api_response *out) {
     json_array_append_new(facets, json_string(api->facets[i]));
   unsigned long docs = 0;
   nf_error err;
-  nf_searcher *searcher = take_searcher(api);
-  nf_status s = nf_searcher_reopen(searcher, &err);
-  if (s == NF_OK) s = nf_searcher_doccount(searcher, &docs, &err);
-  give_back(api, searcher);
+  nf_status s = with_searcher(api, doccount_of, &docs, &err);
   if (s != NF_OK) {
     json_decref(list);
     json_decref(facets);
@@ -284,6 +481,14 @@ void nf_api_handle(nf_api *api, const char *path, nf_api_arg_fn arg, void *ctx,
     search(api, arg, ctx, out);
   else if (strcmp(path, "/api/fields") == 0)
     fields(api, out);
-  else
-    nf_api_error(404, "no such path: the API has /api/search and /api/fields", out);
+  else if (strncmp(path, "/api/doc/", 9) == 0)
+    document(api, path + 9, strlen(path + 9), out);
+  else if (strcmp(path, "/api/doc") == 0) {
+    size_t n = 0;
+    const char *id = arg(ctx, "id", &n);
+    document(api, id ? id : "", id ? n : 0, out);
+  } else
+    nf_api_error(404,
+                 "no such path: the API has /api/search, /api/doc/ID, /api/export and /api/fields",
+                 out);
 }

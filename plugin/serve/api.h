@@ -4,6 +4,11 @@
  *
  *   /api/search?q=&facets=&offset=&limit=&sort=&facet_limit=
  *       the JSON of `newsfields search --json`, histogram included
+ *   /api/doc/ID  (or /api/doc?id=ID)
+ *       one article whole: {"id", "text", "record"} (hits carry a bounded
+ *       summary of the record); 404 when no article has the id
+ *   /api/export?q=&format=csv|jsonl&columns=&sort=&offset=&limit=
+ *       every match, streamed (nf_api_export below)
  *   /api/fields
  *       the schema's fields (name, label, kind, facet, description), the
  *       default facets, the date field and the limits, for the page
@@ -29,7 +34,9 @@
 #define NF_API_MAX_OFFSET 100000       /* first hit */
 #define NF_API_MAX_FACET_LIMIT 100     /* values per facet */
 #define NF_API_MAX_FACETS 32           /* facet fields per request */
-#define NF_API_MAX_RESPONSE (8u << 20) /* bytes of a response body */
+#define NF_API_MAX_RESPONSE (8u << 20) /* bytes of a search's response body */
+#define NF_API_MAX_ID 1024             /* bytes of an article id asked for */
+#define NF_API_MAX_COLUMNS 32          /* columns of an export */
 #define NF_API_DEFAULT_LIMIT 10
 #define NF_API_DEFAULT_FACET_LIMIT 10
 /* The cost limits of a search (nf_search_limits) unless told otherwise. */
@@ -62,6 +69,20 @@ int nf_api_owns(const char *path);
  * call from several threads at once. */
 void nf_api_handle(nf_api *api, const char *path, nf_api_arg_fn arg, void *ctx,
                    nf_api_response *out);
+/* /api/export?q=&format=csv|jsonl&columns=id,date,...&sort=&offset=&limit=:
+ * every match (or limit of them) as CSV or JSON Lines, streamed: the
+ * export is searched a window at a time, each on a searcher of the pool
+ * taken for that window alone.  1 and *out (with its media type in *type)
+ * when the first window found the query good, else 0 and an error in
+ * resp. */
+typedef struct nf_api_stream nf_api_stream;
+int nf_api_export(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_stream **out, const char **type,
+                  nf_api_response *resp);
+/* Up to max bytes of the stream into buf: how many, 0 at its end, -1 when
+ * the search failed (the connection is then cut: the status is sent). */
+long nf_api_stream_read(nf_api_stream *st, char *buf, size_t max);
+void nf_api_stream_free(nf_api_stream *st);
+
 /* {"error": {"message": message, "status": status}} into out. */
 void nf_api_error(unsigned status, const char *message, nf_api_response *out);
 /* The HTTP status of a failed search: 400 for the query's fault (a bad

@@ -43,14 +43,9 @@ static const char page_policy[] =
 static const char data_policy[] =
     "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
 
-static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, const char *type,
-                                  const void *data, size_t n, enum MHD_ResponseMemoryMode mode,
-                                  int is_page) {
-  struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)data, mode);
-  if (!r) {
-    if (mode == MHD_RESPMEM_MUST_FREE) free((void *)data);
-    return MHD_NO;
-  }
+/* Adds the headers every response has, then queues it. */
+static enum MHD_Result queue(struct MHD_Connection *c, struct MHD_Response *r, unsigned status,
+                             const char *type, int is_page) {
   /* The same security headers on every response, errors included. */
   MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -66,6 +61,17 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, con
   return ok;
 }
 
+static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, const char *type,
+                                  const void *data, size_t n, enum MHD_ResponseMemoryMode mode,
+                                  int is_page) {
+  struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)data, mode);
+  if (!r) {
+    if (mode == MHD_RESPMEM_MUST_FREE) free((void *)data);
+    return MHD_NO;
+  }
+  return queue(c, r, status, type, is_page);
+}
+
 static enum MHD_Result send_api(struct MHD_Connection *c, nf_api_response *resp) {
   if (!resp->body) return MHD_NO; /* out of memory: drop the connection */
   return send_bytes(c, resp->status, "application/json; charset=utf-8", resp->body, resp->len,
@@ -76,6 +82,37 @@ static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, con
   nf_api_response resp;
   nf_api_error(status, msg, &resp);
   return send_api(c, &resp);
+}
+
+/* ---- /api/export: a stream ------------------------------------------------ */
+
+#define NF_SERVE_STREAM_BLOCK 65536
+
+static ssize_t read_stream(void *cls, uint64_t pos, char *buf, size_t max) {
+  (void)pos;
+  long n = nf_api_stream_read(cls, buf, max);
+  if (n < 0) return MHD_CONTENT_READER_END_WITH_ERROR;
+  return n == 0 ? MHD_CONTENT_READER_END_OF_STREAM : (ssize_t)n;
+}
+
+static void free_stream(void *cls) { nf_api_stream_free(cls); }
+
+static enum MHD_Result send_export(nf_server *s, struct MHD_Connection *c, nf_api_arg_fn arg) {
+  nf_api_stream *st = NULL;
+  const char *type = NULL;
+  nf_api_response resp;
+  memset(&resp, 0, sizeof resp);
+  if (!nf_api_export(s->api, arg, c, &st, &type, &resp)) return send_api(c, &resp);
+  struct MHD_Response *r = MHD_create_response_from_callback(
+      MHD_SIZE_UNKNOWN, NF_SERVE_STREAM_BLOCK, read_stream, st, free_stream);
+  if (!r) {
+    nf_api_stream_free(st);
+    return MHD_NO;
+  }
+  MHD_add_response_header(r, "Content-Disposition",
+                          strstr(type, "csv") ? "attachment; filename=\"newsfields.csv\""
+                                              : "attachment; filename=\"newsfields.jsonl\"");
+  return queue(c, r, MHD_HTTP_OK, type, 0);
 }
 
 static const char *get_arg(void *ctx, const char *name, size_t *len) {
@@ -192,6 +229,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   unsigned status;
   const char *why = check_headers(s, c, version, &status);
   if (why) return send_error(c, status, why);
+  if (strcmp(url, "/api/export") == 0) return send_export(s, c, get_arg);
   if (nf_api_owns(url)) {
     nf_api_response resp;
     nf_api_handle(s->api, url, get_arg, c, &resp);

@@ -115,6 +115,12 @@ async function main() {
     }
   });
 
+  const shoot = async (name, full = true) => {
+    const path = join(args.out, `browser-${name}.png`);
+    await page.screenshot({ path, fullPage: full });
+    console.log(`screenshot: ${path}`);
+  };
+
   // What the page shows, read from the DOM.
   const total = () => page.$eval('#status', (s) => s.dataset.total);
   const waitTotal = async (want, what) => {
@@ -127,7 +133,7 @@ async function main() {
     });
     checks++;
   };
-  const facetOnPage = (field) => page.$$eval(`#facets section[data-field="${field}"] button`,
+  const facetOnPage = (field) => page.$$eval(`#facets section[data-field="${field}"] button.value`,
     (bs) => bs.map((b) => ({ value: b.dataset.value,
       label: b.querySelector('.label').textContent,
       count: Number(b.querySelector('.count').textContent) })));
@@ -165,13 +171,13 @@ async function main() {
   const speakers = lithuania.facets.speaker;
   const speaker = speakers.find((v) => v.count < lithuania.total) || speakers[0];
   check(speaker !== undefined, 'Lithuania has speakers');
-  await page.click(`#facets section[data-field="speaker"] button[data-value="${speaker.value}"]`);
+  await page.click(`#facets section[data-field="speaker"] button.value[data-value="${speaker.value}"]`);
   await waitTotal(speaker.count, `speaker ${speaker.label}`);
   const bySpeaker = await api(`(Lithuania) speaker:"${speaker.value}"`);
   same(bySpeaker.total, speaker.count, 'the facet count is the filtered total');
   await sameFacets(bySpeaker, 'Lithuania + speaker');
   const pressed = await page.$eval(
-    `#facets section[data-field="speaker"] button[data-value="${speaker.value}"]`,
+    `#facets section[data-field="speaker"] button.value[data-value="${speaker.value}"]`,
     (b) => b.getAttribute('aria-pressed'));
   same(pressed, 'true', 'the clicked value shows as a filter');
   same(await page.$$eval('#filters .chip', (cs) => cs.length), 1, 'one filter chip');
@@ -179,7 +185,7 @@ async function main() {
   // A second filter, from another facet, combines with the first (AND).
   const years = bySpeaker.facets.year;
   const year = years.find((v) => v.count < bySpeaker.total) || years[0];
-  await page.click(`#facets section[data-field="year"] button[data-value="${year.value}"]`);
+  await page.click(`#facets section[data-field="year"] button.value[data-value="${year.value}"]`);
   await waitTotal(year.count, `year ${year.value}`);
   const both = await api(`(Lithuania) speaker:"${speaker.value}" year:"${year.value}"`);
   same(both.total, year.count, 'two filters: the second facet count is the total');
@@ -187,10 +193,10 @@ async function main() {
   same(await page.$$eval('#filters .chip', (cs) => cs.length), 2, 'two filter chips');
 
   // Clicking a value again removes its filter.
-  await page.click(`#facets section[data-field="year"] button[data-value="${year.value}"]`);
+  await page.click(`#facets section[data-field="year"] button.value[data-value="${year.value}"]`);
   await waitTotal(speaker.count, 'year removed');
   await sameFacets(bySpeaker, 'year removed');
-  await page.click(`#facets section[data-field="speaker"] button[data-value="${speaker.value}"]`);
+  await page.click(`#facets section[data-field="speaker"] button.value[data-value="${speaker.value}"]`);
   await waitTotal(lithuania.total, 'speaker removed');
   await sameFacets(lithuania, 'speaker removed');
   same(await page.$$eval('#filters .chip', (cs) => cs.length), 0, 'no filter chips');
@@ -198,11 +204,11 @@ async function main() {
   // Two values of a field an article has several of (countries) are both
   // required, as the typed query country:A country:B requires them.
   const c1 = lithuania.facets.country.find((v) => v.value !== 'lt');
-  await page.click(`#facets section[data-field="country"] button[data-value="${c1.value}"]`);
+  await page.click(`#facets section[data-field="country"] button.value[data-value="${c1.value}"]`);
   await waitTotal(c1.count, `country ${c1.label}`);
   const byC1 = await api(`(Lithuania) country:"${c1.value}"`);
   const c2 = byC1.facets.country.find((v) => v.value !== 'lt' && v.value !== c1.value);
-  await page.click(`#facets section[data-field="country"] button[data-value="${c2.value}"]`);
+  await page.click(`#facets section[data-field="country"] button.value[data-value="${c2.value}"]`);
   await waitTotal(c2.count, `countries ${c1.label} and ${c2.label}: both (AND)`);
   const typed = await api(`Lithuania country:${c1.value} country:${c2.value}`);
   same(typed.total, c2.count, 'two country chips find what the typed query finds');
@@ -211,15 +217,6 @@ async function main() {
   await waitTotal(byC2.total, 'first country removed');
   await page.click('#filters .chip');
   await waitTotal(lithuania.total, 'countries removed');
-
-  // A month of the histogram filters by month, and again removes it.
-  const month = lithuania.histogram[lithuania.histogram.length - 1];
-  await page.click(`#histogram button[data-month="${month.month}"]`);
-  await waitTotal(month.count, `month ${month.month}`);
-  const byMonth = await api(`(Lithuania) date:${month.month}`);
-  same(byMonth.total, month.count, 'the month count is the filtered total');
-  await page.click(`#histogram button[data-month="${month.month}"]`);
-  await waitTotal(lithuania.total, 'month removed');
 
   // Markup in the data is shown as text, never run or rendered.
   await page.fill('#q', 'storm');
@@ -242,23 +239,227 @@ async function main() {
   same(await page.$$eval('body script, body img', (es) => es.length), 0,
     'no script or image in the page body');
 
-  // A bad query shows the server's message.
+  // ---- 3. dates: a bar (a month) chosen by clicking it, drawn by day then;
+  // a range typed in from/to; a drag across bars; labels under their bars.
+  await page.fill('#q', 'Lithuania');
+  await page.press('#q', 'Enter');
+  await waitTotal(lithuania.total, 'Lithuania for dates');
+  const month = lithuania.histogram[lithuania.histogram.length - 1];
+  await page.click(`#histogram button[data-month="${month.month}"]`);
+  await waitTotal(month.count, `month ${month.month}`);
+  const byMonth = await api(`(Lithuania) date:${month.month}`);
+  same(byMonth.total, month.count, 'the month count is the filtered total');
+  await page.waitForSelector('#histogram[data-unit="day"]', { timeout: WAIT_MS });
+  same(await page.$eval('#from', (i) => i.value), `${month.month}-01`, 'the range starts with the month');
+  const dayBars = await page.$$eval('#histogram button:not(.empty)', (bs) => bs.map((b) => b.dataset.day));
+  const byDayApi = await api(`(Lithuania) date:${month.month}`, { histogram: 'day' });
+  same(dayBars, byDayApi.histogram.map((h) => h.day), 'a short range is drawn by day');
+  await page.click('#filters .chip.date');
+  await waitTotal(lithuania.total, 'date range removed');
+  // from and to, typed
+  await page.fill('#q', '');
+  await page.press('#q', 'Enter');
+  await waitTotal(all.total, 'everything again');
+  await page.fill('#from', '2021-06-01');
+  await page.fill('#to', '2022-06-30');
+  await page.$eval('#to', (i) => i.dispatchEvent(new Event('change')));
+  const ranged = await api('date:2021-06-01..2022-06-30');
+  await waitTotal(ranged.total, 'a typed date range');
+  check(ranged.total > 0 && ranged.total < all.total, 'the range narrows');
+  // labels sit under their own bars
+  const ticks = await page.$$eval('#histogram .col', (cols) => cols.map((c) => {
+    const bar = c.querySelector('button').getBoundingClientRect();
+    const tick = c.querySelector('.tick');
+    const t = tick.getBoundingClientRect();
+    return { text: tick.textContent, bar: [bar.left, bar.right], mid: (t.left + t.right) / 2 };
+  }).filter((x) => x.text));
+  check(ticks.length >= 2, `axis labels drawn: ${ticks.length}`);
+  for (const t of ticks) {
+    check(t.mid >= t.bar[0] - 0.5 && t.mid <= t.bar[1] + 0.5, `label ${t.text} under its bar`);
+  }
+  // a drag from the first bar with matches to the last
+  const bars = await page.$$('#histogram button:not(.empty)');
+  const firstKey = await bars[0].evaluate((b) => b.dataset.key);
+  const lastKey = await bars[bars.length - 1].evaluate((b) => b.dataset.key);
+  const b0 = await bars[0].boundingBox();
+  const b1 = await bars[bars.length - 1].boundingBox();
+  await page.mouse.move(b0.x + b0.width / 2, b0.y + b0.height - 2);
+  await page.mouse.down();
+  await page.mouse.move(b1.x + b1.width / 2, b1.y + b1.height - 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((k) => document.getElementById('from').value.startsWith(k)
+    && document.body.dataset.busy === 'false', firstKey.slice(0, 7), { timeout: WAIT_MS });
+  const from = await page.$eval('#from', (i) => i.value);
+  const to = await page.$eval('#to', (i) => i.value);
+  check(from.startsWith(firstKey.slice(0, 7)) && to.startsWith(lastKey.slice(0, 7)),
+    `the drag chose ${from}..${to} over ${firstKey}..${lastKey}`);
+  const dragged = await api(`date:${from}..${to}`);
+  await waitTotal(dragged.total, 'a dragged range');
+  await shoot('dates', false);
+  await page.click('#clear-dates');
+  await waitTotal(all.total, 'all dates');
+
+  // ---- 2. facets: more and a filter box, NOT, any/all, fold and move.
+  check(all.facets.country.length === 12, 'the country facet is cut at 12');
+  await page.click('#facets section[data-field="country"] button.more');
+  const allCountries = (await api('', { facets: 'country', facet_limit: '100', limit: '0' })).facets.country;
+  check(allCountries.length > 12, 'more countries than 12');
+  await page.waitForFunction((n) => document.querySelectorAll(
+    '#facets section[data-field="country"] li button.value').length === n, allCountries.length,
+  { timeout: WAIT_MS });
+  same(await facetOnPage('country'), allCountries, 'more shows every country');
+  await page.fill('#facets section[data-field="country"] input.find', 'lat');
+  const visible = await page.$$eval('#facets section[data-field="country"] li:not([hidden]) .label',
+    (ls) => ls.map((l) => l.textContent));
+  check(visible.length > 0 && visible.every((l) => /lat/i.test(l)), `the box filters: ${visible}`);
+  // exclude a value
+  await page.fill('#q', 'Lithuania');
+  await page.press('#q', 'Enter');
+  await waitTotal(lithuania.total, 'Lithuania for NOT');
+  await page.click('#facets section[data-field="country"] button.exclude[data-value="ru"]');
+  const notRu = await api('(Lithuania) NOT country:"ru"');
+  await waitTotal(notRu.total, 'NOT Russia');
+  check(notRu.total < lithuania.total, 'NOT narrows');
+  same(await facetOnPage('speaker'), notRu.facets.speaker, 'NOT Russia: counts follow the filter');
+  same(await page.$eval('#filters .chip', (c) => c.textContent), 'NOT Country: Russia', 'a NOT chip');
+  await page.click('#filters .chip');
+  await waitTotal(lithuania.total, 'NOT removed');
+  // two values of a field, all of them then any of them
+  await page.click('#facets section[data-field="country"] button.value[data-value="ru"]');
+  await waitTotal(lithuania.facets.country.find((v) => v.value === 'ru').count, 'Russia');
+  await page.click('#facets section[data-field="country"] button.value[data-value="by"]');
+  const andBy = await api('(Lithuania) country:"ru" country:"by"');
+  await waitTotal(andBy.total, 'Russia and Belarus');
+  await page.click('#facets section[data-field="country"] button.or-toggle');
+  const orBy = await api('(Lithuania) (country:"ru" OR country:"by")');
+  await waitTotal(orBy.total, 'Russia or Belarus');
+  check(orBy.total > andBy.total, 'any finds more than all');
+  same(await facetOnPage('speaker'), orBy.facets.speaker, 'any of two countries: counts follow');
+  await shoot('facets', false);
+  await page.click('#filters .chip');
+  await page.click('#filters .chip');
+  await waitTotal(lithuania.total, 'countries removed again');
+  // fold a section, move one down and back
+  await page.click('#facets section[data-field="byline"] button.fold');
+  await page.waitForSelector('#facets section[data-field="byline"].folded', { timeout: WAIT_MS });
+  same(await page.$$eval('#facets section[data-field="byline"] li', (l) => l.length), 0, 'folded');
+  await page.click('#facets section[data-field="byline"] button.fold');
+  const order0 = await facetsOnPage();
+  await page.click(`#facets section[data-field="${order0[0]}"] button.down`);
+  const order1 = await facetsOnPage();
+  same(order1.slice(0, 2), [order0[1], order0[0]], 'a section moved down');
+  await page.click(`#facets section[data-field="${order0[0]}"] button.up`);
+  same(await facetsOnPage(), order0, 'and back up');
+
+  // ---- 1. the document view
+  await page.click('#hits li[data-id="nf-sample-016"] h3 a');
+  await page.waitForSelector('#doc-text', { timeout: WAIT_MS });
+  const doc = await (await fetch(`${base}/api/doc/nf-sample-016`)).json();
+  same(await page.$eval('#doc-text', (d) => d.textContent), doc.text, 'the whole text is shown');
+  const kinds = await page.$$eval('#doc-text span', (ss) => ss.map((s) => [s.dataset.kinds, s.textContent]));
+  const textsOf = (k) => kinds.filter(([ks]) => ks.split(' ').includes(k)).map(([, t]) => t);
+  check(textsOf('country').includes('Lithuania'), 'countries highlighted');
+  check(textsOf('person').includes('Lloyd J. Austin III'), `people highlighted: ${textsOf('person')}`);
+  check(textsOf('title').some((t) => /Secretary of Defense/.test(t)), `titles highlighted: ${textsOf('title')}`);
+  check(textsOf('dateline').join('').startsWith('VILNIUS'), 'the dateline highlighted');
+  check(textsOf('quote').length > 0 && textsOf('speaker').length > 0, 'quotes and speakers');
+  check(textsOf('byline').length > 0, 'the byline highlighted');
+  same(await page.$$eval('#doc-quotes li', (ls) => ls.length), doc.record.quotes.length, 'every quote listed');
+  const q0 = await page.$eval('#doc-quotes li', (l) => l.textContent);
+  const rq = doc.record.quotes[0];
+  check(q0.includes(rq.content) && q0.includes(`(${rq.cue})`), `a quote with its cue: ${q0}`);
+  same(await page.$eval('#doc-url', (a) => a.href), doc.record.url, 'a link to the url');
+  await shoot('document');
+  // ---- 4. Back and Forward
+  await page.goBack();
+  await waitTotal(lithuania.total, 'Back: the search again');
+  same(await page.$eval('#doc-view', (d) => d.hidden), true, 'the document is closed');
+  await page.goForward();
+  await page.waitForSelector('#doc-text', { timeout: WAIT_MS });
+  await page.goBack();
+  await waitTotal(lithuania.total, 'Back again');
+  await page.fill('#q', 'Russia');
+  await page.press('#q', 'Enter');
+  const russia = await api('Russia');
+  await waitTotal(russia.total, 'Russia');
+  await page.goBack();
+  await waitTotal(lithuania.total, 'Back to Lithuania');
+  same(await page.$eval('#q', (i) => i.value), 'Lithuania', 'the box follows the history');
+  await page.goForward();
+  await waitTotal(russia.total, 'Forward to Russia');
+
+  // ---- 8. a person's page
+  await page.fill('#q', 'Lithuania');
+  await page.press('#q', 'Enter');
+  await waitTotal(lithuania.total, 'Lithuania for a person');
+  await page.click('#hits li[data-id="nf-sample-016"] .person-link[data-person="Gabrielius Landsbergis"]');
+  await page.waitForSelector('#person-name', { timeout: WAIT_MS });
+  const pq = 'speaker:"Gabrielius Landsbergis" OR official:"Gabrielius Landsbergis"';
+  const person = await api(pq, { limit: '100', sort: 'date', facets: 'country,speaker,official,title', facet_limit: '12' });
+  same(await page.$eval('#person-total', (p) => Number(p.dataset.total)), person.total, 'the articles on the person');
+  check(person.total > 1, 'the person is in several articles');
+  const titlesShown = await page.$eval('#person-titles', (l) => l.textContent);
+  check(/foreign minister/.test(titlesShown), `titles held: ${titlesShown}`);
+  same(await page.$$eval('#person-countries li', (ls) => ls.map((l) => l.dataset.value)),
+    person.facets.country.slice(0, 10).map((v) => v.value), 'countries over the whole set');
+  const withPeople = await page.$$eval('#person-people li', (ls) => ls.map((l) => l.textContent));
+  check(withPeople.length > 0 && withPeople.every((t) => !t.includes('Landsbergis')),
+    `people with him, not him: ${withPeople}`);
+  const quoteDates = await page.$$eval('#person-quotes li', (ls) => ls.map((l) => l.dataset.date));
+  check(quoteDates.length > 1, 'quotes listed');
+  same(quoteDates, [...quoteDates].sort().reverse(), 'quotes by date, newest first');
+  await shoot('person');
+  await page.goBack();
+  await waitTotal(lithuania.total, 'Back from the person');
+
+  // ---- 5. export: every match, the chosen columns
+  await page.fill('#q', '');
+  await page.press('#q', 'Enter');
+  await waitTotal(all.total, 'everything for export');
+  await page.click('#export summary');
+  await page.uncheck('#export-columns input[value="byline"]');
+  const csvHref = await page.$eval('#export-csv', (a) => a.href);
+  const jsonlHref = await page.$eval('#export-jsonl', (a) => a.href);
+  check(!csvHref.includes('byline'), 'an unchecked column is left out');
+  const csv = await (await fetch(csvHref)).text();
+  same(csv.split('\r\n')[0], 'id,date,headline,url,dateline,countries,officials,speakers', 'the CSV header');
+  const jsonl = (await (await fetch(jsonlHref)).text()).split('\n').filter((l) => l).map((l) => JSON.parse(l));
+  same(jsonl.length, all.total, 'JSON Lines: every match, not one page');
+  const everything = await api('', { limit: '100' });
+  same(jsonl.map((o) => o.id), everything.hits.map((h) => h.id), 'in the order of the search');
+  same(Object.keys(jsonl[0]), ['id', 'date', 'headline', 'url', 'dateline', 'countries', 'officials', 'speakers'], 'the chosen columns');
+  await shoot('export', false);
+
+  // ---- 4. an error clears what the last answer showed
   await page.fill('#q', 'country:Atlantis');
   await page.press('#q', 'Enter');
   await page.waitForFunction(() => document.getElementById('status').className === 'error',
     null, { timeout: WAIT_MS });
   same(await page.$eval('#status', (s) => s.textContent),
     'country:Atlantis is not a country I know', 'a query error is shown');
+  same(await page.$$eval('#hits li, #facets section, #histogram .col', (l) => l.length), 0,
+    'no stale hits, facets or histogram');
+  same(await page.$eval('#page', (p) => p.textContent), '', 'no stale page count');
 
-  // The screenshot: a query, a filter, facets, histogram and hits.
+  // ---- 7. the keyboard and a small screen
   await page.fill('#q', 'Lithuania');
   await page.press('#q', 'Enter');
-  await waitTotal(lithuania.total, 'Lithuania again');
-  await page.click(`#facets section[data-field="speaker"] button[data-value="${speaker.value}"]`);
-  await waitTotal(speaker.count, 'speaker again');
-  const shot = join(args.out, 'browser-page.png');
-  await page.screenshot({ path: shot, fullPage: true });
-  console.log(`screenshot: ${shot}`);
+  await waitTotal(lithuania.total, 'Lithuania for the keyboard');
+  await page.click('#status');
+  await page.keyboard.press('/');
+  same(await page.evaluate(() => document.activeElement.id), 'q', '/ goes to the query box');
+  await page.$eval('#skip', (a) => a.focus());
+  await page.keyboard.press('Enter');
+  same(await page.evaluate(() => document.activeElement.id), 'results', 'the skip link passes the facets');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await waitTotal(lithuania.total, 'Lithuania at 390 px');
+  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth,
+    q: document.getElementById('q').getBoundingClientRect().width }));
+  check(widths.doc <= 390, `nothing wider than the screen: ${widths.doc}`);
+  check(widths.q >= 250, `the query box is usable: ${widths.q}`);
+  await shoot('small', false);
+  await page.setViewportSize({ width: 1280, height: 1000 });
 
   check(problems.length === 0, `no dialog, page error or console error: ${problems.join('; ')}`);
 }

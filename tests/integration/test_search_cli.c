@@ -241,6 +241,56 @@ START_TEST(skipped_articles_are_reported_once) {
 }
 END_TEST
 
+/* --format csv and jsonl: every match (or --limit of them), the columns
+ * asked for, lists joined, CSV quoted by RFC 4180 with CRLF lines. */
+START_TEST(export_formats) {
+  expect(
+      "--format csv --columns id,date,headline,dateline,countries,officials --sort date "
+      "'country:lt date:2021'",
+      0,
+      "id,date,headline,dateline,countries,officials\r\n"
+      "nf-sample-016,2021-12-20,\"Lithuania, U.S. sign defense procurement pact as China and "
+      "Russia turn up the heat\",Vilnius,Lithuania; United States; Russia; Ukraine; China; "
+      "Belarus; Taiwan,Arvydas Anušauskas (defense minister); Lloyd J. Austin III (defense "
+      "secretary); Uzra Zeya (undersecretary of state); Gabrielius Landsbergis (foreign "
+      "minister)\r\n"
+      "nf-sample-014,2021-11-21,China downgrades diplomatic ties with Lithuania to charge "
+      "d'affaires level,Beijing,China; Lithuania; Taiwan,Zhao Lijian (foreign ministry "
+      "spokesperson)\r\n"
+      "nf-sample-013,2021-08-03,Lithuania starts turning back migrants crossing from "
+      "Belarus,Vilnius,Lithuania; Belarus; Iraq; Latvia; Poland,Agnė Bilotaitė (interior "
+      "minister); Alexander Lukashenko (president); Gabrielius Landsbergis (foreign "
+      "minister)\r\n",
+      "");
+  expect(
+      "--format jsonl --columns id,date,speakers,dateline -n 2 --offset 1 --sort date "
+      "country:lt",
+      0,
+      "{\"id\":\"nf-sample-031\",\"date\":\"2023-03-06\",\"speakers\":[\"Kaja Kallas\",\"Martin "
+      "Helme\"],\"dateline\":null}\n"
+      "{\"id\":\"nf-sample-022\",\"date\":\"2022-06-20\",\"speakers\":[\"Dmitry Peskov\",\"Anton "
+      "Alikhanov\",\"Gabrielius Landsbergis\",\"Josep Borrell\",\"Vaidas Kulikauskas\"],"
+      "\"dateline\":null}\n",
+      "");
+  /* all of them, not a page: the default columns */
+  char *out;
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "%s search --db %s/db --format csv said", NF, dir), 0);
+  size_t lines = 0;
+  for (const char *p = out; (p = strstr(p, "\r\n")); p += 2) lines++;
+  ck_assert_uint_eq(lines, 36 + 1);
+  ck_assert(strncmp(out, "id,date,headline\r\n", 18) == 0);
+  free(out);
+  expect("--format xml x", 2, "",
+         "newsfields search: --format is text, json, csv or jsonl, not 'xml'\n"
+         "Try 'newsfields search --help'.\n");
+  expect("--columns id x", 2, "",
+         "newsfields search: --columns goes with --format csv or jsonl\n"
+         "Try 'newsfields search --help'.\n");
+  expect("--format csv country:Atlantis", 1, "",
+         "newsfields: country:Atlantis is not a country I know\n");
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("search_cli");
   TCase *tc = tcase_create("search_cli");
@@ -254,6 +304,7 @@ int main(void) {
   tcase_add_test(tc, suggestions_are_close_or_none);
   tcase_add_test(tc, json_errors_are_json_on_stdout);
   tcase_add_test(tc, skipped_articles_are_reported_once);
+  tcase_add_test(tc, export_formats);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }

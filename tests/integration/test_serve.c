@@ -52,8 +52,9 @@ static int read_line(int fd, char *buf, size_t size) {
 /* Starts `newsfields serve` with a schema (and a plug-in, when not NULL) on
  * the database at a free loopback port; its standard output is read through
  * *out_fd, its standard error goes to errfile.  Returns the port. */
-static unsigned spawn_server_with(const char *schema, const char *plugin, const char *db,
-                                  const char *errfile, pid_t *pid, int *out_fd) {
+static unsigned spawn_server_counting(const char *schema, const char *plugin, const char *db,
+                                      unsigned articles, const char *errfile, pid_t *pid,
+                                      int *out_fd) {
   int fds[2];
   ck_assert_int_eq(pipe(fds), 0);
   *pid = fork();
@@ -81,9 +82,22 @@ static unsigned spawn_server_with(const char *schema, const char *plugin, const 
   unsigned p = (unsigned)strtoul(at + strlen("http://127.0.0.1:"), NULL, 10);
   ck_assert_uint_gt(p, 0);
   snprintf(want, sizeof want,
-           "newsfields: serving 7 articles at http://127.0.0.1:%u/ (Ctrl-C to stop)", p);
+           "newsfields: serving %u articles at http://127.0.0.1:%u/ (Ctrl-C to stop)", articles, p);
   ck_assert_str_eq(line, want);
   return p;
+}
+
+static unsigned spawn_server_with(const char *schema, const char *plugin, const char *db,
+                                  const char *errfile, pid_t *pid, int *out_fd) {
+  return spawn_server_counting(schema, plugin, db, 7, errfile, pid, out_fd);
+}
+
+/* Stops a second server and talks to the main one again. */
+static void stop_other(unsigned main_port, pid_t pid, int fd) {
+  port = main_port;
+  kill(pid, SIGTERM);
+  waitpid(pid, NULL, 0);
+  close(fd);
 }
 
 static unsigned spawn_server(const char *db, const char *errfile, pid_t *pid, int *out_fd) {
@@ -129,7 +143,7 @@ static void reply_free(reply *r) {
 
 /* One request over a new connection (Connection: close); host NULL: the
  * server's own address. */
-static reply request(const char *method, const char *path, const char *host) {
+static reply request_as(const char *method, const char *path, const char *host, int stream) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   ck_assert_int_ge(fd, 0);
   struct timeval tv = {30, 0};
@@ -148,8 +162,9 @@ static reply request(const char *method, const char *path, const char *host) {
   }
   size_t cap = strlen(path) + strlen(host) + 256;
   char *req = malloc(cap);
-  int n = snprintf(req, cap, "%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", method,
-                   path, host);
+  /* a stream of unknown length comes whole, to the close, over HTTP/1.0 */
+  int n = snprintf(req, cap, "%s %s HTTP/1.%d\r\nHost: %s\r\nConnection: close\r\n\r\n", method,
+                   path, stream ? 0 : 1, host);
   ck_assert_int_eq(send(fd, req, (size_t)n, MSG_NOSIGNAL), n);
   free(req);
   size_t len = 0, size = 65536;
@@ -167,17 +182,25 @@ static reply request(const char *method, const char *path, const char *host) {
   char *end = strstr(buf, "\r\n\r\n");
   ck_assert_msg(end != NULL, "no header end in: %s", buf);
   r.head = strndup(buf, (size_t)(end - buf));
-  ck_assert_int_eq(sscanf(buf, "HTTP/1.1 %d", &r.status), 1);
+  ck_assert_int_eq(sscanf(buf, "HTTP/1.%*d %d", &r.status), 1);
   r.len = len - (size_t)(end + 4 - buf);
   r.body = malloc(r.len + 1);
   memcpy(r.body, end + 4, r.len);
   r.body[r.len] = '\0';
   ck_assert_msg(!nf_test_contains(r.head, "chunked"), "%s", r.head);
+  if (stream) {
+    free(buf);
+    return r;
+  }
   const char *cl = strcasestr(r.head, "\r\nContent-Length: ");
   ck_assert_msg(cl != NULL, "%s", r.head);
   if (strcmp(method, "HEAD") != 0) ck_assert_uint_eq(strtoul(cl + 18, NULL, 10), r.len);
   free(buf);
   return r;
+}
+
+static reply request(const char *method, const char *path, const char *host) {
+  return request_as(method, path, host, 0);
 }
 
 static reply get(const char *path) { return request("GET", path, NULL); }
@@ -206,6 +229,13 @@ static json_t *json_of(const reply *r) {
 
 /* A part of a JSON document as compact text (malloc'd). */
 static char *text_of(json_t *j) { return json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER); }
+
+/* A part of a JSON document is exactly this compact text. */
+static void json_is(json_t *j, const char *want) {
+  char *got = text_of(j);
+  ck_assert_str_eq(got ? got : "(nothing)", want);
+  free(got);
+}
 
 /* ---- the tests ---------------------------------------------------------- */
 
@@ -348,14 +378,24 @@ START_TEST(data_is_escaped_as_json_never_as_html) {
   ck_assert_int_eq(r.status, 200);
   ck_assert_str_eq(header(&r, "Content-Type"), "text/html; charset=utf-8");
   ck_assert(nf_test_contains(header(&r, "Content-Security-Policy"), "script-src 'self'"));
-  ck_assert(nf_test_contains(r.body, "<script src=\"/app.js\" defer></script>"));
+  ck_assert(nf_test_contains(r.body, "<script src=\"/app.js\" type=\"module\"></script>"));
   ck_assert(!nf_test_contains(r.body, "floods"));
   reply_free(&r);
-  r = get("/app.js");
-  ck_assert_int_eq(r.status, 200);
-  ck_assert_str_eq(header(&r, "Content-Type"), "text/javascript; charset=utf-8");
-  ck_assert(!nf_test_contains(r.body, "innerHTML"));
-  reply_free(&r);
+  /* every script of the page sets text, never HTML */
+  static const char *const scripts[] = {"/app.js",     "/dom.js",    "/state.js",
+                                        "/query.js",   "/facets.js", "/histogram.js",
+                                        "/docview.js", "/entity.js", "/exporter.js"};
+  for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+    r = get(scripts[i]);
+    ck_assert_msg(r.status == 200, "%s", scripts[i]);
+    ck_assert_str_eq(header(&r, "Content-Type"), "text/javascript; charset=utf-8");
+    ck_assert_msg(!nf_test_contains(r.body, "innerHTML") &&
+                      !nf_test_contains(r.body, "outerHTML") &&
+                      !nf_test_contains(r.body, "insertAdjacentHTML") &&
+                      !nf_test_contains(r.body, "document.write"),
+                  "%s", scripts[i]);
+    reply_free(&r);
+  }
   r = get("/style.css");
   ck_assert_int_eq(r.status, 200);
   ck_assert_str_eq(header(&r, "Content-Type"), "text/css; charset=utf-8");
@@ -405,8 +445,8 @@ static const struct {
     {"/api/search?q=a%00b", 400,
      "{\"error\":{\"message\":\"the query is not valid UTF-8 text\",\"status\":400}}"},
     {"/api/nothing", 404,
-     "{\"error\":{\"message\":\"no such path: the API has /api/search and "
-     "/api/fields\",\"status\":404}}"},
+     "{\"error\":{\"message\":\"no such path: the API has /api/search, /api/doc/ID, "
+     "/api/export and /api/fields\",\"status\":404}}"},
     {"/nothing.html", 404, "{\"error\":{\"message\":\"no such page\",\"status\":404}}"},
     {"/../etc/passwd", 404, "{\"error\":{\"message\":\"no such page\",\"status\":404}}"},
 };
@@ -539,10 +579,7 @@ START_TEST(plugin_kinds_are_served) {
                    "vessel:// has nothing to search for");
   json_decref(j);
   reply_free(&r);
-  port = main_port;
-  kill(pid, SIGTERM);
-  waitpid(pid, NULL, 0);
-  close(fd);
+  stop_other(main_port, pid, fd);
 }
 END_TEST
 
@@ -573,6 +610,146 @@ START_TEST(bad_options) {
 }
 END_TEST
 
+/* /api/doc: the whole article, its text apart from its record. */
+START_TEST(document_view) {
+  reply r = get("/api/doc/fx-001");
+  ck_assert_int_eq(r.status, 200);
+  json_t *j = json_of(&r);
+  ck_assert_str_eq(json_string_value(json_object_get(j, "id")), "fx-001");
+  ck_assert_str_eq(json_string_value(json_object_get(j, "text")),
+                   "VILNIUS, Dec 20 (Wire) - Defence ministers of the three Baltic states met on "
+                   "Monday to discuss air defence.\n\n\"We stand together,\" Lithuanian Defence "
+                   "Minister Arvydas Anušauskas said after the talks.");
+  json_t *record = json_object_get(j, "record");
+  ck_assert_str_eq(json_string_value(json_object_get(record, "headline")),
+                   "Baltic ministers meet in Vilnius");
+  ck_assert_ptr_null(json_object_get(record, "text"));
+  /* spans are byte offsets into the text */
+  json_is(json_array_get(json_object_get(record, "quotes"), 0),
+          "{\"speaker\":\"Arvydas Anušauskas\",\"speaker_span\":[158,177],\"speaker_kind\":"
+          "\"person\",\"cue\":\"said\",\"content\":\"We stand together,\",\"content_span\":[110,"
+          "128]}");
+  json_decref(j);
+  reply_free(&r);
+  /* the same by argument; an id no article has is a 404 with the headers */
+  r = get("/api/doc?id=fx-001");
+  ck_assert_int_eq(r.status, 200);
+  reply_free(&r);
+  r = get("/api/doc/fx-none");
+  ck_assert_int_eq(r.status, 404);
+  ck_assert_str_eq(r.body,
+                   "{\"error\":{\"message\":\"no article has the id 'fx-none'\",\"status\":404}}");
+  ck_assert_str_eq(header(&r, "X-Frame-Options"), "DENY");
+  reply_free(&r);
+  r = get("/api/doc/");
+  ck_assert_int_eq(r.status, 400);
+  reply_free(&r);
+}
+END_TEST
+
+/* /api/export: every match streamed, CSV or JSON Lines, the columns asked
+ * for, the same as `newsfields search --format`; errors before the stream
+ * are JSON. */
+START_TEST(export_streams_every_match) {
+  reply r = request_as(
+      "GET", "/api/export?q=storm+OR+byline%3Adoe&format=csv&sort=date&columns=id,date,byline",
+      NULL, 1);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_str_eq(header(&r, "Content-Type"), "text/csv; charset=utf-8");
+  ck_assert_str_eq(header(&r, "Content-Disposition"), "attachment; filename=\"newsfields.csv\"");
+  ck_assert_str_eq(header(&r, "X-Frame-Options"), "DENY");
+  ck_assert(nf_test_contains(header(&r, "Content-Security-Policy"), "sandbox"));
+  ck_assert_str_eq(r.body,
+                   "id,date,byline\r\n"
+                   "fx-xss,2022-02-14,<img src=x onerror=alert(1)>\r\n"
+                   "fx-004,2022-02-01,\r\n"
+                   "fx-001,2021-12-20,Jane Doe; John Roe\r\n"
+                   "fx-005,2021-11-15,Jane Doe\r\n");
+  reply_free(&r);
+  char cmd[2048], *out = NULL;
+  snprintf(
+      cmd, sizeof cmd,
+      "'%s' search --schema '%s' --db '%s/db' --format jsonl --columns id,headline --sort date "
+      "'storm OR byline:doe'",
+      NF_TEST_COMMAND, SCHEMA, dir);
+  ck_assert_int_eq(nf_test_run(cmd, 0, &out), 0);
+  r = request_as("GET",
+                 "/api/export?q=storm+OR+byline%3Adoe&format=jsonl&sort=date&columns=id,headline",
+                 NULL, 1);
+  ck_assert_int_eq(r.status, 200);
+  ck_assert_str_eq(header(&r, "Content-Type"), "application/x-ndjson; charset=utf-8");
+  ck_assert_str_eq(r.body, out);
+  free(out);
+  reply_free(&r);
+  r = get("/api/export?q=country%3AAtlantis");
+  ck_assert_int_eq(r.status, 400);
+  ck_assert_str_eq(
+      r.body,
+      "{\"error\":{\"message\":\"country:Atlantis is not a country I know\",\"status\":400}}");
+  reply_free(&r);
+  r = get("/api/export?format=xml");
+  ck_assert_int_eq(r.status, 400);
+  reply_free(&r);
+  r = get("/api/export?columns=id,%3Cb%3E");
+  ck_assert_int_eq(r.status, 400);
+  reply_free(&r);
+}
+END_TEST
+
+/* A 6 MB article (its countries mentioned 200,000 times): a search that
+ * finds it answers with a summary of its record, the lists bounded and what
+ * was left out counted; /api/doc gives it whole (issue 14). */
+START_TEST(large_articles) {
+  char path[600], db[600], errfile[600];
+  snprintf(path, sizeof path, "%s/big.jsonl", dir);
+  snprintf(db, sizeof db, "%s/bigdb", dir);
+  snprintf(errfile, sizeof errfile, "%s/big.err", dir);
+  static const char sentence[] = "The Lithuanian government plans talks with Moscow on Monday. ";
+  const size_t reps = 100000, n = (sizeof sentence - 1) * reps;
+  FILE *f = fopen(path, "w");
+  ck_assert_ptr_nonnull(f);
+  for (int k = 1; k <= 2; k++) {
+    fprintf(f, "{\"id\":\"big-%d\",\"headline\":\"Big %d\",\"date\":\"2020-01-0%d\",\"text\":\"", k,
+            k, k);
+    for (size_t i = 0; i < reps; i++) fputs(sentence, f);
+    fputs("\"}\n", f);
+  }
+  fclose(f);
+  char *out = NULL;
+  ck_assert_int_eq(nf_test_runf(&out, NULL, "'%s' index -q --schema '%s' --db '%s' '%s'",
+                                NF_TEST_COMMAND, SCHEMA, db, path),
+                   0);
+  free(out);
+  unsigned main_port = port;
+  pid_t pid;
+  int fd;
+  port = spawn_server_counting(SCHEMA, NULL, db, 2, errfile, &pid, &fd);
+  reply r = get("/api/search?q=lithuanian&limit=100");
+  ck_assert_msg(r.status == 200, "%d %.300s", r.status, r.body);
+  ck_assert_uint_lt(r.len, 64 * 1024);
+  json_t *j = json_of(&r);
+  json_t *hits = json_object_get(j, "hits");
+  ck_assert_uint_eq(json_array_size(hits), 2);
+  json_t *hit = json_array_get(hits, 0);
+  json_t *countries = json_object_get(json_object_get(hit, "fields"), "countries");
+  ck_assert_uint_eq(json_array_size(countries), 2);
+  ck_assert_uint_eq(json_array_size(json_object_get(json_array_get(countries, 0), "mentions")), 10);
+  json_is(json_object_get(hit, "omitted"), "{\"countries.mentions\":199980}");
+  json_decref(j);
+  reply_free(&r);
+  r = get("/api/doc/big-2");
+  ck_assert_int_eq(r.status, 200);
+  j = json_of(&r);
+  ck_assert_uint_eq(json_string_length(json_object_get(j, "text")), n);
+  json_t *mentions = json_object_get(
+      json_array_get(json_object_get(json_object_get(j, "record"), "countries"), 0), "mentions");
+  ck_assert_uint_eq(json_array_size(mentions), reps);
+  json_decref(j);
+  reply_free(&r);
+  stop_other(main_port, pid, fd);
+}
+END_TEST
+
 int main(void) {
   signal(SIGPIPE, SIG_IGN);
   Suite *s = suite_create("serve");
@@ -588,6 +765,9 @@ int main(void) {
   tcase_add_loop_test(tc, signals_stop_cleanly, 0, 2);
   tcase_add_test(tc, bad_options);
   tcase_add_test(tc, plugin_kinds_are_served);
+  tcase_add_test(tc, document_view);
+  tcase_add_test(tc, large_articles);
+  tcase_add_test(tc, export_streams_every_match);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }
