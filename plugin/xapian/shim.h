@@ -68,6 +68,15 @@ nf_status nf_xdb_set_metadata(nf_xdb *db, const char *key, const char *value, nf
 nf_status nf_xdb_get_data_by_term(nf_xdb *db, const char *uid_term, size_t n, char **out,
                                   size_t *out_len, nf_error *err);
 
+/* Progress of a compaction: a table's name and what Xapian says of it ("" when
+ * it starts, "Done (...)" or "doesn't exist" when it ends). */
+typedef void (*nf_xcompact_fn)(void *ctx, const char *table, const char *status);
+/* Compact the databases at paths (directories or stubs; several are merged,
+ * each one's docids after the previous one's) into a new database at out,
+ * which must not exist.  fn (may be NULL) hears of each table. */
+nf_status nf_xdb_compact(const char *const *paths, size_t n, const char *out, nf_xcompact_fn fn,
+                         void *ctx, nf_error *err);
+
 /* ---- document ---------------------------------------------------------- */
 
 /* language: a Snowball stemmer name ("english", "none" or NULL for none). */

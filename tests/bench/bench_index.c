@@ -71,7 +71,7 @@ static double with_newsfields(const char *db_path, const nf_schema *schema, cons
                               size_t n, unsigned threads) {
   nf_error err;
   nf_indexer *ix;
-  nf_index_options opts = {NULL, 0, NULL, threads};
+  nf_index_options opts = {NULL, 0, NULL, threads, 0};
   double t0 = now();
   if (nf_indexer_open(db_path, schema, &opts, &ix, &err)) die("open newsfields", &err);
   for (size_t i = 0; i < n; i++)

@@ -205,7 +205,7 @@ START_TEST(two_writers) {
   nf_error err;
   ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", NULL, &schema, &err),
                    NF_OK);
-  nf_index_options io = {NULL, 0, NULL, 1};
+  nf_index_options io = {NULL, 0, NULL, 1, 0};
   nf_indexer *ix;
   ck_assert_int_eq(nf_indexer_open(db, schema, &io, &ix, &err), NF_OK);
   ck_assert_int_eq(wait_exit(start_index(0, "-q")), 1);
