@@ -218,6 +218,10 @@ nf_status nf_xenquire_add_term_facet(nf_xenquire *e, const char *prefix, size_t 
  * facets of an enquire are counted in one walk of each document's terms. */
 nf_status nf_xenquire_add_keyed_facet(nf_xenquire *e, const char *prefix, char sep,
                                       size_t *out_index, nf_error *err);
+/* Only the limit most frequent values of each term facet are wanted (0, the
+ * default: all): the counts stop once no other value can be among them, and
+ * each facet reports at most that many, exact. */
+nf_status nf_xenquire_set_facet_limit(nf_xenquire *e, unsigned limit, nf_error *err);
 /* Count, over the whole match set, the values in slot cut to their first len
  * bytes (0: the whole value; "20211220" with len 6 counts as "202112").
  * Documents with no value there are not counted.  Returns the facet's index
