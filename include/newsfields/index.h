@@ -10,7 +10,12 @@
  * the caller's thread writes earlier ones to Xapian, in input order.  A bad
  * article's error then comes back from a later nf_indexer_add or from
  * nf_indexer_flush, naming its file and line; every article before it has
- * been written, none after it. */
+ * been written, none after it.
+ *
+ * With shards (opts->shards >= 2) each shard has a thread analysing and
+ * writing the articles whose id hashes to it; results are still taken in
+ * input order, so errors and what is committed are as with one database.
+ * nf_index_compact merges the shards into one database. */
 #ifndef NEWSFIELDS_INDEX_H
 #define NEWSFIELDS_INDEX_H
 

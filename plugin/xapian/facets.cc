@@ -180,8 +180,9 @@ void TermFacetSpy::count_postlists(const Xapian::Database &db,
       for (size_t i = g.first; i < g.first + g.n; i++) {
         const std::string &term = ft->terms[i];
         unsigned long n = 0;
-        if (all && !p.keyed) {  // every document matches: the term's frequency
+        if (all && (!p.keyed || g.n == 1)) {  // every document matches: the term's frequency
           n = ft->freqs[i];
+          key_docs = n;  // a key with one spelling: each of its documents once
         } else {
           for (Xapian::PostingIterator d = db.postlist_begin(term), dend = db.postlist_end(term);
                d != dend; ++d) {
