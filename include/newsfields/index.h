@@ -10,7 +10,12 @@
  * the caller's thread writes earlier ones to Xapian, in input order.  A bad
  * article's error then comes back from a later nf_indexer_add or from
  * nf_indexer_flush, naming its file and line; every article before it has
- * been written, none after it. */
+ * been written, none after it.
+ *
+ * With shards (opts->shards >= 2) each shard has a thread analysing and
+ * writing the articles whose id hashes to it; results are still taken in
+ * input order, so errors and what is committed are as with one database.
+ * nf_index_compact merges the shards into one database. */
 #ifndef NEWSFIELDS_INDEX_H
 #define NEWSFIELDS_INDEX_H
 
@@ -34,6 +39,15 @@ typedef struct nf_index_options {
   unsigned threads;            /* 1: analyse in the caller's thread; 2: in a
                                   thread of its own; 0: 2 when the machine
                                   has two cores or more */
+  unsigned shards;             /* 0 or 1: one database at db_path; N >= 2:
+                                  N shards under the directory db_path (one
+                                  Xapian database each, db_path/shardK,
+                                  joined by the stub db_path/XAPIANDB that
+                                  Xapian opens as one database), a thread
+                                  each analysing and writing the articles
+                                  whose id hashes to it (threads is then
+                                  unused).  An existing index must have as
+                                  many shards (NF_ERR_INVALID otherwise). */
 } nf_index_options;
 
 /* Create the database at db_path if missing, else open it for writing.  The
@@ -62,6 +76,17 @@ NF_API int nf_indexer_broken(const nf_indexer *ix);
 /* Documents in the database (committed or not). */
 NF_API nf_status nf_indexer_doccount(nf_indexer *ix, unsigned long *out, nf_error *err);
 NF_API void nf_indexer_free(nf_indexer *ix);
+
+/* What Xapian says of each table while it compacts: its name, and "" when
+ * it starts, "Done (...)" or "doesn't exist" when it ends. */
+typedef void (*nf_compact_progress)(void *ctx, const char *table, const char *status);
+/* Compact the index at db_path, one database or the shards of `index -j N`,
+ * into one database.  output NULL: in place (the writers' lock is held
+ * meanwhile, the compacted database replaces db_path, which is then one
+ * database: index into it with -j 1); else into a new database at output,
+ * db_path unchanged.  fn may be NULL. */
+NF_API nf_status nf_index_compact(const char *db_path, const char *output, nf_compact_progress fn,
+                                  void *ctx, nf_error *err);
 
 #ifdef __cplusplus
 }

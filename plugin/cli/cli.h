@@ -22,6 +22,11 @@ int nf_cmd_extract(int argc, char **argv);
 int nf_cmd_index(int argc, char **argv);
 int nf_cmd_search(int argc, char **argv);
 int nf_cmd_serve(int argc, char **argv);
+int nf_cmd_compact(int argc, char **argv);
+
+/* Compact the index at db (into output, or in place when NULL) with
+ * progress on standard error unless quiet; an error is reported. */
+nf_status nf_cli_compact(const char *db, const char *output, int quiet);
 
 /* Text from the input on a terminal or in a message: C0 and C1 controls,
  * DEL, bytes that are not UTF-8 and the bidirectional controls are shown as

@@ -28,8 +28,17 @@ static const char usage[] =
     "                      serve the schema (repeatable)\n"
     "  -l, --lang LANG     Snowball stemmer for free text (default: the schema's)\n"
     "  -b, --batch N       articles per commit (default: the schema's)\n"
-    "  -j, --threads N     1: analyse and write in one thread; 2: analyse in a\n"
-    "                      thread of its own (default: 2 on two cores or more)\n"
+    "  -j, --jobs N        N >= 2: N threads, each analysing and writing one shard\n"
+    "                      (a Xapian database) of the index, DIR holding them\n"
+    "                      and the stub that opens them as one; an article goes\n"
+    "                      to the shard its id hashes to.  An existing index\n"
+    "                      keeps its number of shards.  1 (the default): one\n"
+    "                      database\n"
+    "      --threads N     with one database, 1: analyse and write in one\n"
+    "                      thread; 2: analyse in a thread of its own (default:\n"
+    "                      2 on two cores or more)\n"
+    "      --compact       compact the index at the end (shards are merged into\n"
+    "                      one database): see 'newsfields compact --help'\n"
     "      --skip-bad      skip bad articles and unreadable files (counted and\n"
     "                      reported) instead of stopping\n" NF_CLI_LIMIT_HELP
     "  -q, --quiet         no progress and no summary\n"
@@ -44,7 +53,8 @@ typedef struct index_opts {
   nf_cli_plugins plugins;
   unsigned batch;
   int skip_bad, quiet;
-  unsigned threads;
+  unsigned threads, jobs;
+  int compact;
   nf_limits limits;
 } index_opts;
 
@@ -72,7 +82,9 @@ static int parse_options(int argc, char **argv, index_opts *o) {
                                            {"batch", required_argument, NULL, 'b'},
                                            {"skip-bad", no_argument, NULL, 'K'},
                                            {"quiet", no_argument, NULL, 'q'},
-                                           {"threads", required_argument, NULL, 'j'},
+                                           {"threads", required_argument, NULL, 'T'},
+                                           {"jobs", required_argument, NULL, 'j'},
+                                           {"compact", no_argument, NULL, 'C'},
                                            {"help", no_argument, NULL, 'h'},
                                            NF_CLI_LIMIT_OPTIONS,
                                            {NULL, 0, NULL, 0}};
@@ -96,9 +108,16 @@ static int parse_options(int argc, char **argv, index_opts *o) {
         if (!nf_cli_parse_unsigned(optarg, 10000000u, &o->batch) || o->batch == 0)
           return nf_cli_usage_error("index", "--batch needs a number from 1 up, not '%s'", optarg);
         break;
-      case 'j':
+      case 'T':
         if (!nf_cli_parse_unsigned(optarg, 2, &o->threads) || o->threads == 0)
           return nf_cli_usage_error("index", "--threads is 1 or 2, not '%s'", optarg);
+        break;
+      case 'j':
+        if (!nf_cli_parse_unsigned(optarg, 64, &o->jobs) || o->jobs == 0)
+          return nf_cli_usage_error("index", "--jobs is a number from 1 to 64, not '%s'", optarg);
+        break;
+      case 'C':
+        o->compact = 1;
         break;
       case 'K':
         o->skip_bad = 1;
@@ -204,7 +223,7 @@ int nf_cmd_index(int argc, char **argv) {
   nf_status s = nf_cli_load_schema(o.schema, &o.plugins, &reg, &schema, &err);
   nf_analyzer_env env = {schema ? nf_schema_dir(schema) : NULL, reg};
   if (s == NF_OK) s = nf_pipeline_new(reg, &env, &pipeline, &err);
-  nf_index_options io = {o.lang, o.batch, pipeline, o.threads};
+  nf_index_options io = {o.lang, o.batch, pipeline, o.threads, o.jobs};
   if (s == NF_OK)
     s = nf_input_open((const char *const *)argv + optind, (size_t)(argc - optind), &in, &err);
   if (s == NF_OK) nf_cli_apply_limits(schema, &o.limits, in);
@@ -236,7 +255,9 @@ int nf_cmd_index(int argc, char **argv) {
     if (nf_input_skipped(in))
       printf("passed over %lu web archive records that are no HTML page\n", nf_input_skipped(in));
   }
-  nf_indexer_free(ix);
+  int compact = ix && rc == NF_EXIT_OK && o.compact;
+  nf_indexer_free(ix); /* the lock goes with it */
+  if (compact && nf_cli_compact(o.db, NULL, o.quiet) != NF_OK) rc = NF_EXIT_FAILURE;
   nf_input_free(in);
   nf_pipeline_free(pipeline);
   nf_schema_free(schema);

@@ -16,6 +16,7 @@ static const char usage[] =
     "  index    index articles (JSON Lines, .txt files, directories) into a database\n"
     "  search   search a database with fields, dates and facets\n"
     "  serve    the search page and its JSON API over HTTP\n"
+    "  compact  compact a database, or merge the shards of index -j N into one\n"
     "\n"
     "Run 'newsfields COMMAND --help' for a command's options.\n"
     "Options: --help, --version\n";
@@ -38,6 +39,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "index") == 0) return nf_cmd_index(argc - 1, argv + 1);
   if (strcmp(cmd, "search") == 0) return nf_cmd_search(argc - 1, argv + 1);
   if (strcmp(cmd, "serve") == 0) return nf_cmd_serve(argc - 1, argv + 1);
+  if (strcmp(cmd, "compact") == 0) return nf_cmd_compact(argc - 1, argv + 1);
   fputs("newsfields: unknown command '", stderr);
   nf_cli_put(stderr, cmd, 0);
   fprintf(stderr, "'\n\n%s", usage);

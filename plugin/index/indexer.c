@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "document.h"
+#include "layout.h"
 #include "newsfields/record.h"
+#include "shards.h"
 #include "worker.h"
 #include "xapian/shim.h"
 
@@ -26,6 +28,7 @@ struct nf_indexer {
   unsigned batch;
   unsigned long added, committed;
   nf_index_worker *worker; /* the analysis thread, or NULL */
+  nf_shards *shards;       /* -j N: the shard threads, or NULL (then db is the database) */
   int failed;              /* the last article taken failed; none added since */
   int broken;              /* a commit failed: nothing more is written */
   char *db_path;
@@ -35,6 +38,7 @@ struct nf_indexer {
 void nf_indexer_free(nf_indexer *ix) {
   if (!ix) return;
   nf_index_worker_free(ix->worker); /* before the pipeline it uses */
+  nf_shards_free(ix->shards);
   nf_xdb_free(ix->db);
   nf_record_free(ix->record);
   nf_analysis_free(ix->analysis);
@@ -47,19 +51,68 @@ void nf_indexer_free(nf_indexer *ix) {
 
 /* The language is fixed when the database is created: stems of two
  * languages in one index would never match a query. */
-static nf_status settle_language(nf_indexer *ix, const char *wanted, nf_error *err) {
+static nf_status settle_language(nf_xdb *db, const char *wanted, nf_error *err) {
   char *stored = NULL;
-  nf_status s = nf_xdb_get_metadata(ix->db, NF_META_LANGUAGE, &stored, err);
+  nf_status s = nf_xdb_get_metadata(db, NF_META_LANGUAGE, &stored, err);
   if (s != NF_OK) return s;
   if (*stored && strcmp(stored, wanted) != 0) {
     s = nf_error_set(err, NF_ERR_INVALID, "the database was indexed with language '%s', not '%s'",
                      stored, wanted);
   } else if (!*stored) {
-    s = nf_xdb_set_metadata(ix->db, NF_META_LANGUAGE, wanted, err);
+    s = nf_xdb_set_metadata(db, NF_META_LANGUAGE, wanted, err);
   }
   free(stored);
-  if (s == NF_OK && !(ix->language = strdup(wanted)))
-    s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  return s;
+}
+
+/* Open one database for writing, settling its language. */
+static nf_status open_db(const char *path, const char *language, nf_xdb **db, nf_error *err) {
+  nf_status s = nf_xdb_open_writable(path, db, err);
+  if (s == NF_ERR_DB_LOCKED)
+    nf_error_set_at(err, s, path, 0,
+                    "the database is locked: another process is writing to it (wait for it to "
+                    "finish, then run again)");
+  if (s == NF_OK) s = settle_language(*db, language, err);
+  return s;
+}
+
+/* The layout on disk matches the shards asked for (one database for -j 1),
+ * or an error saying what to do. */
+static nf_status check_layout(const char *db_path, unsigned want, nf_error *err) {
+  unsigned have;
+  nf_status s = nf_layout_shards(db_path, &have, err);
+  if (s != NF_OK || have == 0 || have == want) return s;
+  if (have >= 2)
+    return nf_error_set_at(err, NF_ERR_INVALID, db_path, 0,
+                           "the index is split into %u shards: index into it with -j %u (or "
+                           "merge the shards into one database with `newsfields compact`, then "
+                           "use -j 1)",
+                           have, have);
+  return nf_error_set_at(err, NF_ERR_INVALID, db_path, 0,
+                         "the index is one database: index into it with -j 1 (a database is not "
+                         "split into shards; -j %u makes a new index in a new --db)",
+                         want);
+}
+
+/* -j N: N shard databases under db_path, the stub naming them, a thread
+ * each. */
+static nf_status open_shards(nf_indexer *ix, const char *db_path, unsigned n, nf_error *err) {
+  nf_xdb *dbs[NF_LAYOUT_MAX_SHARDS] = {NULL};
+  char *paths[NF_LAYOUT_MAX_SHARDS] = {NULL};
+  nf_status s = nf_layout_make_dir(db_path, err);
+  for (unsigned k = 0; s == NF_OK && k < n; k++) {
+    if (!(paths[k] = nf_layout_shard_path(db_path, k)))
+      s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+    if (s == NF_OK) s = open_db(paths[k], ix->language, &dbs[k], err);
+  }
+  if (s == NF_OK) s = nf_layout_write_stub(db_path, n, err);
+  if (s == NF_OK) {
+    s = nf_shards_start(dbs, (const char *const *)paths, n, ix->schema, ix->pipeline, ix->language,
+                        ix->batch, &ix->shards, err);
+  } else {
+    for (unsigned k = 0; k < n; k++) nf_xdb_free(dbs[k]);
+  }
+  for (unsigned k = 0; k < n; k++) free(paths[k]);
   return s;
 }
 
@@ -98,17 +151,21 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
   /* Options are checked before the database is touched: a stemmer that
    * does not exist must not be written as the database's language. */
   if (s == NF_OK) s = check_language(language, err);
-  if (s == NF_OK && !(ix->db_path = strdup(db_path)))
+  unsigned shards = opts && opts->shards ? opts->shards : 1;
+  if (s == NF_OK && shards > NF_LAYOUT_MAX_SHARDS)
+    s = nf_error_set(err, NF_ERR_INVALID, "at most %d shards, not %u", NF_LAYOUT_MAX_SHARDS,
+                     shards);
+  if (s == NF_OK && (!(ix->db_path = strdup(db_path)) || !(ix->language = strdup(language))))
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  if (s == NF_OK) s = nf_xdb_open_writable(db_path, &ix->db, err);
-  if (s == NF_ERR_DB_LOCKED)
-    nf_error_set_at(err, s, db_path, 0,
-                    "the database is locked: another process is writing to it (wait for it to "
-                    "finish, then run again)");
-  if (s == NF_OK) s = settle_language(ix, language, err);
+  if (s == NF_OK) s = check_layout(db_path, shards, err);
+  if (s == NF_OK && shards >= 2) {
+    s = open_shards(ix, db_path, shards, err);
+  } else if (s == NF_OK) {
+    s = open_db(db_path, language, &ix->db, err);
+  }
   unsigned threads = opts ? opts->threads : 0;
   if (threads == 0) threads = sysconf(_SC_NPROCESSORS_ONLN) >= 2 ? 2 : 1;
-  if (s == NF_OK && threads >= 2)
+  if (s == NF_OK && threads >= 2 && !ix->shards)
     s = nf_index_worker_start(schema, ix->pipeline, ix->language, &ix->worker, err);
   if (s != NF_OK) {
     nf_indexer_free(ix);
@@ -121,6 +178,12 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
 /* A failed commit names the database, the articles lost and how far the
  * input was read; the database keeps the batches committed before. */
 static nf_status commit_now(nf_indexer *ix, nf_error *err) {
+  if (ix->shards) {
+    nf_status s = nf_shards_commit(ix->shards, err);
+    ix->committed = nf_shards_committed(ix->shards);
+    if (s != NF_OK) ix->broken = 1;
+    return s;
+  }
   if (ix->broken)
     return nf_error_set_at(err, NF_ERR_DB, ix->db_path, 0,
                            "an earlier commit failed: nothing more is written");
@@ -153,12 +216,15 @@ static nf_status write_doc(nf_indexer *ix, nf_xdoc *doc, const char *uid, size_t
  * is set; *took says whether there was one. */
 static nf_status write_next(nf_indexer *ix, int wait, int *took, nf_error *err) {
   nf_worked r;
-  *took = nf_index_worker_take(ix->worker, wait, &r);
+  *took = ix->shards ? nf_shards_take(ix->shards, wait, &r)
+                     : nf_index_worker_take(ix->worker, wait, &r);
   if (!*took) return NF_OK;
   nf_status s = r.status;
   if (s != NF_OK) {
     if (err) *err = r.err;
     ix->failed = 1;
+  } else if (ix->shards) {
+    ix->added++; /* its shard's thread writes it */
   } else {
     s = write_doc(ix, r.doc, r.uid, r.uid_len, err);
   }
@@ -170,13 +236,26 @@ static nf_status write_next(nf_indexer *ix, int wait, int *took, nf_error *err) 
 nf_status nf_indexer_flush(nf_indexer *ix, nf_error *err) {
   int took = 1;
   nf_status s = NF_OK;
-  while (ix->worker && took && s == NF_OK) s = write_next(ix, 1, &took, err);
+  while ((ix->worker || ix->shards) && took && s == NF_OK) s = write_next(ix, 1, &took, err);
   return s;
 }
 
+/* The shards' error once one failed to write or commit: nothing more goes in. */
+static nf_status shards_failed(nf_indexer *ix, nf_error *err) {
+  if (!ix->shards || !nf_shards_broken(ix->shards, err)) return NF_OK;
+  ix->broken = 1;
+  return err ? err->status : NF_ERR_DB;
+}
+
+/* Room for the article in the queue of the thread(s). */
+static int room_for(const nf_indexer *ix, const nf_article *article) {
+  return ix->shards ? nf_shards_room(ix->shards, article) : !nf_index_worker_full(ix->worker);
+}
+
 nf_status nf_indexer_commit(nf_indexer *ix, nf_error *err) {
-  if (ix->broken) return commit_now(ix, err);
+  if (ix->broken) return ix->shards ? shards_failed(ix, err) : commit_now(ix, err);
   if (ix->worker && ix->failed) nf_index_worker_discard(ix->worker);
+  if (ix->shards && ix->failed) nf_shards_discard(ix->shards);
   ix->failed = 0;
   nf_status s = nf_indexer_flush(ix, err);
   return s == NF_OK ? commit_now(ix, err) : s;
@@ -197,19 +276,24 @@ static nf_status add_here(nf_indexer *ix, const nf_article *article, nf_error *e
 
 nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *err) {
   ix->failed = 0;
-  if (ix->broken) return commit_now(ix, err);
+  if (ix->broken) return ix->shards ? shards_failed(ix, err) : commit_now(ix, err);
+  nf_status failed = shards_failed(ix, err);
+  if (failed != NF_OK) return failed;
   if (article->origin && article->line)
     snprintf(ix->reached, sizeof ix->reached, "%s:%lu", article->origin, article->line);
   else if (article->origin)
     snprintf(ix->reached, sizeof ix->reached, "%s", article->origin);
-  if (!ix->worker) return add_here(ix, article, err);
+  if (!ix->worker && !ix->shards) return add_here(ix, article, err);
   int took = 1;
   nf_status s = NF_OK;
-  /* Make room by writing the oldest; queue this article even when that one
-   * failed, so that a caller going on past the error loses nothing. */
-  if (nf_index_worker_full(ix->worker)) s = write_next(ix, 1, &took, err);
+  /* Make room by writing the oldest; queue this article even when one
+   * failed (each taken frees a place), so that a caller going on past the
+   * error loses nothing. */
+  while (s == NF_OK && took && !room_for(ix, article)) s = write_next(ix, 1, &took, err);
   if (s != NF_OK && s != NF_ERR_PARSE && s != NF_ERR_LIMIT) return s; /* not one article's */
-  nf_status queued = nf_index_worker_submit(ix->worker, article, s == NF_OK ? err : NULL);
+  nf_status queued = ix->shards
+                         ? nf_shards_submit(ix->shards, article, s == NF_OK ? err : NULL)
+                         : nf_index_worker_submit(ix->worker, article, s == NF_OK ? err : NULL);
   if (s != NF_OK) return queued == NF_OK ? s : queued;
   if (queued != NF_OK) return queued;
   while (s == NF_OK && took) s = write_next(ix, 0, &took, err);
@@ -217,9 +301,14 @@ nf_status nf_indexer_add(nf_indexer *ix, const nf_article *article, nf_error *er
 }
 
 unsigned long nf_indexer_added(const nf_indexer *ix) { return ix->added; }
-unsigned long nf_indexer_committed(const nf_indexer *ix) { return ix->committed; }
-int nf_indexer_broken(const nf_indexer *ix) { return ix->broken; }
+unsigned long nf_indexer_committed(const nf_indexer *ix) {
+  return ix->shards ? nf_shards_committed(ix->shards) : ix->committed;
+}
+int nf_indexer_broken(const nf_indexer *ix) {
+  return ix->broken || (ix->shards && nf_shards_broken(ix->shards, NULL));
+}
 
 nf_status nf_indexer_doccount(nf_indexer *ix, unsigned long *out, nf_error *err) {
+  if (ix->shards) return nf_shards_doccount(ix->shards, out, err);
   return nf_xdb_doccount(ix->db, out, err);
 }

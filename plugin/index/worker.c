@@ -4,23 +4,22 @@
  * the counters that hand it over are read and written under the mutex. */
 #include "worker.h"
 
-#include <jansson.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buffer.h"
-#include "document.h"
-#include "newsfields/record.h"
+#include "queued.h"
 
 /* Articles in flight: enough to keep the thread busy, few enough to keep
  * memory bounded whatever the corpus size. */
 #define NF_WORKER_SLOTS 32
+/* Bytes of article text in flight: past it the queue is full, whatever
+ * the number of articles (one large article may go over it). */
+#define NF_WORKER_BYTES (32u << 20)
 
 typedef struct slot {
-  nf_buf strings; /* the article's text, copied */
-  nf_article article;
+  nf_queued in; /* the article, copied */
+  size_t bytes; /* its size */
   nf_worked out;
 } slot;
 
@@ -36,30 +35,14 @@ struct nf_index_worker {
   pthread_cond_t cv;
   size_t head, ready, tail; /* untaken, analysed up to, queued up to (counters) */
   int stop;
+  size_t bytes; /* of the articles queued and not taken (the caller's thread only) */
   slot slots[NF_WORKER_SLOTS];
 };
 
-static void worked_clear(nf_worked *w) {
-  nf_xdoc_free(w->doc);
-  free(w->uid);
-  memset(w, 0, sizeof *w);
-}
-
 /* Analyse one article into its slot's result. */
 static void work(nf_index_worker *w, slot *sl) {
-  nf_worked *out = &sl->out;
-  nf_error_clear(&out->err);
-  const nf_article *a = &sl->article;
-  nf_status s =
-      nf_document_from_article(w->schema, w->pipeline, w->analysis, w->record, a, w->language,
-                               &out->doc, &out->uid, &out->uid_len, &out->err);
-  if (s != NF_OK && !out->err.where[0] && a->origin) {
-    if (a->line)
-      snprintf(out->err.where, sizeof out->err.where, "%s:%lu", a->origin, a->line);
-    else
-      snprintf(out->err.where, sizeof out->err.where, "%s", a->origin);
-  }
-  out->status = s;
+  nf_queued_work(w->schema, w->pipeline, w->language, w->analysis, w->record, &sl->in.article,
+                 &sl->out);
 }
 
 static void *run(void *arg) {
@@ -112,9 +95,8 @@ void nf_index_worker_free(nf_index_worker *w) {
     pthread_join(w->thread, NULL);
   }
   for (size_t i = 0; i < NF_WORKER_SLOTS; i++) {
-    worked_clear(&w->slots[i].out);
-    nf_buf_free(&w->slots[i].strings);
-    json_decref((json_t *)w->slots[i].article.extra);
+    nf_worked_clear(&w->slots[i].out);
+    nf_queued_free(&w->slots[i].in);
   }
   nf_record_free(w->record);
   nf_analysis_free(w->analysis);
@@ -131,41 +113,16 @@ size_t nf_index_worker_pending(const nf_index_worker *w) {
 }
 
 int nf_index_worker_full(const nf_index_worker *w) {
-  return nf_index_worker_pending(w) == NF_WORKER_SLOTS;
-}
-
-/* Copies one borrowed string into the slot; its offset goes to *at. */
-static nf_status copy_str(nf_buf *b, nf_str s, size_t *at) {
-  *at = b->len;
-  if (!s.p) return NF_OK;
-  nf_status st = nf_buf_append(b, s.p, s.n);
-  return st ? st : nf_buf_append_char(b, '\0');
+  return nf_index_worker_pending(w) == NF_WORKER_SLOTS || w->bytes >= NF_WORKER_BYTES;
 }
 
 nf_status nf_index_worker_submit(nf_index_worker *w, const nf_article *a, nf_error *err) {
   slot *sl = &w->slots[w->tail % NF_WORKER_SLOTS]; /* ours until tail moves past it */
-  nf_buf_clear(&sl->strings);
-  worked_clear(&sl->out);
-  const nf_str *src[] = {&a->id, &a->text, &a->headline, &a->date, &a->url, &a->author, &a->source};
-  nf_str *dst[] = {&sl->article.id,  &sl->article.text,   &sl->article.headline, &sl->article.date,
-                   &sl->article.url, &sl->article.author, &sl->article.source};
-  size_t at[sizeof src / sizeof src[0] + 1];
-  nf_str origin = {a->origin, a->origin ? strlen(a->origin) : 0};
-  nf_status s = NF_OK;
-  for (size_t i = 0; s == NF_OK && i < sizeof src / sizeof src[0]; i++)
-    s = copy_str(&sl->strings, *src[i], &at[i]);
-  if (s == NF_OK) s = copy_str(&sl->strings, origin, &at[sizeof src / sizeof src[0]]);
-  if (s != NF_OK) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  /* pointers only now: the buffer may have moved while it grew */
-  const char *base = nf_buf_str(&sl->strings);
-  for (size_t i = 0; i < sizeof src / sizeof src[0]; i++)
-    *dst[i] = (nf_str){src[i]->p ? base + at[i] : NULL, src[i]->n};
-  sl->article.origin = a->origin ? base + at[sizeof src / sizeof src[0]] : NULL;
-  /* the thread's own copy: the reader's object goes with its next line */
-  json_decref((json_t *)sl->article.extra);
-  sl->article.extra = a->extra ? json_deep_copy(a->extra) : NULL;
-  if (a->extra && !sl->article.extra) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  sl->article.line = a->line;
+  nf_worked_clear(&sl->out);
+  nf_status s = nf_queued_set(&sl->in, a, err);
+  if (s != NF_OK) return s;
+  sl->bytes = nf_queued_bytes(a);
+  w->bytes += sl->bytes;
   pthread_mutex_lock(&w->mu);
   w->tail++;
   pthread_cond_broadcast(&w->cv);
@@ -182,6 +139,7 @@ int nf_index_worker_take(nf_index_worker *w, int wait, nf_worked *out) {
   if (!have) return 0;
   *out = sl->out; /* the caller owns the document now */
   memset(&sl->out, 0, sizeof sl->out);
+  w->bytes -= sl->bytes;
   pthread_mutex_lock(&w->mu);
   w->head++;
   pthread_mutex_unlock(&w->mu);
@@ -190,5 +148,5 @@ int nf_index_worker_take(nf_index_worker *w, int wait, nf_worked *out) {
 
 void nf_index_worker_discard(nf_index_worker *w) {
   nf_worked r;
-  while (nf_index_worker_take(w, 1, &r)) worked_clear(&r);
+  while (nf_index_worker_take(w, 1, &r)) nf_worked_clear(&r);
 }

@@ -9,19 +9,9 @@
 #include "newsfields/analyzer.h"
 #include "newsfields/article.h"
 #include "newsfields/schema.h"
-#include "xapian/shim.h"
+#include "queued.h"
 
 typedef struct nf_index_worker nf_index_worker;
-
-/* What the thread made of one article: a document and its unique term, or
- * an error naming the article's file and line. */
-typedef struct nf_worked {
-  nf_status status;
-  nf_error err;
-  nf_xdoc *doc;
-  char *uid;
-  size_t uid_len;
-} nf_worked;
 
 /* Start the thread; schema and pipeline must outlive the worker. */
 nf_status nf_index_worker_start(const nf_schema *schema, const nf_pipeline *pipeline,

@@ -192,6 +192,7 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
     else
       st = nf_xenquire_sort_by_value(e, d->slot, 1, err);
   }
+  if (st == NF_OK && plan->nfields) st = nf_xenquire_set_facet_limit(e, opts->facet_limit, err);
   size_t *index = calloc(plan->nfields + 1, sizeof *index);
   if (!index && st == NF_OK) st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   for (size_t i = 0; st == NF_OK && i < plan->nfields; i++) {

@@ -102,7 +102,7 @@ nf_status nf_xdb_open_writable(const char *path, nf_xdb **out, nf_error *err) {
 nf_status nf_xdb_reopen(nf_xdb *db, nf_error *err) {
   if (!db) return nf_error_set(err, NF_ERR_INVALID, "no database");
   return guarded(err, [&] {
-    db->db.reopen();
+    if (db->db.reopen() && db->facet_terms) db->facet_terms->clear();  // another revision
     return NF_OK;
   });
 }

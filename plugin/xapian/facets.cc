@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <queue>
 #include <string>
 
 #include "errors.h"
@@ -112,6 +113,49 @@ void TermFacetSpy::count_termlists(const Xapian::Database &db,
   }
 }
 
+/* The length of the key of a keyed facet term (prefix included). */
+static size_t key_length(const std::string &term, size_t plen, char sep) {
+  size_t cut = term.find(sep, plen);
+  return cut == std::string::npos ? term.size() : cut;
+}
+
+/* The facet terms under p, from the cache or made now (and kept there). */
+std::shared_ptr<const FacetTerms> TermFacetSpy::facet_terms(const Xapian::Database &db,
+                                                            const Prefix &p) {
+  std::string key = p.prefix;
+  key += '\0';
+  key += p.keyed ? p.sep : '\0';
+  if (cache_) {
+    if (auto cached = cache_->get(key)) return cached;
+  }
+  auto ft = std::make_shared<FacetTerms>();
+  const size_t plen = p.prefix.size();
+  std::string last_key;
+  Xapian::TermIterator end = db.allterms_end(p.prefix);
+  for (Xapian::TermIterator t = db.allterms_begin(p.prefix); t != end; ++t) {
+    check_deadline();
+    const std::string term = *t;
+    if (p.multi && term.size() > plen && is_capital(term[plen])) continue;
+    bool same = false;
+    if (p.keyed) {  // spellings of one key are adjacent: one group
+      size_t klen = key_length(term, plen, p.sep);
+      same = !ft->groups.empty() && last_key.size() == klen && term.compare(0, klen, last_key) == 0;
+      if (!same) last_key.assign(term, 0, klen);
+    }
+    if (!same) ft->groups.push_back(FacetTerms::Group{ft->terms.size(), 0, 0});
+    Xapian::doccount freq = t.get_termfreq();
+    ft->groups.back().n++;
+    ft->groups.back().bound += freq;
+    ft->terms.push_back(term);
+    ft->freqs.push_back(freq);
+  }
+  std::stable_sort(
+      ft->groups.begin(), ft->groups.end(),
+      [](const FacetTerms::Group &a, const FacetTerms::Group &b) { return a.bound > b.bound; });
+  if (cache_) cache_->put(key, ft);
+  return ft;
+}
+
 void TermFacetSpy::count_postlists(const Xapian::Database &db,
                                    const std::vector<Xapian::docid> &matches) {
   std::vector<bool> match(db.get_lastdocid() + 1);
@@ -123,46 +167,48 @@ void TermFacetSpy::count_postlists(const Xapian::Database &db,
   uint32_t serial = 0;
   for (Prefix &p : prefixes_) {
     if (p.keyed && stamp.empty()) stamp.resize(match.size());
-    const size_t plen = p.prefix.size();
-    std::string key;
-    unsigned long key_docs = 0, key_sum = 0;
-    auto flush = [&] {
-      if (key_sum > key_docs) p.repeats[key] = key_sum - key_docs;
-    };
-    Xapian::TermIterator end = db.allterms_end(p.prefix);
-    for (Xapian::TermIterator t = db.allterms_begin(p.prefix); t != end; ++t) {
-      const std::string term = *t;
-      if (p.multi && term.size() > plen && is_capital(term[plen])) continue;
-      if (all && !p.keyed) {  // every document matches: the term's frequency
-        p.counts[term] = t.get_termfreq();
-        continue;
-      }
-      if (p.keyed) {
-        size_t cut = term.find(p.sep, plen);
-        size_t klen = cut == std::string::npos ? term.size() : cut;
-        if (key.size() != klen || term.compare(0, klen, key) != 0) {
-          flush();
-          key.assign(term, 0, klen);
-          key_docs = key_sum = 0;
-          ++serial;
+    std::shared_ptr<const FacetTerms> ft = facet_terms(db, p);
+    // the limit_ best counts so far, the smallest on top
+    std::priority_queue<unsigned long, std::vector<unsigned long>, std::greater<unsigned long>>
+        best;
+    for (const FacetTerms::Group &g : ft->groups) {
+      // No key of this group or after can reach the k-th count (a tie
+      // still could: its value may sort first).
+      if (limit_ && best.size() == limit_ && g.bound < best.top()) break;
+      ++serial;
+      unsigned long key_docs = 0, key_sum = 0;
+      for (size_t i = g.first; i < g.first + g.n; i++) {
+        const std::string &term = ft->terms[i];
+        unsigned long n = 0;
+        if (all && (!p.keyed || g.n == 1)) {  // every document matches: the term's frequency
+          n = ft->freqs[i];
+          key_docs = n;  // a key with one spelling: each of its documents once
+        } else {
+          for (Xapian::PostingIterator d = db.postlist_begin(term), dend = db.postlist_end(term);
+               d != dend; ++d) {
+            check_deadline();
+            Xapian::docid did = *d;
+            if (did >= match.size() || !match[did]) continue;
+            ++n;
+            if (p.keyed && stamp[did] != serial) {
+              stamp[did] = serial;
+              ++key_docs;
+            }
+          }
         }
+        if (n) p.counts[term] = n;
+        key_sum += n;
       }
-      unsigned long n = 0;
-      for (Xapian::PostingIterator d = db.postlist_begin(term), dend = db.postlist_end(term);
-           d != dend; ++d) {
-        check_deadline();
-        Xapian::docid did = *d;
-        if (did >= match.size() || !match[did]) continue;
-        ++n;
-        if (p.keyed && stamp[did] != serial) {
-          stamp[did] = serial;
-          ++key_docs;
-        }
+      if (p.keyed && key_sum > key_docs) {
+        const std::string &first = ft->terms[g.first];
+        p.repeats[first.substr(0, key_length(first, p.prefix.size(), p.sep))] = key_sum - key_docs;
       }
-      if (n) p.counts[term] = n;
-      key_sum += n;
+      unsigned long count = p.keyed ? key_docs : key_sum;
+      if (limit_ && count) {
+        best.push(count);
+        if (best.size() > limit_) best.pop();
+      }
     }
-    if (p.keyed) flush();
   }
 }
 
@@ -183,6 +229,7 @@ FacetCounts TermFacetSpy::results(size_t i) const {
     for (const auto &kv : p.counts)
       out.emplace_back(term_value(p.prefix, p.multi, kv.first), kv.second);
     sort_counts(out);
+    if (limit_ && out.size() > limit_) out.resize(limit_);
     return out;
   }
   // Terms of one key are adjacent: sum their counts and label the key with
@@ -210,6 +257,7 @@ FacetCounts TermFacetSpy::results(size_t i) const {
     out.emplace_back(term_value(p.prefix, p.multi, *best), total);
   }
   sort_counts(out);
+  if (limit_ && out.size() > limit_) out.resize(limit_);
   return out;
 }
 

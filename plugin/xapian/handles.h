@@ -14,8 +14,15 @@
 #include "errors.h"
 #include "shim.h"
 
+namespace nfx {
+class FacetTermCache;
+}
+
 struct nf_xdb {
-  Xapian::Database db;           // for reading; shares wdb's internals when writable
+  Xapian::Database db;  // for reading; shares wdb's internals when writable
+  // A reader's facet terms, made by the first enquire that counts by
+  // postlists; cleared when reopen() moves to another revision.
+  std::shared_ptr<nfx::FacetTermCache> facet_terms;
   Xapian::WritableDatabase wdb;  // only when writable
   bool writable = false;
   bool in_txn = false;  // every change goes inside a transaction, so free can drop it
@@ -94,6 +101,37 @@ class DeadlineDecider : public Xapian::MatchDecider {
 /* One facet's counts: (value, count) pairs. */
 using FacetCounts = std::vector<std::pair<std::string, unsigned long>>;
 
+/* The terms under one facet prefix, in groups of one key (one term each
+ * when not keyed), each group with an upper bound of its count in any match
+ * set: the sum of its terms' frequencies.  Groups by bound, highest first:
+ * the k most frequent keys of a match set are among the first groups, and
+ * counting can stop at the first group whose bound is below the k-th count
+ * found. */
+struct FacetTerms {
+  struct Group {
+    size_t first, n;  // terms[first, first + n)
+    Xapian::doccount bound;
+  };
+  std::vector<std::string> terms;  // byte order
+  std::vector<Xapian::doccount> freqs;
+  std::vector<Group> groups;
+};
+
+/* FacetTerms by prefix for one revision of a reader (it is one thread's at
+ * a time, as the database is). */
+class FacetTermCache {
+ public:
+  std::shared_ptr<const FacetTerms> get(const std::string &key) const {
+    auto it = by_key_.find(key);
+    return it == by_key_.end() ? nullptr : it->second;
+  }
+  void put(const std::string &key, std::shared_ptr<const FacetTerms> t) { by_key_[key] = t; }
+  void clear() { by_key_.clear(); }
+
+ private:
+  std::map<std::string, std::shared_ptr<const FacetTerms>> by_key_;
+};
+
 /* Counts the terms under several prefixes over a match set: as a spy, or
  * from the matching docids by each one's termlist (one walk for all the
  * prefixes: a walk per facet would read each termlist again) or, for a
@@ -111,10 +149,17 @@ class TermFacetSpy : public Xapian::MatchSpy {
   void count_termlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches);
   void count_postlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches);
   /* Prefix and inserted ':' removed, most frequent first, ties by value; a
-   * keyed value is key+sep+the spelling most documents gave. */
+   * keyed value is key+sep+the spelling most documents gave.  At most the
+   * limit's number of values. */
   FacetCounts results(size_t i) const;
   /* Checked for each document and posting the counts visit (NULL: none). */
   void set_deadline(const Deadline *d) { deadline_ = d; }
+  /* Only the k most frequent values of each prefix are wanted (0: all):
+   * counting by postlists stops once no other value can be among them. */
+  void set_limit(size_t k) { limit_ = k; }
+  /* Where the facet terms of a reader are kept between runs (NULL: made
+   * for each run). */
+  void set_cache(FacetTermCache *c) { cache_ = c; }
 
  private:
   struct Prefix {
@@ -127,9 +172,12 @@ class TermFacetSpy : public Xapian::MatchSpy {
   void count(Prefix &p, Xapian::TermIterator &t, const Xapian::TermIterator &end);
   template <class Open>
   void walk(Open open);
+  std::shared_ptr<const FacetTerms> facet_terms(const Xapian::Database &db, const Prefix &p);
   std::vector<Prefix> prefixes_;
   std::vector<size_t> order_;  // prefixes_ by byte order of prefix, the walk's order
   const Deadline *deadline_ = nullptr;
+  size_t limit_ = 0;
+  FacetTermCache *cache_ = nullptr;
   void check_deadline() const {
     if (deadline_) deadline_->check();
   }
@@ -174,6 +222,8 @@ struct nf_xenquire {
   Xapian::Stem stem;      // for snippets: the query parser's
   double time_limit = 0;  // seconds for one run, 0: none
   bool remote = false;    // a remote shard takes no MatchDecider, nor a spy of ours
+  std::shared_ptr<nfx::FacetTermCache> facet_terms;  // the reader's, or NULL
+  unsigned facet_limit = 0;                          // values wanted per term facet, 0: all
   nfx::Deadline deadline;
   explicit nf_xenquire(const Xapian::Database &d) : db(d), enquire(d) {}
 };

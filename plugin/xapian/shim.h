@@ -74,6 +74,15 @@ nf_status nf_xdb_set_metadata(nf_xdb *db, const char *key, const char *value, nf
 nf_status nf_xdb_get_data_by_term(nf_xdb *db, const char *uid_term, size_t n, char **out,
                                   size_t *out_len, nf_error *err);
 
+/* Progress of a compaction: a table's name and what Xapian says of it ("" when
+ * it starts, "Done (...)" or "doesn't exist" when it ends). */
+typedef void (*nf_xcompact_fn)(void *ctx, const char *table, const char *status);
+/* Compact the databases at paths (directories or stubs; several are merged,
+ * each one's docids after the previous one's) into a new database at out,
+ * which must not exist.  fn (may be NULL) hears of each table. */
+nf_status nf_xdb_compact(const char *const *paths, size_t n, const char *out, nf_xcompact_fn fn,
+                         void *ctx, nf_error *err);
+
 /* ---- document ---------------------------------------------------------- */
 
 /* language: a Snowball stemmer name ("english", "none" or NULL for none). */
@@ -222,6 +231,10 @@ nf_status nf_xenquire_add_term_facet(nf_xenquire *e, const char *prefix, size_t 
  * facets of an enquire are counted in one walk of each document's terms. */
 nf_status nf_xenquire_add_keyed_facet(nf_xenquire *e, const char *prefix, char sep,
                                       size_t *out_index, nf_error *err);
+/* Only the limit most frequent values of each term facet are wanted (0, the
+ * default: all): the counts stop once no other value can be among them, and
+ * each facet reports at most that many, exact. */
+nf_status nf_xenquire_set_facet_limit(nf_xenquire *e, unsigned limit, nf_error *err);
 /* Count, over the whole match set, the values in slot cut to their first len
  * bytes (0: the whole value; "20211220" with len 6 counts as "202112").
  * Documents with no value there are not counted.  Returns the facet's index

@@ -19,7 +19,7 @@ static void build_index(const char *db) {
   nf_indexer *ix;
   nf_input *in;
   const char *paths[] = {NF_FUZZ_FIXTURES "/articles.jsonl"};
-  nf_index_options io = {NULL, 0, NULL, 1};
+  nf_index_options io = {NULL, 0, NULL, 1, 0};
   if (nf_indexer_open(db, schema, &io, &ix, &err) != NF_OK ||
       nf_input_open(paths, 1, &in, &err) != NF_OK)
     abort();

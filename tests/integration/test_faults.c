@@ -2,7 +2,7 @@
  * middle (the database checks clean, holds whole batches, and a rerun
  * completes without duplicates), a full disk (a file-size limit on the
  * child: the error names the database and the input position, the summary
- * claims no more than was committed), two writers at once (the second is
+ * claims no more than was committed; with two shards too), two writers at once (the second is
  * told the database is locked), and readers searching while commits go on. */
 #define _GNU_SOURCE
 #include <check.h>
@@ -199,13 +199,63 @@ START_TEST(full_disk) {
 }
 END_TEST
 
+/* xapian-check of shard k of db: 0 when it is sound. */
+static int shard_check(unsigned k) {
+  char *cmd;
+  ck_assert_int_ge(asprintf(&cmd, "xapian-check '%s/shard%u' >/dev/null 2>&1", db, k), 0);
+  int rc = system(cmd);
+  free(cmd);
+  return rc;
+}
+
+/* Two shards, files limited to 300 KB: a shard's commit fails; the error
+ * names the shard, the summary claims what the shards hold, each shard
+ * holds whole batches, and a rerun completes without duplicates. */
+START_TEST(full_disk_shards) {
+  ck_assert_int_eq(wait_exit(start_index(300 * 1024, "--jobs=2")), 1);
+  char *out = read_text("out"), *err = read_text("err");
+  unsigned long first, last, kept, line, committed, skipped;
+  unsigned shard;
+  char tail[512] = "";
+  ck_assert_msg(sscanf(err,
+                       "newsfields: db/shard%u: cannot commit articles %lu to %lu of this shard "
+                       "(input read up to big.jsonl:%lu): %511[^;]; the shard keeps the %lu "
+                       "articles committed before\n",
+                       &shard, &first, &last, &line, tail, &kept) == 6,
+                "stderr: %s", err);
+  ck_assert_msg(
+      strncmp(tail, "Error writing block ", 20) == 0 && nf_test_contains(tail, " (File too large)"),
+      "%s", tail);
+  ck_assert_msg(sscanf(out,
+                       "committed %lu articles (%lu skipped) before the database failed; db has "
+                       "what was committed before\n",
+                       &committed, &skipped) == 2,
+                "stdout: %s", out);
+  ck_assert_uint_le(shard, 1);
+  ck_assert_uint_eq(first, kept + 1);
+  ck_assert_uint_ge(last, first);
+  ck_assert_uint_eq(kept % BATCH, 0);
+  ck_assert_uint_eq(committed % BATCH, 0);
+  ck_assert_uint_ge(committed, kept);
+  ck_assert_int_eq(shard_check(0), 0);
+  ck_assert_int_eq(shard_check(1), 0);
+  ck_assert_int_eq(doccount(), (long)committed);
+  ck_assert_int_eq(wait_exit(start_index(0, "--jobs=2")), 0);
+  ck_assert_int_eq(doccount(), ARTICLES);
+  ck_assert_int_eq(shard_check(0), 0);
+  ck_assert_int_eq(shard_check(1), 0);
+  free(out);
+  free(err);
+}
+END_TEST
+
 /* While one indexer holds the database, a second is told it is locked. */
 START_TEST(two_writers) {
   nf_schema *schema;
   nf_error err;
   ck_assert_int_eq(nf_schema_load(NF_TEST_SCHEMA_DIR "/newsfields.schema", NULL, &schema, &err),
                    NF_OK);
-  nf_index_options io = {NULL, 0, NULL, 1};
+  nf_index_options io = {NULL, 0, NULL, 1, 0};
   nf_indexer *ix;
   ck_assert_int_eq(nf_indexer_open(db, schema, &io, &ix, &err), NF_OK);
   ck_assert_int_eq(wait_exit(start_index(0, "-q")), 1);
@@ -261,6 +311,7 @@ int main(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 240);
   tcase_add_test(tc, full_disk);
+  tcase_add_test(tc, full_disk_shards);
   tcase_add_test(tc, two_writers);
   tcase_add_test(tc, readers_during_commits);
   tcase_add_test(tc, sigkill_during_indexing);

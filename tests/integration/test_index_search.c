@@ -169,7 +169,7 @@ END_TEST
 START_TEST(uncommitted_articles_are_discarded) {
   nf_error err;
   nf_indexer *ix;
-  nf_index_options opts = {NULL, 1000, NULL, 0};
+  nf_index_options opts = {NULL, 1000, NULL, 0, 0};
   ck_assert_int_eq(nf_indexer_open(db, schema, &opts, &ix, &err), NF_OK);
   nf_article a;
   memset(&a, 0, sizeof a);
@@ -188,7 +188,7 @@ END_TEST
 START_TEST(bad_article_leaves_indexer_usable) {
   nf_error err;
   nf_indexer *ix;
-  nf_index_options in_caller = {NULL, 0, NULL, 1}; /* the error comes back at once */
+  nf_index_options in_caller = {NULL, 0, NULL, 1, 0}; /* the error comes back at once */
   ck_assert_int_eq(nf_indexer_open(db, schema, &in_caller, &ix, &err), NF_OK);
   nf_article a;
   memset(&a, 0, sizeof a);
@@ -232,7 +232,7 @@ static unsigned long count_of(const char *query) {
 START_TEST(analysis_thread_reports_bad_articles_in_order) {
   nf_error err;
   nf_indexer *ix;
-  nf_index_options threaded = {NULL, 0, NULL, 2};
+  nf_index_options threaded = {NULL, 0, NULL, 2, 0};
   ck_assert_int_eq(nf_indexer_open(db, schema, &threaded, &ix, &err), NF_OK);
   char id[32];
   int errors = 0;
@@ -264,7 +264,7 @@ END_TEST
 START_TEST(analysis_thread_stops_at_a_bad_article) {
   nf_error err;
   nf_indexer *ix;
-  nf_index_options threaded = {NULL, 0, NULL, 2};
+  nf_index_options threaded = {NULL, 0, NULL, 2, 0};
   ck_assert_int_eq(nf_indexer_open(db, schema, &threaded, &ix, &err), NF_OK);
   char id[32];
   nf_status s = NF_OK;
@@ -299,7 +299,7 @@ START_TEST(analysis_thread_indexes_as_the_caller_does) {
     nf_error err;
     nf_indexer *ix;
     nf_input *in;
-    nf_index_options o = {NULL, 7, NULL, threads}; /* small batches: commits mid-stream */
+    nf_index_options o = {NULL, 7, NULL, threads, 0}; /* small batches: commits mid-stream */
     ck_assert_int_eq(nf_indexer_open(path, schema, &o, &ix, &err), NF_OK);
     ck_assert_int_eq(nf_input_open(inputs, 1, &in, &err), NF_OK);
     const nf_article *a;

@@ -60,7 +60,7 @@ static void setup(void) {
   nf_analyzer_env env = {nf_schema_dir(schema), reg};
   nf_pipeline *p;
   ck_assert_int_eq(nf_pipeline_new(reg, &env, &p, &err), NF_OK);
-  nf_index_options opts = {NULL, 0, p, 1};
+  nf_index_options opts = {NULL, 0, p, 1, 0};
   nf_indexer *ix;
   nf_input *in;
   const char *inputs[] = {input};
