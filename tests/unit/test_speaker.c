@@ -235,6 +235,8 @@ static const struct {
     {"NEW YORK, Feb 26 - Magma Copper Co, a unit of Newmont Mining Corp, said it cut prices.",
      "body:Magma Copper;[[],[\"Magma Copper\"]]"},
     {"As previously announced, the two firms signed a letter.", "[[],[]]"},
+    /* the agent of a participle is not who speaks */
+    {"Economists polled by Reuters said prices would rise.", "group:-;[[],[]]"},
     {"Prices rose, chairman Lord Barber said. Barber said more.",
      "person:Barber;person:Barber;[[\"Barber\"],[]]"},
 };

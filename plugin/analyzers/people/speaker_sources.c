@@ -292,6 +292,15 @@ int spk_pronoun_gender(const article *a, size_t k) {
 static const char *const relatives[] = {"who", "which", NULL};
 
 /* The source whose words end at token e - 1 (a subject before its verb). */
+/* A lower-case word ending in "ed": "polled", "contacted", "surveyed". */
+static int ends_in_ed(const article *a, size_t k) {
+  const nf_token *tk = &a->toks.v[k];
+  size_t n = tk->fold_len;
+  const char *w = nf_tok_fold(&a->toks, k);
+  return tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_LOWER) && n > 4 && w[n - 2] == 'e' &&
+         w[n - 1] == 'd';
+}
+
 int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, source *s) {
   memset(s, 0, sizeof *s);
   if (e == 0 || depth > 2) return 0;
@@ -410,6 +419,11 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
     }
   }
   if (body_before(a, e, s) || org_before(a, e, s)) {
+    /* "Economists polled by Reuters said": the agent of a participle is
+     * not the subject; who speaks comes before the participle */
+    size_t pb = s->begin;
+    if (pb >= 2 && nf_tok_is(&a->toks, pb - 1, "by") && ends_in_ed(a, pb - 2))
+      return spk_source_before(a, pb - 2, cue_at, depth + 1, s);
     /* "James Pethokoukis of the American Enterprise Institute wrote" */
     size_t b = s->begin;
     if (b > 0 && nf_tok_is(&a->toks, b - 1, "the")) b--;
