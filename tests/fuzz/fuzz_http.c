@@ -6,8 +6,6 @@
  * one, must be an HTTP response.  Leaks are checked when the run ends (the
  * server frees a connection in its own threads, after the input). */
 #define _GNU_SOURCE
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +21,7 @@
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
 #include "serve/server.h"
+#include "serve_client.h"
 
 #define THREADS 2
 
@@ -82,19 +81,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int fd = nf_tc_connect(port, NULL);
   if (fd < 0) abort();
   /* a request the server still waits on the rest of gets no answer: after
    * this long without one the client hangs up, as impatient clients do */
   struct timeval tv = {0, 250000};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-  struct sockaddr_in sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sin_family = AF_INET;
-  sa.sin_port = htons((uint16_t)port);
-  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) abort();
   for (size_t sent = 0; sent < size;) {
     ssize_t n = send(fd, data + sent, size - sent, MSG_NOSIGNAL);
     if (n <= 0) break; /* the server answered and closed early */

@@ -207,7 +207,7 @@ static nf_status reported_speech(article *a) {
         "friday",   "saturday",   "sunday",  "today",   "yesterday", "of",
         "recently", "afterwards", "again",   "too",     "then",      NULL};
     int ends_sentence = ge >= sbe || (sbe <= ge + 8 && nf_tok_in(&a->toks, ge, adjunct) &&
-                                      !spk_ends_in_ing(a, c->begin));
+                                      !spk_ends_in(a, c->begin, "ing"));
     for (size_t k = ge; k < sbe && ends_sentence; k++)
       if (nf_tok_is(&a->toks, k, "that") || a->toks.v[k].kind == NF_TOKEN_QUOTE) ends_sentence = 0;
     int inverted = c->src.kind != SRC_NONE && c->src.begin >= c->end;

@@ -73,9 +73,10 @@ static int quote_follows(const article *a, size_t k) {
   return 0;
 }
 
-int spk_ends_in_ing(const article *a, size_t i) {
+int spk_ends_in(const article *a, size_t i, const char *suffix) {
   const nf_token *tk = &a->toks.v[i];
-  return tk->fold_len > 4 && memcmp(nf_tok_fold(&a->toks, i) + tk->fold_len - 3, "ing", 3) == 0;
+  size_t n = strlen(suffix);
+  return tk->fold_len > 4 && memcmp(nf_tok_fold(&a->toks, i) + tk->fold_len - n, suffix, n) == 0;
 }
 
 /* The subject of the sentence that holds token `before`: its first person
@@ -170,7 +171,7 @@ nf_status spk_find_cues(article *a) {
     c.flags = m.flags;
     size_t k = skip_adjuncts(a, i);
     static const char *const be[] = {"is", "was", "are", "were", NULL};
-    if (k > 0 && nf_tok_in(&a->toks, k - 1, be) && spk_ends_in_ing(a, i)) k--; /* "is telling" */
+    if (k > 0 && nf_tok_in(&a->toks, k - 1, be) && spk_ends_in(a, i, "ing")) k--; /* "is telling" */
     /* "declined to say", "Trump's telling of a story" are no cues */
     if (k > 0 &&
         (nf_tok_is(&a->toks, k - 1, "to") || (a->toks.v[k - 1].flags & NF_TOK_POSSESSIVE))) {
@@ -187,7 +188,7 @@ nf_status spk_find_cues(article *a) {
       i = c.end - 1;
       continue;
     }
-    if (k > 0 && nf_tok_in(&a->toks, k - 1, passive) && !spk_ends_in_ing(a, i)) {
+    if (k > 0 && nf_tok_in(&a->toks, k - 1, passive) && !spk_ends_in(a, i, "ing")) {
       i = c.end - 1;
       continue; /* "was told", "is said to" */
     }
@@ -196,7 +197,7 @@ nf_status spk_find_cues(article *a) {
       continue; /* "called for talks" is no cue; "called it “reckless”" is */
     }
     /* "..., saying", "reminisced about it and said": the sentence's subject */
-    int participle = k > 0 && ((nf_tok_punct(&a->toks, k - 1, ",") && spk_ends_in_ing(a, i)) ||
+    int participle = k > 0 && ((nf_tok_punct(&a->toks, k - 1, ",") && spk_ends_in(a, i, "ing")) ||
                                nf_tok_is(&a->toks, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
       if (spk_source_after(a, c.end, 1, &c.src)) c.group_end = c.src.end;

@@ -93,7 +93,8 @@ void spk_classify(const article *a, source *s);
 /* speaker_cues.c: reporting verbs and "according to", with their sources. */
 nf_status spk_find_cues(article *a);
 size_t spk_paren_open(const article *a, size_t k);
-int spk_ends_in_ing(const article *a, size_t i);
+/* A word of more than four letters ending in suffix ("telling", "polled"). */
+int spk_ends_in(const article *a, size_t i, const char *suffix);
 
 /* speaker.c */
 size_t spk_paragraph_of(const article *a, size_t tok);

@@ -295,10 +295,7 @@ static const char *const relatives[] = {"who", "which", NULL};
 /* A lower-case word ending in "ed": "polled", "contacted", "surveyed". */
 static int ends_in_ed(const article *a, size_t k) {
   const nf_token *tk = &a->toks.v[k];
-  size_t n = tk->fold_len;
-  const char *w = nf_tok_fold(&a->toks, k);
-  return tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_LOWER) && n > 4 && w[n - 2] == 'e' &&
-         w[n - 1] == 'd';
+  return tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_LOWER) && spk_ends_in(a, k, "ed");
 }
 
 int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, source *s) {
