@@ -111,8 +111,27 @@ static const struct {
     /* one official once; short forms are the same person */
     {"Defense Secretary Lloyd Austin spoke. Later Defense Secretary Austin left.",
      "Lloyd Austin|defense secretary|-|-;"},
-    /* roles are no offices; honorifics are no titles */
-    {"Analyst Jordan Whitaker spoke.", ""},
+    /* positions that are jobs are officials too, but never take the
+     * country the text names most; honorifics are no titles */
+    {"Analyst Jordan Whitaker said Japan would act.", "Jordan Whitaker|analyst|-|-;"},
+    /* a title in apposition with its complement */
+    {"\"Prices will rise,\" said Dana Moss, a semiconductor analyst with Harlow Brothers.",
+     "Dana Moss|analyst|-|-;"},
+    {"\"Prices will rise,\" said Dana Moss, economist at Harlow Brothers Securities.",
+     "Dana Moss|economist|-|-;"},
+    {"Kenji Sato, Chairman of the Federation of Economic Organizations, spoke.",
+     "Kenji Sato|chair|-|Federation of Economic Organizations;"},
+    {"Ruth Mercer, chairman of the NAPM's business survey committee, said prices rose.",
+     "Ruth Mercer|chair|-|NAPM;"},
+    {"Ruth Mercer, president of the company, said prices rose.", "Ruth Mercer|president|-|-;"},
+    /* a predicate gives or takes the office */
+    {"Carlos Reyes, 41, was made agriculture secretary.",
+     "Carlos Reyes|agriculture secretary|-|-;"},
+    {"Halvorsen Corp said it elected Peter Lund chairman and chief executive officer.",
+     "Peter Lund|chair and chief executive|-|-;"},
+    {"Halvorsen Corp said Peter Lund has resigned as vice president, chief financial officer.",
+     "Peter Lund|vice president|-|-;"},
+    {"Halvorsen Corp named Peter Lund as president.", "Peter Lund|president|-|-;"},
     {"Mr. Austin and Dr. Jane Roe spoke.", ""},
     /* no name, no official */
     {"The defense minister arrived.", ""},

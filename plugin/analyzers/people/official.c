@@ -29,124 +29,6 @@
 #include "people.h"
 #include "person_names.h"
 
-static const nf_person_mention *mention_ending(const article *a, size_t k) {
-  const nf_people *pp = &a->people;
-  for (size_t m = pp->nmentions; m-- > 0;) {
-    if (pp->mentions[m].tok_end == k) return &pp->mentions[m];
-    if (pp->mentions[m].tok_end < k) break;
-  }
-  return NULL;
-}
-
-/* What may follow a name or title in apposition: , . ; ) a verb, "who". */
-static int apposition_ends(const article *a, size_t k) {
-  if (k >= a->toks.n) return 1;
-  const char *f = nf_tok_fold(&a->toks, k);
-  if (!strcmp(f, ",") || !strcmp(f, ".") || !strcmp(f, ";") || !strcmp(f, ")") ||
-      !strcmp(f, "who") || !strcmp(f, "and") || !strcmp(f, ":"))
-    return 1;
-  if (a->toks.v[k].kind == NF_TOKEN_QUOTE || a->toks.v[k].kind == NF_TOKEN_DASH) return 1;
-  return lex_at(a, k, NF_LEX_BIT(NF_LEX_VERB)).len > 0;
-}
-
-static nf_status add_official(article *a, uint32_t person, uint32_t ti, uint32_t start,
-                              uint32_t end) {
-  title *t = &a->titles[ti];
-  for (size_t o = 0; o < a->nofficials; o++) {
-    official *of = &a->officials[o];
-    if (of->person != person || strcmp(off_norm_of(a, &a->titles[of->title]), off_norm_of(a, t)))
-      continue;
-    if (!of->country[0] && t->country[0]) memcpy(of->country, t->country, 4);
-    if (of->org_title == NONE && t->org_end) of->org_title = ti;
-    t->official = (uint32_t)o;
-    return NF_OK;
-  }
-  if (NF_GROW(a->officials, a->cap_officials, a->nofficials + 1) != NF_OK) return NF_ERR_NOMEM;
-  official *of = &a->officials[a->nofficials];
-  memset(of, 0, sizeof *of);
-  of->person = person;
-  of->title = ti;
-  of->start = start;
-  of->end = end;
-  memcpy(of->country, t->country, 4);
-  of->org_title = t->org_end ? ti : NONE;
-  t->official = (uint32_t)a->nofficials++;
-  return NF_OK;
-}
-
-static const char *head_of(const char *norm) {
-  const char *sp = strrchr(norm, ' ');
-  return sp ? sp + 1 : norm;
-}
-
-/* A title without a name: the official named before it, when exactly one
- * person fits (same title, else same head; same country and org if said). */
-static void link_bare_title(article *a, uint32_t ti) {
-  title *t = &a->titles[ti];
-  const char *norm = off_norm_of(a, t);
-  for (int by_head = 0; by_head < 2; by_head++) {
-    uint32_t found = NONE;
-    int ambiguous = 0;
-    for (size_t o = 0; o < a->nofficials; o++) {
-      const official *of = &a->officials[o];
-      const title *ot = &a->titles[of->title];
-      if (ot->begin >= t->begin) continue;
-      const char *on = off_norm_of(a, ot);
-      if (by_head ? strcmp(head_of(on), head_of(norm)) != 0 : strcmp(on, norm) != 0) continue;
-      if (t->country[0] && of->country[0] && strcmp(t->country, of->country)) continue;
-      if (found != NONE && a->officials[found].person != of->person) ambiguous = 1;
-      if (found == NONE) found = (uint32_t)o;
-    }
-    if (ambiguous) return;
-    if (found != NONE) {
-      t->official = found;
-      return;
-    }
-  }
-}
-
-static nf_status link_titles(article *a) {
-  nf_status s = NF_OK;
-  for (uint32_t ti = 0; ti < a->ntitles && s == NF_OK; ti++) {
-    title *t = &a->titles[ti];
-    uint32_t tstart = a->toks.v[t->begin].start, tend = a->toks.v[t->end - 1].end;
-    const nf_person_mention *m = nf_people_mention_at(&a->people, t->end);
-    /* "Finance and Petroleum Minister Sheikh Ali Khalifa al-Sabah" */
-    if (!m && nf_lexicon_match(a->lex, a->t, t->end, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1)
-      m = nf_people_mention_at(&a->people, t->end + 1);
-    if (m) { /* "Defense Minister Arvydas Anusauskas" */
-      s = add_official(a, m->person, ti, tstart, a->toks.v[m->tok_end - 1].end);
-      continue;
-    }
-    /* "Gabrielius Landsbergis, Lithuania's foreign minister," */
-    size_t k = t->begin;
-    while (k > 0 && is_determiner(a, k - 1)) k--;
-    if (k > 0 && nf_tok_is(&a->toks, k - 1, ",") && apposition_ends(a, t->end)) {
-      m = mention_ending(a, k - 1);
-      if (m) {
-        s = add_official(a, m->person, ti, a->toks.v[m->tok_begin].start, tend);
-        continue;
-      }
-    }
-    /* "the foreign minister, Gabrielius Landsbergis,", "Saudi Arabia's
-     * energy minister, Prince Abdulaziz bin Salman," */
-    if (nf_tok_is(&a->toks, t->end, ",")) {
-      size_t k = t->end + 1;
-      for (size_t n = ti + 1; n < a->ntitles && a->titles[n].begin <= k; n++)
-        if (a->titles[n].begin == k) k = a->titles[n].end;
-      if (k < a->toks.n && nf_lexicon_match(a->lex, a->t, k, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1)
-        k++;
-      m = nf_people_mention_at(&a->people, k);
-      if (m && apposition_ends(a, m->tok_end)) {
-        s = add_official(a, m->person, ti, tstart, a->toks.v[m->tok_end - 1].end);
-        continue;
-      }
-    }
-    link_bare_title(a, ti);
-  }
-  return s;
-}
-
 /* The organisation of schema/organisations.tsv that a title names, or NULL:
  * its org words ("Federal Reserve Board chairman", "chairman of the Fed"),
  * else a word of one country's system before the office ("Republican
@@ -400,7 +282,7 @@ static nf_status emit_results(article *a, nf_analysis *an) {
                              NF_ATTR_STR(NF_ATTR_COUNTRY, country),
                              NF_ATTR_STR(NF_ATTR_ORG, org[0] ? org : NULL),
                              NF_ATTR_STR("title_org", title_org[0] ? title_org : NULL)};
-    uint32_t flags = (t->head_flags & NF_LEX_ROLE) ? NF_RESULT_HIDDEN : 0;
+    uint32_t flags = 0;
     s = emit(an, NF_TYPE_OFFICIAL, of->start, of->end, names.data + name_at[of->person], attrs, 4,
              first_result[of->person], flags, &official_result[o]);
   }
@@ -448,7 +330,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   if (s == NF_OK) s = off_find_titles(&a);
   if (s == NF_OK) mark_orgs(&a);
   if (s == NF_OK) s = nf_people_find(&a.people, a.lex, a.t, a.marks);
-  if (s == NF_OK) s = link_titles(&a);
+  if (s == NF_OK) s = off_link_titles(&a);
   if (s == NF_OK) {
     find_text_country(&a, an);
     official_evidence(&a);

@@ -70,6 +70,9 @@ static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
 /* official_titles.c: every title of the article, parsed in any news order,
  * with its normal form, country and organisation. */
 nf_status off_find_titles(article *a);
+/* official_links.c: each title tied to the person it names (the
+ * officials), or to the one official already named that it can mean. */
+nf_status off_link_titles(article *a);
 /* The normalised title of t. */
 const char *off_norm_of(const article *a, const title *t);
 

@@ -35,6 +35,15 @@ static int org_word(const article *a, size_t i) {
               .len;
 }
 
+/* Whether token i continues a run of capitalised words ("Hinckley" in
+ * "Charles Hinckley"), so cannot start a name of its own. */
+static int in_capital_run(const article *a, size_t i) {
+  if (i == 0 || (a->toks.v[i].flags & NF_TOK_LINE_START)) return 0;
+  const nf_token *p = &a->toks.v[i - 1];
+  return p->kind == NF_TOKEN_WORD && (p->flags & NF_TOK_CAPITALIZED) &&
+         !lex_at(a, i - 1, NF_LEX_BIT(NF_LEX_STOP)).len;
+}
+
 /* A domain list after "of": "Trade and Industry", "State for Defence". */
 static size_t domains_at(const article *a, size_t k) {
   size_t end = k;
@@ -61,7 +70,7 @@ static int parse_title(const article *a, size_t i, title *out) {
   out->begin = (uint32_t)i;
   out->office_begin = NONE;
   out->official = NONE;
-  size_t j = i, head_end = 0;
+  size_t j = i, head_end = 0, before_and = 0;
   int org_guess = 0;
   while (j < a->toks.n) {
     const nf_token *tk = &a->toks.v[j];
@@ -127,11 +136,15 @@ static int parse_title(const article *a, size_t i, title *out) {
       continue;
     }
     if (started && nf_tok_is(&a->toks, j, "and") && title_word(a, j + 1)) {
+      if (!before_and) before_and = head_end;
       j++;
       continue;
     }
     /* an organisation's own name before its office: up to three words */
-    if (!started && !out->org_end && !out->country[0] && j == i && org_word(a, j)) {
+    /* ...that starts its run of capitals: in "elected Charles Hinckley
+     * chairman" no organisation is called Hinckley */
+    if (!started && !out->org_end && !out->country[0] && j == i && org_word(a, j) &&
+        !in_capital_run(a, j)) {
       size_t k = j;
       while (k < j + 3 && org_word(a, k) && !title_word(a, k)) k++;
       if (possessive(a, k)) k++;
@@ -144,6 +157,11 @@ static int parse_title(const article *a, size_t i, title *out) {
     }
     break;
   }
+  /* "vice president and chief financial officer": a second office that
+   * runs on into words no title knows is not this title's */
+  if (before_and && j < a->toks.n && a->toks.v[j].kind == NF_TOKEN_WORD &&
+      !(a->toks.v[j].flags & NF_TOK_CAPITALIZED) && !lex_at(a, j, NF_LEX_BIT(NF_LEX_STOP)).len)
+    head_end = before_and;
   if (!head_end) return 0;
   /* the head must be written as a title: all of it capitalised or none */
   out->office_end = (uint32_t)head_end;
@@ -192,10 +210,17 @@ static int parse_title(const article *a, size_t i, title *out) {
       } else if (!out->org_end && org_word(a, k) && !title_word(a, k)) {
         /* "the president of the Lombardy region", "secretary general of CEI" */
         size_t e = k;
+        /* a capitalised domain word inside the name is the name's:
+         * "the Federation of Economic Organizations" */
         while (e < k + 5 && e < a->toks.n && a->toks.v[e].kind == NF_TOKEN_WORD &&
-               !title_word(a, e) && !nf_tok_is(&a->toks, e, "and") &&
+               (!title_word(a, e) || (e > k && org_word(a, e) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_HEAD)).len)) &&
+               !nf_tok_is(&a->toks, e, "and") &&
                (e == k || !lex_at(a, e, NF_LEX_BIT(NF_LEX_FIRST_NAME)).len))
           e++;
+        for (size_t p = k; p < e; p++)
+          if (possessive(a, p)) e = p; /* "the NAPM's business survey committee": NAPM */
+        while (e > k + 1 && (nf_tok_is(&a->toks, e - 1, "of") || nf_tok_is(&a->toks, e - 1, "the")))
+          e--;
         out->org_begin = (uint32_t)k;
         out->org_end = (uint32_t)e;
         out->end = (uint32_t)e;
@@ -242,4 +267,3 @@ nf_status off_find_titles(article *a) {
   return s == NF_ERR_PARSE ? NF_OK : s;
 }
 
-/* The mention that ends just before token k, or NULL. */
