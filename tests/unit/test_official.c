@@ -124,6 +124,18 @@ static const struct {
     {"Ruth Mercer, chairman of the NAPM's business survey committee, said prices rose.",
      "Ruth Mercer|chair|-|NAPM;"},
     {"Ruth Mercer, president of the company, said prices rose.", "Ruth Mercer|president|-|-;"},
+    {"Nora Ito, chairwoman of the Japan Socialist Party, spoke.",
+     "Nora Ito|chair|-|Japan Socialist Party;"},
+    {"WASHINGTON, April 9 - Rep. Alan Berg, D-Cal, said he would act.",
+     "Alan Berg|representative|us|-;"},
+    /* a company's officers hold no state's office */
+    {"\"Rates will fall,\" said Societe Generale economist Alain Roux.",
+     "Alain Roux|economist|-|Societe Generale;"},
+    /* East Asian given names keep their second syllable */
+    {"TAIPEI, March 3 - Central bank governor Lin Chi-cheng spoke.",
+     "Lin Chi-cheng|central bank governor|-|-;"},
+    /* a name followed by a body word is an organisation's */
+    {"The bond pays 15 pct, lead manager Hambros Bank Ltd said.", ""},
     /* a predicate gives or takes the office */
     {"Carlos Reyes, 41, was made agriculture secretary.",
      "Carlos Reyes|agriculture secretary|-|-;"},

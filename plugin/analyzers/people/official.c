@@ -53,7 +53,10 @@ static const nf_lex_entry *title_organisation(const article *a, const title *t) 
 /* "Sen. Tim Kaine (D-Va.)", "Rep. Jim Wright (D-Texas)": a US party label
  * after the name. */
 static int us_party_label(const article *a, size_t k) {
-  if (k + 3 >= a->toks.n || !nf_tok_is(&a->toks, k, "(")) return 0;
+  if (k + 3 >= a->toks.n) return 0;
+  /* "Rep. Anthony Beilenson, D-Cal, said": the state must follow */
+  if (nf_tok_is(&a->toks, k, ",") && !(a->toks.v[k + 3].flags & NF_TOK_CAPITALIZED)) return 0;
+  if (!nf_tok_is(&a->toks, k, "(") && !nf_tok_is(&a->toks, k, ",")) return 0;
   static const char *const parties[] = {"d", "r", "i", NULL};
   return nf_tok_in(&a->toks, k + 1, parties) &&
          (a->toks.v[k + 2].kind == NF_TOKEN_HYPHEN || a->toks.v[k + 2].kind == NF_TOKEN_DASH ||

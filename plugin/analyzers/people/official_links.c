@@ -49,8 +49,8 @@ static size_t complement_end(const article *a, const title *t) {
     const nf_token *tk = &a->toks.v[k];
     if (k > end && (tk->flags & NF_TOK_LINE_START)) break;
     if (tk->kind != NF_TOKEN_WORD && tk->kind != NF_TOKEN_HYPHEN &&
-        tk->kind != NF_TOKEN_APOSTROPHE && tk->kind != NF_TOKEN_NUMBER && !nf_tok_is(&a->toks, k, "&") &&
-        !nf_tok_is(&a->toks, k, "."))
+        tk->kind != NF_TOKEN_APOSTROPHE && tk->kind != NF_TOKEN_NUMBER &&
+        !nf_tok_is(&a->toks, k, "&") && !nf_tok_is(&a->toks, k, "."))
       break;
   }
   return end;
@@ -80,13 +80,13 @@ static size_t apposition_start(const article *a, const title *t) {
  * their complement: "was named chairman", "elected X chairman", "resigned as
  * president", "was made agriculture secretary". */
 static const char *const appointing[] = {
-    "named",    "appointed", "elected", "made",     "nominated", "promoted", "chosen",  "picked",
+    "named",    "appointed", "elected", "made",     "nominated", "promoted", "chosen",   "picked",
     "name",     "appoint",   "elect",   "nominate", "promote",   "names",    "appoints", "elects",
-    "resigned", "retired",   "resigns", "retires",  "resign",    "retire",   "down",    NULL};
+    "resigned", "retired",   "resigns", "retires",  "resign",    "retire",   "down",     NULL};
 /* What may stand between the person and such a verb: "has been", "will". */
-static const char *const auxiliaries[] = {"was", "is", "has", "had", "have", "been", "be",
-                                          "will", "would", "to", "being", "stepped", "steps",
-                                          "step", NULL};
+static const char *const auxiliaries[] = {"was",   "is",      "has",   "had",   "have",
+                                          "been",  "be",      "will",  "would", "to",
+                                          "being", "stepped", "steps", "step",  NULL};
 
 /* The mention just before token k, past an age in commas (", 41,"). */
 static const nf_person_mention *subject_before(const article *a, size_t k) {
@@ -189,8 +189,7 @@ nf_status off_link_titles(article *a) {
     }
     /* "Gabrielius Landsbergis, Lithuania's foreign minister," */
     size_t k = apposition_start(a, t);
-    if (k > 0 && nf_tok_is(&a->toks, k - 1, ",") &&
-        apposition_ends(a, complement_end(a, t))) {
+    if (k > 0 && nf_tok_is(&a->toks, k - 1, ",") && apposition_ends(a, complement_end(a, t))) {
       m = mention_ending(a, k - 1);
       if (m) {
         s = add_official(a, m->person, ti, a->toks.v[m->tok_begin].start, tend);
@@ -221,4 +220,3 @@ nf_status off_link_titles(article *a) {
   }
   return s;
 }
-

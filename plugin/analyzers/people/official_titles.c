@@ -211,9 +211,11 @@ static int parse_title(const article *a, size_t i, title *out) {
         /* "the president of the Lombardy region", "secretary general of CEI" */
         size_t e = k;
         /* a capitalised domain word inside the name is the name's:
-         * "the Federation of Economic Organizations" */
+         * "the Federation of Economic Organizations", "the Japan Socialist
+         * Party" */
         while (e < k + 5 && e < a->toks.n && a->toks.v[e].kind == NF_TOKEN_WORD &&
-               (!title_word(a, e) || (e > k && org_word(a, e) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_HEAD)).len)) &&
+               (!title_word(a, e) || (e > k && (a->toks.v[e].flags & NF_TOK_CAPITALIZED) &&
+                                      !lex_at(a, e, NF_LEX_BIT(NF_LEX_HEAD)).len)) &&
                !nf_tok_is(&a->toks, e, "and") &&
                (e == k || !lex_at(a, e, NF_LEX_BIT(NF_LEX_FIRST_NAME)).len))
           e++;
@@ -266,4 +268,3 @@ nf_status off_find_titles(article *a) {
   nf_buf_free(&norm);
   return s == NF_ERR_PARSE ? NF_OK : s;
 }
-

@@ -70,6 +70,20 @@ static int glued(const finder *f, size_t i) {
   return i < f->toks.n && !(f->toks.v[i].flags & NF_TOK_SPACE_BEFORE);
 }
 
+/* A short lower-case syllable glued after a hyphen: "cheng", "woo"; not a
+ * word of the lexicon nor a participle ("London-based"). */
+static int given_syllable(const finder *f, size_t i) {
+  if (i >= f->toks.n || !glued(f, i)) return 0;
+  const nf_token *tk = &f->toks.v[i];
+  size_t n = tk->end - tk->start;
+  const char *p = f->toks.bytes + tk->start;
+  if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_LOWER) || n < 2 || n > 5) return 0;
+  for (size_t j = 0; j < n; j++)
+    if (p[j] < 'a' || p[j] > 'z') return 0;
+  if (n > 2 && p[n - 2] == 'e' && p[n - 1] == 'd') return 0;
+  return !is_kind(f, i, ~0u);
+}
+
 /* The run of name tokens that starts at i, if any. */
 static int read_run(const finder *f, size_t i, run *r) {
   if (!name_word(f, i)) return 0;
@@ -99,6 +113,13 @@ static int read_run(const finder *f, size_t i, run *r) {
     if (f->toks.v[k].kind == NF_TOKEN_HYPHEN && glued(f, k) && glued(f, k + 1) &&
         name_word(f, k + 1)) {
       k++;
+      continue;
+    }
+    /* "Chang Chi-cheng", "Roh Tae-woo": the lower-case second syllable of
+     * an East Asian given name */
+    if (words && f->toks.v[k].kind == NF_TOKEN_HYPHEN && glued(f, k) && given_syllable(f, k + 1)) {
+      words++;
+      end = k += 2;
       continue;
     }
     break;
@@ -149,6 +170,10 @@ static int legal_suffix(const finder *f, size_t i) {
 static int run_has_orgword(const finder *f, const run *r) {
   int all_office = 1;
   size_t after = r->end;
+  /* "Hambros Bank Ltd": a capitalised body word right after the name */
+  if (after < f->toks.n && (f->toks.v[after].flags & NF_TOK_CAPITALIZED) &&
+      is_kind(f, after, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY)))
+    return 1;
   if (after < f->toks.n && nf_tok_is(&f->toks, after, ",")) after++;
   if (after < f->toks.n && (nf_tok_is(&f->toks, after, "and") || nf_tok_is(&f->toks, after, "&")))
     after++;
