@@ -235,6 +235,13 @@ static const struct {
     {"NEW YORK, Feb 26 - Magma Copper Co, a unit of Newmont Mining Corp, said it cut prices.",
      "body:Magma Copper;[[],[\"Magma Copper\"]]"},
     {"As previously announced, the two firms signed a letter.", "[[],[]]"},
+    /* a company written with its legal form, then by its first words */
+    {"Harlan Mining Inc bought a mine. Harlan said output would rise.",
+     "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},
+    {"Harlan said output would rise.", "[[],[]]"},
+    /* a ticker between the name and the verb */
+    {"Harlan Mining Inc <HRM> said output would rise.",
+     "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},
     /* the agent of a participle is not who speaks */
     {"Economists polled by Reuters said prices would rise.", "group:-;[[],[]]"},
     {"Prices rose, chairman Lord Barber said. Barber said more.",

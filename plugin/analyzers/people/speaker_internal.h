@@ -13,6 +13,7 @@
 
 #define NONE UINT32_MAX
 #define MAX_NAME 256
+#define SPK_COMPANIES_MAX 64
 
 /* What the official and country analyzers found, in tokens. */
 typedef struct mention {
@@ -64,6 +65,12 @@ typedef struct article {
   record_quote *quotes;
   size_t nquotes, cap_quotes;
   uint32_t dateline_end; /* bytes: the dateline analyzer's span, 0 when none */
+  /* where the article's company names with a legal form start ("Volkswagen
+   * AG", "Corning Glass Works Inc"): a later "Volkswagen said" is the body */
+  struct {
+    uint32_t begin, end; /* the name's words, its legal form left out */
+  } companies[SPK_COMPANIES_MAX];
+  size_t ncompanies;
 } article;
 
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {

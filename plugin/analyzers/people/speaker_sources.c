@@ -32,6 +32,48 @@ static void read_type(article *a, nf_type type, mention *list, size_t *count, ui
   }
 }
 
+static int capitalised_word(const article *a, size_t k) {
+  return k < a->toks.n && a->toks.v[k].kind == NF_TOKEN_WORD &&
+         (a->toks.v[k].flags & NF_TOK_CAPITALIZED) && !(a->toks.v[k].flags & NF_TOK_IN_QUOTE);
+}
+
+static int legal_form(const article *a, size_t k) {
+  return capitalised_word(a, k) && nf_org_is_suffix(a->toks.bytes + a->toks.v[k].start,
+                                                    a->toks.v[k].end - a->toks.v[k].start);
+}
+
+/* The first words of the company names written with a legal form: the run
+ * of capitalised words before "Inc", "AG", "Corp" ("Hazleton Laboratories
+ * Corp"), outside the dateline; the first SPK_COMPANIES_MAX of them. */
+static void find_companies(article *a) {
+  a->ncompanies = 0;
+  for (size_t k = 1; k < a->toks.n && a->ncompanies < SPK_COMPANIES_MAX; k++) {
+    if (!legal_form(a, k) || a->toks.v[k].start < a->dateline_end) continue;
+    size_t b = k;
+    while (b > 0 && b + 6 > k && capitalised_word(a, b - 1) && !legal_form(a, b - 1) &&
+           !(a->toks.v[b].flags & NF_TOK_SENT_START))
+      b--;
+    if (b < k && a->person_at[b] == NONE) {
+      a->companies[a->ncompanies].begin = (uint32_t)b;
+      a->companies[a->ncompanies++].end = (uint32_t)k;
+    }
+  }
+}
+
+/* The company of the article that [b, e) shortens, as written with its
+ * legal form ("Banner" of "Banner Industries Inc"), or -1. */
+static long company_short_form(const article *a, size_t b, size_t e) {
+  for (size_t c = 0; c < a->ncompanies; c++) {
+    size_t cb = a->companies[c].begin, ce = a->companies[c].end, n = 0;
+    if (cb == b) continue;
+    while (b + n < e && cb + n < ce &&
+           !strcmp(nf_tok_fold(&a->toks, b + n), nf_tok_fold(&a->toks, cb + n)))
+      n++;
+    if (b + n == e) return (long)c;
+  }
+  return -1;
+}
+
 nf_status spk_read_mentions(article *a) {
   size_t np = nf_analysis_count_of(a->an, NF_TYPE_PERSON);
   size_t nt = nf_analysis_count_of(a->an, NF_TYPE_TITLE);
@@ -51,6 +93,7 @@ nf_status spk_read_mentions(article *a) {
   read_type(a, NF_TYPE_PERSON, a->persons, &a->npersons, a->person_end, a->person_at);
   read_type(a, NF_TYPE_TITLE, a->titles, &a->ntitles, a->title_end, a->title_at);
   read_type(a, NF_TYPE_COUNTRY, a->countries, &a->ncountries, a->country_end, a->country_at);
+  find_companies(a);
   return NF_OK;
 }
 
@@ -179,6 +222,13 @@ static const char *const org_stops[] = {
 /* A proper name of an organisation ending at token e - 1: "the Bank of
  * England", "NATO", "Reuters". */
 static int org_before(const article *a, size_t e, source *s) {
+  /* "Merrill Lynch and Co Inc <MER> said": past the ticker */
+  if (e > 3 && nf_tok_is(&a->toks, e - 1, ">"))
+    for (size_t k = e - 2; k + 5 > e && k > 0; k--)
+      if (nf_tok_is(&a->toks, k, "<")) {
+        e = k;
+        break;
+      }
   size_t b = e;
   int orgish = 0;
   while (b > 0) {
@@ -217,7 +267,8 @@ static int org_before(const article *a, size_t e, source *s) {
     break;
   }
   while (b < e && a->toks.v[b].kind != NF_TOKEN_WORD) b++;
-  if (b >= e || !orgish) return 0;
+  long company = b < e && !orgish ? company_short_form(a, b, e) : -1;
+  if (b >= e || (!orgish && company < 0)) return 0;
   if (nf_tok_is(&a->toks, b, "of") || nf_tok_is(&a->toks, b, "and")) return 0;
   /* "Corp", "AS" ("As previously announced"): a legal form alone names no one */
   int named = 0;
@@ -229,7 +280,11 @@ static int org_before(const article *a, size_t e, source *s) {
   s->kind = SRC_BODY;
   s->begin = (uint32_t)b;
   s->end = (uint32_t)e;
-  set_text(a, s, b, e);
+  /* "Banner said" is Banner Industries: the company's full name */
+  if (company >= 0)
+    set_text(a, s, a->companies[company].begin, a->companies[company].end);
+  else
+    set_text(a, s, b, e);
   s->country[0] = '\0';
   for (size_t k = b; k < e; k++)
     if (a->country_at[k] != NONE) {
