@@ -239,6 +239,16 @@ static const struct {
     {"Harlan Mining Inc bought a mine. Harlan said output would rise.",
      "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},
     {"Harlan said output would rise.", "[[],[]]"},
+    /* a later short form of a name ending in an organisation word */
+    {"The Swiss National Bank cut rates. The National Bank said prices were stable.",
+     "body:Swiss National Bank;[[],[\"Swiss National Bank\"]]"},
+    /* an indefinite body names none; one with a title after it does */
+    {"\"It will fall,\" said a senior official at a U.S. Bank.", "group:-;[[],[]]"},
+    {"Prices rose, a Fiat spokesman said.", "body:Fiat;[[],[\"Fiat\"]]"},
+    /* "and" inside a name */
+    {"Valley Federal Savings and Loan Association said it appointed a director.",
+     "body:Valley Federal Savings and Loan Association;[[],[\"Valley Federal Savings and Loan "
+     "Association\"]]"},
     /* a ticker between the name and the verb */
     {"Harlan Mining Inc <HRM> said output would rise.",
      "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},

@@ -32,6 +32,16 @@ static void read_type(article *a, nf_type type, mention *list, size_t *count, ui
   }
 }
 
+/* Words that end an organisation's name read backwards ("The Bank"). */
+static const char *const org_stops[] = {
+    "the",      "a",         "an",        "in",      "on",      "at",        "by",       "for",
+    "from",     "with",      "but",       "and",     "or",      "as",        "after",    "before",
+    "when",     "while",     "if",        "he",      "she",     "it",        "they",     "we",
+    "i",        "his",       "her",       "its",     "their",   "our",       "this",     "that",
+    "these",    "those",     "meanwhile", "however", "also",    "still",     "then",     "now",
+    "today",    "yesterday", "last",      "monday",  "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",    NULL};
+
 static int capitalised_word(const article *a, size_t k) {
   return k < a->toks.n && a->toks.v[k].kind == NF_TOKEN_WORD &&
          (a->toks.v[k].flags & NF_TOK_CAPITALIZED) && !(a->toks.v[k].flags & NF_TOK_IN_QUOTE);
@@ -42,22 +52,46 @@ static int legal_form(const article *a, size_t k) {
                                                     a->toks.v[k].end - a->toks.v[k].start);
 }
 
-/* The first words of the company names written with a legal form: the run
- * of capitalised words before "Inc", "AG", "Corp" ("Hazleton Laboratories
- * Corp"), outside the dateline; the first SPK_COMPANIES_MAX of them. */
+static int org_word_at(const article *a, size_t k) {
+  return capitalised_word(a, k) &&
+         lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGWORD) | NF_LEX_BIT(NF_LEX_BODY)).len == 1;
+}
+
+/* The organisations the article names in full, outside the dateline (the
+ * first SPK_COMPANIES_MAX): a run of capitalised words before a legal form
+ * ("Hazleton Laboratories Corp": the name without it), or two or more ending
+ * in an organisation word ("Swiss National Bank"). */
 static void find_companies(article *a) {
   a->ncompanies = 0;
   for (size_t k = 1; k < a->toks.n && a->ncompanies < SPK_COMPANIES_MAX; k++) {
-    if (!legal_form(a, k) || a->toks.v[k].start < a->dateline_end) continue;
+    int legal = legal_form(a, k), orgword = !legal && org_word_at(a, k);
+    if ((!legal && !orgword) || a->toks.v[k].start < a->dateline_end) continue;
     size_t b = k;
     while (b > 0 && b + 6 > k && capitalised_word(a, b - 1) && !legal_form(a, b - 1) &&
            !(a->toks.v[b].flags & NF_TOK_SENT_START))
       b--;
+    /* "The Exchange": a sentence's first "The" is no part of the name */
+    while (b < k && nf_tok_in(&a->toks, b, org_stops)) b++;
+    size_t end = legal ? k : k + 1;
     if (b < k && a->person_at[b] == NONE) {
       a->companies[a->ncompanies].begin = (uint32_t)b;
-      a->companies[a->ncompanies++].end = (uint32_t)k;
+      a->companies[a->ncompanies++].end = (uint32_t)end;
     }
   }
+}
+
+/* The fuller name of the article that [b, e) ends ("the National Bank" of
+ * "Swiss National Bank"), or -1. */
+static long company_long_form(const article *a, size_t b, size_t e) {
+  for (size_t c = a->ncompanies; c-- > 0;) { /* the latest before it */
+    size_t cb = a->companies[c].begin, ce = a->companies[c].end, n = 0;
+    if (ce - cb <= e - b || ce > b) continue;
+    while (n < e - b &&
+           !strcmp(nf_tok_fold(&a->toks, e - 1 - n), nf_tok_fold(&a->toks, ce - 1 - n)))
+      n++;
+    if (n == e - b) return (long)c;
+  }
+  return -1;
 }
 
 /* The company of the article that [b, e) shortens, as written with its
@@ -209,16 +243,6 @@ static int body_before(const article *a, size_t e, source *s) {
   return 1;
 }
 
-/* Words that end an organisation's name read backwards ("The Bank"). */
-static const char *const org_stops[] = {
-    "the",      "a",         "an",        "in",      "on",      "at",        "by",       "for",
-    "from",     "with",      "but",       "and",     "or",      "as",        "after",    "before",
-    "when",     "while",     "if",        "he",      "she",     "it",        "they",     "we",
-    "i",        "his",       "her",       "its",     "their",   "our",       "this",     "that",
-    "these",    "those",     "meanwhile", "however", "also",    "still",     "then",     "now",
-    "today",    "yesterday", "last",      "monday",  "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",    NULL};
-
 /* A proper name of an organisation ending at token e - 1: "the Bank of
  * England", "NATO", "Reuters". */
 static int org_before(const article *a, size_t e, source *s) {
@@ -291,6 +315,19 @@ static int org_before(const article *a, size_t e, source *s) {
       snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[k]].name);
       break;
     }
+  return 1;
+}
+
+/* A body noun phrase that may end a longer name: "Valley Federal Savings
+ * and Loan Association" is one name, not "Loan Association". */
+static int body_before_name(const article *a, size_t e, source *s) {
+  if (!body_before(a, e, s)) return 0;
+  size_t b = s->begin;
+  static const char *const joins[] = {"and", "of", "&", NULL};
+  if (b < 2 || !nf_tok_in(&a->toks, b - 1, joins) || !capitalised_word(a, b - 2)) return 1;
+  source longer;
+  memset(&longer, 0, sizeof longer);
+  if (org_before(a, e, &longer) && longer.begin < b) *s = longer;
   return 1;
 }
 
@@ -470,7 +507,7 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
       return 1;
     }
   }
-  if (body_before(a, e, s) || org_before(a, e, s)) {
+  if (body_before_name(a, e, s) || org_before(a, e, s)) {
     /* "Economists polled by Reuters said": the agent of a participle is
      * not the subject; who speaks comes before the participle */
     size_t pb = s->begin;
@@ -571,6 +608,18 @@ static int spk_np_source_after(const article *a, size_t b, size_t k, int any, so
 
 void spk_classify(const article *a, source *s) {
   if (s->kind != SRC_BODY || s->end <= s->begin) return;
+  /* "an executive with a U.S. Bank": an indefinite body is no named one */
+  static const char *const indefinite[] = {"a", "an", "one", NULL};
+  size_t after = s->end;
+  int named_noun_follows = after < a->toks.n && a->toks.v[after].kind == NF_TOKEN_WORD &&
+                           !lex_at(a, after, NF_LEX_BIT(NF_LEX_VERB)).len; /* "a Fiat spokesman" */
+  if (s->begin > 0 && nf_tok_in(&a->toks, s->begin - 1, indefinite) && !named_noun_follows) {
+    s->kind = SRC_UNNAMED;
+    return;
+  }
+  /* "the National Bank said" after "Swiss National Bank": the full name */
+  long c = company_long_form(a, s->begin, s->end);
+  if (c >= 0) set_text(a, s, a->companies[c].begin, a->companies[c].end);
   /* the head noun is the last word; a plural body noun names a group */
   for (size_t k = s->begin; k < s->end; k++) {
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_BODY));
