@@ -136,6 +136,10 @@ static const struct {
      "Lin Chi-cheng|central bank governor|-|-;"},
     /* a name followed by a body word is an organisation's */
     {"The bond pays 15 pct, lead manager Hambros Bank Ltd said.", ""},
+    {"The court ruled, SIA general counsel William Fitzpatrick said.",
+     "William Fitzpatrick|general counsel|-|SIA;"},
+    {"Japan's Minister of International Trade and Industry Hajime Tamura spoke.",
+     "Hajime Tamura|international trade and industry minister|jp|-;"},
     /* a predicate gives or takes the office */
     {"Carlos Reyes, 41, was made agriculture secretary.",
      "Carlos Reyes|agriculture secretary|-|-;"},

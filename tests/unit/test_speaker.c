@@ -249,6 +249,15 @@ static const struct {
     {"Valley Federal Savings and Loan Association said it appointed a director.",
      "body:Valley Federal Savings and Loan Association;[[],[\"Valley Federal Savings and Loan "
      "Association\"]]"},
+    /* a name after "at" is a place's or a firm's; a firm's "and" tail is
+     * no person; the writer of the byline is no one "he" means */
+    {"It will close its plant at Hasbrouck Heights, the spokesman added.", "[[],[]]"},
+    {"\"It went fast,\" said Stephen Lewis, head of research at Phillips and Drew. Lewis of "
+     "Phillips and Drew said rates would fall.",
+     "person:Stephen Lewis;person:Stephen Lewis;[[\"Stephen Lewis\"],[]]"},
+    {"By Jonathan Lynn, Reuters\n    FRANKFURT, March 23 - \"It is far outside our area,\" he "
+     "said.",
+     "-:-;[[],[]]"},
     /* a ticker between the name and the verb */
     {"Harlan Mining Inc <HRM> said output would rise.",
      "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},

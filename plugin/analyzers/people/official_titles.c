@@ -216,7 +216,10 @@ static int parse_title(const article *a, size_t i, title *out) {
         while (e < k + 5 && e < a->toks.n && a->toks.v[e].kind == NF_TOKEN_WORD &&
                (!title_word(a, e) || (e > k && (a->toks.v[e].flags & NF_TOK_CAPITALIZED) &&
                                       !lex_at(a, e, NF_LEX_BIT(NF_LEX_HEAD)).len)) &&
-               !nf_tok_is(&a->toks, e, "and") &&
+               /* "International Trade and Industry", "Phillips and Drew" */
+               (!nf_tok_is(&a->toks, e, "and") ||
+                (e > k && e + 1 < a->toks.n && (a->toks.v[e + 1].flags & NF_TOK_CAPITALIZED) &&
+                 !lex_at(a, e + 1, NF_LEX_BIT(NF_LEX_FIRST_NAME)).len)) &&
                (e == k || !lex_at(a, e, NF_LEX_BIT(NF_LEX_FIRST_NAME)).len))
           e++;
         for (size_t p = k; p < e; p++)

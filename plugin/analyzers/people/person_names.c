@@ -274,6 +274,10 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
   if (b > 0 && (f->marks[b - 1] & NF_PM_TITLE_END)) return CUE_STRONG;
   if (b > 1 && nf_tok_is(&f->toks, b - 1, ",") && (f->marks[b - 2] & NF_PM_TITLE_END))
     return CUE_STRONG;
+  /* "operations at Hasbrouck Heights, the spokesman added": a name after
+   * "at", "in" or "near" is a place's or a firm's */
+  static const char *const place_preps[] = {"at", "in", "near", NULL};
+  if (b > 0 && nf_tok_in(&f->toks, b - 1, place_preps)) return CUE_NONE;
   /* a title after: "Landsbergis, Lithuania's foreign minister," */
   if (nf_tok_is(&f->toks, e, ",")) {
     size_t k = e + 1;
@@ -303,7 +307,12 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
       b > 0 && ((f->marks[b - 1] & (NF_PM_COUNTRY | NF_PM_ORG)) ||
                 ((f->toks.v[b - 1].flags & NF_TOK_CAPITALIZED) &&
                  f->toks.v[b - 1].kind == NF_TOKEN_WORD && !(f->marks[b - 1] & NF_PM_TITLE_END)));
-  if (verb_at(f, k) && !(glued_before && r->nwords == 1)) return CUE_VERB;
+  /* "Lewis of Phillips and Drew said": the tail of a firm's name */
+  int name_tail = b >= 3 &&
+                  (nf_tok_is(&f->toks, b - 1, "and") || nf_tok_is(&f->toks, b - 1, "&")) &&
+                  (f->toks.v[b - 2].flags & NF_TOK_CAPITALIZED) &&
+                  (nf_tok_is(&f->toks, b - 3, "of") || nf_tok_is(&f->toks, b - 3, "at"));
+  if (verb_at(f, k) && !(glued_before && r->nwords == 1) && !name_tail) return CUE_VERB;
   /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said" */
   if (r->nwords >= 2 &&
       (nf_tok_is(&f->toks, e, ",") || (e < f->toks.n && f->toks.v[e].kind == NF_TOKEN_DASH))) {

@@ -159,6 +159,9 @@ int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s) 
     const mention *m = &a->persons[k];
     if (m->end > before) continue;
     if (a->toks.v[m->begin].flags & NF_TOK_IN_QUOTE) continue;
+    /* "By Jonathan Lynn, Reuters FRANKFURT, March 23 -": the writer is no
+     * one the story's "he" can mean */
+    if (a->toks.v[m->begin].start < a->dateline_end) continue;
     if (gender && m->flags && (int)m->flags != gender) continue;
     spk_person_source(a, m, s);
     return 1;
@@ -499,6 +502,8 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
   for (size_t p = e, caps = 0; p > 1 && caps < 5; p--) {
     const nf_token *tp = &a->toks.v[p - 1];
     if (nf_tok_punct(&a->toks, p - 1, ",") && caps) continue; /* "of Columbia, South Carolina" */
+    if ((nf_tok_is(&a->toks, p - 1, "and") || nf_tok_is(&a->toks, p - 1, "&")) && caps)
+      continue; /* "Lewis of Phillips and Drew said" */
     if (tp->kind != NF_TOKEN_WORD || !(tp->flags & NF_TOK_CAPITALIZED)) break;
     caps++;
     if ((nf_tok_is(&a->toks, p - 2, "of") || nf_tok_is(&a->toks, p - 2, "from")) && p > 2 &&
