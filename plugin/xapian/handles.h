@@ -216,6 +216,9 @@ struct nf_xenquire {
   // The spies are declared before enquire so that they outlive it.
   std::unique_ptr<nfx::TermFacetSpy> terms;  // every term facet; made by the first
   std::vector<std::unique_ptr<nfx::ValueFacetSpy>> values;
+  // Counts the collapse slot's values over every match (Xapian's own spy,
+  // so a remote shard knows it): the exact numbers of documents and groups.
+  std::unique_ptr<Xapian::ValueCountMatchSpy> group_spy;
   std::vector<nfx::FacetRef> facets;
   Xapian::Database db;
   Xapian::Enquire enquire;
@@ -225,11 +228,15 @@ struct nf_xenquire {
   std::shared_ptr<nfx::FacetTermCache> facet_terms;  // the reader's, or NULL
   unsigned facet_limit = 0;                          // values wanted per term facet, 0: all
   nfx::Deadline deadline;
+  bool collapse = false;  // fold the matches sharing collapse_slot's value
+  unsigned collapse_slot = 0;
   explicit nf_xenquire(const Xapian::Database &d) : db(d), enquire(d) {}
 };
 
 struct nf_xmset {
   Xapian::MSet mset;
+  unsigned long total = 0;   // matching documents, exact
+  unsigned long groups = 0;  // hits once collapsed (total when not collapsing)
   Xapian::Stem stem;
   std::vector<nfx::FacetCounts> facets;
 };
