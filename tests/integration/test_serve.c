@@ -324,6 +324,7 @@ START_TEST(default_facets_and_fields) {
   j = json_of(&r);
   ck_assert_int_eq(json_integer_value(json_object_get(j, "documents")), 7);
   ck_assert_str_eq(json_string_value(json_object_get(j, "date")), "date");
+  ck_assert_str_eq(json_string_value(json_object_get(j, "collapse")), "similar");
   char *facet_names = text_of(json_object_get(j, "facets"));
   ck_assert_str_eq(facet_names,
                    "[\"byline\",\"dateline\",\"agency\",\"country\",\"title\","
