@@ -177,8 +177,13 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     }
     e->enquire.clear_matchspies();
     for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());
-    if (e->collapse) {
-      e->group_spy.reset(new Xapian::ValueCountMatchSpy(e->collapse_slot));
+    e->group_spy.reset();
+    e->remote_group_spy.reset();
+    if (e->collapse && e->remote) {
+      e->remote_group_spy.reset(new Xapian::ValueCountMatchSpy(e->collapse_slot));
+      e->enquire.add_matchspy(e->remote_group_spy.get());
+    } else if (e->collapse) {
+      e->group_spy.reset(new nfx::GroupSpy(e->collapse_slot));
       e->enquire.add_matchspy(e->group_spy.get());
     }
     std::unique_ptr<DocidSpy> collect;
@@ -199,14 +204,17 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     // Spies see every match before it is collapsed: the documents are the
     // spy's total, the groups those without a key plus one per key.
     m->total = m->groups = m->mset.get_matches_estimated();
-    if (e->collapse) {
+    if (e->group_spy) {
+      m->total = e->group_spy->documents();
+      m->groups = e->group_spy->groups();
+    } else if (e->remote_group_spy) {
+      const Xapian::ValueCountMatchSpy &spy = *e->remote_group_spy;
       unsigned long keyed = 0, keys = 0;
-      for (Xapian::TermIterator v = e->group_spy->values_begin(); v != e->group_spy->values_end();
-           ++v) {
+      for (Xapian::TermIterator v = spy.values_begin(); v != spy.values_end(); ++v) {
         keyed += v.get_termfreq();
         keys++;
       }
-      m->total = e->group_spy->get_total();
+      m->total = spy.get_total();
       m->groups = m->total - keyed + keys;
     }
     if (e->terms) count_term_facets(e, m->total, collect.get());
