@@ -129,6 +129,10 @@ static void print_help(const search_opts *o) {
                     "dates, ranges (2021-12-01..2021-12-31, 2021-12, 2021..); repeated,\n"
                     "  any may match (OR):",
                     date);
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++)
+    if (nf_schema_field(schema, i)->collapse)
+      printf("Near-duplicates are folded on %s: (collapse = yes).\n",
+             nf_schema_field(schema, i)->name);
   printf(
       "Filters of different fields all apply (AND); OR and brackets say otherwise.\n"
       "A field the schema does not have (speakr:) or one with no value (speaker:)\n"

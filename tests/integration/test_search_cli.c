@@ -132,6 +132,7 @@ START_TEST(help_lists_the_fields_of_the_schema) {
            "  dates, ranges (2021-12-01..2021-12-31, 2021-12, 2021..); repeated,\n"
            "  any may match (OR):\n"
            "    date:\n"
+           "Near-duplicates are folded on similar: (collapse = yes).\n"
            "Filters of different fields all apply (AND); OR and brackets say otherwise.\n"
            "A field the schema does not have (speakr:) or one with no value (speaker:)\n"
            "is an error.\n",
