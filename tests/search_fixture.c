@@ -12,7 +12,8 @@
 
 char *nf_test_search_ids(const char *const *dbs, size_t ndbs, const nf_schema *schema,
                          const char *query, const nf_search_options *opts) {
-  nf_search_options o = {0, NF_TEST_MAX_IDS, NF_SORT_RELEVANCE, NULL, 0, 0, 0, 0, 0, 0};
+  /* every matching article, near-duplicates too, unless opts says */
+  nf_search_options o = {.limit = NF_TEST_MAX_IDS, .sort = NF_SORT_RELEVANCE, .no_collapse = 1};
   if (opts) o = *opts;
   nf_searcher *s;
   nf_results *r;

@@ -22,6 +22,8 @@
  *     slot = 1                 # value slot (required for kind = date)
  *     source = country         # what fills it (default: the field name), see below
  *     facet = yes              # counted by --facets (default: no)
+ *     collapse = yes           # near-duplicates: searches fold the matches that share
+ *                              # this field's slot value into one hit (default: no)
  *     values = many            # one or many values per article (default: from
  *                              # the sources, see below); only for kinds of
  *                              # boolean terms
@@ -29,7 +31,8 @@
  *     description = ...        # free text for documentation
  *
  * A source is the article's metadata (id, text, headline, date, year, source,
- * url), a result type (its results' values: `source = official`) or a result
+ * url, similar: the near-duplicate key of the text, a hash of its first 25
+ * words folded), a result type (its results' values: `source = official`) or a result
  * type's attribute (`source = official.country`); a field may have several,
  * separated by commas (`source = credit.name, credit.org`).
  *
@@ -44,6 +47,10 @@
  * or a result type whose record layout keeps one result (NF_LAYOUT_VALUE,
  * NF_LAYOUT_OBJECT), or an attribute of one; otherwise many.  The date
  * field and the id have one.
+ *
+ * At most one field has `collapse = yes`; it needs a slot and a prefix (a
+ * kind of boolean terms), so that `field:KEY` lists the articles a hit
+ * stands for.  The default schema's is `similar` (source = similar).
  *
  * Loading reads the whole file, then loads the plug-ins it names into the
  * registry, then resolves each field's kind in the registry, then creates
@@ -79,7 +86,8 @@ typedef enum nf_meta {
   NF_META_DATE, /* YYYYMMDD: the metadata's, else the dateline's */
   NF_META_YEAR, /* YYYY */
   NF_META_SOURCE,
-  NF_META_URL
+  NF_META_URL,
+  NF_META_SIMILAR /* the near-duplicate key of the text: 16 hex digits */
 } nf_meta;
 
 /* One source of a field: metadata, or the value or an attribute of the
@@ -102,8 +110,10 @@ typedef struct nf_field {
   int facet; /* 1 if counted by --facets */
   char *label;
   char *description;
-  int multi; /* 1: an article may have several values (repeated filters AND);
-                0: at most one (repeated filters OR).  See `values` above. */
+  int multi;    /* 1: an article may have several values (repeated filters AND);
+                   0: at most one (repeated filters OR).  See `values` above. */
+  int collapse; /* 1: searches fold the matches sharing this field's slot value
+                   into one hit (`collapse = yes`, see above) */
 } nf_field;
 
 typedef struct nf_schema nf_schema;

@@ -34,6 +34,9 @@ typedef struct nf_search_options {
   int histogram_days;    /* 1: the histogram counts days (YYYY-MM-DD), not months */
   int no_snippet;        /* 1: no snippets (the hits' snippet is "") */
   int with_text;         /* 1: each hit's record keeps the article's "text" */
+  int no_collapse;       /* 1: every matching article is a hit of its own; 0 (the
+                            default): near-duplicates are folded into one hit, see
+                            nf_results_groups */
 } nf_search_options;
 
 /* Open one or several databases (directories or stub files) as one.  The
@@ -98,6 +101,12 @@ typedef struct nf_hit {
   const nf_mark *marks; /* the matched words inside snippet */
   size_t nmarks;
   const char *record; /* the extracted record, as JSON */
+  /* Near-duplicates (the schema's `collapse = yes` field, `similar` by
+   * default): the hit's key, and how many other matching articles share it
+   * and were folded into this hit.  similar_key is NULL when the search did
+   * not collapse or the article has no key; field:"key" lists the group. */
+  unsigned long similar;
+  const char *similar_key;
 } nf_hit;
 
 typedef struct nf_facet_value {
@@ -126,9 +135,17 @@ typedef struct nf_suggestion {
 } nf_suggestion;
 
 NF_API void nf_results_free(nf_results *r);
-/* The number of matches, exact (every match is checked, with or without
- * facets): the same in the text output, --json and the HTTP API. */
+/* The number of matching articles, exact (every match is checked, with or
+ * without facets; near-duplicates folded into a hit are counted): the same
+ * in the text output, --json and the HTTP API. */
 NF_API unsigned long nf_results_total(const nf_results *r);
+/* The number of hits once near-duplicates are folded (what offset and
+ * limit page through), exact; nf_results_total when the search did not
+ * collapse.  Facets and the histogram count articles, not groups. */
+NF_API unsigned long nf_results_groups(const nf_results *r);
+/* The collapse field's name when the search folded near-duplicates
+ * ("similar"), else NULL. */
+NF_API const char *nf_results_collapse_field(const nf_results *r);
 NF_API size_t nf_results_size(const nf_results *r);
 NF_API const nf_hit *nf_results_hit(const nf_results *r, size_t i);
 NF_API size_t nf_results_facet_count(const nf_results *r);
@@ -149,7 +166,8 @@ NF_API const nf_month_count *nf_results_histogram_month(const nf_results *r, siz
 
 /* The documented JSON form: {"query", "total", "offset", "hits": [...]
  * (each with "snippet", its "marks" as byte offsets and its "segments",
- * [{"text", "mark"}]),
+ * [{"text", "mark"}]; when the search collapsed, each hit with a key has
+ * "similar": {"count", "key"} and "groups" follows "total"),
  * "facets": {...}, "suggestions": [{"field", "queried", "value", "label",
  * "count"}]}, and "histogram": [{"month": "2021-12", "count": 3}, ...]
  * when it was counted (malloc'd, NUL-terminated). */

@@ -42,7 +42,17 @@ static const char usage[] =
     "                        the record (url, dateline, byline, countries,\n"
     "                        officials, speakers, quotes, ...)\n"
     "      --explain         print how the query was understood\n"
-    "  -h, --help            this help\n";
+    "      --no-collapse     show near-duplicates as hits of their own (below)\n"
+    "  -h, --help            this help\n"
+    "\n"
+    "Near-duplicates: the articles whose texts open with the same 25 words (a\n"
+    "wire story sent again with a correction, an added paragraph or a changed\n"
+    "figure further down) share a key in the schema's collapse field.  A search\n"
+    "shows one hit for them, the best by the sort order, followed by \"+ N\n"
+    "similar: FIELD:KEY\", the query that lists them all (with --no-collapse).\n"
+    "The match count, the facets and the histogram count every article; the\n"
+    "hits (and --offset) go by groups, and the first line says how many\n"
+    "near-duplicates were folded.  --format csv and jsonl export every article.\n";
 
 typedef struct search_opts {
   const char *dbs[NF_MAX_DBS];
@@ -119,6 +129,10 @@ static void print_help(const search_opts *o) {
                     "dates, ranges (2021-12-01..2021-12-31, 2021-12, 2021..); repeated,\n"
                     "  any may match (OR):",
                     date);
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++)
+    if (nf_schema_field(schema, i)->collapse)
+      printf("Near-duplicates are folded on %s: (collapse = yes).\n",
+             nf_schema_field(schema, i)->name);
   printf(
       "Filters of different fields all apply (AND); OR and brackets say otherwise.\n"
       "A field the schema does not have (speakr:) or one with no value (speaker:)\n"
@@ -128,7 +142,15 @@ static void print_help(const search_opts *o) {
 }
 
 static int parse_options(int argc, char **argv, search_opts *o) {
-  enum { OPT_SORT = 256, OPT_FACET_LIMIT, OPT_EXPLAIN, OPT_HISTOGRAM, OPT_FORMAT, OPT_COLUMNS };
+  enum {
+    OPT_SORT = 256,
+    OPT_FACET_LIMIT,
+    OPT_EXPLAIN,
+    OPT_HISTOGRAM,
+    OPT_FORMAT,
+    OPT_COLUMNS,
+    OPT_NO_COLLAPSE
+  };
   static const struct option longopts[] = {
       {"db", required_argument, NULL, 'd'},
       {"schema", required_argument, NULL, 's'},
@@ -144,6 +166,7 @@ static int parse_options(int argc, char **argv, search_opts *o) {
       {"histogram", no_argument, NULL, OPT_HISTOGRAM},
       {"format", required_argument, NULL, OPT_FORMAT},
       {"columns", required_argument, NULL, OPT_COLUMNS},
+      {"no-collapse", no_argument, NULL, OPT_NO_COLLAPSE},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c;
@@ -201,6 +224,9 @@ static int parse_options(int argc, char **argv, search_opts *o) {
         break;
       case OPT_HISTOGRAM:
         o->histogram = 1;
+        break;
+      case OPT_NO_COLLAPSE:
+        o->so.no_collapse = 1;
         break;
       case OPT_FORMAT:
         if (strcmp(optarg, "text") == 0) {
@@ -282,6 +308,10 @@ static void print_text(const nf_results *r, const char *query, unsigned offset) 
   printf("%lu match%s for ", nf_results_total(r), nf_results_total(r) == 1 ? "" : "es");
   nf_cli_put(stdout, *query ? query : "(everything)", 1);
   if (n) printf(" (showing %u-%zu)", offset + 1, offset + n);
+  unsigned long folded = nf_results_total(r) - nf_results_groups(r);
+  if (folded)
+    printf("; %lu hits, %lu near-duplicate%s folded", nf_results_groups(r), folded,
+           folded == 1 ? "" : "s");
   printf("\n");
   for (size_t i = 0; i < nf_results_suggestion_count(r); i++) {
     const nf_suggestion *sg = nf_results_suggestion(r, i);
@@ -303,6 +333,11 @@ static void print_text(const nf_results *r, const char *query, unsigned offset) 
     nf_cli_put(stdout, h->headline ? h->headline : "(no headline)", 1);
     fputc('\n', stdout);
     if (*h->snippet) print_snippet(h, tty);
+    if (h->similar && h->similar_key) {
+      printf("    + %lu similar: %s:", h->similar, nf_results_collapse_field(r));
+      nf_cli_put(stdout, h->similar_key, 1);
+      fputc('\n', stdout);
+    }
   }
   for (size_t f = 0; f < nf_results_facet_count(r); f++) {
     printf("\n%s:", nf_results_facet_name(r, f));

@@ -206,7 +206,8 @@ enum {
   K_FACET = 16,
   K_LABEL = 32,
   K_DESCRIPTION = 64,
-  K_VALUES = 128
+  K_VALUES = 128,
+  K_COLLAPSE = 256
 };
 
 static nf_status field_key(parse_state *st, const char *key, const char *v) {
@@ -244,6 +245,16 @@ static nf_status field_key(parse_state *st, const char *key, const char *v) {
       return fail(st, "'facet' is yes or no, not '%s'", v);
     return NF_OK;
   }
+  if (strcmp(key, "collapse") == 0) {
+    if ((s = mark_seen(st, K_COLLAPSE, key))) return s;
+    if (strcmp(v, "yes") == 0)
+      f->collapse = 1;
+    else if (strcmp(v, "no") == 0)
+      f->collapse = 0;
+    else
+      return fail(st, "'collapse' is yes or no, not '%s'", v);
+    return NF_OK;
+  }
   if (strcmp(key, "values") == 0) {
     if ((s = mark_seen(st, K_VALUES, key))) return s;
     if (strcmp(v, "one") != 0 && strcmp(v, "many") != 0)
@@ -265,9 +276,9 @@ static nf_status field_key(parse_state *st, const char *key, const char *v) {
 }
 
 static const char *const meta_names[] = {
-    [NF_META_ID] = "id",     [NF_META_TEXT] = "text", [NF_META_HEADLINE] = "headline",
-    [NF_META_DATE] = "date", [NF_META_YEAR] = "year", [NF_META_SOURCE] = "source",
-    [NF_META_URL] = "url",
+    [NF_META_ID] = "id",     [NF_META_TEXT] = "text",       [NF_META_HEADLINE] = "headline",
+    [NF_META_DATE] = "date", [NF_META_YEAR] = "year",       [NF_META_SOURCE] = "source",
+    [NF_META_URL] = "url",   [NF_META_SIMILAR] = "similar",
 };
 
 /* One source, "meta", "type" or "type.attr", into src. */
@@ -292,7 +303,7 @@ static nf_status parse_source(parse_state *st, const nf_field *f, const char *it
   if (src->type == 0)
     return fail(st,
                 "[field %s]: source '%s' is neither the article's metadata (id, text, headline, "
-                "date, year, source, url) nor a result type",
+                "date, year, source, url, similar) nor a result type",
                 f->name, type);
   if (dot && !(src->attr = strdup(dot + 1)))
     return nf_error_set_at(st->err, NF_ERR_NOMEM, st->name, st->line, "out of memory");
@@ -344,7 +355,12 @@ static nf_status finish_field(parse_state *st) {
       s = fail(st, "prefix '%s' is already used by [field %s]", f->prefix, o->name);
     else if (f->slot != NF_NO_SLOT && f->slot == o->slot)
       s = fail(st, "slot of [field %s] is already used by [field %s]", f->name, o->name);
+    else if (f->collapse && o->collapse)
+      s = fail(st, "[field %s] and [field %s] both have 'collapse = yes' (one at most)", o->name,
+               f->name);
   }
+  if (s == NF_OK && f->collapse && f->slot == NF_NO_SLOT)
+    s = fail(st, "[field %s] has 'collapse = yes' and needs a 'slot'", f->name);
   st->line = saved;
   st->field = NULL;
   return s;
@@ -380,6 +396,9 @@ static void kind_list(const nf_registry *reg, nf_buf *out) {
 
 /* What a field's kind asks of it. */
 static nf_status check_kind(parse_state *st, const nf_field *f) {
+  if (f->collapse && f->kind->mode != NF_KIND_TERMS)
+    return fail(st, "[field %s] has 'collapse = yes': its kind must be of boolean terms, not '%s'",
+                f->name, f->kind->name);
   if (f->kind->mode == NF_KIND_DATE) {
     if (f->slot == NF_NO_SLOT) return fail(st, "[field %s] is a date and needs a 'slot'", f->name);
     if (f->prefix) return fail(st, "[field %s] is a date: it has a slot, not a 'prefix'", f->name);

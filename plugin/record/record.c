@@ -8,6 +8,7 @@
 
 #include "core/grow.h"
 #include "newsfields/record.h"
+#include "similar.h"
 
 struct nf_record {
   const nf_article *article;
@@ -314,6 +315,11 @@ static nf_status meta_value(const nf_record *rec, nf_meta meta, seen_set *seen, 
       if (!rec->has_date) return NF_OK;
       nf_date_compact(&rec->date, buf);
       return give(seen, buf, meta == NF_META_DATE ? 8 : 4, fn, ctx);
+    case NF_META_SIMILAR: {
+      char key[NF_SIMILAR_KEY_LEN + 1];
+      if (!nf_similar_key(nf_analysis_text(rec->analysis), key)) return NF_OK;
+      return fn(ctx, key, NF_SIMILAR_KEY_LEN); /* on the stack: no need to dedupe */
+    }
     case NF_META_NONE:
       break;
   }

@@ -185,6 +185,7 @@ nf_status nf_export_next(nf_export *x, nf_searcher *s, const char **data, size_t
   so.sort = x->o.sort;
   so.no_snippet = 1;
   so.with_text = x->with_text;
+  so.no_collapse = 1; /* every matching article, near-duplicates included */
   nf_results *r = NULL;
   nf_status st = nf_search(s, x->query, x->qlen, &so, &r, err);
   if (st != NF_OK) return st;

@@ -36,7 +36,7 @@ typedef struct facet {
 /* One hit: what callers see, and the strings it points to, owned here. */
 typedef struct hit_store {
   nf_hit pub;
-  char *id, *date, *headline, *snippet, *record;
+  char *id, *date, *headline, *snippet, *record, *similar_key;
   nf_mark *marks;
   json_t *fields;  /* the record's summary: less its text, id, headline and date, lists bounded */
   json_t *omitted; /* what the summary left out: {"path": entries}, or NULL when nothing */
@@ -45,6 +45,8 @@ typedef struct hit_store {
 struct nf_results {
   char *query;
   unsigned long total;
+  unsigned long groups;
+  const char *collapse; /* the collapse field's name (the schema's), or NULL */
   unsigned offset;
   hit_store *hits;
   size_t nhits;
@@ -83,6 +85,7 @@ static void hit_free(hit_store *h) {
   free(h->snippet);
   free(h->marks);
   free(h->record);
+  free(h->similar_key);
   json_decref(h->fields);
   json_decref(h->omitted);
 }
@@ -264,14 +267,34 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, const nf_se
   json_decref(doc);
   if (s == NF_OK && (!h->id || !h->record || !h->fields)) s = NF_ERR_NOMEM;
   if (s == NF_ERR_NOMEM) nf_error_set(err, s, "out of memory");
-  h->pub = (nf_hit){h->pub.rank, h->pub.score, h->pub.percent, h->id,         h->date,
-                    h->headline, h->snippet,   h->marks,       h->pub.nmarks, h->record};
+  if (s == NF_OK) {
+    char *key = NULL;
+    s = nf_xmset_collapse_key(m, i, &key, err);
+    if (s == NF_OK && *key)
+      h->similar_key = key;
+    else
+      free(key);
+  }
+  h->pub = (nf_hit){.rank = h->pub.rank,
+                    .score = h->pub.score,
+                    .percent = h->pub.percent,
+                    .id = h->id,
+                    .date = h->date,
+                    .headline = h->headline,
+                    .snippet = h->snippet,
+                    .marks = h->marks,
+                    .nmarks = h->pub.nmarks,
+                    .record = h->record,
+                    .similar = nf_xmset_collapse_count(m, i),
+                    .similar_key = h->similar_key};
   return s;
 }
 
 nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, const nf_search_options *opts,
-                               nf_error *err) {
+                               const char *collapse, nf_error *err) {
   r->total = nf_xmset_total(m);
+  r->groups = nf_xmset_groups(m);
+  r->collapse = collapse;
   size_t n = nf_xmset_size(m);
   r->hits = calloc(n ? n : 1, sizeof *r->hits);
   if (!r->hits) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
@@ -398,6 +421,8 @@ const nf_suggestion *nf_results_suggestion(const nf_results *r, size_t i) {
 }
 
 unsigned long nf_results_total(const nf_results *r) { return r->total; }
+unsigned long nf_results_groups(const nf_results *r) { return r->collapse ? r->groups : r->total; }
+const char *nf_results_collapse_field(const nf_results *r) { return r->collapse; }
 size_t nf_results_size(const nf_results *r) { return r->nhits; }
 const nf_hit *nf_results_hit(const nf_results *r, size_t i) {
   return i < r->nhits ? &r->hits[i].pub : NULL;
@@ -451,6 +476,10 @@ static json_t *hit_json(const hit_store *hs) {
                           h->snippet, "marks", marks ? marks : json_null(), "segments",
                           segments ? segments : json_null(), "fields", json_incref(hs->fields));
   if (hit && hs->omitted) json_object_set(hit, "omitted", hs->omitted);
+  if (hit && h->similar_key)
+    json_object_set_new(
+        hit, "similar",
+        json_pack("{s:I,s:s}", "count", (json_int_t)h->similar, "key", h->similar_key));
   return hit;
 }
 
@@ -475,10 +504,17 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
         json_pack("{s:s,s:s,s:s,s:s,s:I}", "field", sg->field, "queried", sg->queried, "value",
                   sg->value, "label", sg->label, "count", (json_int_t)sg->count));
   }
-  json_t *root = json_pack("{s:s,s:I,s:i,s:o,s:o,s:o}", "query", r->query, "total",
-                           (json_int_t)r->total, "offset", (int)r->offset, "hits",
+  json_t *root = json_pack("{s:s,s:I}", "query", r->query, "total", (json_int_t)r->total);
+  /* groups: the hits once near-duplicates are folded; total counts articles */
+  if (root && r->collapse) json_object_set_new(root, "groups", json_integer((json_int_t)r->groups));
+  json_t *rest = json_pack("{s:i,s:o,s:o,s:o}", "offset", (int)r->offset, "hits",
                            hits ? hits : json_array(), "facets", facets ? facets : json_object(),
                            "suggestions", suggestions ? suggestions : json_array());
+  if (root && (!rest || json_object_update(root, rest))) {
+    json_decref(root);
+    root = NULL;
+  }
+  json_decref(rest);
   if (root && r->has_histogram) {
     json_t *months = json_array();
     for (size_t i = 0; months && i < r->nmonths; i++)

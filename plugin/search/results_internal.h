@@ -9,9 +9,10 @@
 nf_status nf_results_new(const char *query, size_t n, unsigned offset, size_t nfacets,
                          nf_results **out, nf_error *err);
 /* Hits of the window: id, date, headline and record from each document's
- * data, and a snippet of its text around the matches. */
+ * data, a snippet of its text around the matches, and its near-duplicates
+ * when the search collapsed on the field named collapse (NULL: it did not). */
 nf_status nf_results_fill_hits(nf_results *r, const nf_xmset *m, const nf_search_options *opts,
-                               nf_error *err);
+                               const char *collapse, nf_error *err);
 /* Facet number f of the results, counted by the enquire's facet number index;
  * labelled by the spelling in the facet terms or by the field's kind. */
 nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size_t index,

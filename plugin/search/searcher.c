@@ -177,6 +177,13 @@ static const nf_field *date_field(const nf_schema *schema) {
   return NULL;
 }
 
+/* The field near-duplicates are folded on (`collapse = yes`), or NULL. */
+static const nf_field *collapse_field(const nf_schema *schema) {
+  for (size_t i = 0; i < nf_schema_field_count(schema); i++)
+    if (nf_schema_field(schema, i)->collapse) return nf_schema_field(schema, i);
+  return NULL;
+}
+
 static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options *opts,
                      const facet_plan *plan, nf_results *r, nf_error *err) {
   nf_xenquire *e;
@@ -192,6 +199,9 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
     else
       st = nf_xenquire_sort_by_value(e, d->slot, 1, err);
   }
+  /* Near-duplicates fold into one hit unless the options say not to. */
+  const nf_field *collapse = opts->no_collapse ? NULL : collapse_field(s->schema);
+  if (st == NF_OK && collapse) st = nf_xenquire_set_collapse(e, 1, collapse->slot, err);
   if (st == NF_OK && plan->nfields) st = nf_xenquire_set_facet_limit(e, opts->facet_limit, err);
   size_t *index = calloc(plan->nfields + 1, sizeof *index);
   if (!index && st == NF_OK) st = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
@@ -211,7 +221,7 @@ static nf_status run(nf_searcher *s, const nf_xquery *q, const nf_search_options
   nf_xmset *m = NULL;
   if (st == NF_OK) st = nf_xenquire_run(e, opts->offset, opts->limit, &m, err);
   if (st == NF_OK) {
-    st = nf_results_fill_hits(r, m, opts, err);
+    st = nf_results_fill_hits(r, m, opts, collapse ? collapse->name : NULL, err);
   }
   for (size_t i = 0; st == NF_OK && i < plan->nfields; i++)
     st = nf_results_fill_facet(r, m, i, index[i], plan->fields[i], opts->facet_limit, err);

@@ -17,6 +17,7 @@ struct nf_api {
   nf_search_limits limits;
   const nf_schema *schema;
   const char *date;                      /* the date field (the histogram), or NULL */
+  const char *collapse;                  /* the near-duplicate field, or NULL */
   const char *facets[NF_API_MAX_FACETS]; /* the default facets: every facet field */
   size_t nfacets;
 };
@@ -49,6 +50,7 @@ nf_status nf_api_new(nf_searcher *const *searchers, size_t n, const nf_schema *s
   for (size_t i = 0; i < nf_schema_field_count(schema); i++) {
     const nf_field *f = nf_schema_field(schema, i);
     if (f->kind->mode == NF_KIND_DATE && !api->date) api->date = f->name;
+    if (f->collapse) api->collapse = f->name;
     if (f->facet && api->nfacets < NF_API_MAX_FACETS - 1) api->facets[api->nfacets++] = f->name;
   }
   *out = api;
@@ -248,6 +250,14 @@ static void search(nf_api *api, nf_api_arg_fn arg, void *ctx, nf_api_response *o
     o.histogram_days = 1;
   } else if (histogram && !(hlen == 5 && memcmp(histogram, "month", 5) == 0)) {
     nf_api_error(400, "histogram must be month or day", out);
+    return;
+  }
+  size_t clen;
+  const char *collapse = arg(ctx, "collapse", &clen);
+  if (collapse && clen == 2 && memcmp(collapse, "no", 2) == 0) {
+    o.no_collapse = 1;
+  } else if (collapse && !(clen == 3 && memcmp(collapse, "yes", 3) == 0)) {
+    nf_api_error(400, "collapse must be yes or no", out);
     return;
   }
   char buf[1024];
@@ -467,9 +477,10 @@ static void fields(nf_api *api, nf_api_response *out) {
                              NF_API_MAX_FACET_LIMIT, "terms", (int)api->limits.max_terms, "phrases",
                              (int)api->limits.max_phrases, "seconds", api->limits.time_limit);
   respond_json(200,
-               json_pack("{s:I,s:o,s:o,s:o,s:o}", "documents", (json_int_t)docs, "fields",
+               json_pack("{s:I,s:o,s:o,s:o,s:o,s:o}", "documents", (json_int_t)docs, "fields",
                          list ? list : json_array(), "facets", facets ? facets : json_array(),
-                         "date", api->date ? json_string(api->date) : json_null(), "limits",
+                         "date", api->date ? json_string(api->date) : json_null(), "collapse",
+                         api->collapse ? json_string(api->collapse) : json_null(), "limits",
                          limits ? limits : json_object()),
                out);
 }

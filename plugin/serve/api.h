@@ -2,8 +2,9 @@
  * arguments in, a status code and a JSON body out.  A front end:
  * it uses only the public API of the library.
  *
- *   /api/search?q=&facets=&offset=&limit=&sort=&facet_limit=
- *       the JSON of `newsfields search --json`, histogram included
+ *   /api/search?q=&facets=&offset=&limit=&sort=&facet_limit=&collapse=yes|no
+ *       the JSON of `newsfields search --json`, histogram included;
+ *       near-duplicates folded into one hit ("similar") unless collapse=no
  *   /api/doc/ID  (or /api/doc?id=ID)
  *       one article whole: {"id", "text", "record"} (hits carry a bounded
  *       summary of the record); 404 when no article has the id
@@ -11,7 +12,8 @@
  *       every match, streamed (nf_api_export below)
  *   /api/fields
  *       the schema's fields (name, label, kind, facet, description), the
- *       default facets, the date field and the limits, for the page
+ *       default facets, the date field, the near-duplicate field searches
+ *       collapse on ("collapse", null when none) and the limits, for the page
  *
  * Errors are {"error": {"message": "...", "status": N}}, as `newsfields
  * search --json` prints them: 400 for a bad argument or query or a query

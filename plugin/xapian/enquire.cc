@@ -67,6 +67,16 @@ nf_status nf_xenquire_set_time_limit(nf_xenquire *e, double seconds, nf_error *e
   return NF_OK;
 }
 
+nf_status nf_xenquire_set_collapse(nf_xenquire *e, int on, unsigned slot, nf_error *err) {
+  if (!e) return nf_error_set(err, NF_ERR_INVALID, "no enquire");
+  return guarded(err, [&] {
+    e->collapse = on != 0;
+    e->collapse_slot = slot;
+    e->enquire.set_collapse_key(on ? slot : Xapian::BAD_VALUENO);
+    return NF_OK;
+  });
+}
+
 nf_status nf_xenquire_sort_by_relevance(nf_xenquire *e, nf_error *err) {
   if (!e) return nf_error_set(err, NF_ERR_INVALID, "no enquire");
   return guarded(err, [&] {
@@ -167,6 +177,15 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     }
     e->enquire.clear_matchspies();
     for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());
+    e->group_spy.reset();
+    e->remote_group_spy.reset();
+    if (e->collapse && e->remote) {
+      e->remote_group_spy.reset(new Xapian::ValueCountMatchSpy(e->collapse_slot));
+      e->enquire.add_matchspy(e->remote_group_spy.get());
+    } else if (e->collapse) {
+      e->group_spy.reset(new nfx::GroupSpy(e->collapse_slot));
+      e->enquire.add_matchspy(e->group_spy.get());
+    }
     std::unique_ptr<DocidSpy> collect;
     if (e->terms && !e->remote && e->db.size() == 1) {
       collect.reset(new DocidSpy);
@@ -182,7 +201,23 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     m->mset = e->enquire.get_mset(offset, limit, check, nullptr, decider(e, e->enquire, d));
     m->stem = e->stem;
     e->enquire.clear_matchspies();  // collect goes before the enquire
-    if (e->terms) count_term_facets(e, m->mset.get_matches_estimated(), collect.get());
+    // Spies see every match before it is collapsed: the documents are the
+    // spy's total, the groups those without a key plus one per key.
+    m->total = m->groups = m->mset.get_matches_estimated();
+    if (e->group_spy) {
+      m->total = e->group_spy->documents();
+      m->groups = e->group_spy->groups();
+    } else if (e->remote_group_spy) {
+      const Xapian::ValueCountMatchSpy &spy = *e->remote_group_spy;
+      unsigned long keyed = 0, keys = 0;
+      for (Xapian::TermIterator v = spy.values_begin(); v != spy.values_end(); ++v) {
+        keyed += v.get_termfreq();
+        keys++;
+      }
+      m->total = spy.get_total();
+      m->groups = m->total - keyed + keys;
+    }
+    if (e->terms) count_term_facets(e, m->total, collect.get());
     for (const auto &f : e->facets)
       m->facets.push_back(f.by_value ? e->values[f.index]->results() : e->terms->results(f.index));
     *out = m.release();

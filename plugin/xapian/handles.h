@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -203,6 +204,30 @@ class ValueFacetSpy {
   std::unique_ptr<Xapian::ValueCountMatchSpy> spy_;
 };
 
+/* Counts the matches and their groups by a collapse slot's value: each
+ * document without a value is a group of its own, the others one group a
+ * value.  A spy of ours, faster than Xapian's ValueCountMatchSpy (a hash
+ * set, no counts); a remote shard is counted by that one instead. */
+class GroupSpy : public Xapian::MatchSpy {
+ public:
+  explicit GroupSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document &doc, double) override {
+    docs_++;
+    std::string v = doc.get_value(slot_);
+    if (v.empty())
+      alone_++;
+    else
+      keys_.insert(std::move(v));
+  }
+  unsigned long documents() const { return docs_; }
+  unsigned long groups() const { return alone_ + keys_.size(); }
+
+ private:
+  Xapian::valueno slot_;
+  unsigned long docs_ = 0, alone_ = 0;
+  std::unordered_set<std::string> keys_;
+};
+
 /* Which spy counts facet number i of an enquire. */
 struct FacetRef {
   bool by_value;
@@ -216,6 +241,11 @@ struct nf_xenquire {
   // The spies are declared before enquire so that they outlive it.
   std::unique_ptr<nfx::TermFacetSpy> terms;  // every term facet; made by the first
   std::vector<std::unique_ptr<nfx::ValueFacetSpy>> values;
+  // Count the collapse slot's values over every match, for the exact
+  // numbers of documents and groups: ours, or Xapian's over a remote shard
+  // (xapian-tcpsrv knows no spy of ours).
+  std::unique_ptr<nfx::GroupSpy> group_spy;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> remote_group_spy;
   std::vector<nfx::FacetRef> facets;
   Xapian::Database db;
   Xapian::Enquire enquire;
@@ -225,11 +255,15 @@ struct nf_xenquire {
   std::shared_ptr<nfx::FacetTermCache> facet_terms;  // the reader's, or NULL
   unsigned facet_limit = 0;                          // values wanted per term facet, 0: all
   nfx::Deadline deadline;
+  bool collapse = false;  // fold the matches sharing collapse_slot's value
+  unsigned collapse_slot = 0;
   explicit nf_xenquire(const Xapian::Database &d) : db(d), enquire(d) {}
 };
 
 struct nf_xmset {
   Xapian::MSet mset;
+  unsigned long total = 0;   // matching documents, exact
+  unsigned long groups = 0;  // hits once collapsed (total when not collapsing)
   Xapian::Stem stem;
   std::vector<nfx::FacetCounts> facets;
 };

@@ -74,7 +74,13 @@ void nf_xmset_free(nf_xmset *m) { delete m; }
 
 size_t nf_xmset_size(const nf_xmset *m) { return m ? m->mset.size() : 0; }
 
-unsigned long nf_xmset_total(const nf_xmset *m) { return m ? m->mset.get_matches_estimated() : 0; }
+unsigned long nf_xmset_total(const nf_xmset *m) { return m ? m->total : 0; }
+
+unsigned long nf_xmset_groups(const nf_xmset *m) { return m ? m->groups : 0; }
+
+unsigned long nf_xmset_collapse_count(const nf_xmset *m, size_t i) {
+  return in_range(m, i) ? m->mset[i].get_collapse_count() : 0;
+}
 
 unsigned nf_xmset_docid(const nf_xmset *m, size_t i) { return in_range(m, i) ? *m->mset[i] : 0; }
 
@@ -109,6 +115,16 @@ nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out,
   if (!in_range(m, i)) return nf_error_set(err, NF_ERR_INVALID, "no result %zu", i);
   return guarded(err, [&] {
     *out = nfx::dup_string(m->mset[i].get_document().get_value(slot));
+    return NF_OK;
+  });
+}
+
+nf_status nf_xmset_collapse_key(const nf_xmset *m, size_t i, char **out, nf_error *err) {
+  if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output");
+  *out = nullptr;
+  if (!in_range(m, i)) return nf_error_set(err, NF_ERR_INVALID, "no result %zu", i);
+  return guarded(err, [&] {
+    *out = nfx::dup_string(m->mset[i].get_collapse_key());
     return NF_OK;
   });
 }

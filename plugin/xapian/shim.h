@@ -214,6 +214,10 @@ nf_status nf_xenquire_set_query(nf_xenquire *e, const nf_xquery *q, nf_error *er
  * NF_ERR_TIMEOUT.  The clock is read every 32 documents, so a run may
  * overshoot by the time 32 documents take. */
 nf_status nf_xenquire_set_time_limit(nf_xenquire *e, double seconds, nf_error *err);
+/* on: fold the matches that share their value in slot into one hit, the
+ * best of them by the sort order (Xapian's collapse key); documents with no
+ * value there are never folded.  Off by default. */
+nf_status nf_xenquire_set_collapse(nf_xenquire *e, int on, unsigned slot, nf_error *err);
 /* Sort by relevance (the default) or by a value slot, then relevance. */
 nf_status nf_xenquire_sort_by_relevance(nf_xenquire *e, nf_error *err);
 nf_status nf_xenquire_sort_by_value(nf_xenquire *e, unsigned slot, int descending, nf_error *err);
@@ -248,8 +252,17 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
 
 void nf_xmset_free(nf_xmset *m);
 size_t nf_xmset_size(const nf_xmset *m);
-/* The number of matches: exact, since nf_xenquire_run checks them all. */
+/* The number of matching documents: exact, since nf_xenquire_run checks
+ * them all (collapsed ones included). */
 unsigned long nf_xmset_total(const nf_xmset *m);
+/* The number of hits the matches make once collapsed, exact (the total
+ * when not collapsing): what offset and limit page through. */
+unsigned long nf_xmset_groups(const nf_xmset *m);
+/* How many other matches were folded into hit i (0 when not collapsing). */
+unsigned long nf_xmset_collapse_count(const nf_xmset *m, size_t i);
+/* The value hit i was collapsed on ("" when not collapsing or it has none;
+ * malloc'd). */
+nf_status nf_xmset_collapse_key(const nf_xmset *m, size_t i, char **out, nf_error *err);
 unsigned nf_xmset_docid(const nf_xmset *m, size_t i);
 unsigned nf_xmset_rank(const nf_xmset *m, size_t i);
 double nf_xmset_weight(const nf_xmset *m, size_t i);

@@ -415,10 +415,22 @@ int main(int argc, char **argv) {
          *histo = calloc(nqueries, sizeof(double)), *hist_only = calloc(nqueries, sizeof(double));
   unsigned long *totals = calloc(nqueries, sizeof *totals);
   for (size_t i = 0; i < nqueries; i++) queries[i] = make_query(i);
-  nf_search_options none = {0, 10, NF_SORT_RELEVANCE, NULL, 0, 10, 0, 0, 0, 0};
-  nf_search_options with = {0, 10, NF_SORT_RELEVANCE, facets, nfacets, 10, 0, 0, 0, 0};
-  nf_search_options with_hist = {0, 10, NF_SORT_RELEVANCE, facets, nfacets + 1, 10, 0, 0, 0, 0};
-  nf_search_options hist = {0, 10, NF_SORT_RELEVANCE, facets + nfacets, 1, 10, 0, 0, 0, 0};
+  nf_search_options none = {.limit = 10, .sort = NF_SORT_RELEVANCE, .facet_limit = 10};
+  nf_search_options with = {.limit = 10,
+                            .sort = NF_SORT_RELEVANCE,
+                            .facets = facets,
+                            .nfacets = nfacets,
+                            .facet_limit = 10};
+  nf_search_options with_hist = {.limit = 10,
+                                 .sort = NF_SORT_RELEVANCE,
+                                 .facets = facets,
+                                 .nfacets = nfacets + 1,
+                                 .facet_limit = 10};
+  nf_search_options hist = {.limit = 10,
+                            .sort = NF_SORT_RELEVANCE,
+                            .facets = facets + nfacets,
+                            .nfacets = 1,
+                            .facet_limit = 10};
   /* one untimed pass so that every run reads from the page cache */
   for (size_t i = 0; i < nqueries; i++) timed_search(s, queries[i], &with_hist, &totals[i]);
   for (size_t i = 0; i < nqueries; i++) {

@@ -60,15 +60,16 @@ function same(got, want, what) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'newsfields-browser-'));
-const db = join(work, 'db');
-let server = null;
+const servers = [];
 let context = null;
 
-async function startServer() {
-  execFileSync(args.newsfields, ['index', '-q', '--schema', args.schema, '--db', db,
-    join(args.corpus, 'sample.jsonl'), join(args.fixtures, 'escaping.jsonl')]);
-  server = spawn(args.newsfields, ['serve', '--schema', args.schema, '--db', db,
+// Indexes the inputs into a database of its own and serves it.
+async function startServer(name, inputs) {
+  const db = join(work, name);
+  execFileSync(args.newsfields, ['index', '-q', '--schema', args.schema, '--db', db, ...inputs]);
+  const server = spawn(args.newsfields, ['serve', '--schema', args.schema, '--db', db,
     '--port', '0', '--bind', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  servers.push(server);
   // The first line names the address; the stream is read on (and dropped),
   // so that the server never writes into a closed pipe.
   const out = await new Promise((resolve) => {
@@ -89,7 +90,8 @@ async function startServer() {
 }
 
 async function main() {
-  const base = await startServer();
+  const base = await startServer('db',
+    [join(args.corpus, 'sample.jsonl'), join(args.fixtures, 'escaping.jsonl')]);
   const api = async (q, extra = {}) => {
     const p = new URLSearchParams({ q, limit: '20', facet_limit: '12', ...extra });
     const r = await fetch(`${base}/api/search?${p}`);
@@ -461,6 +463,42 @@ async function main() {
   await shoot('small', false);
   await page.setViewportSize({ width: 1280, height: 1000 });
 
+  // ---- 6. near-duplicates: a story, its update and its correction are one
+  // hit with "2 similar"; clicking it lists the other two (a server of its
+  // own, over tests/fixtures/duplicates).
+  const wire = await startServer('wire', [join(args.fixtures, 'duplicates', 'port-strike.jsonl')]);
+  const wireApi = async (q, extra = {}) => {
+    const r = await fetch(`${wire}/api/search?${new URLSearchParams({ q, ...extra })}`);
+    check(r.ok, `API ${q}: ${r.status}`);
+    return r.json();
+  };
+  const strike = await wireApi('strike');
+  same([strike.total, strike.groups], [5, 3], 'the API: 5 articles, 3 hits');
+  const fields = await (await fetch(`${wire}/api/fields`)).json();
+  same(fields.collapse, 'similar', 'the API names the collapse field');
+  await page.goto(`${wire}/?q=strike`);
+  await waitTotal(5, 'strike over the wire stories');
+  same(await page.$$eval('#hits li.hit', (ls) => ls.map((l) => l.dataset.id)),
+    strike.hits.map((h) => h.id), 'the page shows the API\'s hits');
+  same(await page.$$eval('#hits li.hit', (ls) => ls.length), 3, 'three hits');
+  check(/2 near duplicates folded/.test(await page.$eval('#status', (s) => s.textContent)),
+    'the status says what was folded');
+  const group = strike.hits.find((h) => h.similar && h.similar.count === 2);
+  check(group, 'one hit stands for two more');
+  const button = `#hits li.hit[data-id="${group.id}"] button.similar`;
+  same(await page.$eval(button, (b) => b.textContent), '2 similar', 'the button');
+  same(await page.$$eval('#hits button.similar', (bs) => bs.length), 1, 'only that hit has one');
+  await page.click(button);
+  await page.waitForFunction((id) => document.querySelectorAll(
+    `#hits li.hit[data-id="${id}"] .similar-list li`).length === 2, group.id, { timeout: WAIT_MS });
+  const listed = await page.$$eval(`#hits li.hit[data-id="${group.id}"] .similar-list li`,
+    (ls) => ls.map((l) => l.dataset.id).sort());
+  const groupIds = (await wireApi(`similar:"${group.similar.key}"`, { collapse: 'no' })).hits
+    .map((h) => h.id);
+  same(listed, groupIds.filter((id) => id !== group.id).sort(), 'the other two of the group');
+  same(groupIds.sort(), ['wire-001', 'wire-002', 'wire-003'], 'the group is the three copies');
+  await shoot('duplicates');
+
   check(problems.length === 0, `no dialog, page error or console error: ${problems.join('; ')}`);
 }
 
@@ -472,7 +510,8 @@ try {
   console.error(`FAIL: ${e.message}`);
 } finally {
   if (context) await context.close().catch(() => {});
-  if (server && server.exitCode === null) {
+  for (const server of servers) {
+    if (server.exitCode !== null) continue;
     server.kill('SIGTERM');
     const [code] = await once(server, 'exit');
     if (code !== 0 && !failed) {

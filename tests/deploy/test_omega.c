@@ -103,12 +103,29 @@ START_TEST(date_value_range) {
 }
 END_TEST
 
+/* Repeated filters of a field with many values per article AND, as the
+ * command's do (non-exclusive prefixes): Lithuania 8, Poland 5, both 3;
+ * those of a field with one value OR (London 1, Vilnius 3). */
+START_TEST(repeated_filters_and_as_the_command) {
+  char *out = omega("'P=country:lt country:pl'");
+  ck_assert_msg(nf_test_contains(out, "<p class=\"total\">3 matches</p>"), "%s", out);
+  free(out);
+  out = omega("'P=speaker:austin speaker:anusauskas'");
+  ck_assert_msg(nf_test_contains(out, "<p class=\"total\">1 matches</p>"), "%s", out);
+  free(out);
+  out = omega("'P=dateline:london dateline:vilnius'");
+  ck_assert_msg(nf_test_contains(out, "<p class=\"total\">4 matches</p>"), "%s", out);
+  free(out);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("omega");
   TCase *tc = tcase_create("omega CGI");
   tcase_add_unchecked_fixture(tc, setup, teardown);
   tcase_add_test(tc, speaker_and_country);
   tcase_add_test(tc, date_value_range);
+  tcase_add_test(tc, repeated_filters_and_as_the_command);
   suite_add_tcase(s, tc);
   return nf_test_main(s);
 }

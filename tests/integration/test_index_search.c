@@ -324,7 +324,7 @@ END_TEST
 
 START_TEST(sort_by_date_and_windows) {
   const char *dbs[] = {db};
-  nf_search_options o = {0, 3, NF_SORT_DATE, NULL, 0, 0, 0, 0, 0, 0};
+  nf_search_options o = {.limit = 3, .sort = NF_SORT_DATE};
   char *got = search_ids(dbs, 1, "", &o);
   ck_assert_str_eq(got, "fx-004 fx-003 fx-001");
   free(got);
@@ -345,7 +345,7 @@ static char *facet_text(const char *const *dbs, size_t ndbs, const char *query, 
   nf_results *r;
   nf_error err;
   const char *facets[] = {facet};
-  nf_search_options o = {0, 10, NF_SORT_RELEVANCE, facets, 1, 0, 0, 0, 0, 0};
+  nf_search_options o = {.limit = 10, .sort = NF_SORT_RELEVANCE, .facets = facets, .nfacets = 1};
   ck_assert_int_eq(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err), NF_OK);
   ck_assert_msg(nf_search(s, query, strlen(query), &o, &r, &err) == NF_OK, "%s", err.message);
   char *out = calloc(1, 4096);
@@ -385,7 +385,7 @@ START_TEST(unknown_facet_is_a_query_error) {
   nf_results *r;
   nf_error err;
   const char *facets[] = {"headline"};
-  nf_search_options o = {0, 10, NF_SORT_RELEVANCE, facets, 1, 0, 0, 0, 0, 0};
+  nf_search_options o = {.limit = 10, .sort = NF_SORT_RELEVANCE, .facets = facets, .nfacets = 1};
   ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
   ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_ERR_QUERY);
   ck_assert_ptr_null(r);
@@ -447,7 +447,7 @@ START_TEST(hits_carry_snippet_and_record) {
   nf_searcher *s;
   nf_results *r;
   nf_error err;
-  nf_search_options o = {0, 10, NF_SORT_RELEVANCE, NULL, 0, 0, 0, 0, 0, 0};
+  nf_search_options o = {.limit = 10, .sort = NF_SORT_RELEVANCE};
   ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
   ck_assert_int_eq(nf_search(s, "crude", 5, &o, &r, &err), NF_OK);
   ck_assert_uint_eq(nf_results_size(r), 1);
@@ -592,7 +592,7 @@ static void add_one(json_t *counts, const char *name) {
 
 /* The hits of a query as a set of ids, all of them. */
 static size_t count_matches(nf_searcher *s, const char *query) {
-  nf_search_options o = {0, 10000, NF_SORT_RELEVANCE, NULL, 0, 0, 0, 0, 0, 0};
+  nf_search_options o = {.limit = 10000, .sort = NF_SORT_RELEVANCE};
   nf_results *r;
   nf_error err;
   ck_assert_msg(nf_search(s, query, strlen(query), &o, &r, &err) == NF_OK, "%s: %s", query,
@@ -623,7 +623,8 @@ static void check_against_truth(const char *const *dbs, size_t ndbs, json_t *tru
   ck_assert_int_eq(nf_searcher_open(dbs, ndbs, schema, NULL, &s, &err), NF_OK);
   for (size_t qi = 0; qi < sizeof queries / sizeof queries[0]; qi++) {
     const char *query = queries[qi];
-    nf_search_options o = {0, 10000, NF_SORT_RELEVANCE, facets, nfacets, 0, 0, 0, 0, 0};
+    nf_search_options o = {
+        .limit = 10000, .sort = NF_SORT_RELEVANCE, .facets = facets, .nfacets = nfacets};
     nf_results *r;
     ck_assert_msg(nf_search(s, query, strlen(query), &o, &r, &err) == NF_OK, "%s: %s", query,
                   err.message);
@@ -717,7 +718,7 @@ START_TEST(histogram_by_month) {
   nf_results *r;
   nf_error err;
   const char *facets[] = {"date", "year"};
-  nf_search_options o = {0, 0, NF_SORT_RELEVANCE, facets, 2, 0, 0, 0, 0, 0};
+  nf_search_options o = {.sort = NF_SORT_RELEVANCE, .facets = facets, .nfacets = 2};
   ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
   ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_OK);
   /* fx-006 has no date: not counted */

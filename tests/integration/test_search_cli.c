@@ -83,7 +83,7 @@ END_TEST
 #define FIELDS                                                                                  \
   "; the fields are text:, headline:, byline:, credit:, dateline:, agency:, country:, title:, " \
   "official:, officialorg:, speaker:, speakerorg:, speakercountry:, officialcountry:, date:, "  \
-  "year:, source:, id:"
+  "year:, source:, similar:, id:"
 
 /* A field the schema does not have, or one with no value, is an error
  * listing the fields; text with a colon is text. */
@@ -128,10 +128,11 @@ START_TEST(help_lists_the_fields_of_the_schema) {
            "    byline: credit: country: title: official: officialorg: speaker:\n"
            "    speakerorg: speakercountry: officialcountry:\n"
            "  one value per article; repeated, any may match (OR):\n"
-           "    dateline: agency: year: source: id:\n"
+           "    dateline: agency: year: source: similar: id:\n"
            "  dates, ranges (2021-12-01..2021-12-31, 2021-12, 2021..); repeated,\n"
            "  any may match (OR):\n"
            "    date:\n"
+           "Near-duplicates are folded on similar: (collapse = yes).\n"
            "Filters of different fields all apply (AND); OR and brackets say otherwise.\n"
            "A field the schema does not have (speakr:) or one with no value (speaker:)\n"
            "is an error.\n",
@@ -189,7 +190,8 @@ START_TEST(suggestions_are_close_or_none) {
   expect("'speaker:Lloyd speaker:Anusauskas'", 0,
          "0 matches for speaker:Lloyd speaker:Anusauskas\n", "");
   expect("--json speaker:Anusauskis", 0,
-         "{\"query\":\"speaker:Anusauskis\",\"total\":0,\"offset\":0,\"hits\":[],\"facets\":{},"
+         "{\"query\":\"speaker:Anusauskis\",\"total\":0,\"groups\":0,\"offset\":0,\"hits\":[],"
+         "\"facets\":{},"
          "\"suggestions\":[{\"field\":\"speaker\",\"queried\":\"Anusauskis\",\"value\":"
          "\"anusauskas\",\"label\":\"Arvydas Anušauskas\",\"count\":1}],\"histogram\":[]}\n",
          "");

@@ -116,7 +116,7 @@ START_TEST(vessel_facet) {
   nf_results *r;
   nf_error err;
   ck_assert_int_eq(nf_searcher_open(dbs, 1, schema, NULL, &s, &err), NF_OK);
-  nf_search_options o = {0, 10, NF_SORT_RELEVANCE, facets, 1, 0, 0, 0, 0, 0};
+  nf_search_options o = {.limit = 10, .sort = NF_SORT_RELEVANCE, .facets = facets, .nfacets = 1};
   ck_assert_int_eq(nf_search(s, "", 0, &o, &r, &err), NF_OK);
   ck_assert_uint_eq(nf_results_facet_count(r), 1);
   ck_assert_str_eq(nf_results_facet_name(r, 0), "vessel");

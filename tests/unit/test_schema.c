@@ -131,7 +131,16 @@ static const struct {
      "t.schema: the schema needs exactly one field of kind 'id' (it has 0)"},
     {"[field x]\nkind = name\nprefix = XX\n" ID,
      "t.schema:1: [field x]: source 'x' is neither the article's metadata (id, text, headline, "
-     "date, year, source, url) nor a result type"},
+     "date, year, source, url, similar) nor a result type"},
+    {"[field x]\nkind = exact\nprefix = XX\nslot = 1\ncollapse = maybe\n" ID,
+     "t.schema:5: 'collapse' is yes or no, not 'maybe'"},
+    {"[field x]\nkind = exact\nprefix = XX\ncollapse = yes\n" ID,
+     "t.schema:1: [field x] has 'collapse = yes' and needs a 'slot'"},
+    {"[field x]\nkind = exact\nprefix = XX\nslot = 1\ncollapse = yes\n"
+     "[field y]\nkind = exact\nprefix = XY\nslot = 2\ncollapse = yes\n" ID,
+     "t.schema:6: [field x] and [field y] both have 'collapse = yes' (one at most)"},
+    {"[field d]\nkind = date\nslot = 1\ncollapse = yes\n" ID,
+     "t.schema:1: [field d] has 'collapse = yes': its kind must be of boolean terms, not 'date'"},
     {"[field x]\nkind = name\nprefix = XX\nsource = official.\n" ID,
      "t.schema:1: [field x]: bad source 'official.' (a metadata name, TYPE or TYPE.ATTRIBUTE)"},
     {"[field x]\nkind = name\nprefix = XX\nsource = official,, speaker\n" ID,
