@@ -140,6 +140,23 @@ static const struct {
      "William Fitzpatrick|general counsel|-|SIA;"},
     {"Japan's Minister of International Trade and Industry Hajime Tamura spoke.",
      "Hajime Tamura|international trade and industry minister|jp|-;"},
+    /* an organisation's name before the office, with its own words */
+    {"WASHINGTON, March 3 - Senate Banking Committee Chairman William Proxmire spoke.",
+     "William Proxmire|chair|-|Senate Banking Committee;"},
+    {"The fall of Communist Party leader Hu Yaobang hurt.", "Hu Yaobang|leader|-|Communist Party;"},
+    {"It rose, said Laurie Milbank and Co assistant manager Machiko Suzuki.",
+     "Machiko Suzuki|assistant manager|-|Laurie Milbank and Co;"},
+    /* no organisation: a legal form, a place, a generic body noun */
+    {"\"It rose,\" said Sumitomo Bank Ltd chief economist Masahiko Koido.",
+     "Masahiko Koido|chief economist|-|-;"},
+    {"New York Governor Mario Cuomo spoke.", "Mario Cuomo|governor|-|-;"},
+    {"Company chairman Simon Keswick spoke.", "Simon Keswick|chair|-|-;"},
+    {"It fell, Corporate Affairs Minister Michael Howard said.",
+     "Michael Howard|corporate affairs minister|-|-;"},
+    /* a name after a title across a line break is no organisation */
+    {"Officials, including Commerce Secretary\nMalcolm Baldrige and Defense Secretary Caspar "
+     "Weinberger, spoke.",
+     "Malcolm Baldrige|commerce secretary|-|-;Caspar Weinberger|defense secretary|-|-;"},
     /* a predicate gives or takes the office */
     {"Carlos Reyes, 41, was made agriculture secretary.",
      "Carlos Reyes|agriculture secretary|-|-;"},

@@ -7,6 +7,7 @@
 
 #include "analysis/tokens.h"
 #include "core/grow.h"
+#include "fields/orgs.h"
 #include "fields/titles.h"
 #include "official_internal.h"
 
@@ -37,11 +38,39 @@ static int org_word(const article *a, size_t i) {
 
 /* Whether token i continues a run of capitalised words ("Hinckley" in
  * "Charles Hinckley"), so cannot start a name of its own. */
-static int in_capital_run(const article *a, size_t i) {
-  if (i == 0 || (a->toks.v[i].flags & NF_TOK_LINE_START)) return 0;
+static int capital_before(const article *a, size_t i) {
+  if (i == 0 || (a->toks.v[i].flags & NF_TOK_PARA_START)) return 0;
   const nf_token *p = &a->toks.v[i - 1];
   return p->kind == NF_TOKEN_WORD && (p->flags & NF_TOK_CAPITALIZED) &&
          !lex_at(a, i - 1, NF_LEX_BIT(NF_LEX_STOP)).len;
+}
+
+/* "and", "&" or "of" joining two capitalised words of one name: "Ways and
+ * Means", "Laurie Milbank and Co". */
+static int name_join(const article *a, size_t i) {
+  return (nf_tok_is(&a->toks, i, "and") || nf_tok_is(&a->toks, i, "&") ||
+          nf_tok_is(&a->toks, i, "of")) &&
+         capital_before(a, i) && org_word(a, i + 1) && !title_word(a, i + 1);
+}
+
+static int in_capital_run(const article *a, size_t i) {
+  return capital_before(a, i) || (i > 0 && name_join(a, i - 1));
+}
+
+/* A word that may start an organisation's name: none of a generic body
+ * noun ("Company chairman"), a legal form ("Ltd chief economist") or a
+ * place ("New York Governor"). */
+static int org_start(const article *a, size_t i) {
+  if (!org_word(a, i) || in_capital_run(a, i)) return 0;
+  const nf_token *tk = &a->toks.v[i];
+  if (nf_org_is_suffix(a->toks.bytes + tk->start, tk->end - tk->start)) return 0;
+  return !lex_at(a, i, NF_LEX_BIT(NF_LEX_BODY) | NF_LEX_BIT(NF_LEX_PLACE)).len;
+}
+
+/* A capitalised organisation word: "Party", "Committee", "Bank". */
+static int org_body_word(const article *a, size_t i) {
+  return i < a->toks.n && (a->toks.v[i].flags & NF_TOK_CAPITALIZED) &&
+         lex_at(a, i, NF_LEX_BIT(NF_LEX_ORGWORD)).len == 1;
 }
 
 /* A domain list after "of": "Trade and Industry", "State for Defence". */
@@ -104,9 +133,10 @@ static int parse_title(const article *a, size_t i, title *out) {
     }
     nf_lex_match m =
         lex_at(a, j, NF_LEX_TITLE_WORDS | NF_LEX_BIT(NF_LEX_ORG) | NF_LEX_BIT(NF_LEX_BODY));
-    /* "Foreign Ministry spokesman", "State Department official" */
+    /* "Foreign Ministry spokesman", "State Department official"; not a
+     * body noun alone ("Company chairman" is the chairman) */
     if (m.len && m.kinds == NF_LEX_BIT(NF_LEX_BODY) && !(m.flags & NF_LEX_PLURAL) &&
-        title_word(a, j + m.len))
+        title_word(a, j + m.len) && (j > i || out->org_end || out->country[0]))
       m.kinds = NF_LEX_BIT(NF_LEX_DOMAIN);
     unsigned office = NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK);
     if (m.len && (m.kinds & office) &&
@@ -132,6 +162,11 @@ static int parse_title(const article *a, size_t i, title *out) {
       out->org_begin = (uint32_t)j;
       out->org_end = (uint32_t)(j + m.len);
       j += m.len;
+      /* "Senate Banking Committee chairman": the committee's own words */
+      size_t k = j;
+      while (k < j + 3 && org_word(a, k) && !title_word(a, k)) k++;
+      if (k > j && org_body_word(a, k) && title_word(a, k + 1))
+        out->org_end = (uint32_t)(j = k + 1);
       if (possessive(a, j)) j++;
       continue;
     }
@@ -143,10 +178,13 @@ static int parse_title(const article *a, size_t i, title *out) {
     /* an organisation's own name before its office: up to three words */
     /* ...that starts its run of capitals: in "elected Charles Hinckley
      * chairman" no organisation is called Hinckley */
-    if (!started && !out->org_end && !out->country[0] && j == i && org_word(a, j) &&
-        !in_capital_run(a, j)) {
+    if (!started && !out->org_end && !out->country[0] && j == i && org_start(a, j)) {
       size_t k = j;
-      while (k < j + 3 && org_word(a, k) && !title_word(a, k)) k++;
+      while (k < j + 5 && ((org_word(a, k) && !title_word(a, k)) || (k > j && name_join(a, k))))
+        k++;
+      /* "Communist Party leader", "Banking Committee chairman": the
+       * organisation word is the name's */
+      if (k > j && org_body_word(a, k) && title_word(a, k + 1)) k++;
       if (possessive(a, k)) k++;
       if (!title_word(a, k)) break;
       out->org_begin = (uint32_t)j;
