@@ -151,6 +151,8 @@ static const struct {
      "Masahiko Koido|chief economist|-|-;"},
     {"New York Governor Mario Cuomo spoke.", "Mario Cuomo|governor|-|-;"},
     {"Company chairman Simon Keswick spoke.", "Simon Keswick|chair|-|-;"},
+    {"Foreign ministry spokesperson Zhao Lijian spoke.",
+     "Zhao Lijian|foreign ministry spokesperson|-|-;"},
     {"It fell, Corporate Affairs Minister Michael Howard said.",
      "Michael Howard|corporate affairs minister|-|-;"},
     /* a name after a title across a line break is no organisation */

@@ -136,7 +136,7 @@ static int parse_title(const article *a, size_t i, title *out) {
     /* "Foreign Ministry spokesman", "State Department official"; not a
      * body noun alone ("Company chairman" is the chairman) */
     if (m.len && m.kinds == NF_LEX_BIT(NF_LEX_BODY) && !(m.flags & NF_LEX_PLURAL) &&
-        title_word(a, j + m.len) && (j > i || out->org_end || out->country[0]))
+        title_word(a, j + m.len) && (m.len > 1 || j > i || out->org_end || out->country[0]))
       m.kinds = NF_LEX_BIT(NF_LEX_DOMAIN);
     unsigned office = NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK);
     if (m.len && (m.kinds & office) &&
