@@ -25,7 +25,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 SPELLING = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
             "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-            "defence": "defense", "gen": "general", "pres": "president",
+            "defence": "defense", "labour": "labor", "gen": "general", "pres": "president",
             "sec": "secretary", "secy": "secretary", "dep": "deputy", "vice-president": "vice president"}
 IGNORED = {"of", "the", "and", "for", "former", "acting", "a", "an", "s"}
 

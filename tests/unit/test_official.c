@@ -159,6 +159,12 @@ static const struct {
     {"Officials, including Commerce Secretary\nMalcolm Baldrige and Defense Secretary Caspar "
      "Weinberger, spoke.",
      "Malcolm Baldrige|commerce secretary|-|-;Caspar Weinberger|defense secretary|-|-;"},
+    /* a rank before the country; words that start a name are no domains */
+    {"Deputy U.S. Trade Representative Michael Smith spoke.",
+     "Michael Smith|deputy trade representative|us|-;"},
+    {"Ramon Diaz, 65, was named chairman of the Presidential Commission on Good Government.",
+     "Ramon Diaz|chair|-|Presidential Commission on Good Government;"},
+    {"A spokesman for the Federal Banking Supervisory Office in West Berlin said it.", ""},
     /* a predicate gives or takes the office */
     {"Carlos Reyes, 41, was made agriculture secretary.",
      "Carlos Reyes|agriculture secretary|-|-;"},

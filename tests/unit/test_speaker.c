@@ -258,6 +258,9 @@ static const struct {
     {"By Jonathan Lynn, Reuters\n    FRANKFURT, March 23 - \"It is far outside our area,\" he "
      "said.",
      "-:-;[[],[]]"},
+    /* an unnamed office holder speaks for the body after "for" */
+    {"No solution was expected, a spokesman for the National Federation of Banks said today.",
+     "body:National Federation of Banks;[[],[\"National Federation of Banks\"]]"},
     /* a ticker between the name and the verb */
     {"Harlan Mining Inc <HRM> said output would rise.",
      "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},

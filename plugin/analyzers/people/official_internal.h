@@ -22,9 +22,10 @@ typedef struct country_tok {
 
 /* One title in the text. */
 typedef struct title {
-  uint32_t begin, end;               /* the whole title, country and org included */
-  uint32_t office_begin, office_end; /* the office's words: "Secretary of Defense" */
-  uint32_t org_begin, org_end;       /* org_begin == org_end: none */
+  uint32_t begin, end;                             /* the whole title, country and org included */
+  uint32_t office_begin, office_end;               /* the office's words: "Secretary of Defense" */
+  uint32_t org_begin, org_end;                     /* org_begin == org_end: none */
+  uint32_t inner_country_begin, inner_country_end; /* "Deputy U.S. Trade Representative" */
   char country[4];
   uint16_t head_flags; /* NF_LEX_* of the head */
   uint8_t posted;      /* "Ambassador to Japan": the country it names is not the office's */

@@ -75,7 +75,7 @@ static int org_body_word(const article *a, size_t i) {
 
 /* A domain list after "of": "Trade and Industry", "State for Defence". */
 static size_t domains_at(const article *a, size_t k) {
-  size_t end = k;
+  size_t start = k, end = k;
   for (;;) {
     if (nf_tok_is(&a->toks, k, "the")) k++;
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_DOMAIN));
@@ -90,6 +90,9 @@ static size_t domains_at(const article *a, size_t k) {
     }
     break;
   }
+  /* "chairman of the Presidential Commission on Good Government": words
+   * that begin an organisation's name are no domains */
+  if (end > start && org_body_word(a, end)) return start;
   return end;
 }
 
@@ -100,6 +103,7 @@ static int parse_title(const article *a, size_t i, title *out) {
   out->office_begin = NONE;
   out->official = NONE;
   size_t j = i, head_end = 0, before_and = 0;
+  int only_rank = 1; /* the office so far is ranks only: "Deputy" */
   int org_guess = 0;
   while (j < a->toks.n) {
     const nf_token *tk = &a->toks.v[j];
@@ -107,7 +111,12 @@ static int parse_title(const article *a, size_t i, title *out) {
     int started = out->office_begin != NONE;
     uint32_t c = a->country_at[j];
     if (c != NONE && a->countries[c].begin == j && !title_word(a, j)) {
-      if (started || out->country[0]) break;
+      /* "Deputy U.S. Trade Representative": a rank may come first */
+      if ((started && !only_rank) || out->country[0]) break;
+      if (started) {
+        out->inner_country_begin = (uint32_t)j;
+        out->inner_country_end = a->countries[c].end;
+      }
       memcpy(out->country, a->countries[c].code, 4);
       j = a->countries[c].end;
       if (possessive(a, j)) j++;
@@ -142,6 +151,9 @@ static int parse_title(const article *a, size_t i, title *out) {
     if (m.len && (m.kinds & office) &&
         !(started == 0 && (m.kinds & NF_LEX_BIT(NF_LEX_ORG)) && !title_word(a, j + m.len))) {
       if (!started) out->office_begin = (uint32_t)j;
+      if (!(m.kinds & NF_LEX_BIT(NF_LEX_RANK)) ||
+          lex_at(a, j, NF_LEX_BIT(NF_LEX_RANK)).len != m.len)
+        only_rank = 0;
       if (m.kinds & NF_LEX_BIT(NF_LEX_HEAD)) {
         nf_lex_match h = lex_at(a, j, NF_LEX_BIT(NF_LEX_HEAD));
         if (h.len == m.len) {
@@ -245,15 +257,16 @@ static int parse_title(const article *a, size_t i, title *out) {
         out->org_begin = (uint32_t)k;
         out->org_end = (uint32_t)(k + m.len);
         out->end = out->org_end;
-      } else if (!out->org_end && org_word(a, k) && !title_word(a, k)) {
+      } else if (!out->org_end && org_word(a, k) && (!title_word(a, k) || domains_at(a, k) == k)) {
         /* "the president of the Lombardy region", "secretary general of CEI" */
         size_t e = k;
         /* a capitalised domain word inside the name is the name's:
          * "the Federation of Economic Organizations", "the Japan Socialist
          * Party" */
         while (e < k + 5 && e < a->toks.n && a->toks.v[e].kind == NF_TOKEN_WORD &&
-               (!title_word(a, e) || (e > k && (a->toks.v[e].flags & NF_TOK_CAPITALIZED) &&
-                                      !lex_at(a, e, NF_LEX_BIT(NF_LEX_HEAD)).len)) &&
+               (!title_word(a, e) || e == k ||
+                ((a->toks.v[e].flags & NF_TOK_CAPITALIZED) &&
+                 !lex_at(a, e, NF_LEX_BIT(NF_LEX_HEAD)).len)) &&
                /* "International Trade and Industry", "Phillips and Drew" */
                (!nf_tok_is(&a->toks, e, "and") ||
                 (e > k && e + 1 < a->toks.n && (a->toks.v[e + 1].flags & NF_TOK_CAPITALIZED) &&
@@ -262,16 +275,34 @@ static int parse_title(const article *a, size_t i, title *out) {
           e++;
         for (size_t p = k; p < e; p++)
           if (possessive(a, p)) e = p; /* "the NAPM's business survey committee": NAPM */
-        while (e > k + 1 && (nf_tok_is(&a->toks, e - 1, "of") || nf_tok_is(&a->toks, e - 1, "the")))
-          e--;
-        out->org_begin = (uint32_t)k;
-        out->org_end = (uint32_t)e;
-        out->end = (uint32_t)e;
+        /* a name ends in a capitalised word: "... Office in West Berlin" */
+        while (e > k + 1 && !(a->toks.v[e - 1].flags & NF_TOK_CAPITALIZED)) e--;
+        if (e > k) {
+          out->org_begin = (uint32_t)k;
+          out->org_end = (uint32_t)e;
+          out->end = (uint32_t)e;
+        }
       }
     }
   }
   (void)org_guess;
   return 1;
+}
+
+/* The normal form of t's office, without a country inside it ("Deputy U.S.
+ * Trade Representative" is "deputy trade representative"). */
+static nf_status normalize_office(const article *a, const title *t, nf_buf *norm) {
+  const nf_token *ob = &a->toks.v[t->office_begin], *oe = &a->toks.v[t->office_end - 1];
+  if (t->inner_country_end <= t->inner_country_begin || t->inner_country_begin <= t->office_begin ||
+      t->inner_country_end >= t->office_end)
+    return nf_title_normalize(a->toks.bytes + ob->start, oe->end - ob->start, norm, NULL);
+  const nf_token *cb = &a->toks.v[t->inner_country_begin], *ce = &a->toks.v[t->inner_country_end];
+  nf_buf words = NF_BUF_INIT;
+  nf_status s = nf_buf_append(&words, a->toks.bytes + ob->start, cb->start - ob->start);
+  if (s == NF_OK) s = nf_buf_append(&words, a->toks.bytes + ce->start, oe->end - ce->start);
+  if (s == NF_OK) s = nf_title_normalize(words.data, words.len, norm, NULL);
+  nf_buf_free(&words);
+  return s;
 }
 
 static nf_status add_title(article *a, const title *t) {
@@ -292,8 +323,7 @@ nf_status off_find_titles(article *a) {
       i++;
       continue;
     }
-    const nf_token *ob = &a->toks.v[t.office_begin], *oe = &a->toks.v[t.office_end - 1];
-    s = nf_title_normalize(a->toks.bytes + ob->start, oe->end - ob->start, &norm, NULL);
+    s = normalize_office(a, &t, &norm);
     if (s == NF_OK && norm.len) {
       t.norm = (uint32_t)a->norms.len;
       s = nf_buf_append(&a->norms, norm.data, norm.len + 1);

@@ -344,7 +344,19 @@ static int title_body(const article *a, const mention *t, source *s) {
     if (m.len && k + m.len <= e && !(m.flags & NF_LEX_PLURAL)) {
       int spk_named = 0;
       s->country[0] = '\0';
-      for (size_t j = b; j < k + m.len; j++) {
+      /* "a spokesman for the National Federation of Banks": the body is
+       * what follows the preposition, to the title's end */
+      static const char *const preps[] = {"of", "for", "at", "with", NULL};
+      size_t end = k + m.len;
+      for (size_t j = t->begin; j < k; j++)
+        if (nf_tok_in(&a->toks, j, preps)) b = j + 1;
+      while (b < k && (nf_tok_is(&a->toks, b, "the") || nf_tok_is(&a->toks, b, "a"))) b++;
+      if (b > t->begin)
+        while (end < e &&
+               (capitalised_word(a, end) ||
+                (end + 1 < e && nf_tok_in(&a->toks, end, preps) && capitalised_word(a, end + 1))))
+          end++;
+      for (size_t j = b; j < end; j++) {
         if (a->toks.v[j].flags & NF_TOK_CAPITALIZED) spk_named = 1;
         if (a->country_at[j] != NONE && !s->country[0])
           snprintf(s->country, sizeof s->country, "%s", a->countries[a->country_at[j]].name);
@@ -352,8 +364,8 @@ static int title_body(const article *a, const mention *t, source *s) {
       if (!spk_named) return 0;
       s->kind = SRC_BODY;
       s->begin = (uint32_t)b;
-      s->end = (uint32_t)(k + m.len);
-      set_text(a, s, b, k + m.len);
+      s->end = (uint32_t)end;
+      set_text(a, s, b, end);
       return 1;
     }
   }
