@@ -165,6 +165,9 @@ static const struct {
     {"Ramon Diaz, 65, was named chairman of the Presidential Commission on Good Government.",
      "Ramon Diaz|chair|-|Presidential Commission on Good Government;"},
     {"A spokesman for the Federal Banking Supervisory Office in West Berlin said it.", ""},
+    /* wire copy wraps its lines inside a complement */
+    {"Kenji Sato, Chairman of the Federation of Economic\nOrganizations, spoke.",
+     "Kenji Sato|chair|-|Federation of Economic Organizations;"},
     /* a predicate gives or takes the office */
     {"Carlos Reyes, 41, was made agriculture secretary.",
      "Carlos Reyes|agriculture secretary|-|-;"},

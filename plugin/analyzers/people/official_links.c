@@ -47,7 +47,7 @@ static size_t complement_end(const article *a, const title *t) {
     if (k > end && apposition_ends(a, k)) return k;
     if (k == a->toks.n) break;
     const nf_token *tk = &a->toks.v[k];
-    if (k > end && (tk->flags & NF_TOK_LINE_START)) break;
+    if (k > end && (tk->flags & NF_TOK_PARA_START)) break;
     if (tk->kind != NF_TOKEN_WORD && tk->kind != NF_TOKEN_HYPHEN &&
         tk->kind != NF_TOKEN_APOSTROPHE && tk->kind != NF_TOKEN_NUMBER &&
         !nf_tok_is(&a->toks, k, "&") && !nf_tok_is(&a->toks, k, "."))
