@@ -266,8 +266,9 @@ static const struct {
      "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},
     /* the agent of a participle is not who speaks */
     {"Economists polled by Reuters said prices would rise.", "group:-;[[],[]]"},
+    /* a peer's title with the surname alone is the name */
     {"Prices rose, chairman Lord Barber said. Barber said more.",
-     "person:Barber;person:Barber;[[\"Barber\"],[]]"},
+     "person:Lord Barber;person:Lord Barber;[[\"Lord Barber\"],[]]"},
 };
 
 START_TEST(speaker_kinds) {

@@ -519,6 +519,11 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     uint8_t gender;
     int cue = has_cue(&f, &r, &gender);
     if (cue == CUE_NONE || run_has_orgword(&f, &r)) continue;
+    /* "Lord Barber": a peer's title with the surname alone is the name */
+    static const char *const peerage[] = {"lord", "lady", "baroness", NULL};
+    if (r.nwords == 1 && r.begin > 0 && nf_tok_in(&f.toks, r.begin - 1, peerage) &&
+        (f.toks.v[r.begin - 1].flags & NF_TOK_CAPITALIZED))
+      r.begin--;
     /* "S and P said": a lone letter is no name */
     if (r.end - r.begin == 1 && f.toks.v[r.begin].end - f.toks.v[r.begin].start == 1) continue;
     if (run_is_place(&f, &r) || run_starts_org(&f, &r, orgs)) continue;
