@@ -172,6 +172,7 @@ static nf_status offer_date(nf_meta_field *f, int trust, const char *p, size_t n
 }
 
 static int month_name(const char *p, size_t n);
+static int put(int y, int mo, int d, char *out);
 
 static int same_len_ci(const char *p, size_t n, const char *word) {
   if (strlen(word) != n) return 0;
@@ -268,10 +269,23 @@ static const char *byline_name(const char *p, size_t *n) {
       p += strlen(labels[i]), len -= strlen(labels[i]);
   while (len && (space((unsigned char)*p) || *p == ':')) p++, len--;
   /* up to a separator, a date or a time */
-  static const char *const stops[] = {
-      " | ",  " - ",  " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " on ",
-      " am ", " at ", " le ",           " el ",           " updated",       " published", " posted",
-      "\n",   " -"};
+  static const char *const stops[] = {" last updated",
+                                      " | ",
+                                      " - ",
+                                      " \xe2\x80\x93 ",
+                                      " \xe2\x80\x94 ",
+                                      " \xe2\x80\xa2 ",
+                                      " \xc2\xb7 ",
+                                      " on ",
+                                      " am ",
+                                      " at ",
+                                      " le ",
+                                      " el ",
+                                      " updated",
+                                      " published",
+                                      " posted",
+                                      "\n",
+                                      " -"};
   size_t end = len;
   for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
     size_t k = strlen(stops[i]);
@@ -532,6 +546,9 @@ nf_status nf_html_node_text(xmlNode *el, nf_buf *out) {
         return NF_ERR_NOMEM; /* blocks and inlines alike */
       n = n->children;
       continue;
+    } else if (n->type == XML_ELEMENT_NODE && out->len &&
+               (ieq((const char *)n->name, "br") || ieq((const char *)n->name, "hr"))) {
+      if (nf_buf_append_char(out, ' ')) return NF_ERR_NOMEM; /* a line break is a space */
     }
     while (n && n != el && !n->next) n = n->parent;
     if (!n || n == el) break;
@@ -682,8 +699,16 @@ static const char *short_text(nf_html_meta *m, xmlNode *el, size_t max) {
   return m->scratch.data ? m->scratch.data : "";
 }
 
+static int contains_ci(const char *p, size_t n, const char *q, size_t k);
+
+/* A date the page shows, with the number of <h1>s before it and whether it
+ * is labelled as an update ("Updated Mar 12, 2020"). */
 static void shown_date(nf_html_meta *m, const char *p, size_t n) {
-  if (m->nshown < NF_TRUST_SHOWN && p && nf_html_date(p, n, m->shown[m->nshown])) m->nshown++;
+  if (m->nshown == NF_TRUST_SHOWN || !p || !nf_html_date(p, n, m->shown[m->nshown])) return;
+  m->shown_updated[m->nshown] =
+      (char)(contains_ci(p, n, "updated", 7) || contains_ci(p, n, "modified", 8) ||
+             contains_ci(p, n, "aktualisiert", 12));
+  m->shown_h1[m->nshown++] = m->nh1;
 }
 
 static nf_status h1_text(nf_html_meta *m, xmlNode *el) {
@@ -903,6 +928,32 @@ static void strip_kicker(nf_buf *h) {
   h->data[h->len] = '\0';
 }
 
+/* Moves the shown date i to w (w <= i). */
+static void keep_shown(nf_html_meta *m, size_t i, size_t w) {
+  memmove(m->shown[w], m->shown[i], sizeof m->shown[0]);
+  m->shown_h1[w] = m->shown_h1[i];
+  m->shown_updated[w] = m->shown_updated[i];
+}
+
+/* A date in a URL's path: /2020/01/19/ or /2020/oct/02/; 1 when found. */
+static int url_date(const char *u, size_t n, char *iso) {
+  for (size_t i = 0; u && i + 12 <= n; i++) {
+    if (u[i] != '/' || u[i + 5] != '/') continue;
+    if (u[i + 8] == '/' && nf_html_date(u + i + 1, 10, iso)) return 1;
+    size_t k = i + 6, w = k;
+    while (w < n && w < k + 9 && ((u[w] | 0x20) >= 'a' && (u[w] | 0x20) <= 'z')) w++;
+    int month = w - k >= 3 && w < n && u[w] == '/' ? month_name(u + k, w - k) : 0;
+    size_t e = w + 1;
+    int day = 0, year = 0;
+    while (e < n && e < w + 3 && u[e] >= '0' && u[e] <= '9') day = day * 10 + u[e++] - '0';
+    if (!month || e == w + 1 || (e < n && u[e] != '/')) continue;
+    for (size_t k4 = i + 1; k4 < i + 5; k4++)
+      year = u[k4] >= '0' && u[k4] <= '9' ? year * 10 + u[k4] - '0' : -1000000;
+    if (put(year, month, day, iso)) return 1;
+  }
+  return 0;
+}
+
 nf_status nf_html_meta_finish(nf_html_meta *m) {
   nf_status s = choose_headline(m);
   strip_kicker(&m->headline.value);
@@ -913,6 +964,28 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
                                             (contains_ci(a->data, a->len, src->data, src->len) ||
                                              contains_ci(src->data, src->len, a->data, a->len)))))
     s = force(&m->author, TRUST_BYLINE, m->byline.data, m->byline.len);
+  /* a date shown before the headline's <h1> (the masthead's "Thursday,
+   * November 9th 2023") is the day of the visit when others follow it */
+  size_t hl = 0, h1_index = 0;
+  const char *h = m->h1s.data, *hend = h ? h + m->h1s.len : NULL;
+  const nf_buf *head = &m->headline.value;
+  while (!hl && head->len && h && h < hend) {
+    const char *nl = memchr(h, '\n', (size_t)(hend - h));
+    h1_index++;
+    if (contains_ci(h, (size_t)(nl - h), head->data, head->len)) hl = h1_index;
+    h = nl + 1;
+  }
+  if (hl && m->nshown && m->shown_h1[m->nshown - 1] >= hl) {
+    size_t w = 0;
+    for (size_t i = 0; i < m->nshown; i++)
+      if (m->shown_h1[i] >= hl) keep_shown(m, i, w++);
+    m->nshown = w;
+  }
+  /* a date labelled as an update is no publication date */
+  size_t w = 0;
+  for (size_t i = 0; i < m->nshown; i++)
+    if (!m->shown_updated[i]) keep_shown(m, i, w++);
+  m->nshown = w;
   /* the date shown: when the metadata has none, the first; when the
    * metadata's is not shown, one a day off (a time zone) or the nearest less
    * than a week later (the page's own date) */
@@ -930,13 +1003,10 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
     if (cost < best) best = cost, pick = i;
   }
   if (!s && pick < m->nshown) s = force(&m->date, TRUST_BYLINE, m->shown[pick], 10);
-  /* the date in the URL: /2020/01/19/ */
-  const char *u = m->url.value.data;
-  for (size_t i = 0; !s && u && m->date.trust == NF_TRUST_NONE && i + 12 <= m->url.value.len; i++) {
-    char iso[11];
-    if (u[i] == '/' && u[i + 5] == '/' && u[i + 8] == '/' && nf_html_date(u + i + 1, 10, iso))
-      s = offer(&m->date, TRUST_TITLE, iso, 10);
-  }
+  /* the date in the URL: /2020/01/19/, /2020/oct/02/ */
+  char iso[11];
+  if (!s && m->date.trust == NF_TRUST_NONE && url_date(m->url.value.data, m->url.value.len, iso))
+    s = offer(&m->date, TRUST_TITLE, iso, 10);
   return s;
 }
 
@@ -964,6 +1034,10 @@ static int month_name(const char *p, size_t n) {
     if (k == n) return i + 1;
   }
   return 0;
+}
+
+static int alnum(char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 static int valid(int y, int mo, int d) {
@@ -1000,16 +1074,25 @@ int nf_html_date(const char *p, size_t n, char *out) {
       return (i == n || !(p[i] >= '0' && p[i] <= '9')) && put(y, mo, d, out);
     return 0;
   }
-  /* words: "Sun, 19 Jan 2020", "January 19, 2020", "19 January 2020" */
+  /* words: "Sun, 19 Jan 2020", "January 19, 2020", "19 January 2020",
+   * "Published: Mar 3, 2015 | 10:32 am", "am 29.12.2010" (day first when
+   * dotted); punctuation and labels between them are passed over */
   int day = 0, month = 0, year = 0;
   i = 0;
   while (i < n && (month == 0 || day == 0 || year == 0)) {
-    while (i < n && (space((unsigned char)p[i]) || p[i] == ',' || p[i] == '.')) i++;
+    while (i < n && !alnum(p[i])) i++;
     size_t start = i;
     if (i < n && p[i] >= '0' && p[i] <= '9') {
       int v = 0;
       while (i < n && p[i] >= '0' && p[i] <= '9' && i - start < 5) v = v * 10 + (p[i++] - '0');
       if (i < n && p[i] == ':') break; /* a time: the date is over */
+      size_t j = i + 1, k;
+      int dm = 0, dy;
+      for (k = j; k < n && k < j + 2 && p[k] >= '0' && p[k] <= '9'; k++) dm = dm * 10 + p[k] - '0';
+      if (!day && !month && i - start <= 2 && i < n && p[i] == '.' && k > j && k < n &&
+          p[k] == '.' && (j = k + 1, digits(p, n, &j, 4, &dy)) &&
+          !(j < n && p[j] >= '0' && p[j] <= '9'))
+        return put(dy, dm, v, out);
       if (i - start == 4)
         year = v;
       else if (i - start <= 2 && !day)
@@ -1017,15 +1100,15 @@ int nf_html_date(const char *p, size_t n, char *out) {
       else
         return 0;
       while (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) i++; /* 19th */
-    } else if (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) {
+    } else if (i < n) {
       while (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) i++;
       int m = month_name(p + start, i - start);
+      if (i < n && p[i] >= '0' && p[i] <= '9') m = 0; /* "Bo2man": a word, no month */
+      while (i < n && alnum(p[i])) i++;
       if (m && !month)
         month = m;
       else if (!m && i - start > 3 && month)
         return 0; /* a word after the month */
-    } else {
-      break;
     }
   }
   return month && day && year && put(year, month, day, out);

@@ -23,10 +23,14 @@
  * differ only in form: the <h1> that is the metadata's headline (case aside,
  * or with the site's name after it), or the only <h1> of the page; the date
  * shown when the metadata's is not shown and one is a day off (a time zone)
- * or less than a week later (the page's own date); the byline when
+ * or less than a week later (the page's own date), leaving out the dates
+ * before the headline's <h1> (a masthead's day of the visit) when others
+ * follow it and the dates labelled as updates; the byline when
  * the metadata's author is the site's own name.  A headline loses a kicker
  * before it ("Local News | ") and the site's name after it.  Entities left
  * in values ("&#8217;") are decoded.
+ *
+ * The date in the URL (/2020/01/19/, /2020/oct/02/) is the last resort.
  *
  * The canonical URL is <link rel=canonical>, else og:url, else JSON-LD's. */
 #ifndef NF_INPUT_HTML_META_H
@@ -49,9 +53,11 @@ typedef struct nf_html_meta {
   nf_meta_field headline, date, modified, author, url, source, section, language;
   nf_buf h1s; /* the texts of the <h1>s, each ended by '\n' */
   size_t nh1;
-  nf_buf title;                   /* the <title>'s text */
-  nf_buf byline;                  /* the name in the first byline element */
-  char shown[NF_TRUST_SHOWN][11]; /* dates shown in the page's text, in page order */
+  nf_buf title;                       /* the <title>'s text */
+  nf_buf byline;                      /* the name in the first byline element */
+  char shown[NF_TRUST_SHOWN][11];     /* dates shown in the page's text, in page order */
+  size_t shown_h1[NF_TRUST_SHOWN];    /* the number of <h1>s before each */
+  char shown_updated[NF_TRUST_SHOWN]; /* 1: labelled "Updated" */
   size_t nshown;
   nf_buf scratch;            /* text of an element */
   int authors_seen;          /* citation_author etc. repeat: they are joined */
@@ -70,7 +76,8 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el);
 nf_status nf_html_meta_finish(nf_html_meta *m);
 
 /* A date as the page writes it ("2020-01-19T10:00:00-05:00", "20200119",
- * "January 19, 2020", "19 Jan 2020", "Sun, 19 Jan 2020 10:00:00 GMT") as
+ * "January 19, 2020", "19 Jan 2020", "Sun, 19 Jan 2020 10:00:00 GMT",
+ * "Published: Jan. 19, 2020 | 10:32 am", "am 19.01.2020, 13:36 Uhr") as
  * "YYYY-MM-DD" in out (11 bytes); 0 when it is not a date. */
 int nf_html_date(const char *p, size_t n, char *out);
 

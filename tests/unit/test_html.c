@@ -167,6 +167,30 @@ static const struct {
      "</head><body><div class=\"time\">PUBLISHED: <time datetime=\"2023-11-08 23:30\">"
      "November 8, 2023 at 11:30 p.m.</time></div>" P "</body></html>",
      "PATH|(null)|2023-11-08|(null)|(null)|(null)|(null)", NULL},
+    /* a date written day first with dots, in a byline with a time after it */
+    {"<html><body><div class=\"meta author\">Autor: <a href=\"/u/58\">Kai Brandt</a> am "
+     "29.12.2010, 13:36 Uhr</div>" P "</body></html>",
+     "PATH|(null)|2010-12-29|Kai Brandt|(null)|(null)|(null)", NULL},
+    /* the date in a URL that names the month */
+    {"<html><head><link rel=\"canonical\" href=\"https://paper.example/world/2020/oct/02/"
+     "floods-rise\"></head><body>" P "</body></html>",
+     "https://paper.example/world/2020/oct/02/floods-rise|(null)|2020-10-02|(null)|(null)|"
+     "https://paper.example/world/2020/oct/02/floods-rise|(null)",
+     NULL},
+    /* the masthead's date (the day of the visit) comes before the headline: the
+     * date shown after it is the story's, a day before the metadata's UTC one */
+    {"<html><head><meta property=\"og:title\" content=\"Council votes to widen the bridge\">"
+     "<meta property=\"article:published_time\" content=\"2023-11-09T03:10:00Z\"></head>"
+     "<body><header><div class=\"date\">Thursday, November 9th 2023</div></header>"
+     "<h1>Council votes to widen the bridge</h1><div class=\"byline\">By Lu Chen</div>"
+     "<div class=\"time\">PUBLISHED: <time datetime=\"2023-11-08 21:10\">November 8, 2023 at "
+     "9:10 p.m.</time></div>" P "</body></html>",
+     "PATH|Council votes to widen the bridge|2023-11-08|Lu Chen|(null)|(null)|(null)", NULL},
+    /* a line break ends the name in a byline; a date labelled as an update is
+     * no publication date */
+    {"<html><body><p class=\"post-date-and-author\">by <span><a href=\"mailto:ana@example.org\">"
+     "Ana Ruiz</a></span><br>Last updated 04 Jun 2020</p>" P "</body></html>",
+     "PATH|(null)|(null)|Ana Ruiz|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
