@@ -18,7 +18,7 @@ enum {
   TRUST_TITLE = 7
 };
 
-#define MAX_H1 8       /* <h1>s kept */
+#define MAX_H1 8       /* <h1>s (and <h2>s) kept */
 #define MAX_LD_IDS 128 /* JSON-LD objects found by @id */
 
 #define JSONLD_DEPTH 8     /* nesting searched for the article object */
@@ -44,6 +44,8 @@ void nf_html_meta_clear(nf_html_meta *m) {
   }
   nf_buf_clear(&m->h1s);
   m->nh1 = 0;
+  nf_buf_clear(&m->h2s);
+  m->nh2 = 0;
   nf_buf_clear(&m->title);
   nf_buf_clear(&m->byline);
   m->nshown = 0;
@@ -56,6 +58,7 @@ void nf_html_meta_free(nf_html_meta *m) {
   nf_meta_field *f = fields(m, &n);
   for (size_t i = 0; i < n; i++) nf_buf_free(&f[i].value);
   nf_buf_free(&m->h1s);
+  nf_buf_free(&m->h2s);
   nf_buf_free(&m->title);
   nf_buf_free(&m->byline);
   nf_buf_free(&m->scratch);
@@ -711,13 +714,14 @@ static void shown_date(nf_html_meta *m, const char *p, size_t n) {
   m->shown_h1[m->nshown++] = m->nh1;
 }
 
-static nf_status h1_text(nf_html_meta *m, xmlNode *el) {
-  if (m->nh1 == MAX_H1) return NF_OK;
+/* The text of a heading, kept in list (ended by '\n') as the count-th. */
+static nf_status heading_text(nf_html_meta *m, xmlNode *el, nf_buf *list, size_t *count) {
+  if (*count == MAX_H1) return NF_OK;
   const char *t = short_text(m, el, 400);
   if (!t || !*t) return NF_OK;
-  nf_status s = nf_buf_append(&m->h1s, t, strlen(t));
-  if (!s) s = nf_buf_append_char(&m->h1s, '\n');
-  m->nh1++;
+  nf_status s = nf_buf_append(list, t, strlen(t));
+  if (!s) s = nf_buf_append_char(list, '\n');
+  ++*count;
   return s;
 }
 
@@ -751,7 +755,9 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
         const char *lang = attr(el, "lang");
         if (lang) return offer_str(&m->language, TRUST_META, lang);
       } else if (strcmp(name, "h1") == 0) {
-        return h1_text(m, el);
+        return heading_text(m, el, &m->h1s, &m->nh1);
+      } else if (strcmp(name, "h2") == 0) {
+        return heading_text(m, el, &m->h2s, &m->nh2);
       }
       break;
     case 't':
@@ -874,10 +880,42 @@ static long day_number(const char *iso) {
 }
 
 /* The headline: an <h1> when it is the metadata's headline as shown. */
+/* Whether a heading of the page is a part of the <title>, at its start or
+ * its end ("Site - Section \xc2\xbb Story" and an <h2> "Story"). */
+static int title_part(const nf_buf *title, const char *h, size_t hn) {
+  if (!memchr(h, ' ', hn) || hn >= title->len) return 0;
+  for (size_t i = 0; i < sizeof title_seps / sizeof title_seps[0]; i++) {
+    size_t k = strlen(title_seps[i]);
+    if (hn + k > title->len) continue;
+    const char *t = title->data;
+    if (same_ci(t + title->len - hn, hn, h, hn) &&
+        memcmp(t + title->len - hn - k, title_seps[i], k) == 0)
+      return 1;
+    if (same_ci(t, hn, h, hn) && memcmp(t + hn, title_seps[i], k) == 0) return 1;
+  }
+  return 0;
+}
+
+/* The first heading (<h1>, then <h2>) that is a part of the <title>. */
+static nf_status title_heading(nf_html_meta *m) {
+  const nf_buf *lists[2] = {&m->h1s, &m->h2s};
+  for (int l = 0; l < 2; l++) {
+    const char *h = lists[l]->data, *end = h ? h + lists[l]->len : NULL;
+    while (h && h < end) {
+      const char *nl = memchr(h, '\n', (size_t)(end - h));
+      if (title_part(&m->title, h, (size_t)(nl - h)))
+        return offer(&m->headline, TRUST_TITLE, h, (size_t)(nl - h));
+      h = nl + 1;
+    }
+  }
+  return NF_OK;
+}
+
 static nf_status choose_headline(nf_html_meta *m) {
   const nf_buf *src = &m->source.value;
   nf_status s = NF_OK;
-  if (m->title.len) {
+  if (m->title.len && m->headline.trust > TRUST_TITLE) s = title_heading(m);
+  if (!s && m->title.len) {
     size_t after, cut = last_sep(m->title.data, m->title.len, &after);
     /* "Story | Site": the part before, unless that leaves too little */
     if (cut < 15 || cut * 3 < m->title.len) cut = m->title.len;
@@ -902,8 +940,10 @@ static nf_status choose_headline(nf_html_meta *m) {
     only = h, only_n = hn;
     h = nl + 1;
   }
-  /* the page's only <h1>, when it is no site name */
+  /* the page's only <h1>, when it is no site name and does not hold the
+   * metadata's headline with a kicker or a subtitle beside it */
   if (m->nh1 == 1 && memchr(only, ' ', only_n) && !same_ci(only, only_n, src->data, src->len) &&
+      !(m->headline.trust < TRUST_TITLE && contains_ci(only, only_n, meta, mn)) &&
       !(m->title.len && only_n < m->title.len &&
         same_ci(only, only_n, m->title.data + m->title.len - only_n, only_n)))
     return force(&m->headline, TRUST_TITLE, only, only_n);

@@ -21,7 +21,10 @@
  *
  * Then what the page shows wins over what its metadata says when they
  * differ only in form: the <h1> that is the metadata's headline (case aside,
- * or with the site's name after it), or the only <h1> of the page; the date
+ * or with the site's name after it), or the only <h1> of the page unless it
+ * holds the metadata's headline with a label or a subtitle beside it; a
+ * heading (<h1>, <h2>) that is a part of the <title> ("Site - Section >>
+ * Story"), when the metadata has no headline; the date
  * shown when the metadata's is not shown and one is a day off (a time zone)
  * or less than a week later (the page's own date), leaving out the dates
  * before the headline's <h1> (a masthead's day of the visit) when others
@@ -53,6 +56,8 @@ typedef struct nf_html_meta {
   nf_meta_field headline, date, modified, author, url, source, section, language;
   nf_buf h1s; /* the texts of the <h1>s, each ended by '\n' */
   size_t nh1;
+  nf_buf h2s; /* the same of the <h2>s */
+  size_t nh2;
   nf_buf title;                       /* the <title>'s text */
   nf_buf byline;                      /* the name in the first byline element */
   char shown[NF_TRUST_SHOWN][11];     /* dates shown in the page's text, in page order */

@@ -191,6 +191,20 @@ static const struct {
     {"<html><body><p class=\"post-date-and-author\">by <span><a href=\"mailto:ana@example.org\">"
      "Ana Ruiz</a></span><br>Last updated 04 Jun 2020</p>" P "</body></html>",
      "PATH|(null)|(null)|Ana Ruiz|(null)|(null)|(null)", NULL},
+    /* the part of the <title> that the page shows as a heading is the headline */
+    {"<html><head><title>Harbour Club - News &raquo; Regatta moved to Sunday</title></head>"
+     "<body><h1>News</h1><h2>Regatta moved to Sunday</h2>" P "</body></html>",
+     "PATH|Regatta moved to Sunday|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* the only <h1> holds the metadata's headline with a label before it, or a
+     * subtitle after it: the metadata's headline stays */
+    {"<html><head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
+     "\"headline\":\"Patch 2.1 fixes the login bug\"}</script></head><body><h1><span "
+     "class=\"label\">Release Notes</span> Patch 2.1 fixes the login bug</h1>" P "</body></html>",
+     "PATH|Patch 2.1 fixes the login bug|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"<html><head><meta property=\"og:title\" content=\"Fish cakes, hot and fresh\"></head>"
+     "<body><h1>Fish cakes, hot and fresh <small>A morning at the market</small></h1>" P
+     "</body></html>",
+     "PATH|Fish cakes, hot and fresh|(null)|(null)|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
