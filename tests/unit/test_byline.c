@@ -112,6 +112,9 @@ static const struct {
      "Maria Lopez|-|author|Maria Lopez;", ""},
     {"Author: Tomas Berg\n\nThe festival opened on Friday.", NULL,
      "Tomas Berg|-|author|Tomas Berg;", ""},
+    /* dashes set before the byline */
+    {"---- by Lena Sorel\n\nThe festival opened on Friday.", NULL,
+     "Lena Sorel|-|author|Lena Sorel;", ""},
     {"By PABLO RIVAS, AP Sports Writer\n\nLUSAIL, Qatar (AP) — Argentina won.", NULL,
      "Pablo Rivas|AP|author|PABLO RIVAS;", ""},
     {"By Ruth Kemp, Staff Writer\n\nThe council met.", NULL, "Ruth Kemp|-|author|Ruth Kemp;", ""},
