@@ -48,6 +48,7 @@ void nf_html_meta_clear(nf_html_meta *m) {
   m->nh2 = 0;
   nf_buf_clear(&m->title);
   nf_buf_clear(&m->byline);
+  nf_buf_clear(&m->author_meta);
   m->nshown = 0;
   m->authors_seen = 0;
   m->twitter_author_label = 0;
@@ -61,6 +62,7 @@ void nf_html_meta_free(nf_html_meta *m) {
   nf_buf_free(&m->h2s);
   nf_buf_free(&m->title);
   nf_buf_free(&m->byline);
+  nf_buf_free(&m->author_meta);
   nf_buf_free(&m->scratch);
 }
 
@@ -175,6 +177,7 @@ static nf_status offer_date(nf_meta_field *f, int trust, const char *p, size_t n
 }
 
 static int month_name(const char *p, size_t n);
+static nf_status force(nf_meta_field *f, int trust, const char *p, size_t n);
 static int put(int y, int mo, int d, char *out);
 
 static int same_len_ci(const char *p, size_t n, const char *word) {
@@ -252,14 +255,31 @@ static nf_status offer_author(nf_meta_field *f, int trust, const char *p, size_t
 /* The name in a byline as a page shows it: "By Jane Doe - January 5, 2020",
  * "Posted on May 3 by Jane Doe", "View all posts by Jane Doe", "Author: Jane
  * Doe am 29.12.2010".  *n is its length; 0 when it reads as no name. */
+/* Whether the word before p[by] says the name after "by" is no author's:
+ * "Edited by", "Photographed by", "Reviewed by". */
+static int not_author_verb(const char *p, size_t by) {
+  static const char *const verbs[] = {"edited",      "photographed", "photos",       "photo",
+                                      "photography", "illustrated",  "illustration", "translated",
+                                      "compiled",    "reviewed",     "produced",     "curated",
+                                      "checked",     "images",       "video"};
+  size_t end = by;
+  while (end && space((unsigned char)p[end - 1])) end--;
+  size_t start = end;
+  while (start && ((p[start - 1] | 0x20) >= 'a' && (p[start - 1] | 0x20) <= 'z')) start--;
+  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+    if (same_len_ci(p + start, end - start, verbs[i])) return 1;
+  return 0;
+}
+
 static const char *byline_name(const char *p, size_t *n) {
   size_t len = *n;
   *n = 0;
   if (len == 0 || len > 160) return p;
-  /* after the last " by " */
+  /* after the last " by ", unless it names no author ("Edited by") */
   for (size_t i = len; i-- > 0;) {
     if ((i == 0 || space((unsigned char)p[i - 1])) && i + 3 < len && istarts(p + i, "by") &&
         space((unsigned char)p[i + 2])) {
+      if (not_author_verb(p, i)) return p;
       p += i + 3, len -= i + 3;
       break;
     }
@@ -569,6 +589,32 @@ nf_status nf_html_node_text(xmlNode *el, nf_buf *out) {
   return NF_OK;
 }
 
+static int contains_ci(const char *p, size_t n, const char *q, size_t k);
+
+/* An author <meta> (key: 1 + its index in the list of author keys).  One
+ * repeated, one per author (citation_author, parsely-author), is joined in
+ * page order, without repeating a name. */
+static nf_status meta_author(nf_html_meta *m, int key, const char *content, size_t n) {
+  const char *p = skip_by(content, &n);
+  while (n && space((unsigned char)p[n - 1])) n--;
+  if (!author_like(p, n)) return NF_OK;
+  nf_buf *b = &m->author_meta;
+  if (!b->len) {
+    m->authors_seen = key;
+    if (append_collapsed(b, p, n)) return NF_ERR_NOMEM;
+    decode_entities(b);
+    return offer_author(&m->author, TRUST_META, p, n);
+  }
+  if (m->authors_seen != key || contains_ci(b->data, b->len, p, n) || b->len + n > MAX_AUTHOR)
+    return NF_OK;
+  if (nf_buf_append_str(b, ", ") || append_collapsed(b, p, n)) return NF_ERR_NOMEM;
+  decode_entities(b);
+  if (m->author.trust != TRUST_META) return NF_OK;
+  nf_status s = force(&m->author, TRUST_META, b->data, b->len);
+  drop_credentials(&m->author.value);
+  return s;
+}
+
 /* <meta name|property|itemprop=... content=...> */
 static nf_status meta_tag(nf_html_meta *m, xmlNode *el) {
   const char *content = attr(el, "content");
@@ -616,19 +662,7 @@ static nf_status meta_tag(nf_html_meta *m, xmlNode *el) {
                                             "article.author",
                                             "cxenseparse:author"};
   for (size_t i = 0; i < sizeof author_keys / sizeof author_keys[0]; i++)
-    if (ieq(key, author_keys[i])) {
-      if (ieq(key, "citation_author") || ieq(key, "dc.creator")) {
-        /* repeated, one per author: joined in page order */
-        if (m->author.trust == TRUST_META && m->authors_seen) {
-          const char *p = skip_by(content, &n);
-          if (!author_like(p, n) || m->author.value.len + n > MAX_AUTHOR) return NF_OK;
-          if (nf_buf_append_str(&m->author.value, ", ")) return NF_ERR_NOMEM;
-          return append_collapsed(&m->author.value, p, n);
-        }
-        m->authors_seen = 1;
-      }
-      return offer_author(&m->author, TRUST_META, content, n);
-    }
+    if (ieq(key, author_keys[i])) return meta_author(m, (int)i + 1, content, n);
   static const char *const date_keys[] = {"date",
                                           "pubdate",
                                           "publishdate",
@@ -696,13 +730,25 @@ static int date_element(const char *names) {
   return !strstr(names, "update") && !strstr(names, "modif") && !strstr(names, "comment");
 }
 
+/* Whether an element is inside a reader's comment: an ancestor whose class
+ * or id names a comment, or whose microdata type is a Comment.  Its author
+ * is no author of the page. */
+static int in_comment(xmlNode *el) {
+  char names[256];
+  int depth = 0;
+  for (xmlNode *a = el; a && a->type == XML_ELEMENT_NODE && depth < 12; a = a->parent, depth++) {
+    names_of(a, names, sizeof names);
+    const char *type = attr(a, "itemtype");
+    if (strstr(names, "comment") || (type && strstr(type, "Comment"))) return 1;
+  }
+  return 0;
+}
+
 /* The text of an element if it is short, else NULL. */
 static const char *short_text(nf_html_meta *m, xmlNode *el, size_t max) {
   if (nf_html_node_text(el, &m->scratch) != NF_OK || m->scratch.len > max) return NULL;
   return m->scratch.data ? m->scratch.data : "";
 }
-
-static int contains_ci(const char *p, size_t n, const char *q, size_t k);
 
 /* A date the page shows, with the number of <h1>s before it and whether it
  * is labelled as an update ("Updated Mar 12, 2020"). */
@@ -802,7 +848,7 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
     if (t) shown_date(m, t, strlen(t));
   }
   if (itemprop && !attr(el, "content") && has_token(itemprop, "author") &&
-      m->author.trust > TRUST_ELEMENT) {
+      m->author.trust > TRUST_ELEMENT && !in_comment(el)) {
     /* microdata: the author's name is its itemprop=name, else its text */
     xmlNode *who = el;
     for (xmlNode *c = el->children; c; c = c->next)
@@ -997,6 +1043,16 @@ static int url_date(const char *u, size_t n, char *iso) {
 nf_status nf_html_meta_finish(nf_html_meta *m) {
   nf_status s = choose_headline(m);
   strip_kicker(&m->headline.value);
+  /* the <meta> author, when the byline shown is among its names and not
+   * the JSON-LD's author (a CMS account that posted the story) */
+  const nf_buf *am = &m->author_meta, *by = &m->byline;
+  if (!s && m->author.trust == TRUST_JSONLD && am->len && by->len >= 4 &&
+      contains_ci(am->data, am->len, by->data, by->len) &&
+      !contains_ci(by->data, by->len, m->author.value.data, m->author.value.len) &&
+      !contains_ci(am->data, am->len, m->author.value.data, m->author.value.len)) {
+    s = force(&m->author, TRUST_META, am->data, am->len);
+    drop_credentials(&m->author.value);
+  }
   /* the byline shown, when the metadata names no author or the site itself */
   const nf_buf *a = &m->author.value, *src = &m->source.value;
   if (!s && m->byline.len &&

@@ -13,7 +13,7 @@
  *      citation_*, date, pubdate, ...) and microdata (itemprop);
  *   4. JSON-LD of other types (WebPage, ...);
  *   5. <time datetime> (pubdate, itemprop=datePublished, else the first),
- *      rel=author links and itemprop=author elements;
+ *      rel=author links and itemprop=author elements (not in a comment);
  *   6. the byline element (class, id or data-testid naming a byline or an
  *      author, holding a short name: "By Jane Doe - Jan. 5" gives "Jane
  *      Doe"), and a date shown in an element whose class names a date;
@@ -29,7 +29,10 @@
  * or less than a week later (the page's own date), leaving out the dates
  * before the headline's <h1> (a masthead's day of the visit) when others
  * follow it and the dates labelled as updates; the byline when
- * the metadata's author is the site's own name.  A headline loses a kicker
+ * the metadata's author is the site's own name; the <meta> author (a
+ * repeated key joined: parsely-author, citation_author) over the JSON-LD's
+ * when the byline shown is among its names and not the JSON-LD's.  "Edited
+ * by", "Photos by", "Reviewed by" name no author.  A headline loses a kicker
  * before it ("Local News | ") and the site's name after it.  Entities left
  * in values ("&#8217;") are decoded.
  *
@@ -65,7 +68,8 @@ typedef struct nf_html_meta {
   char shown_updated[NF_TRUST_SHOWN]; /* 1: labelled "Updated" */
   size_t nshown;
   nf_buf scratch;            /* text of an element */
-  int authors_seen;          /* citation_author etc. repeat: they are joined */
+  nf_buf author_meta;        /* the author of the <meta> tags (repeated ones joined) */
+  int authors_seen;          /* which author key gave it (1 + its index), 0 none */
   char twitter_author_label; /* N of twitter:labelN "Written by", or 0 */
   void *ld_ids;              /* while JSON-LD is read: its objects by @id */
   size_t ld_nids;

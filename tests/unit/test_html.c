@@ -205,6 +205,24 @@ static const struct {
      "<body><h1>Fish cakes, hot and fresh <small>A morning at the market</small></h1>" P
      "</body></html>",
      "PATH|Fish cakes, hot and fresh|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* "Edited by" names no author */
+    {"<html><body><p>Glossary, <span itemprop=\"author\">Second edition, edited by Ruth "
+     "Amos</span></p>" P "</body></html>",
+     "PATH|(null)|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* the author of a reader's comment is no author of the page */
+    {"<html><body><div class=\"header-info__author\"><a href=\"/p/ml\">Marie Laval</a></div>" P
+     "<article class=\"comment\"><div itemprop=\"author\" itemscope><span itemprop=\"name\">"
+     "reader42</span></div><p>Nice.</p></article></body></html>",
+     "PATH|(null)|(null)|Marie Laval|(null)|(null)|(null)", NULL},
+    /* parsely-author repeated, one per author; the JSON-LD's author (the account
+     * that posted the story) is not in the byline shown, the <meta>'s are */
+    {"<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+     "\"author\":{\"@type\":\"Person\",\"name\":\"Web Producer\"}}</script>"
+     "<meta name=\"parsely-author\" content=\"Jo Hale\">"
+     "<meta name=\"parsely-author\" content=\"Sam Ortiz\"></head><body><div class=\"byline\">"
+     "<a rel=\"author\" href=\"/a/jh\">Jo Hale</a>, <a rel=\"author\" href=\"/a/so\">Sam "
+     "Ortiz</a></div>" P "</body></html>",
+     "PATH|(null)|(null)|Jo Hale, Sam Ortiz|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
