@@ -1077,10 +1077,21 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
       if (m->shown_h1[i] >= hl) keep_shown(m, i, w++);
     m->nshown = w;
   }
-  /* a date labelled as an update is no publication date */
-  size_t w = 0;
-  for (size_t i = 0; i < m->nshown; i++)
-    if (!m->shown_updated[i]) keep_shown(m, i, w++);
+  /* a date labelled as an update is no publication date, unless it is the
+   * only date the page shows and the metadata's is shown nowhere: the page
+   * gives its readers that date alone */
+  size_t w = 0, updated = m->nshown;
+  int meta_shown = 0;
+  for (size_t i = 0; i < m->nshown; i++) {
+    if (m->date.trust != NF_TRUST_NONE && strcmp(m->shown[i], m->date.value.data) == 0)
+      meta_shown = 1;
+    if (!m->shown_updated[i])
+      keep_shown(m, i, w++);
+    else if (updated == m->nshown)
+      updated = i;
+  }
+  if (!s && w == 0 && updated < m->nshown && m->date.trust != NF_TRUST_NONE && !meta_shown)
+    s = force(&m->date, TRUST_BYLINE, m->shown[updated], 10);
   m->nshown = w;
   /* the date shown: when the metadata has none, the first; when the
    * metadata's is not shown, one a day off (a time zone) or the nearest less

@@ -28,7 +28,9 @@
  * shown when the metadata's is not shown and one is a day off (a time zone)
  * or less than a week later (the page's own date), leaving out the dates
  * before the headline's <h1> (a masthead's day of the visit) when others
- * follow it and the dates labelled as updates; the byline when
+ * follow it and the dates labelled as updates (an update is the page's date
+ * when it is the only date shown and the metadata's is shown nowhere); the
+ * byline when
  * the metadata's author is the site's own name; the <meta> author (a
  * repeated key joined: parsely-author, citation_author) over the JSON-LD's
  * when the byline shown is among its names and not the JSON-LD's.  "Edited

@@ -223,6 +223,18 @@ static const struct {
      "<a rel=\"author\" href=\"/a/jh\">Jo Hale</a>, <a rel=\"author\" href=\"/a/so\">Sam "
      "Ortiz</a></div>" P "</body></html>",
      "PATH|(null)|(null)|Jo Hale, Sam Ortiz|(null)|(null)|(null)", NULL},
+    /* the only date shown is labelled as an update and the metadata's date is
+     * shown nowhere: the page gives its readers the updated date */
+    {"<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+     "\"datePublished\":\"2019-10-15T16:59:59.000Z\",\"dateModified\":\"2020-03-12\"}"
+     "</script></head><body><div class=\"timestamp published-date\">Updated Mar 12, 2020 @ "
+     "10:42 am</div>" P "</body></html>",
+     "PATH|(null)|2020-03-12|(null)|(null)|(null)|{\"modified\":\"2020-03-12\"}", NULL},
+    /* ... but not when the page shows the metadata's date too */
+    {"<html><head><meta property=\"article:published_time\" content=\"2020-01-05T08:00:00Z\">"
+     "</head><body><span class=\"date\">Jan 5, 2020</span> <span class=\"date\">Updated Mar "
+     "12, 2020</span>" P "</body></html>",
+     "PATH|(null)|2020-01-05|(null)|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
