@@ -1023,18 +1023,21 @@ static void keep_shown(nf_html_meta *m, size_t i, size_t w) {
 
 /* A date in a URL's path: /2020/01/19/ or /2020/oct/02/; 1 when found. */
 static int url_date(const char *u, size_t n, char *iso) {
-  for (size_t i = 0; u && i + 12 <= n; i++) {
+  for (size_t i = 0; u && i + 9 <= n; i++) {
     if (u[i] != '/' || u[i + 5] != '/') continue;
-    if (u[i + 8] == '/' && nf_html_date(u + i + 1, 10, iso)) return 1;
+    int year = 0, month = 0, day = 0;
+    for (size_t k = i + 1; k < i + 5; k++)
+      year = u[k] >= '0' && u[k] <= '9' ? year * 10 + u[k] - '0' : -1000000;
     size_t k = i + 6, w = k;
-    while (w < n && w < k + 9 && ((u[w] | 0x20) >= 'a' && (u[w] | 0x20) <= 'z')) w++;
-    int month = w - k >= 3 && w < n && u[w] == '/' ? month_name(u + k, w - k) : 0;
+    while (w < n && w < k + 2 && u[w] >= '0' && u[w] <= '9') month = month * 10 + u[w++] - '0';
+    if (w == k) { /* a month named: /2020/oct/02/ */
+      while (w < n && w < k + 9 && ((u[w] | 0x20) >= 'a' && (u[w] | 0x20) <= 'z')) w++;
+      month = w - k >= 3 ? month_name(u + k, w - k) : 0;
+    }
+    if (!month || w >= n || u[w] != '/') continue;
     size_t e = w + 1;
-    int day = 0, year = 0;
     while (e < n && e < w + 3 && u[e] >= '0' && u[e] <= '9') day = day * 10 + u[e++] - '0';
-    if (!month || e == w + 1 || (e < n && u[e] != '/')) continue;
-    for (size_t k4 = i + 1; k4 < i + 5; k4++)
-      year = u[k4] >= '0' && u[k4] <= '9' ? year * 10 + u[k4] - '0' : -1000000;
+    if (e == w + 1 || (e < n && u[e] >= '0' && u[e] <= '9')) continue;
     if (put(year, month, day, iso)) return 1;
   }
   return 0;
@@ -1110,10 +1113,13 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
     if (cost < best) best = cost, pick = i;
   }
   if (!s && pick < m->nshown) s = force(&m->date, TRUST_BYLINE, m->shown[pick], 10);
-  /* the date in the URL: /2020/01/19/, /2020/oct/02/ */
+  /* the date in the URL (/2020/01/19/, /2017/7/12/, /2020/oct/02/): the day
+   * the story was first published, when no date is found or the one found is
+   * later (a story published again, a date in UTC) */
   char iso[11];
-  if (!s && m->date.trust == NF_TRUST_NONE && url_date(m->url.value.data, m->url.value.len, iso))
-    s = offer(&m->date, TRUST_TITLE, iso, 10);
+  if (!s && url_date(m->url.value.data, m->url.value.len, iso) &&
+      (m->date.trust == NF_TRUST_NONE || strcmp(iso, m->date.value.data) < 0))
+    s = force(&m->date, TRUST_TITLE, iso, 10);
   return s;
 }
 

@@ -38,7 +38,9 @@
  * before it ("Local News | ") and the site's name after it.  Entities left
  * in values ("&#8217;") are decoded.
  *
- * The date in the URL (/2020/01/19/, /2020/oct/02/) is the last resort.
+ * The date in the URL (/2020/01/19/, /2017/7/12/, /2020/oct/02/) is the
+ * day the story was first published: it wins when no date is found or the
+ * one found is later (a story published again, a date in UTC).
  *
  * The canonical URL is <link rel=canonical>, else og:url, else JSON-LD's. */
 #ifndef NF_INPUT_HTML_META_H

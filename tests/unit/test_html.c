@@ -235,6 +235,20 @@ static const struct {
      "</head><body><span class=\"date\">Jan 5, 2020</span> <span class=\"date\">Updated Mar "
      "12, 2020</span>" P "</body></html>",
      "PATH|(null)|2020-01-05|(null)|(null)|(null)|(null)", NULL},
+    /* the URL's date is the day the story was first published: it wins over a
+     * later date of the metadata (the story published again), not an earlier one */
+    {"<html><head><link rel=\"canonical\" href=\"https://blog.example/home/2017/7/12/trip\">"
+     "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+     "\"2019-06-17T18:28:00+0200\"}</script></head><body>" P "</body></html>",
+     "https://blog.example/home/2017/7/12/trip|(null)|2017-07-12|(null)|(null)|"
+     "https://blog.example/home/2017/7/12/trip|(null)",
+     NULL},
+    {"<html><head><link rel=\"canonical\" href=\"https://blog.example/2020/01/20/late\">"
+     "<meta property=\"article:published_time\" content=\"2020-01-19T22:00:00-05:00\">"
+     "</head><body>" P "</body></html>",
+     "https://blog.example/2020/01/20/late|(null)|2020-01-19|(null)|(null)|"
+     "https://blog.example/2020/01/20/late|(null)",
+     NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
