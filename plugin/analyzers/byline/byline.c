@@ -206,6 +206,30 @@ static size_t metadata_entries(const byline_analyzer *ba, const char *author, si
   return st.count;
 }
 
+/* Whether name is the first words of full ("Miami" of "Miami Today"), case aside. */
+static int first_words(const char *name, const char *full) {
+  size_t n = strlen(name);
+  if (!n || strlen(full) <= n || full[n] != ' ') return 0;
+  for (size_t i = 0; i < n; i++)
+    if ((name[i] | 0x20) != (full[i] | 0x20)) return 0;
+  return 1;
+}
+
+/* Drops a name of the text that is the first words of a name or an
+ * organisation of the author metadata: the same byline, cut short ("Written
+ * by Miami Today on ..." read as "Miami"). */
+static size_t drop_cut_names(entry *e, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    int cut = 0;
+    for (size_t j = 0; j < n && !cut && e[i].from == FROM_TEXT && e[i].name[0] && !e[i].org[0]; j++)
+      cut = e[j].from == FROM_METADATA &&
+            (first_words(e[i].name, e[j].name) || first_words(e[i].name, e[j].org));
+    if (!cut) e[w++] = e[i];
+  }
+  return w;
+}
+
 static const char *str_or_null(const char *s) { return *s ? s : NULL; }
 
 /* The bylines and credits found.  An editor did not write the story: the
@@ -274,7 +298,8 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   if (author.p && nf_utf8_validate(author.p, author.n, NULL) != NF_OK)
     s = nf_error_set(err, NF_ERR_PARSE, "\"author\" is not valid UTF-8");
   else if (author.p)
-    f->nbylines = metadata_entries(ba, author.p, author.n, f->bylines, f->nbylines);
+    f->nbylines = drop_cut_names(f->bylines,
+                                 metadata_entries(ba, author.p, author.n, f->bylines, f->nbylines));
   if (s == NF_OK) s = emit_entries(a, f);
   if (s == NF_OK) s = settle_agency(ba, a, f);
   free(f);
