@@ -771,6 +771,35 @@ static nf_status heading_text(nf_html_meta *m, xmlNode *el, nf_buf *list, size_t
   return s;
 }
 
+/* A byline element too long to be a byline (a card with the author's
+ * title, a follow button, counts): the name is its first link with text,
+ * when that reads as a name (two to four capitalised words). */
+static nf_status byline_link(nf_html_meta *m, xmlNode *el) {
+  xmlNode *n = el->children;
+  for (int seen = 0; n && seen < 64; seen++) {
+    if (n->type == XML_ELEMENT_NODE && ieq((const char *)n->name, "a")) {
+      const char *t = short_text(m, n, 40);
+      size_t len = t ? strlen(t) : 0, words = 1, capitals = 0;
+      for (size_t i = 0; i < len; i++) {
+        words += t[i] == ' ';
+        capitals += (i == 0 || t[i - 1] == ' ') &&
+                    ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xc3);
+      }
+      const char *who =
+          len && words >= 2 && words <= 4 && capitals == words ? byline_name(t, &len) : NULL;
+      if (who && len) return nf_buf_append(&m->byline, who, len);
+      if (t && *t) return NF_OK; /* the first link with text is no name */
+    } else if (n->type == XML_ELEMENT_NODE && n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n && n != el && !n->next) n = n->parent;
+    if (!n || n == el) break;
+    n = n->next;
+  }
+  return NF_OK;
+}
+
 nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
   const char *name = (const char *)el->name;
   if (!name) return NF_OK;
@@ -867,6 +896,7 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
     const char *who = t ? byline_name(t, &n) : NULL;
     if (n && (s = nf_buf_append(&m->byline, who, n))) return s;
     if (t) shown_date(m, t, strlen(t)); /* "Posted on May 3, 2020 by ..." */
+    if (!t) s = byline_link(m, el);
   }
   return s;
 }

@@ -249,6 +249,18 @@ static const struct {
      "https://blog.example/2020/01/20/late|(null)|2020-01-19|(null)|(null)|"
      "https://blog.example/2020/01/20/late|(null)",
      NULL},
+    /* a byline element too long to be a byline (a profile card): its first
+     * link, when it reads as a name; not a word linked in an author's note */
+    {"<html><body><div class=\"author-info\"><div class=\"mini-card\"><img alt=\"\"><section>"
+     "<h3><a href=\"/in/noraquist\">Nora Quist</a></h3><p>Consultant for new ways of working "
+     "and learning, speaker and podcast host, writing on remote teams, meetings and the "
+     "office.</p><button>Follow</button><span>Like 319 Comment 160 Share</span></section></div>"
+     "</div>" P "</body></html>",
+     "PATH|(null)|(null)|Nora Quist|(null)|(null)|(null)", NULL},
+    {"<html><body>" P "<div class=\"author-note\"><p>This is a rewrite of my first story, "
+     "with a new ending and two new chapters; read <a href=\"/r/1\">some</a> of the reviews of "
+     "the first version for more, and thank you all for reading it.</p></div></body></html>",
+     "PATH|(null)|(null)|(null)|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
