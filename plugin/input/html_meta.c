@@ -49,6 +49,7 @@ void nf_html_meta_clear(nf_html_meta *m) {
   nf_buf_clear(&m->title);
   nf_buf_clear(&m->byline);
   nf_buf_clear(&m->author_meta);
+  nf_buf_clear(&m->author_full);
   m->nshown = 0;
   m->authors_seen = 0;
   m->twitter_author_label = 0;
@@ -63,6 +64,7 @@ void nf_html_meta_free(nf_html_meta *m) {
   nf_buf_free(&m->title);
   nf_buf_free(&m->byline);
   nf_buf_free(&m->author_meta);
+  nf_buf_free(&m->author_full);
   nf_buf_free(&m->scratch);
 }
 
@@ -178,6 +180,7 @@ static nf_status offer_date(nf_meta_field *f, int trust, const char *p, size_t n
 
 static int month_name(const char *p, size_t n);
 static nf_status force(nf_meta_field *f, int trust, const char *p, size_t n);
+static int same_ci(const char *a, size_t an, const char *b, size_t bn);
 static int put(int y, int mo, int d, char *out);
 
 static int same_len_ci(const char *p, size_t n, const char *word) {
@@ -890,6 +893,17 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
     const char *t = short_text(m, el, 160);
     if (t) return offer_byline(&m->author, TRUST_ELEMENT, t, strlen(t));
   }
+  const nf_buf *a = &m->author.value;
+  if (a->len && !m->author_full.len && !memchr(a->data, ' ', a->len) && strstr(names, "name")) {
+    /* an author of one word ("Todd"): the full name an element shows */
+    const char *t = short_text(m, el, 60);
+    size_t n = t ? strlen(t) : 0;
+    const char *who = t ? byline_name(t, &n) : NULL;
+    if (n > a->len + 1 && n <= a->len + 40 && same_ci(who, a->len, a->data, a->len) &&
+        who[a->len] == ' ' && who[a->len + 1] >= 'A' && who[a->len + 1] <= 'Z' &&
+        (s = nf_buf_append(&m->author_full, who, n)))
+      return s;
+  }
   if (!m->byline.len && byline_element(names)) {
     const char *t = short_text(m, el, 160);
     size_t n = t ? strlen(t) : 0;
@@ -1086,6 +1100,8 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
     s = force(&m->author, TRUST_META, am->data, am->len);
     drop_credentials(&m->author.value);
   }
+  if (!s && m->author_full.len)
+    s = force(&m->author, m->author.trust, m->author_full.data, m->author_full.len);
   /* the byline shown, when the metadata names no author or the site itself */
   const nf_buf *a = &m->author.value, *src = &m->source.value;
   if (!s && m->byline.len &&

@@ -36,7 +36,9 @@
  * the metadata's author is the site's own name; the <meta> author (a
  * repeated key joined: parsely-author, citation_author) over the JSON-LD's
  * when the byline shown is among its names and not the JSON-LD's.  "Edited
- * by", "Photos by", "Reviewed by" name no author.  A headline loses a kicker
+ * by", "Photos by", "Reviewed by" name no author.  An author of one word
+ * (a first name: "Todd") takes the full name an element named for a name
+ * shows ("By Todd Bates").  A headline loses a kicker
  * before it ("Local News | ") and the site's name after it.  Entities left
  * in values ("&#8217;") are decoded.
  *
@@ -75,6 +77,7 @@ typedef struct nf_html_meta {
   size_t nshown;
   nf_buf scratch;            /* text of an element */
   nf_buf author_meta;        /* the author of the <meta> tags (repeated ones joined) */
+  nf_buf author_full;        /* a one-word author's full name, as the page shows it */
   int authors_seen;          /* which author key gave it (1 + its index), 0 none */
   char twitter_author_label; /* N of twitter:labelN "Written by", or 0 */
   void *ld_ids;              /* while JSON-LD is read: its objects by @id */

@@ -261,6 +261,13 @@ static const struct {
      "with a new ending and two new chapters; read <a href=\"/r/1\">some</a> of the reviews of "
      "the first version for more, and thank you all for reading it.</p></div></body></html>",
      "PATH|(null)|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* an author of one word (a first name) takes the full name an element
+     * named for a name shows */
+    {"<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+     "{\"@type\":\"Person\",\"name\":\"Ines\"}}</script></head><body><aside><div "
+     "class=\"full-name-wrapper\"><p class=\"label\"><strong>By</strong></p><p "
+     "class=\"full-name\">Ines Okafor</p></div></aside>" P "</body></html>",
+     "PATH|(null)|(null)|Ines Okafor|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
