@@ -774,6 +774,16 @@ static nf_status heading_text(nf_html_meta *m, xmlNode *el, nf_buf *list, size_t
   return s;
 }
 
+/* A credit line right after the headline (<p class="credit">JIJI</p> after
+ * the <h1> or its <hgroup>): the byline of a wire story. */
+static int credit_after_headline(xmlNode *el) {
+  if (!has_token(attr(el, "class"), "credit")) return 0;
+  xmlNode *prev = el->prev;
+  while (prev && prev->type != XML_ELEMENT_NODE) prev = prev->prev;
+  return prev && prev->name &&
+         (ieq((const char *)prev->name, "h1") || ieq((const char *)prev->name, "hgroup"));
+}
+
 /* A byline element too long to be a byline (a card with the author's
  * title, a follow button, counts): the name is its first link with text,
  * when that reads as a name (two to four capitalised words). */
@@ -903,6 +913,12 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
         who[a->len] == ' ' && who[a->len + 1] >= 'A' && who[a->len + 1] <= 'Z' &&
         (s = nf_buf_append(&m->author_full, who, n)))
       return s;
+  }
+  if (!m->byline.len && credit_after_headline(el)) {
+    const char *t = short_text(m, el, 40);
+    size_t n = t ? strlen(t) : 0;
+    const char *who = t ? byline_name(t, &n) : NULL;
+    if (n && (s = nf_buf_append(&m->byline, who, n))) return s;
   }
   if (!m->byline.len && byline_element(names)) {
     const char *t = short_text(m, el, 160);

@@ -17,8 +17,9 @@
  *   6. the byline element (class, id or data-testid naming a byline or an
  *      author, holding a short name: "By Jane Doe - Jan. 5" gives "Jane
  *      Doe"; when its text is too long for a byline, its first link when
- *      that reads as a name), and a date shown in an element whose class
- *      names a date;
+ *      that reads as a name) or a credit line right after the headline's
+ *      <h1> (<p class="credit">JIJI</p>), and a date shown in an element
+ *      whose class names a date;
  *   7. the <title>, and the <h1>s.
  *
  * Then what the page shows wins over what its metadata says when they

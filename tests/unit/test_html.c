@@ -268,6 +268,12 @@ static const struct {
      "class=\"full-name-wrapper\"><p class=\"label\"><strong>By</strong></p><p "
      "class=\"full-name\">Ines Okafor</p></div></aside>" P "</body></html>",
      "PATH|(null)|(null)|Ines Okafor|(null)|(null)|(null)", NULL},
+    /* a credit line right after the headline is the byline of a wire story;
+     * "No Author" is none */
+    {"<html><head><meta name=\"author\" content=\"No Author\"></head><body><header><hgroup>"
+     "<h3>National</h3><h1>Masks stolen from a hospital</h1></hgroup> <p class=\"credit\">KYODO"
+     "</p></header>" P "</body></html>",
+     "PATH|Masks stolen from a hospital|(null)|KYODO|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
