@@ -254,6 +254,29 @@ START_TEST(record_and_values) {
 }
 END_TEST
 
+/* The author metadata that is the publication itself (its `source`) gives
+ * way to a person the text names as the author, not to no one. */
+START_TEST(the_site_as_author_gives_way_to_the_text) {
+  static const struct {
+    const char *text, *bylines;
+  } cases[] = {{"Written by: Kai Moreno\n\nThe ferry resumed.", "Kai Moreno|-|author|Kai Moreno;"},
+               {"The ferry resumed.", "-|Coast Press|author|-;"}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    nf_error err;
+    static nf_article a;
+    memset(&a, 0, sizeof a);
+    a.id = (nf_str){"t", 1};
+    a.text = (nf_str){cases[i].text, strlen(cases[i].text)};
+    a.author = (nf_str){"Coast Press", 11};
+    a.source = (nf_str){"Coast Press", 11};
+    ck_assert_msg(nf_record_extract(rec, pipe_, an, &a, &err) == NF_OK, "%s", err.message);
+    char *got = list_of("byline", cases[i].text);
+    ck_assert_str_eq(got, cases[i].bylines);
+    free(got);
+  }
+}
+END_TEST
+
 START_TEST(bad_author_metadata_is_an_error) {
   nf_error err;
   nf_article a;
@@ -368,6 +391,7 @@ Suite *byline_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_loop_test(tc, byline_rows, 0, sizeof rows / sizeof rows[0]);
   tcase_add_test(tc, record_and_values);
+  tcase_add_test(tc, the_site_as_author_gives_way_to_the_text);
   tcase_add_test(tc, bad_author_metadata_is_an_error);
   tcase_add_test(tc, example_style_fixture);
   suite_add_tcase(s, tc);

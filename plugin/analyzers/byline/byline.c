@@ -230,6 +230,23 @@ static size_t drop_cut_names(entry *e, size_t n) {
   return w;
 }
 
+/* Drops the author metadata that is the publication itself (an organisation
+ * alone, the `source`'s name) when the text names a person as the author. */
+static size_t drop_site_org(entry *e, size_t n, nf_str source) {
+  int person = 0;
+  for (size_t i = 0; i < n; i++)
+    person |= (e[i].from & FROM_TEXT) && e[i].name[0] && e[i].role == NF_ROLE_AUTHOR;
+  if (!person || !source.p) return n;
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    int site = e[i].from == FROM_METADATA && !e[i].name[0] && strlen(e[i].org) == source.n;
+    for (size_t j = 0; site && j < source.n; j++)
+      site = (e[i].org[j] | 0x20) == (source.p[j] | 0x20);
+    if (!site) e[w++] = e[i];
+  }
+  return w;
+}
+
 static const char *str_or_null(const char *s) { return *s ? s : NULL; }
 
 /* The bylines and credits found.  An editor did not write the story: the
@@ -298,8 +315,11 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   if (author.p && nf_utf8_validate(author.p, author.n, NULL) != NF_OK)
     s = nf_error_set(err, NF_ERR_PARSE, "\"author\" is not valid UTF-8");
   else if (author.p)
-    f->nbylines = drop_cut_names(f->bylines,
-                                 metadata_entries(ba, author.p, author.n, f->bylines, f->nbylines));
+    f->nbylines = drop_site_org(
+        f->bylines,
+        drop_cut_names(f->bylines,
+                       metadata_entries(ba, author.p, author.n, f->bylines, f->nbylines)),
+        nf_analysis_article(a)->source);
   if (s == NF_OK) s = emit_entries(a, f);
   if (s == NF_OK) s = settle_agency(ba, a, f);
   free(f);
