@@ -274,6 +274,13 @@ static const struct {
      "<h3>National</h3><h1>Masks stolen from a hospital</h1></hgroup> <p class=\"credit\">KYODO"
      "</p></header>" P "</body></html>",
      "PATH|Masks stolen from a hospital|(null)|KYODO|(null)|(null)|(null)", NULL},
+    /* a short paragraph that is a byline stays in the text however much of it
+     * is a link */
+    {"<html><body><div class=\"entry-content\"><p><em>Written by: <a href=\"https://river."
+     "example/kai\">Kai Moreno</a></em></p>" P P "<p><a href=\"/more\">More stories from the "
+     "river</a></p></div></body></html>",
+     "PATH|(null)|(null)|(null)|(null)|(null)|(null)",
+     "Written by: Kai Moreno\n\n" PARA "\n\n" PARA},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
