@@ -170,6 +170,9 @@ static const struct {
     {"Voters went to the polls.", "Richard Wolf, and David Jackson, USA TODAY",
      "Richard Wolf|USA TODAY|author|-;David Jackson|USA TODAY|author|-;", ""},
     {"Voters went to the polls.", "AP", "-|AP|author|-;", ""},
+    /* authors apart (";"): an organisation after them is an author of its own */
+    {"Voters went to the polls.", "Jane Roe; Li Wei; Coast News",
+     "Jane Roe|-|author|-;Li Wei|-|author|-;-|Coast News|author|-;", ""},
     /* a name of the text that is the metadata's organisation cut short */
     {"Written by Coast Today on November 7, 2023\n\nThe ferry resumed.", "Coast Today",
      "-|Coast Today|author|-;", ""},

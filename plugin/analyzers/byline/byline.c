@@ -199,6 +199,7 @@ static size_t metadata_entries(const byline_analyzer *ba, const char *author, si
       continue;
     }
     metadata_part(ba, start, (size_t)(p - start), &st);
+    if (*p == ';') st.names = 0, st.without_org = st.count; /* "A; B; ORG": ORG its own */
     p += sep;
     start = p;
   }
