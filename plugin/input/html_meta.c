@@ -596,7 +596,8 @@ static int contains_ci(const char *p, size_t n, const char *q, size_t k);
 
 /* An author <meta> (key: 1 + its index in the list of author keys).  One
  * repeated, one per author (citation_author, parsely-author), is joined in
- * page order, without repeating a name. */
+ * page order with "; " (each its own author, "Doe, Jane" too), without
+ * repeating a name. */
 static nf_status meta_author(nf_html_meta *m, int key, const char *content, size_t n) {
   const char *p = skip_by(content, &n);
   while (n && space((unsigned char)p[n - 1])) n--;
@@ -610,7 +611,7 @@ static nf_status meta_author(nf_html_meta *m, int key, const char *content, size
   }
   if (m->authors_seen != key || contains_ci(b->data, b->len, p, n) || b->len + n > MAX_AUTHOR)
     return NF_OK;
-  if (nf_buf_append_str(b, ", ") || append_collapsed(b, p, n)) return NF_ERR_NOMEM;
+  if (nf_buf_append_str(b, "; ") || append_collapsed(b, p, n)) return NF_ERR_NOMEM;
   decode_entities(b);
   if (m->author.trust != TRUST_META) return NF_OK;
   nf_status s = force(&m->author, TRUST_META, b->data, b->len);
@@ -1074,6 +1075,25 @@ static void strip_kicker(nf_buf *h) {
   h->data[h->len] = '\0';
 }
 
+/* Whether each name of a list ("A, B and C") is in s[0..n), case aside. */
+static int names_in(const char *list, size_t len, const char *s, size_t n) {
+  size_t start = 0;
+  for (size_t i = 0; i <= len; i++) {
+    size_t sep = i == len || list[i] == ',' || list[i] == ';' || list[i] == '&'
+                     ? 1
+                     : (i + 5 <= len && same_ci(list + i, 5, " and ", 5) ? 5 : 0);
+    if (!sep) continue;
+    const char *p = list + start;
+    size_t k = i - start;
+    while (k && space((unsigned char)*p)) p++, k--;
+    while (k && space((unsigned char)p[k - 1])) k--;
+    if (k && !contains_ci(s, n, p, k)) return 0;
+    start = i + sep;
+    i += sep - 1;
+  }
+  return 1;
+}
+
 /* Moves the shown date i to w (w <= i). */
 static void keep_shown(nf_html_meta *m, size_t i, size_t w) {
   memmove(m->shown[w], m->shown[i], sizeof m->shown[0]);
@@ -1110,7 +1130,7 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
    * the JSON-LD's author (a CMS account that posted the story) */
   const nf_buf *am = &m->author_meta, *by = &m->byline;
   if (!s && m->author.trust == TRUST_JSONLD && am->len && by->len >= 4 &&
-      contains_ci(am->data, am->len, by->data, by->len) &&
+      names_in(by->data, by->len, am->data, am->len) &&
       !contains_ci(by->data, by->len, m->author.value.data, m->author.value.len) &&
       !contains_ci(am->data, am->len, m->author.value.data, m->author.value.len)) {
     s = force(&m->author, TRUST_META, am->data, am->len);

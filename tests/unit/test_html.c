@@ -222,7 +222,7 @@ static const struct {
      "<meta name=\"parsely-author\" content=\"Sam Ortiz\"></head><body><div class=\"byline\">"
      "<a rel=\"author\" href=\"/a/jh\">Jo Hale</a>, <a rel=\"author\" href=\"/a/so\">Sam "
      "Ortiz</a></div>" P "</body></html>",
-     "PATH|(null)|(null)|Jo Hale, Sam Ortiz|(null)|(null)|(null)", NULL},
+     "PATH|(null)|(null)|Jo Hale; Sam Ortiz|(null)|(null)|(null)", NULL},
     /* the only date shown is labelled as an update and the metadata's date is
      * shown nowhere: the page gives its readers the updated date */
     {"<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
