@@ -178,10 +178,8 @@ static nf_status offer_date(nf_meta_field *f, int trust, const char *p, size_t n
   return offer(f, trust, iso, 10);
 }
 
-static int month_name(const char *p, size_t n);
 static nf_status force(nf_meta_field *f, int trust, const char *p, size_t n);
 static int same_ci(const char *a, size_t an, const char *b, size_t bn);
-static int put(int y, int mo, int d, char *out);
 
 static int same_len_ci(const char *p, size_t n, const char *word) {
   if (strlen(word) != n) return 0;
@@ -335,7 +333,7 @@ static const char *byline_name(const char *p, size_t *n) {
     static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
     for (size_t d = 0; d < 7 && !cut; d++) cut = same_len_ci(p + j, w - j, days[d]);
-    if (!cut && w > j + 2 && month_name(p + j, w - j) && w + 1 < len && p[w] == ' ' &&
+    if (!cut && w > j + 2 && nf_html_month(p + j, w - j) && w + 1 < len && p[w] == ' ' &&
         p[w + 1] >= '0' && p[w + 1] <= '9')
       cut = 1;
     if (cut) {
@@ -977,16 +975,6 @@ static nf_status force(nf_meta_field *f, int trust, const char *p, size_t n) {
   return s;
 }
 
-static long day_number(const char *iso) {
-  int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
-}
-
-/* The headline: an <h1> when it is the metadata's headline as shown. */
 /* Whether a heading of the page is a part of the <title>, at its start or
  * its end ("Site - Section \xc2\xbb Story" and an <h2> "Story"). */
 static int title_part(const nf_buf *title, const char *h, size_t hn) {
@@ -1018,6 +1006,7 @@ static nf_status title_heading(nf_html_meta *m) {
   return NF_OK;
 }
 
+/* The headline: an <h1> when it is the metadata's headline as shown. */
 static nf_status choose_headline(nf_html_meta *m) {
   const nf_buf *src = &m->source.value;
   nf_status s = NF_OK;
@@ -1101,28 +1090,6 @@ static void keep_shown(nf_html_meta *m, size_t i, size_t w) {
   m->shown_updated[w] = m->shown_updated[i];
 }
 
-/* A date in a URL's path: /2020/01/19/ or /2020/oct/02/; 1 when found. */
-static int url_date(const char *u, size_t n, char *iso) {
-  for (size_t i = 0; u && i + 9 <= n; i++) {
-    if (u[i] != '/' || u[i + 5] != '/') continue;
-    int year = 0, month = 0, day = 0;
-    for (size_t k = i + 1; k < i + 5; k++)
-      year = u[k] >= '0' && u[k] <= '9' ? year * 10 + u[k] - '0' : -1000000;
-    size_t k = i + 6, w = k;
-    while (w < n && w < k + 2 && u[w] >= '0' && u[w] <= '9') month = month * 10 + u[w++] - '0';
-    if (w == k) { /* a month named: /2020/oct/02/ */
-      while (w < n && w < k + 9 && ((u[w] | 0x20) >= 'a' && (u[w] | 0x20) <= 'z')) w++;
-      month = w - k >= 3 ? month_name(u + k, w - k) : 0;
-    }
-    if (!month || w >= n || u[w] != '/') continue;
-    size_t e = w + 1;
-    while (e < n && e < w + 3 && u[e] >= '0' && u[e] <= '9') day = day * 10 + u[e++] - '0';
-    if (e == w + 1 || (e < n && u[e] >= '0' && u[e] <= '9')) continue;
-    if (put(year, month, day, iso)) return 1;
-  }
-  return 0;
-}
-
 nf_status nf_html_meta_finish(nf_html_meta *m) {
   nf_status s = choose_headline(m);
   strip_kicker(&m->headline.value);
@@ -1186,7 +1153,7 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
   size_t pick = m->nshown;
   long best = 8; /* a day before costs 1, n days after n */
   for (size_t i = 0; i < m->nshown && m->date.trust != NF_TRUST_NONE; i++) {
-    long off = day_number(m->shown[i]) - day_number(m->date.value.data);
+    long off = nf_html_day_number(m->shown[i]) - nf_html_day_number(m->date.value.data);
     long cost = off == -1 ? 1 : off >= 1 ? off : 99;
     if (off == 0) {
       pick = m->nshown;
@@ -1199,112 +1166,8 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
    * the story was first published, when no date is found or the one found is
    * later (a story published again, a date in UTC) */
   char iso[11];
-  if (!s && url_date(m->url.value.data, m->url.value.len, iso) &&
+  if (!s && nf_html_url_date(m->url.value.data, m->url.value.len, iso) &&
       (m->date.trust == NF_TRUST_NONE || strcmp(iso, m->date.value.data) < 0))
     s = force(&m->date, TRUST_TITLE, iso, 10);
   return s;
-}
-
-/* ---- dates ------------------------------------------------------------- */
-
-static int digits(const char *p, size_t n, size_t *i, size_t count, int *out) {
-  int v = 0;
-  for (size_t k = 0; k < count; k++, ++*i) {
-    if (*i >= n || p[*i] < '0' || p[*i] > '9') return 0;
-    v = v * 10 + (p[*i] - '0');
-  }
-  *out = v;
-  return 1;
-}
-
-/* January..December, or a cut of three letters or more ("Jan", "Sept"). */
-static int month_name(const char *p, size_t n) {
-  static const char *const months[] = {"january",   "february", "march",    "april",
-                                       "may",       "june",     "july",     "august",
-                                       "september", "october",  "november", "december"};
-  if (n < 3) return 0;
-  for (int i = 0; i < 12; i++) {
-    size_t k = 0;
-    while (k < n && months[i][k] && lower((unsigned char)p[k]) == months[i][k]) k++;
-    if (k == n) return i + 1;
-  }
-  return 0;
-}
-
-static int alnum(char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-static int valid(int y, int mo, int d) {
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]) return 0;
-  if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
-  return 1;
-}
-
-static int put(int y, int mo, int d, char *out) {
-  if (!valid(y, mo, d)) return 0;
-  const int v[3] = {y, mo, d}, width[3] = {4, 2, 2};
-  for (int k = 0; k < 3; k++) {
-    for (int i = width[k] - 1, x = v[k]; i >= 0; i--, x /= 10) out[i] = (char)('0' + x % 10);
-    out += width[k];
-    *out++ = k < 2 ? '-' : '\0';
-  }
-  return 1;
-}
-
-int nf_html_date(const char *p, size_t n, char *out) {
-  while (n && space((unsigned char)*p)) p++, n--;
-  size_t i = 0;
-  int y, mo, d;
-  /* ISO 8601: 2020-01-19..., 2020/01/19, 20200119 */
-  if (digits(p, n, &i, 4, &y)) {
-    if (i < n && (p[i] == '-' || p[i] == '/' || p[i] == '.')) {
-      char sep = p[i++];
-      if (digits(p, n, &i, 2, &mo) && i < n && p[i++] == sep && digits(p, n, &i, 2, &d))
-        return (i == n || !(p[i] >= '0' && p[i] <= '9')) && put(y, mo, d, out);
-      return 0;
-    }
-    if (digits(p, n, &i, 2, &mo) && digits(p, n, &i, 2, &d))
-      return (i == n || !(p[i] >= '0' && p[i] <= '9')) && put(y, mo, d, out);
-    return 0;
-  }
-  /* words: "Sun, 19 Jan 2020", "January 19, 2020", "19 January 2020",
-   * "Published: Mar 3, 2015 | 10:32 am", "am 29.12.2010" (day first when
-   * dotted); punctuation and labels between them are passed over */
-  int day = 0, month = 0, year = 0;
-  i = 0;
-  while (i < n && (month == 0 || day == 0 || year == 0)) {
-    while (i < n && !alnum(p[i])) i++;
-    size_t start = i;
-    if (i < n && p[i] >= '0' && p[i] <= '9') {
-      int v = 0;
-      while (i < n && p[i] >= '0' && p[i] <= '9' && i - start < 5) v = v * 10 + (p[i++] - '0');
-      if (i < n && p[i] == ':') break; /* a time: the date is over */
-      size_t j = i + 1, k;
-      int dm = 0, dy;
-      for (k = j; k < n && k < j + 2 && p[k] >= '0' && p[k] <= '9'; k++) dm = dm * 10 + p[k] - '0';
-      if (!day && !month && i - start <= 2 && i < n && p[i] == '.' && k > j && k < n &&
-          p[k] == '.' && (j = k + 1, digits(p, n, &j, 4, &dy)) &&
-          !(j < n && p[j] >= '0' && p[j] <= '9'))
-        return put(dy, dm, v, out);
-      if (i - start == 4)
-        year = v;
-      else if (i - start <= 2 && !day)
-        day = v;
-      else
-        return 0;
-      while (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) i++; /* 19th */
-    } else if (i < n) {
-      while (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) i++;
-      int m = month_name(p + start, i - start);
-      if (i < n && p[i] >= '0' && p[i] <= '9') m = 0; /* "Bo2man": a word, no month */
-      while (i < n && alnum(p[i])) i++;
-      if (m && !month)
-        month = m;
-      else if (!m && i - start > 3 && month)
-        return 0; /* a word after the month */
-    }
-  }
-  return month && day && year && put(year, month, day, out);
 }

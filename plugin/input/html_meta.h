@@ -54,6 +54,7 @@
 #include <libxml/tree.h>
 
 #include "core/buffer.h"
+#include "html_date.h"
 #include "newsfields/status.h"
 
 typedef struct nf_meta_field {
@@ -93,12 +94,6 @@ void nf_html_meta_free(nf_html_meta *m);
 nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el);
 /* After the last element: the title and h1 fallbacks. */
 nf_status nf_html_meta_finish(nf_html_meta *m);
-
-/* A date as the page writes it ("2020-01-19T10:00:00-05:00", "20200119",
- * "January 19, 2020", "19 Jan 2020", "Sun, 19 Jan 2020 10:00:00 GMT",
- * "Published: Jan. 19, 2020 | 10:32 am", "am 19.01.2020, 13:36 Uhr") as
- * "YYYY-MM-DD" in out (11 bytes); 0 when it is not a date. */
-int nf_html_date(const char *p, size_t n, char *out);
 
 /* The text of an element and its descendants, whitespace collapsed, into
  * out (cleared first); scripts and styles left out.  Iterative. */
