@@ -221,6 +221,7 @@ static void drop_credentials(nf_buf *b) {
     if (r < b->len && b->data[r] != ',') continue;
     const char *part = b->data + start;
     size_t n = r - start;
+    int spaced = n && space((unsigned char)*part);
     while (n && space((unsigned char)*part)) part++, n--;
     while (n && space((unsigned char)part[n - 1])) n--;
     int degree = 0;
@@ -232,7 +233,9 @@ static void drop_credentials(nf_buf *b) {
         if (lower((unsigned char)part[j]) != degrees[i][j]) degree = 0;
     }
     if (!degree && n) {
-      if (w) b->data[w++] = ',', b->data[w++] = ' ';
+      /* never longer than what was read: "a,b" stays "a,b" */
+      if (w) b->data[w++] = ',';
+      if (w && spaced) b->data[w++] = ' ';
       memmove(b->data + w, part, n);
       w += n;
     }

@@ -281,6 +281,10 @@ static const struct {
      "river</a></p></div></body></html>",
      "PATH|(null)|(null)|(null)|(null)|(null)|(null)",
      "Written by: Kai Moreno\n\n" PARA "\n\n" PARA},
+    /* names with commas and no spaces: the author is never longer than read */
+    {"<html><head><meta name=\"author\" content=\"Ann Lee,Bo Chan,Cy Moss\"></head><body>" P
+     "</body></html>",
+     "PATH|(null)|(null)|Ann Lee,Bo Chan,Cy Moss|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"
