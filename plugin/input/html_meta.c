@@ -919,6 +919,9 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
   if (!m->byline.len && credit_after_headline(el)) {
     const char *t = short_text(m, el, 40);
     size_t n = t ? strlen(t) : 0;
+    static const char *const pictures[] = {"photo", "image", "picture", "getty", "illustration"};
+    for (size_t i = 0; i < sizeof pictures / sizeof pictures[0]; i++)
+      if (t && contains_ci(t, n, pictures[i], strlen(pictures[i]))) t = NULL, n = 0;
     const char *who = t ? byline_name(t, &n) : NULL;
     if (n && (s = nf_buf_append(&m->byline, who, n))) return s;
   }

@@ -274,6 +274,10 @@ static const struct {
      "<h3>National</h3><h1>Masks stolen from a hospital</h1></hgroup> <p class=\"credit\">KYODO"
      "</p></header>" P "</body></html>",
      "PATH|Masks stolen from a hospital|(null)|KYODO|(null)|(null)|(null)", NULL},
+    /* ... not a picture's credit */
+    {"<html><body><h1>Masks stolen from a hospital</h1><p class=\"credit\">Photo: Getty Images"
+     "</p>" P "</body></html>",
+     "PATH|Masks stolen from a hospital|(null)|(null)|(null)|(null)|(null)", NULL},
     /* a short paragraph that is a byline stays in the text however much of it
      * is a link */
     {"<html><body><div class=\"entry-content\"><p><em>Written by: <a href=\"https://river."
