@@ -735,16 +735,33 @@ static int date_element(const char *names) {
   return !strstr(names, "update") && !strstr(names, "modif") && !strstr(names, "comment");
 }
 
-/* Whether an element is inside a reader's comment: an ancestor whose class
- * or id names a comment, or whose microdata type is a Comment.  Its author
- * is no author of the page. */
+/* Whether a class or id list has a token that starts a comment's name
+ * ("comment", "comments", "comment-author") or ends one ("user-comment"). */
+static int comment_token(const char *list) {
+  for (const char *p = list; p && *p;) {
+    while (*p && space((unsigned char)*p)) p++;
+    const char *start = p;
+    while (*p && !space((unsigned char)*p)) p++;
+    size_t n = (size_t)(p - start);
+    if ((n >= 7 && istarts(start, "comment")) || (n > 8 && istarts(start + n - 8, "-comment")) ||
+        (n > 8 && istarts(start + n - 8, "_comment")))
+      return 1;
+  }
+  return 0;
+}
+
+/* Whether an element is inside a reader's comment: an element up to the
+ * <body> or <main> whose class or id names a comment, or whose microdata
+ * type is a Comment.  Its author is no author of the page. */
 static int in_comment(xmlNode *el) {
-  char names[256];
   int depth = 0;
   for (xmlNode *a = el; a && a->type == XML_ELEMENT_NODE && depth < 12; a = a->parent, depth++) {
-    names_of(a, names, sizeof names);
+    if (a->name && (ieq((const char *)a->name, "body") || ieq((const char *)a->name, "main")))
+      return 0;
     const char *type = attr(a, "itemtype");
-    if (strstr(names, "comment") || (type && strstr(type, "Comment"))) return 1;
+    if (comment_token(attr(a, "class")) || comment_token(attr(a, "id")) ||
+        (type && strstr(type, "Comment")))
+      return 1;
   }
   return 0;
 }

@@ -214,6 +214,10 @@ static const struct {
      "<article class=\"comment\"><div itemprop=\"author\" itemscope><span itemprop=\"name\">"
      "reader42</span></div><p>Nice.</p></article></body></html>",
      "PATH|(null)|(null)|Marie Laval|(null)|(null)|(null)", NULL},
+    /* ... but an article that merely has comments keeps its author */
+    {"<html><body><article class=\"post has-comments\"><span itemprop=\"author\">Rita Moss"
+     "</span>" P "</article></body></html>",
+     "PATH|(null)|(null)|Rita Moss|(null)|(null)|(null)", NULL},
     /* parsely-author repeated, one per author; the JSON-LD's author (the account
      * that posted the story) is not in the byline shown, the <meta>'s are */
     {"<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
