@@ -609,14 +609,27 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn) {
   return 1;
 }
 
+/* A short paragraph that is a byline ("Written by: <a>Jane Doe</a>"): kept
+ * however much of it is a link. */
+static int byline_paragraph(nf_html_page *pg, const nf_html_node_info *in) {
+  static const char *const labels[] = {"written by", "by ", "words by", "story by"};
+  if (in->text > 80 || nf_html_node_text(in->node, &pg->scratch)) return 0;
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+    size_t k = strlen(labels[i]);
+    if (pg->scratch.len > k && same_text(pg->scratch.data, k, labels[i], k)) return 1;
+  }
+  return 0;
+}
+
 /* Whether a live element inside the container is left out of the text. */
 static int left_out(nf_html_page *pg, const nf_html_node_info *in) {
   switch (in->kind) {
+    case T_P:
+      return in->text > 0 && link_density(in) > 0.5f && !byline_paragraph(pg, in);
     case T_LIST:
     case T_DIV:
     case T_SECTION:
     case T_TABLE:
-    case T_P:
     case T_LI:
       return in->text > 0 && link_density(in) > 0.5f;
     case T_H1:

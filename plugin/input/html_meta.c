@@ -18,7 +18,7 @@ enum {
   TRUST_TITLE = 7
 };
 
-#define MAX_H1 8       /* <h1>s kept */
+#define MAX_H1 8       /* <h1>s (and <h2>s) kept */
 #define MAX_LD_IDS 128 /* JSON-LD objects found by @id */
 
 #define JSONLD_DEPTH 8     /* nesting searched for the article object */
@@ -44,8 +44,12 @@ void nf_html_meta_clear(nf_html_meta *m) {
   }
   nf_buf_clear(&m->h1s);
   m->nh1 = 0;
+  nf_buf_clear(&m->h2s);
+  m->nh2 = 0;
   nf_buf_clear(&m->title);
   nf_buf_clear(&m->byline);
+  nf_buf_clear(&m->author_meta);
+  nf_buf_clear(&m->author_full);
   m->nshown = 0;
   m->authors_seen = 0;
   m->twitter_author_label = 0;
@@ -56,8 +60,11 @@ void nf_html_meta_free(nf_html_meta *m) {
   nf_meta_field *f = fields(m, &n);
   for (size_t i = 0; i < n; i++) nf_buf_free(&f[i].value);
   nf_buf_free(&m->h1s);
+  nf_buf_free(&m->h2s);
   nf_buf_free(&m->title);
   nf_buf_free(&m->byline);
+  nf_buf_free(&m->author_meta);
+  nf_buf_free(&m->author_full);
   nf_buf_free(&m->scratch);
 }
 
@@ -171,7 +178,8 @@ static nf_status offer_date(nf_meta_field *f, int trust, const char *p, size_t n
   return offer(f, trust, iso, 10);
 }
 
-static int month_name(const char *p, size_t n);
+static nf_status force(nf_meta_field *f, int trust, const char *p, size_t n);
+static int same_ci(const char *a, size_t an, const char *b, size_t bn);
 
 static int same_len_ci(const char *p, size_t n, const char *word) {
   if (strlen(word) != n) return 0;
@@ -213,6 +221,7 @@ static void drop_credentials(nf_buf *b) {
     if (r < b->len && b->data[r] != ',') continue;
     const char *part = b->data + start;
     size_t n = r - start;
+    int spaced = n && space((unsigned char)*part);
     while (n && space((unsigned char)*part)) part++, n--;
     while (n && space((unsigned char)part[n - 1])) n--;
     int degree = 0;
@@ -224,7 +233,9 @@ static void drop_credentials(nf_buf *b) {
         if (lower((unsigned char)part[j]) != degrees[i][j]) degree = 0;
     }
     if (!degree && n) {
-      if (w) b->data[w++] = ',', b->data[w++] = ' ';
+      /* never longer than what was read: "a,b" stays "a,b" */
+      if (w) b->data[w++] = ',';
+      if (w && spaced) b->data[w++] = ' ';
       memmove(b->data + w, part, n);
       w += n;
     }
@@ -248,14 +259,31 @@ static nf_status offer_author(nf_meta_field *f, int trust, const char *p, size_t
 /* The name in a byline as a page shows it: "By Jane Doe - January 5, 2020",
  * "Posted on May 3 by Jane Doe", "View all posts by Jane Doe", "Author: Jane
  * Doe am 29.12.2010".  *n is its length; 0 when it reads as no name. */
+/* Whether the word before p[by] says the name after "by" is no author's:
+ * "Edited by", "Photographed by", "Reviewed by". */
+static int not_author_verb(const char *p, size_t by) {
+  static const char *const verbs[] = {"edited",      "photographed", "photos",       "photo",
+                                      "photography", "illustrated",  "illustration", "translated",
+                                      "compiled",    "reviewed",     "produced",     "curated",
+                                      "checked",     "images",       "video"};
+  size_t end = by;
+  while (end && space((unsigned char)p[end - 1])) end--;
+  size_t start = end;
+  while (start && ((p[start - 1] | 0x20) >= 'a' && (p[start - 1] | 0x20) <= 'z')) start--;
+  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+    if (same_len_ci(p + start, end - start, verbs[i])) return 1;
+  return 0;
+}
+
 static const char *byline_name(const char *p, size_t *n) {
   size_t len = *n;
   *n = 0;
   if (len == 0 || len > 160) return p;
-  /* after the last " by " */
+  /* after the last " by ", unless it names no author ("Edited by") */
   for (size_t i = len; i-- > 0;) {
     if ((i == 0 || space((unsigned char)p[i - 1])) && i + 3 < len && istarts(p + i, "by") &&
         space((unsigned char)p[i + 2])) {
+      if (not_author_verb(p, i)) return p;
       p += i + 3, len -= i + 3;
       break;
     }
@@ -268,10 +296,23 @@ static const char *byline_name(const char *p, size_t *n) {
       p += strlen(labels[i]), len -= strlen(labels[i]);
   while (len && (space((unsigned char)*p) || *p == ':')) p++, len--;
   /* up to a separator, a date or a time */
-  static const char *const stops[] = {
-      " | ",  " - ",  " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " on ",
-      " am ", " at ", " le ",           " el ",           " updated",       " published", " posted",
-      "\n",   " -"};
+  static const char *const stops[] = {" last updated",
+                                      " | ",
+                                      " - ",
+                                      " \xe2\x80\x93 ",
+                                      " \xe2\x80\x94 ",
+                                      " \xe2\x80\xa2 ",
+                                      " \xc2\xb7 ",
+                                      " on ",
+                                      " am ",
+                                      " at ",
+                                      " le ",
+                                      " el ",
+                                      " updated",
+                                      " published",
+                                      " posted",
+                                      "\n",
+                                      " -"};
   size_t end = len;
   for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
     size_t k = strlen(stops[i]);
@@ -295,7 +336,7 @@ static const char *byline_name(const char *p, size_t *n) {
     static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
     for (size_t d = 0; d < 7 && !cut; d++) cut = same_len_ci(p + j, w - j, days[d]);
-    if (!cut && w > j + 2 && month_name(p + j, w - j) && w + 1 < len && p[w] == ' ' &&
+    if (!cut && w > j + 2 && nf_html_month(p + j, w - j) && w + 1 < len && p[w] == ' ' &&
         p[w + 1] >= '0' && p[w + 1] <= '9')
       cut = 1;
     if (cut) {
@@ -532,6 +573,9 @@ nf_status nf_html_node_text(xmlNode *el, nf_buf *out) {
         return NF_ERR_NOMEM; /* blocks and inlines alike */
       n = n->children;
       continue;
+    } else if (n->type == XML_ELEMENT_NODE && out->len &&
+               (ieq((const char *)n->name, "br") || ieq((const char *)n->name, "hr"))) {
+      if (nf_buf_append_char(out, ' ')) return NF_ERR_NOMEM; /* a line break is a space */
     }
     while (n && n != el && !n->next) n = n->parent;
     if (!n || n == el) break;
@@ -547,6 +591,33 @@ nf_status nf_html_node_text(xmlNode *el, nf_buf *out) {
   out->len = w;
   if (out->data) out->data[w] = '\0';
   return NF_OK;
+}
+
+static int contains_ci(const char *p, size_t n, const char *q, size_t k);
+
+/* An author <meta> (key: 1 + its index in the list of author keys).  One
+ * repeated, one per author (citation_author, parsely-author), is joined in
+ * page order with "; " (each its own author, "Doe, Jane" too), without
+ * repeating a name. */
+static nf_status meta_author(nf_html_meta *m, int key, const char *content, size_t n) {
+  const char *p = skip_by(content, &n);
+  while (n && space((unsigned char)p[n - 1])) n--;
+  if (!author_like(p, n)) return NF_OK;
+  nf_buf *b = &m->author_meta;
+  if (!b->len) {
+    m->authors_seen = key;
+    if (append_collapsed(b, p, n)) return NF_ERR_NOMEM;
+    decode_entities(b);
+    return offer_author(&m->author, TRUST_META, p, n);
+  }
+  if (m->authors_seen != key || contains_ci(b->data, b->len, p, n) || b->len + n > MAX_AUTHOR)
+    return NF_OK;
+  if (nf_buf_append_str(b, "; ") || append_collapsed(b, p, n)) return NF_ERR_NOMEM;
+  decode_entities(b);
+  if (m->author.trust != TRUST_META) return NF_OK;
+  nf_status s = force(&m->author, TRUST_META, b->data, b->len);
+  drop_credentials(&m->author.value);
+  return s;
 }
 
 /* <meta name|property|itemprop=... content=...> */
@@ -596,19 +667,7 @@ static nf_status meta_tag(nf_html_meta *m, xmlNode *el) {
                                             "article.author",
                                             "cxenseparse:author"};
   for (size_t i = 0; i < sizeof author_keys / sizeof author_keys[0]; i++)
-    if (ieq(key, author_keys[i])) {
-      if (ieq(key, "citation_author") || ieq(key, "dc.creator")) {
-        /* repeated, one per author: joined in page order */
-        if (m->author.trust == TRUST_META && m->authors_seen) {
-          const char *p = skip_by(content, &n);
-          if (!author_like(p, n) || m->author.value.len + n > MAX_AUTHOR) return NF_OK;
-          if (nf_buf_append_str(&m->author.value, ", ")) return NF_ERR_NOMEM;
-          return append_collapsed(&m->author.value, p, n);
-        }
-        m->authors_seen = 1;
-      }
-      return offer_author(&m->author, TRUST_META, content, n);
-    }
+    if (ieq(key, author_keys[i])) return meta_author(m, (int)i + 1, content, n);
   static const char *const date_keys[] = {"date",
                                           "pubdate",
                                           "publishdate",
@@ -676,24 +735,101 @@ static int date_element(const char *names) {
   return !strstr(names, "update") && !strstr(names, "modif") && !strstr(names, "comment");
 }
 
+/* Whether a class or id list has a token that starts a comment's name
+ * ("comment", "comments", "comment-author") or ends one ("user-comment"). */
+static int comment_token(const char *list) {
+  for (const char *p = list; p && *p;) {
+    while (*p && space((unsigned char)*p)) p++;
+    const char *start = p;
+    while (*p && !space((unsigned char)*p)) p++;
+    size_t n = (size_t)(p - start);
+    if ((n >= 7 && istarts(start, "comment")) || (n > 8 && istarts(start + n - 8, "-comment")) ||
+        (n > 8 && istarts(start + n - 8, "_comment")))
+      return 1;
+  }
+  return 0;
+}
+
+/* Whether an element is inside a reader's comment: an element up to the
+ * <body> or <main> whose class or id names a comment, or whose microdata
+ * type is a Comment.  Its author is no author of the page. */
+static int in_comment(xmlNode *el) {
+  int depth = 0;
+  for (xmlNode *a = el; a && a->type == XML_ELEMENT_NODE && depth < 12; a = a->parent, depth++) {
+    if (a->name && (ieq((const char *)a->name, "body") || ieq((const char *)a->name, "main")))
+      return 0;
+    const char *type = attr(a, "itemtype");
+    if (comment_token(attr(a, "class")) || comment_token(attr(a, "id")) ||
+        (type && strstr(type, "Comment")))
+      return 1;
+  }
+  return 0;
+}
+
 /* The text of an element if it is short, else NULL. */
 static const char *short_text(nf_html_meta *m, xmlNode *el, size_t max) {
   if (nf_html_node_text(el, &m->scratch) != NF_OK || m->scratch.len > max) return NULL;
   return m->scratch.data ? m->scratch.data : "";
 }
 
+/* A date the page shows, with the number of <h1>s before it and whether it
+ * is labelled as an update ("Updated Mar 12, 2020"). */
 static void shown_date(nf_html_meta *m, const char *p, size_t n) {
-  if (m->nshown < NF_TRUST_SHOWN && p && nf_html_date(p, n, m->shown[m->nshown])) m->nshown++;
+  if (m->nshown == NF_TRUST_SHOWN || !p || !nf_html_date(p, n, m->shown[m->nshown])) return;
+  m->shown_updated[m->nshown] =
+      (char)(contains_ci(p, n, "updated", 7) || contains_ci(p, n, "modified", 8) ||
+             contains_ci(p, n, "aktualisiert", 12));
+  m->shown_h1[m->nshown++] = m->nh1;
 }
 
-static nf_status h1_text(nf_html_meta *m, xmlNode *el) {
-  if (m->nh1 == MAX_H1) return NF_OK;
+/* The text of a heading, kept in list (ended by '\n') as the count-th. */
+static nf_status heading_text(nf_html_meta *m, xmlNode *el, nf_buf *list, size_t *count) {
+  if (*count == MAX_H1) return NF_OK;
   const char *t = short_text(m, el, 400);
   if (!t || !*t) return NF_OK;
-  nf_status s = nf_buf_append(&m->h1s, t, strlen(t));
-  if (!s) s = nf_buf_append_char(&m->h1s, '\n');
-  m->nh1++;
+  nf_status s = nf_buf_append(list, t, strlen(t));
+  if (!s) s = nf_buf_append_char(list, '\n');
+  ++*count;
   return s;
+}
+
+/* A credit line right after the headline (<p class="credit">JIJI</p> after
+ * the <h1> or its <hgroup>): the byline of a wire story. */
+static int credit_after_headline(xmlNode *el) {
+  if (!has_token(attr(el, "class"), "credit")) return 0;
+  xmlNode *prev = el->prev;
+  while (prev && prev->type != XML_ELEMENT_NODE) prev = prev->prev;
+  return prev && prev->name &&
+         (ieq((const char *)prev->name, "h1") || ieq((const char *)prev->name, "hgroup"));
+}
+
+/* A byline element too long to be a byline (a card with the author's
+ * title, a follow button, counts): the name is its first link with text,
+ * when that reads as a name (two to four capitalised words). */
+static nf_status byline_link(nf_html_meta *m, xmlNode *el) {
+  xmlNode *n = el->children;
+  for (int seen = 0; n && seen < 64; seen++) {
+    if (n->type == XML_ELEMENT_NODE && ieq((const char *)n->name, "a")) {
+      const char *t = short_text(m, n, 40);
+      size_t len = t ? strlen(t) : 0, words = 1, capitals = 0;
+      for (size_t i = 0; i < len; i++) {
+        words += t[i] == ' ';
+        capitals += (i == 0 || t[i - 1] == ' ') &&
+                    ((t[i] >= 'A' && t[i] <= 'Z') || (unsigned char)t[i] >= 0xc3);
+      }
+      const char *who =
+          len && words >= 2 && words <= 4 && capitals == words ? byline_name(t, &len) : NULL;
+      if (who && len) return nf_buf_append(&m->byline, who, len);
+      if (t && *t) return NF_OK; /* the first link with text is no name */
+    } else if (n->type == XML_ELEMENT_NODE && n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n && n != el && !n->next) n = n->parent;
+    if (!n || n == el) break;
+    n = n->next;
+  }
+  return NF_OK;
 }
 
 nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
@@ -726,7 +862,9 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
         const char *lang = attr(el, "lang");
         if (lang) return offer_str(&m->language, TRUST_META, lang);
       } else if (strcmp(name, "h1") == 0) {
-        return h1_text(m, el);
+        return heading_text(m, el, &m->h1s, &m->nh1);
+      } else if (strcmp(name, "h2") == 0) {
+        return heading_text(m, el, &m->h2s, &m->nh2);
       }
       break;
     case 't':
@@ -771,7 +909,7 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
     if (t) shown_date(m, t, strlen(t));
   }
   if (itemprop && !attr(el, "content") && has_token(itemprop, "author") &&
-      m->author.trust > TRUST_ELEMENT) {
+      m->author.trust > TRUST_ELEMENT && !in_comment(el)) {
     /* microdata: the author's name is its itemprop=name, else its text */
     xmlNode *who = el;
     for (xmlNode *c = el->children; c; c = c->next)
@@ -784,12 +922,33 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
     const char *t = short_text(m, el, 160);
     if (t) return offer_byline(&m->author, TRUST_ELEMENT, t, strlen(t));
   }
+  const nf_buf *a = &m->author.value;
+  if (a->len && !m->author_full.len && !memchr(a->data, ' ', a->len) && strstr(names, "name")) {
+    /* an author of one word ("Todd"): the full name an element shows */
+    const char *t = short_text(m, el, 60);
+    size_t n = t ? strlen(t) : 0;
+    const char *who = t ? byline_name(t, &n) : NULL;
+    if (n > a->len + 1 && n <= a->len + 40 && same_ci(who, a->len, a->data, a->len) &&
+        who[a->len] == ' ' && who[a->len + 1] >= 'A' && who[a->len + 1] <= 'Z' &&
+        (s = nf_buf_append(&m->author_full, who, n)))
+      return s;
+  }
+  if (!m->byline.len && credit_after_headline(el)) {
+    const char *t = short_text(m, el, 40);
+    size_t n = t ? strlen(t) : 0;
+    static const char *const pictures[] = {"photo", "image", "picture", "getty", "illustration"};
+    for (size_t i = 0; i < sizeof pictures / sizeof pictures[0]; i++)
+      if (t && contains_ci(t, n, pictures[i], strlen(pictures[i]))) t = NULL, n = 0;
+    const char *who = t ? byline_name(t, &n) : NULL;
+    if (n && (s = nf_buf_append(&m->byline, who, n))) return s;
+  }
   if (!m->byline.len && byline_element(names)) {
     const char *t = short_text(m, el, 160);
     size_t n = t ? strlen(t) : 0;
     const char *who = t ? byline_name(t, &n) : NULL;
     if (n && (s = nf_buf_append(&m->byline, who, n))) return s;
     if (t) shown_date(m, t, strlen(t)); /* "Posted on May 3, 2020 by ..." */
+    if (!t) s = byline_link(m, el);
   }
   return s;
 }
@@ -839,20 +998,43 @@ static nf_status force(nf_meta_field *f, int trust, const char *p, size_t n) {
   return s;
 }
 
-static long day_number(const char *iso) {
-  int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+/* Whether a heading of the page is a part of the <title>, at its start or
+ * its end ("Site - Section \xc2\xbb Story" and an <h2> "Story"). */
+static int title_part(const nf_buf *title, const char *h, size_t hn) {
+  if (!memchr(h, ' ', hn) || hn >= title->len) return 0;
+  for (size_t i = 0; i < sizeof title_seps / sizeof title_seps[0]; i++) {
+    size_t k = strlen(title_seps[i]);
+    if (hn + k > title->len) continue;
+    const char *t = title->data;
+    if (same_ci(t + title->len - hn, hn, h, hn) &&
+        memcmp(t + title->len - hn - k, title_seps[i], k) == 0)
+      return 1;
+    if (same_ci(t, hn, h, hn) && memcmp(t + hn, title_seps[i], k) == 0) return 1;
+  }
+  return 0;
+}
+
+/* The first heading (<h1>, then <h2>) that is a part of the <title>. */
+static nf_status title_heading(nf_html_meta *m) {
+  const nf_buf *lists[2] = {&m->h1s, &m->h2s};
+  for (int l = 0; l < 2; l++) {
+    const char *h = lists[l]->data, *end = h ? h + lists[l]->len : NULL;
+    while (h && h < end) {
+      const char *nl = memchr(h, '\n', (size_t)(end - h));
+      if (title_part(&m->title, h, (size_t)(nl - h)))
+        return offer(&m->headline, TRUST_TITLE, h, (size_t)(nl - h));
+      h = nl + 1;
+    }
+  }
+  return NF_OK;
 }
 
 /* The headline: an <h1> when it is the metadata's headline as shown. */
 static nf_status choose_headline(nf_html_meta *m) {
   const nf_buf *src = &m->source.value;
   nf_status s = NF_OK;
-  if (m->title.len) {
+  if (m->title.len && m->headline.trust > TRUST_TITLE) s = title_heading(m);
+  if (!s && m->title.len) {
     size_t after, cut = last_sep(m->title.data, m->title.len, &after);
     /* "Story | Site": the part before, unless that leaves too little */
     if (cut < 15 || cut * 3 < m->title.len) cut = m->title.len;
@@ -877,8 +1059,10 @@ static nf_status choose_headline(nf_html_meta *m) {
     only = h, only_n = hn;
     h = nl + 1;
   }
-  /* the page's only <h1>, when it is no site name */
+  /* the page's only <h1>, when it is no site name and does not hold the
+   * metadata's headline with a kicker or a subtitle beside it */
   if (m->nh1 == 1 && memchr(only, ' ', only_n) && !same_ci(only, only_n, src->data, src->len) &&
+      !(m->headline.trust < TRUST_TITLE && contains_ci(only, only_n, meta, mn)) &&
       !(m->title.len && only_n < m->title.len &&
         same_ci(only, only_n, m->title.data + m->title.len - only_n, only_n)))
     return force(&m->headline, TRUST_TITLE, only, only_n);
@@ -903,9 +1087,47 @@ static void strip_kicker(nf_buf *h) {
   h->data[h->len] = '\0';
 }
 
+/* Whether each name of a list ("A, B and C") is in s[0..n), case aside. */
+static int names_in(const char *list, size_t len, const char *s, size_t n) {
+  size_t start = 0;
+  for (size_t i = 0; i <= len; i++) {
+    size_t sep = i == len || list[i] == ',' || list[i] == ';' || list[i] == '&'
+                     ? 1
+                     : (i + 5 <= len && same_ci(list + i, 5, " and ", 5) ? 5 : 0);
+    if (!sep) continue;
+    const char *p = list + start;
+    size_t k = i - start;
+    while (k && space((unsigned char)*p)) p++, k--;
+    while (k && space((unsigned char)p[k - 1])) k--;
+    if (k && !contains_ci(s, n, p, k)) return 0;
+    start = i + sep;
+    i += sep - 1;
+  }
+  return 1;
+}
+
+/* Moves the shown date i to w (w <= i). */
+static void keep_shown(nf_html_meta *m, size_t i, size_t w) {
+  memmove(m->shown[w], m->shown[i], sizeof m->shown[0]);
+  m->shown_h1[w] = m->shown_h1[i];
+  m->shown_updated[w] = m->shown_updated[i];
+}
+
 nf_status nf_html_meta_finish(nf_html_meta *m) {
   nf_status s = choose_headline(m);
   strip_kicker(&m->headline.value);
+  /* the <meta> author, when the byline shown is among its names and not
+   * the JSON-LD's author (a CMS account that posted the story) */
+  const nf_buf *am = &m->author_meta, *by = &m->byline;
+  if (!s && m->author.trust == TRUST_JSONLD && am->len && by->len >= 4 &&
+      names_in(by->data, by->len, am->data, am->len) &&
+      !contains_ci(by->data, by->len, m->author.value.data, m->author.value.len) &&
+      !contains_ci(am->data, am->len, m->author.value.data, m->author.value.len)) {
+    s = force(&m->author, TRUST_META, am->data, am->len);
+    drop_credentials(&m->author.value);
+  }
+  if (!s && m->author_full.len)
+    s = force(&m->author, m->author.trust, m->author_full.data, m->author_full.len);
   /* the byline shown, when the metadata names no author or the site itself */
   const nf_buf *a = &m->author.value, *src = &m->source.value;
   if (!s && m->byline.len &&
@@ -913,6 +1135,39 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
                                             (contains_ci(a->data, a->len, src->data, src->len) ||
                                              contains_ci(src->data, src->len, a->data, a->len)))))
     s = force(&m->author, TRUST_BYLINE, m->byline.data, m->byline.len);
+  /* a date shown before the headline's <h1> (the masthead's "Thursday,
+   * November 9th 2023") is the day of the visit when others follow it */
+  size_t hl = 0, h1_index = 0;
+  const char *h = m->h1s.data, *hend = h ? h + m->h1s.len : NULL;
+  const nf_buf *head = &m->headline.value;
+  while (!hl && head->len && h && h < hend) {
+    const char *nl = memchr(h, '\n', (size_t)(hend - h));
+    h1_index++;
+    if (contains_ci(h, (size_t)(nl - h), head->data, head->len)) hl = h1_index;
+    h = nl + 1;
+  }
+  if (hl && m->nshown && m->shown_h1[m->nshown - 1] >= hl) {
+    size_t w = 0;
+    for (size_t i = 0; i < m->nshown; i++)
+      if (m->shown_h1[i] >= hl) keep_shown(m, i, w++);
+    m->nshown = w;
+  }
+  /* a date labelled as an update is no publication date, unless it is the
+   * only date the page shows and the metadata's is shown nowhere: the page
+   * gives its readers that date alone */
+  size_t w = 0, updated = m->nshown;
+  int meta_shown = 0;
+  for (size_t i = 0; i < m->nshown; i++) {
+    if (m->date.trust != NF_TRUST_NONE && strcmp(m->shown[i], m->date.value.data) == 0)
+      meta_shown = 1;
+    if (!m->shown_updated[i])
+      keep_shown(m, i, w++);
+    else if (updated == m->nshown)
+      updated = i;
+  }
+  if (!s && w == 0 && updated < m->nshown && m->date.trust != NF_TRUST_NONE && !meta_shown)
+    s = force(&m->date, TRUST_BYLINE, m->shown[updated], 10);
+  m->nshown = w;
   /* the date shown: when the metadata has none, the first; when the
    * metadata's is not shown, one a day off (a time zone) or the nearest less
    * than a week later (the page's own date) */
@@ -921,7 +1176,7 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
   size_t pick = m->nshown;
   long best = 8; /* a day before costs 1, n days after n */
   for (size_t i = 0; i < m->nshown && m->date.trust != NF_TRUST_NONE; i++) {
-    long off = day_number(m->shown[i]) - day_number(m->date.value.data);
+    long off = nf_html_day_number(m->shown[i]) - nf_html_day_number(m->date.value.data);
     long cost = off == -1 ? 1 : off >= 1 ? off : 99;
     if (off == 0) {
       pick = m->nshown;
@@ -930,103 +1185,12 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
     if (cost < best) best = cost, pick = i;
   }
   if (!s && pick < m->nshown) s = force(&m->date, TRUST_BYLINE, m->shown[pick], 10);
-  /* the date in the URL: /2020/01/19/ */
-  const char *u = m->url.value.data;
-  for (size_t i = 0; !s && u && m->date.trust == NF_TRUST_NONE && i + 12 <= m->url.value.len; i++) {
-    char iso[11];
-    if (u[i] == '/' && u[i + 5] == '/' && u[i + 8] == '/' && nf_html_date(u + i + 1, 10, iso))
-      s = offer(&m->date, TRUST_TITLE, iso, 10);
-  }
+  /* the date in the URL (/2020/01/19/, /2017/7/12/, /2020/oct/02/): the day
+   * the story was first published, when no date is found or the one found is
+   * later (a story published again, a date in UTC) */
+  char iso[11];
+  if (!s && nf_html_url_date(m->url.value.data, m->url.value.len, iso) &&
+      (m->date.trust == NF_TRUST_NONE || strcmp(iso, m->date.value.data) < 0))
+    s = force(&m->date, TRUST_TITLE, iso, 10);
   return s;
-}
-
-/* ---- dates ------------------------------------------------------------- */
-
-static int digits(const char *p, size_t n, size_t *i, size_t count, int *out) {
-  int v = 0;
-  for (size_t k = 0; k < count; k++, ++*i) {
-    if (*i >= n || p[*i] < '0' || p[*i] > '9') return 0;
-    v = v * 10 + (p[*i] - '0');
-  }
-  *out = v;
-  return 1;
-}
-
-/* January..December, or a cut of three letters or more ("Jan", "Sept"). */
-static int month_name(const char *p, size_t n) {
-  static const char *const months[] = {"january",   "february", "march",    "april",
-                                       "may",       "june",     "july",     "august",
-                                       "september", "october",  "november", "december"};
-  if (n < 3) return 0;
-  for (int i = 0; i < 12; i++) {
-    size_t k = 0;
-    while (k < n && months[i][k] && lower((unsigned char)p[k]) == months[i][k]) k++;
-    if (k == n) return i + 1;
-  }
-  return 0;
-}
-
-static int valid(int y, int mo, int d) {
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]) return 0;
-  if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
-  return 1;
-}
-
-static int put(int y, int mo, int d, char *out) {
-  if (!valid(y, mo, d)) return 0;
-  const int v[3] = {y, mo, d}, width[3] = {4, 2, 2};
-  for (int k = 0; k < 3; k++) {
-    for (int i = width[k] - 1, x = v[k]; i >= 0; i--, x /= 10) out[i] = (char)('0' + x % 10);
-    out += width[k];
-    *out++ = k < 2 ? '-' : '\0';
-  }
-  return 1;
-}
-
-int nf_html_date(const char *p, size_t n, char *out) {
-  while (n && space((unsigned char)*p)) p++, n--;
-  size_t i = 0;
-  int y, mo, d;
-  /* ISO 8601: 2020-01-19..., 2020/01/19, 20200119 */
-  if (digits(p, n, &i, 4, &y)) {
-    if (i < n && (p[i] == '-' || p[i] == '/' || p[i] == '.')) {
-      char sep = p[i++];
-      if (digits(p, n, &i, 2, &mo) && i < n && p[i++] == sep && digits(p, n, &i, 2, &d))
-        return (i == n || !(p[i] >= '0' && p[i] <= '9')) && put(y, mo, d, out);
-      return 0;
-    }
-    if (digits(p, n, &i, 2, &mo) && digits(p, n, &i, 2, &d))
-      return (i == n || !(p[i] >= '0' && p[i] <= '9')) && put(y, mo, d, out);
-    return 0;
-  }
-  /* words: "Sun, 19 Jan 2020", "January 19, 2020", "19 January 2020" */
-  int day = 0, month = 0, year = 0;
-  i = 0;
-  while (i < n && (month == 0 || day == 0 || year == 0)) {
-    while (i < n && (space((unsigned char)p[i]) || p[i] == ',' || p[i] == '.')) i++;
-    size_t start = i;
-    if (i < n && p[i] >= '0' && p[i] <= '9') {
-      int v = 0;
-      while (i < n && p[i] >= '0' && p[i] <= '9' && i - start < 5) v = v * 10 + (p[i++] - '0');
-      if (i < n && p[i] == ':') break; /* a time: the date is over */
-      if (i - start == 4)
-        year = v;
-      else if (i - start <= 2 && !day)
-        day = v;
-      else
-        return 0;
-      while (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) i++; /* 19th */
-    } else if (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) {
-      while (i < n && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')) i++;
-      int m = month_name(p + start, i - start);
-      if (m && !month)
-        month = m;
-      else if (!m && i - start > 3 && month)
-        return 0; /* a word after the month */
-    } else {
-      break;
-    }
-  }
-  return month && day && year && put(year, month, day, out);
 }

@@ -112,6 +112,9 @@ static const struct {
      "Maria Lopez|-|author|Maria Lopez;", ""},
     {"Author: Tomas Berg\n\nThe festival opened on Friday.", NULL,
      "Tomas Berg|-|author|Tomas Berg;", ""},
+    /* dashes set before the byline */
+    {"---- by Lena Sorel\n\nThe festival opened on Friday.", NULL,
+     "Lena Sorel|-|author|Lena Sorel;", ""},
     {"By PABLO RIVAS, AP Sports Writer\n\nLUSAIL, Qatar (AP) — Argentina won.", NULL,
      "Pablo Rivas|AP|author|PABLO RIVAS;", ""},
     {"By Ruth Kemp, Staff Writer\n\nThe council met.", NULL, "Ruth Kemp|-|author|Ruth Kemp;", ""},
@@ -167,6 +170,12 @@ static const struct {
     {"Voters went to the polls.", "Richard Wolf, and David Jackson, USA TODAY",
      "Richard Wolf|USA TODAY|author|-;David Jackson|USA TODAY|author|-;", ""},
     {"Voters went to the polls.", "AP", "-|AP|author|-;", ""},
+    /* authors apart (";"): an organisation after them is an author of its own */
+    {"Voters went to the polls.", "Jane Roe; Li Wei; Coast News",
+     "Jane Roe|-|author|-;Li Wei|-|author|-;-|Coast News|author|-;", ""},
+    /* a name of the text that is the metadata's organisation cut short */
+    {"Written by Coast Today on November 7, 2023\n\nThe ferry resumed.", "Coast Today",
+     "-|Coast Today|author|-;", ""},
     {"Voters went to the polls.", "By JIM RUTENBERG", "Jim Rutenberg|-|author|-;", ""},
     /* credits, never bylines */
     {"A soldier carries a training weapon. Photo: A.Pliadis/Lithuania Ministry of Defense\n\n"
@@ -245,6 +254,29 @@ START_TEST(record_and_values) {
   v = values_of("agency");
   ck_assert_str_eq(v, "AP;");
   free(v);
+}
+END_TEST
+
+/* The author metadata that is the publication itself (its `source`) gives
+ * way to a person the text names as the author, not to no one. */
+START_TEST(the_site_as_author_gives_way_to_the_text) {
+  static const struct {
+    const char *text, *bylines;
+  } cases[] = {{"Written by: Kai Moreno\n\nThe ferry resumed.", "Kai Moreno|-|author|Kai Moreno;"},
+               {"The ferry resumed.", "-|Coast Press|author|-;"}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    nf_error err;
+    static nf_article a;
+    memset(&a, 0, sizeof a);
+    a.id = (nf_str){"t", 1};
+    a.text = (nf_str){cases[i].text, strlen(cases[i].text)};
+    a.author = (nf_str){"Coast Press", 11};
+    a.source = (nf_str){"Coast Press", 11};
+    ck_assert_msg(nf_record_extract(rec, pipe_, an, &a, &err) == NF_OK, "%s", err.message);
+    char *got = list_of("byline", cases[i].text);
+    ck_assert_str_eq(got, cases[i].bylines);
+    free(got);
+  }
 }
 END_TEST
 
@@ -362,6 +394,7 @@ Suite *byline_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_loop_test(tc, byline_rows, 0, sizeof rows / sizeof rows[0]);
   tcase_add_test(tc, record_and_values);
+  tcase_add_test(tc, the_site_as_author_gives_way_to_the_text);
   tcase_add_test(tc, bad_author_metadata_is_an_error);
   tcase_add_test(tc, example_style_fixture);
   suite_add_tcase(s, tc);

@@ -167,6 +167,132 @@ static const struct {
      "</head><body><div class=\"time\">PUBLISHED: <time datetime=\"2023-11-08 23:30\">"
      "November 8, 2023 at 11:30 p.m.</time></div>" P "</body></html>",
      "PATH|(null)|2023-11-08|(null)|(null)|(null)|(null)", NULL},
+    /* a date written day first with dots, in a byline with a time after it */
+    {"<html><body><div class=\"meta author\">Autor: <a href=\"/u/58\">Kai Brandt</a> am "
+     "29.12.2010, 13:36 Uhr</div>" P "</body></html>",
+     "PATH|(null)|2010-12-29|Kai Brandt|(null)|(null)|(null)", NULL},
+    /* the date in a URL that names the month */
+    {"<html><head><link rel=\"canonical\" href=\"https://paper.example/world/2020/oct/02/"
+     "floods-rise\"></head><body>" P "</body></html>",
+     "https://paper.example/world/2020/oct/02/floods-rise|(null)|2020-10-02|(null)|(null)|"
+     "https://paper.example/world/2020/oct/02/floods-rise|(null)",
+     NULL},
+    /* the masthead's date (the day of the visit) comes before the headline: the
+     * date shown after it is the story's, a day before the metadata's UTC one */
+    {"<html><head><meta property=\"og:title\" content=\"Council votes to widen the bridge\">"
+     "<meta property=\"article:published_time\" content=\"2023-11-09T03:10:00Z\"></head>"
+     "<body><header><div class=\"date\">Thursday, November 9th 2023</div></header>"
+     "<h1>Council votes to widen the bridge</h1><div class=\"byline\">By Lu Chen</div>"
+     "<div class=\"time\">PUBLISHED: <time datetime=\"2023-11-08 21:10\">November 8, 2023 at "
+     "9:10 p.m.</time></div>" P "</body></html>",
+     "PATH|Council votes to widen the bridge|2023-11-08|Lu Chen|(null)|(null)|(null)", NULL},
+    /* a line break ends the name in a byline; a date labelled as an update is
+     * no publication date */
+    {"<html><body><p class=\"post-date-and-author\">by <span><a href=\"mailto:ana@example.org\">"
+     "Ana Ruiz</a></span><br>Last updated 04 Jun 2020</p>" P "</body></html>",
+     "PATH|(null)|(null)|Ana Ruiz|(null)|(null)|(null)", NULL},
+    /* the part of the <title> that the page shows as a heading is the headline */
+    {"<html><head><title>Harbour Club - News &raquo; Regatta moved to Sunday</title></head>"
+     "<body><h1>News</h1><h2>Regatta moved to Sunday</h2>" P "</body></html>",
+     "PATH|Regatta moved to Sunday|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* the only <h1> holds the metadata's headline with a label before it, or a
+     * subtitle after it: the metadata's headline stays */
+    {"<html><head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
+     "\"headline\":\"Patch 2.1 fixes the login bug\"}</script></head><body><h1><span "
+     "class=\"label\">Release Notes</span> Patch 2.1 fixes the login bug</h1>" P "</body></html>",
+     "PATH|Patch 2.1 fixes the login bug|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"<html><head><meta property=\"og:title\" content=\"Fish cakes, hot and fresh\"></head>"
+     "<body><h1>Fish cakes, hot and fresh <small>A morning at the market</small></h1>" P
+     "</body></html>",
+     "PATH|Fish cakes, hot and fresh|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* "Edited by" names no author */
+    {"<html><body><p>Glossary, <span itemprop=\"author\">Second edition, edited by Ruth "
+     "Amos</span></p>" P "</body></html>",
+     "PATH|(null)|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* the author of a reader's comment is no author of the page */
+    {"<html><body><div class=\"header-info__author\"><a href=\"/p/ml\">Marie Laval</a></div>" P
+     "<article class=\"comment\"><div itemprop=\"author\" itemscope><span itemprop=\"name\">"
+     "reader42</span></div><p>Nice.</p></article></body></html>",
+     "PATH|(null)|(null)|Marie Laval|(null)|(null)|(null)", NULL},
+    /* ... but an article that merely has comments keeps its author */
+    {"<html><body><article class=\"post has-comments\"><span itemprop=\"author\">Rita Moss"
+     "</span>" P "</article></body></html>",
+     "PATH|(null)|(null)|Rita Moss|(null)|(null)|(null)", NULL},
+    /* parsely-author repeated, one per author; the JSON-LD's author (the account
+     * that posted the story) is not in the byline shown, the <meta>'s are */
+    {"<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+     "\"author\":{\"@type\":\"Person\",\"name\":\"Web Producer\"}}</script>"
+     "<meta name=\"parsely-author\" content=\"Jo Hale\">"
+     "<meta name=\"parsely-author\" content=\"Sam Ortiz\"></head><body><div class=\"byline\">"
+     "<a rel=\"author\" href=\"/a/jh\">Jo Hale</a>, <a rel=\"author\" href=\"/a/so\">Sam "
+     "Ortiz</a></div>" P "</body></html>",
+     "PATH|(null)|(null)|Jo Hale; Sam Ortiz|(null)|(null)|(null)", NULL},
+    /* the only date shown is labelled as an update and the metadata's date is
+     * shown nowhere: the page gives its readers the updated date */
+    {"<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+     "\"datePublished\":\"2019-10-15T16:59:59.000Z\",\"dateModified\":\"2020-03-12\"}"
+     "</script></head><body><div class=\"timestamp published-date\">Updated Mar 12, 2020 @ "
+     "10:42 am</div>" P "</body></html>",
+     "PATH|(null)|2020-03-12|(null)|(null)|(null)|{\"modified\":\"2020-03-12\"}", NULL},
+    /* ... but not when the page shows the metadata's date too */
+    {"<html><head><meta property=\"article:published_time\" content=\"2020-01-05T08:00:00Z\">"
+     "</head><body><span class=\"date\">Jan 5, 2020</span> <span class=\"date\">Updated Mar "
+     "12, 2020</span>" P "</body></html>",
+     "PATH|(null)|2020-01-05|(null)|(null)|(null)|(null)", NULL},
+    /* the URL's date is the day the story was first published: it wins over a
+     * later date of the metadata (the story published again), not an earlier one */
+    {"<html><head><link rel=\"canonical\" href=\"https://blog.example/home/2017/7/12/trip\">"
+     "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":"
+     "\"2019-06-17T18:28:00+0200\"}</script></head><body>" P "</body></html>",
+     "https://blog.example/home/2017/7/12/trip|(null)|2017-07-12|(null)|(null)|"
+     "https://blog.example/home/2017/7/12/trip|(null)",
+     NULL},
+    {"<html><head><link rel=\"canonical\" href=\"https://blog.example/2020/01/20/late\">"
+     "<meta property=\"article:published_time\" content=\"2020-01-19T22:00:00-05:00\">"
+     "</head><body>" P "</body></html>",
+     "https://blog.example/2020/01/20/late|(null)|2020-01-19|(null)|(null)|"
+     "https://blog.example/2020/01/20/late|(null)",
+     NULL},
+    /* a byline element too long to be a byline (a profile card): its first
+     * link, when it reads as a name; not a word linked in an author's note */
+    {"<html><body><div class=\"author-info\"><div class=\"mini-card\"><img alt=\"\"><section>"
+     "<h3><a href=\"/in/noraquist\">Nora Quist</a></h3><p>Consultant for new ways of working "
+     "and learning, speaker and podcast host, writing on remote teams, meetings and the "
+     "office.</p><button>Follow</button><span>Like 319 Comment 160 Share</span></section></div>"
+     "</div>" P "</body></html>",
+     "PATH|(null)|(null)|Nora Quist|(null)|(null)|(null)", NULL},
+    {"<html><body>" P "<div class=\"author-note\"><p>This is a rewrite of my first story, "
+     "with a new ending and two new chapters; read <a href=\"/r/1\">some</a> of the reviews of "
+     "the first version for more, and thank you all for reading it.</p></div></body></html>",
+     "PATH|(null)|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* an author of one word (a first name) takes the full name an element
+     * named for a name shows */
+    {"<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+     "{\"@type\":\"Person\",\"name\":\"Ines\"}}</script></head><body><aside><div "
+     "class=\"full-name-wrapper\"><p class=\"label\"><strong>By</strong></p><p "
+     "class=\"full-name\">Ines Okafor</p></div></aside>" P "</body></html>",
+     "PATH|(null)|(null)|Ines Okafor|(null)|(null)|(null)", NULL},
+    /* a credit line right after the headline is the byline of a wire story;
+     * "No Author" is none */
+    {"<html><head><meta name=\"author\" content=\"No Author\"></head><body><header><hgroup>"
+     "<h3>National</h3><h1>Masks stolen from a hospital</h1></hgroup> <p class=\"credit\">KYODO"
+     "</p></header>" P "</body></html>",
+     "PATH|Masks stolen from a hospital|(null)|KYODO|(null)|(null)|(null)", NULL},
+    /* ... not a picture's credit */
+    {"<html><body><h1>Masks stolen from a hospital</h1><p class=\"credit\">Photo: Getty Images"
+     "</p>" P "</body></html>",
+     "PATH|Masks stolen from a hospital|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* a short paragraph that is a byline stays in the text however much of it
+     * is a link */
+    {"<html><body><div class=\"entry-content\"><p><em>Written by: <a href=\"https://river."
+     "example/kai\">Kai Moreno</a></em></p>" P P "<p><a href=\"/more\">More stories from the "
+     "river</a></p></div></body></html>",
+     "PATH|(null)|(null)|(null)|(null)|(null)|(null)",
+     "Written by: Kai Moreno\n\n" PARA "\n\n" PARA},
+    /* names with commas and no spaces: the author is never longer than read */
+    {"<html><head><meta name=\"author\" content=\"Ann Lee,Bo Chan,Cy Moss\"></head><body>" P
+     "</body></html>",
+     "PATH|(null)|(null)|Ann Lee,Bo Chan,Cy Moss|(null)|(null)|(null)", NULL},
     /* paragraphs as printed: the dateline starts the first, a blank line
      * between paragraphs, <br> a line break; boilerplate and the headline go */
     {"<html><head><title>Quake shakes coast</title></head><body>"

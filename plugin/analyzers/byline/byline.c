@@ -199,11 +199,53 @@ static size_t metadata_entries(const byline_analyzer *ba, const char *author, si
       continue;
     }
     metadata_part(ba, start, (size_t)(p - start), &st);
+    if (*p == ';') st.names = 0, st.without_org = st.count; /* "A; B; ORG": ORG its own */
     p += sep;
     start = p;
   }
   metadata_part(ba, start, (size_t)(end - start), &st);
   return st.count;
+}
+
+/* Whether name is the first words of full ("Miami" of "Miami Today"), case aside. */
+static int first_words(const char *name, const char *full) {
+  size_t n = strlen(name);
+  if (!n || strlen(full) <= n || full[n] != ' ') return 0;
+  for (size_t i = 0; i < n; i++)
+    if ((name[i] | 0x20) != (full[i] | 0x20)) return 0;
+  return 1;
+}
+
+/* Drops a name of the text that is the first words of a name or an
+ * organisation of the author metadata: the same byline, cut short ("Written
+ * by Miami Today on ..." read as "Miami"). */
+static size_t drop_cut_names(entry *e, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    int cut = 0;
+    for (size_t j = 0; j < n && !cut && e[i].from == FROM_TEXT && e[i].name[0] && !e[i].org[0]; j++)
+      cut = e[j].from == FROM_METADATA &&
+            (first_words(e[i].name, e[j].name) || first_words(e[i].name, e[j].org));
+    if (!cut) e[w++] = e[i];
+  }
+  return w;
+}
+
+/* Drops the author metadata that is the publication itself (an organisation
+ * alone, the `source`'s name) when the text names a person as the author. */
+static size_t drop_site_org(entry *e, size_t n, nf_str source) {
+  int person = 0;
+  for (size_t i = 0; i < n; i++)
+    person |= (e[i].from & FROM_TEXT) && e[i].name[0] && e[i].role == NF_ROLE_AUTHOR;
+  if (!person || !source.p) return n;
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    int site = e[i].from == FROM_METADATA && !e[i].name[0] && strlen(e[i].org) == source.n;
+    for (size_t j = 0; site && j < source.n; j++)
+      site = (e[i].org[j] | 0x20) == (source.p[j] | 0x20);
+    if (!site) e[w++] = e[i];
+  }
+  return w;
 }
 
 static const char *str_or_null(const char *s) { return *s ? s : NULL; }
@@ -274,7 +316,11 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   if (author.p && nf_utf8_validate(author.p, author.n, NULL) != NF_OK)
     s = nf_error_set(err, NF_ERR_PARSE, "\"author\" is not valid UTF-8");
   else if (author.p)
-    f->nbylines = metadata_entries(ba, author.p, author.n, f->bylines, f->nbylines);
+    f->nbylines = drop_site_org(
+        f->bylines,
+        drop_cut_names(f->bylines,
+                       metadata_entries(ba, author.p, author.n, f->bylines, f->nbylines)),
+        nf_analysis_article(a)->source);
   if (s == NF_OK) s = emit_entries(a, f);
   if (s == NF_OK) s = settle_agency(ba, a, f);
   free(f);

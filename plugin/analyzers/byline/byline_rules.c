@@ -402,6 +402,14 @@ static size_t line_before_dateline(const nf_toks *k, uint32_t dateline_start, si
   return k->n;
 }
 
+/* A token of dashes alone ("-", "----", an en or em dash), set before a byline. */
+static int dashes(const char *fold) {
+  if (strcmp(fold, "\xe2\x80\x93") == 0 || strcmp(fold, "\xe2\x80\x94") == 0) return 1;
+  if (*fold != '-') return 0;
+  while (*fold == '-') fold++;
+  return *fold == '\0';
+}
+
 size_t nf_bylines_find(const nf_toks *k, const nf_agencies *ag, uint32_t dateline_start,
                        nf_byline_item *out, size_t max) {
   size_t n = 0, line = 0;
@@ -409,9 +417,10 @@ size_t nf_bylines_find(const nf_toks *k, const nf_agencies *ag, uint32_t datelin
     size_t e = nf_tok_line_end(k, i);
     int top = line < TOP_LINES || (nf_tok_flag(k, i, NF_TOK_PARA_START) &&
                                    (e == k->n || nf_tok_flag(k, e, NF_TOK_PARA_START)));
-    size_t before = n;
-    if (top && nf_tok_is(k, i, "by") && (nf_tok_flag(k, i, NF_TOK_CAPITALIZED) || line < 2)) {
-      n = by_line(k, ag, i + 1, e, NF_ROLE_AUTHOR, out, n, max);
+    size_t before = n, b = i;
+    while (b + 1 < e && dashes(nf_tok_fold(k, b))) b++; /* "---- by Jane Doe" */
+    if (top && nf_tok_is(k, b, "by") && (nf_tok_flag(k, b, NF_TOK_CAPITALIZED) || line < 2)) {
+      n = by_line(k, ag, b + 1, e, NF_ROLE_AUTHOR, out, n, max);
     } else if (top && nf_tok_is(k, i + 1, "by") && nf_tok_flag(k, i, NF_TOK_CAPITALIZED) &&
                (word_in(k, i,
                         (const char *const[]){"written", "story", "words", "text", "article",
