@@ -738,7 +738,8 @@ static int date_element(const char *names) {
 /* Whether a class or id list has a token that starts a comment's name
  * ("comment", "comments", "comment-author") or ends one ("user-comment"). */
 static int comment_token(const char *list) {
-  for (const char *p = list; p && *p;) {
+  if (!list) return 0;
+  for (const char *p = list; *p;) {
     while (*p && space((unsigned char)*p)) p++;
     const char *start = p;
     while (*p && !space((unsigned char)*p)) p++;

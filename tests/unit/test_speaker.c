@@ -251,7 +251,10 @@ static const struct {
      "Association\"]]"},
     /* a name after "at" is a place's or a firm's; a firm's "and" tail is
      * no person; the writer of the byline is no one "he" means */
-    {"It will close its plant at Hasbrouck Heights, the spokesman added.", "[[],[]]"},
+    {"It will close its plant at Hasbrouck Heights, the spokesman added.", "group:-;[[],[]]"},
+    /* an unnamed office holder: the quotation is kept, with no speaker */
+    {"Prices rose, a spokesman said.", "group:-;[[],[]]"},
+    {"Prices rose, a senior ministry spokesman said.", "group:-;[[],[]]"},
     {"\"It went fast,\" said Stephen Lewis, head of research at Phillips and Drew. Lewis of "
      "Phillips and Drew said rates would fall.",
      "person:Stephen Lewis;person:Stephen Lewis;[[\"Stephen Lewis\"],[]]"},

@@ -337,6 +337,11 @@ static int body_before_name(const article *a, size_t e, source *s) {
 /* An unnamed office holder speaks for the body the title names: "a Twitter
  * spokesman" for Twitter, "a Chinese foreign ministry spokesman" for the
  * Chinese foreign ministry. */
+static int is_article_word(const article *a, size_t k) {
+  static const char *const articles[] = {"a", "an", "the", NULL};
+  return nf_tok_in(&a->toks, k, articles);
+}
+
 static int title_body(const article *a, const mention *t, source *s) {
   size_t b = t->begin, e = t->end;
   for (size_t k = e; k-- > b;) {
@@ -447,7 +452,24 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
       s->end = t->end;
       return 1;
     }
-    return title_body(a, t, s);
+    if (title_body(a, t, s)) return 1;
+    /* "Prices rose, a ministry spokesman said": someone unnamed spoke; the
+     * quotation is kept, with no speaker */
+    s->kind = SRC_UNNAMED;
+    /* back over the words that describe it: "a senior ministry spokesman" */
+    size_t b = t->begin;
+    while (b > 0 && b + 4 > t->begin && a->toks.v[b - 1].kind == NF_TOKEN_WORD &&
+           !(a->toks.v[b - 1].flags & NF_TOK_IN_QUOTE) &&
+           !lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_VERB)).len &&
+           !(a->toks.v[b].flags & NF_TOK_SENT_START))
+      b--;
+    if (b < t->begin && !is_article_word(a, b) && !(a->toks.v[b].flags & NF_TOK_SENT_START))
+      b = t->begin - (t->begin > 0 && is_article_word(a, t->begin - 1));
+    s->begin = (uint32_t)b;
+    s->end = t->end;
+    set_text(a, s, s->begin, s->end);
+    s->country[0] = '\0';
+    return 1;
   }
   if (spk_pronoun_gender(a, k)) {
     int gender = spk_pronoun_gender(a, k);
@@ -462,6 +484,7 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
     for (size_t c = a->ncues; c-- > 0;) {
       const cue *cu = &a->cues[c];
       if (cu->begin >= k || (cu->src.kind != SRC_BODY && cu->src.kind != SRC_UNNAMED)) continue;
+      if (a->title_end[cu->src.end] != NONE) continue; /* "it" is no spokesman */
       if (spk_paragraph_of(a, cu->begin) + 1 < para) break;
       *s = cu->src;
       s->begin = (uint32_t)k;
