@@ -264,6 +264,9 @@ static const struct {
     /* an unnamed office holder speaks for the body after "for" */
     {"No solution was expected, a spokesman for the National Federation of Banks said today.",
      "body:National Federation of Banks;[[],[\"National Federation of Banks\"]]"},
+    /* a firm known only by its country names none */
+    {"Prices rose, an Italian firm said.", "group:-;[[],[]]"},
+    {"Details were not settled, a senior Singapore bank director said.", "group:-;[[],[]]"},
     /* a ticker between the name and the verb */
     {"Harlan Mining Inc <HRM> said output would rise.",
      "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},

@@ -668,4 +668,18 @@ void spk_classify(const article *a, source *s) {
       return;
     }
   }
+  /* "an Italian firm", "a senior Singapore bank": a firm known only by
+   * its country names none */
+  static const char *const firms[] = {"firm",      "company", "bank",        "group", "concern",
+                                      "brokerage", "house",   "institution", NULL};
+  if (nf_tok_in(&a->toks, s->end - 1, firms) && (a->toks.v[s->end - 1].flags & NF_TOK_LOWER)) {
+    int named = 0;
+    for (size_t k = s->begin; k + 1 < s->end && !named; k++)
+      named = (a->toks.v[k].flags & NF_TOK_CAPITALIZED) && a->country_at[k] == NONE &&
+              !(a->toks.v[k].flags & NF_TOK_SENT_START);
+    if (!named) {
+      s->kind = SRC_UNNAMED;
+      return;
+    }
+  }
 }
