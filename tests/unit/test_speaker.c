@@ -267,6 +267,9 @@ static const struct {
     /* a firm known only by its country names none */
     {"Prices rose, an Italian firm said.", "group:-;[[],[]]"},
     {"Details were not settled, a senior Singapore bank director said.", "group:-;[[],[]]"},
+    /* a name hyphenated at the end of a wrapped line */
+    {"President Denis Sassou-\nNguesso said it was time.",
+     "person:Denis Sassou-Nguesso;[[\"Denis Sassou-Nguesso\"],[]]"},
     /* a ticker between the name and the verb */
     {"Harlan Mining Inc <HRM> said output would rise.",
      "body:Harlan Mining;[[],[\"Harlan Mining\"]]"},

@@ -201,16 +201,21 @@ static nf_status emit(nf_analysis *an, nf_type type, uint32_t start, uint32_t en
 }
 
 /* p[0..n) with every run of white space and control characters one space,
- * none at either end: "Alan\nGreenspan" is "Alan Greenspan". */
+ * none at either end: "Alan\nGreenspan" is "Alan Greenspan"; none after a
+ * hyphen that ends a line. */
 static nf_status append_clean(nf_buf *out, const char *p, size_t n) {
   nf_status s = NF_OK;
-  int space = 0, any = 0;
+  int space = 0, any = 0, line_break = 0;
   for (size_t i = 0; s == NF_OK && i < n; i++) {
     unsigned char c = (unsigned char)p[i];
     if (c <= ' ' || c == 0x7f) {
       space = any;
+      line_break |= c == '\n';
       continue;
     }
+    /* "Sassou-\nNguesso": a hyphen that ends a wrapped line joins */
+    if (space && line_break && out->len && out->data[out->len - 1] == '-') space = 0;
+    line_break = 0;
     if (space) s = nf_buf_append_char(out, ' ');
     if (s == NF_OK) s = nf_buf_append_char(out, (char)c);
     space = 0;

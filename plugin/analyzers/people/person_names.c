@@ -115,6 +115,13 @@ static int read_run(const finder *f, size_t i, run *r) {
       k++;
       continue;
     }
+    /* "Denis Sassou-\nNguesso": a name hyphenated at the end of a line */
+    if (words && (f->toks.v[k].kind == NF_TOKEN_HYPHEN || nf_tok_is(&f->toks, k, "-")) &&
+        glued(f, k) && k + 1 < f->toks.n && (f->toks.v[k + 1].flags & NF_TOK_LINE_START) &&
+        name_word(f, k + 1)) {
+      k++;
+      continue;
+    }
     /* "Chang Chi-cheng", "Roh Tae-woo": the lower-case second syllable of
      * an East Asian given name */
     if (words && f->toks.v[k].kind == NF_TOKEN_HYPHEN && glued(f, k) && given_syllable(f, k + 1)) {
