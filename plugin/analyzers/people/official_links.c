@@ -102,8 +102,7 @@ static const nf_person_mention *subject_before(const article *a, size_t k) {
 static const nf_person_mention *predicate_person(const article *a, const title *t) {
   size_t k = t->begin;
   while (k > 0 && is_determiner(a, k - 1)) k--;
-  int as = k > 0 && (nf_tok_is(&a->toks, k - 1, "as") || nf_tok_is(&a->toks, k - 1, "to"));
-  if (as) k--;
+  if (k > 0 && (nf_tok_is(&a->toks, k - 1, "as") || nf_tok_is(&a->toks, k - 1, "to"))) k--;
   /* "elected Charles Hinckley chairman" */
   const nf_person_mention *m = mention_ending(a, k);
   if (m && m->tok_begin > 0 && nf_tok_in(&a->toks, m->tok_begin - 1, appointing) &&
@@ -211,9 +210,8 @@ nf_status off_link_titles(article *a) {
       }
     }
     m = predicate_person(a, t);
-    if (m) {
-      uint32_t st = a->toks.v[m->tok_begin].start;
-      s = add_official(a, m->person, ti, st < tstart ? st : tstart, tend);
+    if (m) { /* the person comes before the title */
+      s = add_official(a, m->person, ti, a->toks.v[m->tok_begin].start, tend);
       continue;
     }
     link_bare_title(a, ti);

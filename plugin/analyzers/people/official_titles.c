@@ -104,7 +104,6 @@ static int parse_title(const article *a, size_t i, title *out) {
   out->official = NONE;
   size_t j = i, head_end = 0, before_and = 0;
   int only_rank = 1; /* the office so far is ranks only: "Deputy" */
-  int org_guess = 0;
   while (j < a->toks.n) {
     const nf_token *tk = &a->toks.v[j];
     if (tk->kind != NF_TOKEN_WORD && tk->kind != NF_TOKEN_HYPHEN) break;
@@ -201,7 +200,6 @@ static int parse_title(const article *a, size_t i, title *out) {
       if (!title_word(a, k)) break;
       out->org_begin = (uint32_t)j;
       out->org_end = (uint32_t)(possessive(a, k - 1) ? k - 1 : k);
-      org_guess = 1;
       j = k;
       continue;
     }
@@ -285,7 +283,6 @@ static int parse_title(const article *a, size_t i, title *out) {
       }
     }
   }
-  (void)org_guess;
   return 1;
 }
 

@@ -151,8 +151,7 @@ static size_t group_start(const article *a, size_t b) {
   if (b > 0 && lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1) b--;
   /* "chairman Lord Barber": the title before the honorific */
   if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
-  static const char *const dets[] = {"the", "a", "an", NULL};
-  if (b > 0 && nf_tok_in(&a->toks, b - 1, dets)) b--;
+  if (b > 0 && spk_article(a, b - 1)) b--;
   return b;
 }
 

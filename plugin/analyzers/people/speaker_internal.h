@@ -13,7 +13,7 @@
 
 #define NONE UINT32_MAX
 #define MAX_NAME 256
-#define SPK_COMPANIES_MAX 64
+#define SPK_NAMED_ORGS_MAX 64
 
 /* What the official and country analyzers found, in tokens. */
 typedef struct mention {
@@ -65,16 +65,24 @@ typedef struct article {
   record_quote *quotes;
   size_t nquotes, cap_quotes;
   uint32_t dateline_end; /* bytes: the dateline analyzer's span, 0 when none */
-  /* where the article's company names with a legal form start ("Volkswagen
-   * AG", "Corning Glass Works Inc"): a later "Volkswagen said" is the body */
+  /* the organisations the article names in full (speaker_sources.c): with a
+   * legal form ("Volkswagen AG") or ending in an organisation word ("Swiss
+   * National Bank"); a later "Volkswagen said" or "the National Bank said"
+   * is that body */
   struct {
     uint32_t begin, end; /* the name's words, its legal form left out */
-  } companies[SPK_COMPANIES_MAX];
-  size_t ncompanies;
+  } named_orgs[SPK_NAMED_ORGS_MAX];
+  size_t nnamed_orgs;
 } article;
 
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
   return nf_lexicon_match(a->lex, a->t, i, kinds);
+}
+
+/* Token k is an article: "the", "a", "an". */
+static inline int spk_article(const article *a, size_t k) {
+  static const char *const articles[] = {"the", "a", "an", NULL};
+  return nf_tok_in(&a->toks, k, articles);
 }
 
 static inline void set_name(source *s, const char *p, size_t n) {

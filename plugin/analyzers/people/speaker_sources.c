@@ -58,12 +58,12 @@ static int org_word_at(const article *a, size_t k) {
 }
 
 /* The organisations the article names in full, outside the dateline (the
- * first SPK_COMPANIES_MAX): a run of capitalised words before a legal form
+ * first SPK_NAMED_ORGS_MAX): a run of capitalised words before a legal form
  * ("Hazleton Laboratories Corp": the name without it), or two or more ending
  * in an organisation word ("Swiss National Bank"). */
-static void find_companies(article *a) {
-  a->ncompanies = 0;
-  for (size_t k = 1; k < a->toks.n && a->ncompanies < SPK_COMPANIES_MAX; k++) {
+static void find_named_orgs(article *a) {
+  a->nnamed_orgs = 0;
+  for (size_t k = 1; k < a->toks.n && a->nnamed_orgs < SPK_NAMED_ORGS_MAX; k++) {
     int legal = legal_form(a, k), orgword = !legal && org_word_at(a, k);
     if ((!legal && !orgword) || a->toks.v[k].start < a->dateline_end) continue;
     size_t b = k;
@@ -74,17 +74,17 @@ static void find_companies(article *a) {
     while (b < k && nf_tok_in(&a->toks, b, org_stops)) b++;
     size_t end = legal ? k : k + 1;
     if (b < k && a->person_at[b] == NONE) {
-      a->companies[a->ncompanies].begin = (uint32_t)b;
-      a->companies[a->ncompanies++].end = (uint32_t)end;
+      a->named_orgs[a->nnamed_orgs].begin = (uint32_t)b;
+      a->named_orgs[a->nnamed_orgs++].end = (uint32_t)end;
     }
   }
 }
 
 /* The fuller name of the article that [b, e) ends ("the National Bank" of
  * "Swiss National Bank"), or -1. */
-static long company_long_form(const article *a, size_t b, size_t e) {
-  for (size_t c = a->ncompanies; c-- > 0;) { /* the latest before it */
-    size_t cb = a->companies[c].begin, ce = a->companies[c].end, n = 0;
+static long org_long_form(const article *a, size_t b, size_t e) {
+  for (size_t c = a->nnamed_orgs; c-- > 0;) { /* the latest before it */
+    size_t cb = a->named_orgs[c].begin, ce = a->named_orgs[c].end, n = 0;
     if (ce - cb <= e - b || ce > b) continue;
     while (n < e - b &&
            !strcmp(nf_tok_fold(&a->toks, e - 1 - n), nf_tok_fold(&a->toks, ce - 1 - n)))
@@ -94,11 +94,11 @@ static long company_long_form(const article *a, size_t b, size_t e) {
   return -1;
 }
 
-/* The company of the article that [b, e) shortens, as written with its
- * legal form ("Banner" of "Banner Industries Inc"), or -1. */
-static long company_short_form(const article *a, size_t b, size_t e) {
-  for (size_t c = 0; c < a->ncompanies; c++) {
-    size_t cb = a->companies[c].begin, ce = a->companies[c].end, n = 0;
+/* The organisation named in full that [b, e) begins ("Banner" of "Banner
+ * Industries Inc"), or -1. */
+static long org_short_form(const article *a, size_t b, size_t e) {
+  for (size_t c = 0; c < a->nnamed_orgs; c++) {
+    size_t cb = a->named_orgs[c].begin, ce = a->named_orgs[c].end, n = 0;
     if (cb == b) continue;
     while (b + n < e && cb + n < ce &&
            !strcmp(nf_tok_fold(&a->toks, b + n), nf_tok_fold(&a->toks, cb + n)))
@@ -127,7 +127,7 @@ nf_status spk_read_mentions(article *a) {
   read_type(a, NF_TYPE_PERSON, a->persons, &a->npersons, a->person_end, a->person_at);
   read_type(a, NF_TYPE_TITLE, a->titles, &a->ntitles, a->title_end, a->title_at);
   read_type(a, NF_TYPE_COUNTRY, a->countries, &a->ncountries, a->country_end, a->country_at);
-  find_companies(a);
+  find_named_orgs(a);
   return NF_OK;
 }
 
@@ -294,8 +294,8 @@ static int org_before(const article *a, size_t e, source *s) {
     break;
   }
   while (b < e && a->toks.v[b].kind != NF_TOKEN_WORD) b++;
-  long company = b < e && !orgish ? company_short_form(a, b, e) : -1;
-  if (b >= e || (!orgish && company < 0)) return 0;
+  long full = b < e && !orgish ? org_short_form(a, b, e) : -1;
+  if (b >= e || (!orgish && full < 0)) return 0;
   if (nf_tok_is(&a->toks, b, "of") || nf_tok_is(&a->toks, b, "and")) return 0;
   /* "Corp", "AS" ("As previously announced"): a legal form alone names no one */
   int named = 0;
@@ -307,9 +307,9 @@ static int org_before(const article *a, size_t e, source *s) {
   s->kind = SRC_BODY;
   s->begin = (uint32_t)b;
   s->end = (uint32_t)e;
-  /* "Banner said" is Banner Industries: the company's full name */
-  if (company >= 0)
-    set_text(a, s, a->companies[company].begin, a->companies[company].end);
+  /* "Banner said" is Banner Industries: the full name */
+  if (full >= 0)
+    set_text(a, s, a->named_orgs[full].begin, a->named_orgs[full].end);
   else
     set_text(a, s, b, e);
   s->country[0] = '\0';
@@ -337,11 +337,6 @@ static int body_before_name(const article *a, size_t e, source *s) {
 /* An unnamed office holder speaks for the body the title names: "a Twitter
  * spokesman" for Twitter, "a Chinese foreign ministry spokesman" for the
  * Chinese foreign ministry. */
-static int is_article_word(const article *a, size_t k) {
-  static const char *const articles[] = {"a", "an", "the", NULL};
-  return nf_tok_in(&a->toks, k, articles);
-}
-
 static int title_body(const article *a, const mention *t, source *s) {
   size_t b = t->begin, e = t->end;
   for (size_t k = e; k-- > b;) {
@@ -355,7 +350,7 @@ static int title_body(const article *a, const mention *t, source *s) {
       size_t end = k + m.len;
       for (size_t j = t->begin; j < k; j++)
         if (nf_tok_in(&a->toks, j, preps)) b = j + 1;
-      while (b < k && (nf_tok_is(&a->toks, b, "the") || nf_tok_is(&a->toks, b, "a"))) b++;
+      while (b < k && spk_article(a, b)) b++;
       if (b > t->begin)
         while (end < e &&
                (capitalised_word(a, end) ||
@@ -463,8 +458,8 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
            !lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_VERB)).len &&
            !(a->toks.v[b].flags & NF_TOK_SENT_START))
       b--;
-    if (b < t->begin && !is_article_word(a, b) && !(a->toks.v[b].flags & NF_TOK_SENT_START))
-      b = t->begin - (t->begin > 0 && is_article_word(a, t->begin - 1));
+    if (b < t->begin && !spk_article(a, b) && !(a->toks.v[b].flags & NF_TOK_SENT_START))
+      b = t->begin - (t->begin > 0 && spk_article(a, t->begin - 1));
     s->begin = (uint32_t)b;
     s->end = t->end;
     set_text(a, s, s->begin, s->end);
@@ -622,8 +617,7 @@ static int spk_np_source_after(const article *a, size_t b, size_t k, int any, so
       return 1;
   if (any && e > k) {
     size_t nb = k;
-    static const char *const dets[] = {"the", "a", "an", NULL};
-    while (nb < e && nf_tok_in(&a->toks, nb, dets)) nb++;
+    while (nb < e && spk_article(a, nb)) nb++;
     if (nb < e) {
       memset(s, 0, sizeof *s);
       s->kind = SRC_UNNAMED; /* "a Japanese official" names no one */
@@ -658,8 +652,8 @@ void spk_classify(const article *a, source *s) {
     return;
   }
   /* "the National Bank said" after "Swiss National Bank": the full name */
-  long c = company_long_form(a, s->begin, s->end);
-  if (c >= 0) set_text(a, s, a->companies[c].begin, a->companies[c].end);
+  long c = org_long_form(a, s->begin, s->end);
+  if (c >= 0) set_text(a, s, a->named_orgs[c].begin, a->named_orgs[c].end);
   /* the head noun is the last word; a plural body noun names a group */
   for (size_t k = s->begin; k < s->end; k++) {
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_BODY));
