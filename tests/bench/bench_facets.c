@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_timing.h"
 #include "core/buffer.h"
 #include "index/document.h"
 #include "newsfields/record.h"
@@ -134,12 +135,6 @@ static void make_world(void) {
   }
 }
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void die(const char *what, const nf_error *err) {
   fprintf(stderr, "bench_facets: %s: %s\n", what, err ? err->message : "");
   exit(1);
@@ -202,7 +197,7 @@ static double build(const char *path, const nf_schema *schema, unsigned long n) 
   if (nf_registry_add(reg, &synthetic, &err) || nf_pipeline_new(reg, NULL, &pipeline, &err))
     die("pipeline", &err);
   nf_buf text = NF_BUF_INIT, headline = NF_BUF_INIT;
-  double t0 = now();
+  double t0 = bench_now();
   for (unsigned long i = 0; i < n; i++) {
     nf_buf_clear(&text);
     nf_buf_clear(&headline);
@@ -250,7 +245,7 @@ static double build(const char *path, const nf_schema *schema, unsigned long n) 
   }
   if (nf_xdb_commit(db, &err)) die("commit", &err);
   fprintf(stderr, "\n");
-  double secs = now() - t0;
+  double secs = bench_now() - t0;
   nf_buf_free(&text);
   nf_buf_free(&headline);
   nf_record_free(rec);
@@ -308,31 +303,13 @@ static char *make_query(size_t i) {
   return strdup(q);
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
 /* Median and p99 (nearest rank) of n times, in milliseconds. */
 static void report(const char *what, double *t, size_t n) {
-  qsort(t, n, sizeof t[0], cmp_double);
-  size_t p99 = (size_t)ceil(0.99 * (double)n) - 1;
+  size_t p99 = bench_sort_p99(t, n);
   double sum = 0;
   for (size_t i = 0; i < n; i++) sum += t[i];
   printf("  %-34s median %8.2f ms   p99 %8.2f ms   mean %8.2f ms   max %8.2f ms\n", what,
          t[n / 2] * 1e3, t[p99] * 1e3, sum / (double)n * 1e3, t[n - 1] * 1e3);
-}
-
-static double timed_search(nf_searcher *s, const char *q, const nf_search_options *o,
-                           unsigned long *total) {
-  nf_results *r;
-  nf_error err;
-  double t0 = now();
-  if (nf_search(s, q, strlen(q), o, &r, &err)) die(q, &err);
-  double t = now() - t0;
-  if (total) *total = nf_results_total(r);
-  nf_results_free(r);
-  return t;
 }
 
 int main(int argc, char **argv) {
@@ -432,12 +409,13 @@ int main(int argc, char **argv) {
                             .nfacets = 1,
                             .facet_limit = 10};
   /* one untimed pass so that every run reads from the page cache */
-  for (size_t i = 0; i < nqueries; i++) timed_search(s, queries[i], &with_hist, &totals[i]);
+  for (size_t i = 0; i < nqueries; i++)
+    bench_timed_search(s, queries[i], &with_hist, &totals[i], die);
   for (size_t i = 0; i < nqueries; i++) {
-    plain[i] = timed_search(s, queries[i], &none, NULL);
-    faceted[i] = timed_search(s, queries[i], &with, NULL);
-    histo[i] = timed_search(s, queries[i], &with_hist, NULL);
-    hist_only[i] = timed_search(s, queries[i], &hist, NULL);
+    plain[i] = bench_timed_search(s, queries[i], &none, NULL, die);
+    faceted[i] = bench_timed_search(s, queries[i], &with, NULL, die);
+    histo[i] = bench_timed_search(s, queries[i], &with_hist, NULL, die);
+    hist_only[i] = bench_timed_search(s, queries[i], &hist, NULL, die);
   }
   unsigned long buckets[4] = {0}; /* matches: <0.1%, <1%, <10%, more */
   for (size_t i = 0; i < nqueries; i++) {

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_timing.h"
 #include "newsfields/registry.h"
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
@@ -30,41 +31,17 @@ static const char *const words[] = {
     "vote",     "war",       "ceasefire", "sanctions", "rebels", "currency",   "treasury"};
 #define NWORDS (sizeof words / sizeof words[0])
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void die(const char *what, const nf_error *err) {
   fprintf(stderr, "bench_queries: %s: %s %s\n", what, err ? err->where : "",
           err ? err->message : "");
   exit(1);
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
 /* Median and p99 (nearest rank) in milliseconds, and the mean matches. */
 static void report(const char *what, double *t, size_t n, double matches) {
-  qsort(t, n, sizeof t[0], cmp_double);
-  size_t p99 = (size_t)ceil(0.99 * (double)n) - 1;
+  size_t p99 = bench_sort_p99(t, n);
   printf("| %-38s | %9.2f | %9.2f | %9.2f | %11.0f |\n", what, t[n / 2] * 1e3, t[p99] * 1e3,
          t[n - 1] * 1e3, matches / (double)n);
-}
-
-static double timed(nf_searcher *s, const char *q, const nf_search_options *o,
-                    unsigned long *total) {
-  nf_results *r;
-  nf_error err;
-  double t0 = now();
-  if (nf_search(s, q, strlen(q), o, &r, &err)) die(q, &err);
-  double t = now() - t0;
-  *total = nf_results_total(r);
-  nf_results_free(r);
-  return t;
 }
 
 /* Up to max values of a facet over the whole index, most frequent first. */
@@ -169,7 +146,8 @@ int main(int argc, char **argv) {
                {"fielded + all facets", fielded, &all},
                {"free text + histogram", text, &hist}};
   unsigned long total;
-  for (size_t i = 0; i < 20 && i < nq; i++) timed(s, text[i], &all, &total); /* warm up */
+  for (size_t i = 0; i < 20 && i < nq; i++)
+    bench_timed_search(s, text[i], &all, &total, die); /* warm up */
   printf("%s: %lu documents, %zu queries of each sort, %zu facet fields\n\n", argv[1], docs, nq,
          nfacets);
   printf("| %-38s | %9s | %9s | %9s | %11s |\n", "query", "median ms", "p99 ms", "max ms",
@@ -181,7 +159,7 @@ int main(int argc, char **argv) {
   for (size_t k = 0; k < sizeof sorts / sizeof sorts[0]; k++) {
     double matches = 0;
     for (size_t i = 0; i < nq; i++) {
-      t[i] = timed(s, sorts[k].queries[i], sorts[k].o, &total);
+      t[i] = bench_timed_search(s, sorts[k].queries[i], sorts[k].o, &total, die);
       matches += (double)total;
     }
     report(sorts[k].what, t, nq, matches);
@@ -190,13 +168,13 @@ int main(int argc, char **argv) {
   size_t nb = nq < 20 ? nq : 20;
   double matches = 0;
   for (size_t i = 0; i < nb; i++) {
-    t[i] = timed(s, "", &all, &total);
+    t[i] = bench_timed_search(s, "", &all, &total, die);
     matches += (double)total;
   }
   report("everything + all facets", t, nb, matches);
   matches = 0;
   for (size_t i = 0; i < nb; i++) {
-    t[i] = timed(s, "", &all_all, &total);
+    t[i] = bench_timed_search(s, "", &all_all, &total, die);
     matches += (double)total;
   }
   report("everything + all facets, --no-collapse", t, nb, matches);
