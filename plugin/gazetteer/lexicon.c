@@ -180,9 +180,20 @@ static nf_status read_place_row(void *ctx, const nf_tsv_row *row, nf_error *err)
       nf_gazetteer_lookup(lex->gaz[GAZ_NAMES], phrase, strlen(phrase), &values, &nvalues, err);
   if (s == NF_ERR_INVALID) return NF_OK; /* no word: nothing to match */
   if (s != NF_OK) return s;
-  for (size_t v = 0; v < nvalues; v++)
-    if (lex->entries[values[v]].kind == NF_LEX_PLACE) return NF_OK;
-  return add_entry(lex, row, NF_LEX_PLACE, phrase, NULL, 0, err);
+  /* a place's country is kept while every row of its name agrees:
+   * "Indiana" is us, "Georgia" (us, ge) none */
+  const char *code = row->ncols > 1 && strlen(row->cols[1]) == 2 ? row->cols[1] : "";
+  uint16_t flags = row->ncols > 2 && strcmp(row->cols[2], "country") == 0 ? NF_LEX_COUNTRY : 0;
+  for (size_t v = 0; v < nvalues; v++) {
+    nf_lex_entry *e = &lex->entries[values[v]];
+    if (e->kind != NF_LEX_PLACE) continue;
+    if (strcmp(e->country, code) != 0) e->country[0] = '\0';
+    e->flags |= flags;
+    return NF_OK;
+  }
+  s = add_entry(lex, row, NF_LEX_PLACE, phrase, NULL, flags, err);
+  if (s == NF_OK) memcpy(lex->entries[lex->nentries - 1].country, code, strlen(code) + 1);
+  return s;
 }
 
 /* organisations.tsv: name, canonical name, country (or -). */

@@ -67,7 +67,8 @@ enum {
   NF_LEX_SOURCE_AFTER = 1u << 6, /* verb: "according to X" */
   NF_LEX_ROLE = 1u << 7,         /* head: a job, not an office (analyst) */
   NF_LEX_WEAK = 1u << 8,         /* verb: not only of speech ("continued") */
-  NF_LEX_QUOTE = 1u << 9         /* verb: a cue only for a quotation ("called") */
+  NF_LEX_QUOTE = 1u << 9,        /* verb: a cue only for a quotation ("called") */
+  NF_LEX_COUNTRY = 1u << 10      /* place: a country's name ("Japan") */
 };
 
 typedef struct nf_lex_entry {
@@ -75,7 +76,7 @@ typedef struct nf_lex_entry {
   uint16_t flags; /* NF_LEX_* */
   const char *phrase;
   const char *lemma; /* verbs: the lemma; organisations: the canonical name; else the phrase */
-  char country[4];   /* organisations: the state's ISO code, "" for none */
+  char country[4];   /* organisations: the state's ISO code; places: the one country of every place of the name; "" for none */
 } nf_lex_entry;
 
 typedef struct nf_lexicon nf_lexicon;

@@ -124,8 +124,9 @@ static const struct {
     {"Ruth Mercer, chairman of the NAPM's business survey committee, said prices rose.",
      "Ruth Mercer|chair|-|NAPM;"},
     {"Ruth Mercer, president of the company, said prices rose.", "Ruth Mercer|president|-|-;"},
+    /* a country named inside the organisation's name is the office's */
     {"Nora Ito, chairwoman of the Japan Socialist Party, spoke.",
-     "Nora Ito|chair|-|Japan Socialist Party;"},
+     "Nora Ito|chair|jp|Japan Socialist Party;"},
     {"WASHINGTON, April 9 - Rep. Alan Berg, D-Cal, said he would act.",
      "Alan Berg|representative|us|-;"},
     /* a company's officers hold no state's office */
@@ -149,8 +150,28 @@ static const struct {
     /* no organisation: a legal form, a place, a generic body noun */
     {"\"It rose,\" said Sumitomo Bank Ltd chief economist Masahiko Koido.",
      "Masahiko Koido|chief economist|-|-;"},
-    {"New York Governor Mario Cuomo spoke.", "Mario Cuomo|governor|-|-;"},
     {"Company chairman Simon Keswick spoke.", "Simon Keswick|chair|-|-;"},
+    /* a region or city just before the title names the office's country;
+     * the longest place wins ("New Jersey", not the island of Jersey) */
+    {"New York Governor Mario Cuomo spoke.", "Mario Cuomo|governor|us|-;"},
+    {"New Jersey Gov. Chris Christie spoke.", "Chris Christie|governor|us|-;"},
+    {"Massachusetts Sen. Elizabeth Warren spoke.", "Elizabeth Warren|senator|us|-;"},
+    /* a party label, an office of one country's system */
+    {"Attorney General Roy Cooper (D) spoke.", "Roy Cooper|attorney general|us|-;"},
+    {"Burma was praised by Secretary of State Hillary Clinton. Burma gained.",
+     "Hillary Clinton|secretary of state|us|-;"},
+    /* a company's or an association's office takes no country from the text */
+    {"Company chairman Simon Keswick said Britain and Britain's market grew.",
+     "Simon Keswick|chair|-|-;"},
+    {"Association spokesman Fred Carvalho said Brazil would act.",
+     "Fred Carvalho|spokesperson|-|-;"},
+    {"Chief executive Tim Cook said the United States would act.",
+     "Tim Cook|chief executive|-|-;"},
+    /* a tie of the text's countries goes to the dateline's, when tied */
+    {"TOKYO, March 3 - Prime Minister Yasuhiro Nakasone said Japan and the U.S. would act.",
+     "Yasuhiro Nakasone|prime minister|jp|-;"},
+    {"PARIS, March 3 - Prime Minister Yasuhiro Nakasone said Japan and the U.S. would act.",
+     "Yasuhiro Nakasone|prime minister|-|-;"},
     {"Foreign ministry spokesperson Zhao Lijian spoke.",
      "Zhao Lijian|foreign ministry spokesperson|-|-;"},
     {"It fell, Corporate Affairs Minister Michael Howard said.",

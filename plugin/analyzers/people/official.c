@@ -29,130 +29,6 @@
 #include "people.h"
 #include "person_names.h"
 
-/* The organisation of schema/organisations.tsv that a title names, or NULL:
- * its org words ("Federal Reserve Board chairman", "chairman of the Fed"),
- * else a word of one country's system before the office ("Republican
- * Senator", "Bundestag deputy"). */
-static const nf_lex_entry *title_organisation(const article *a, const title *t) {
-  if (t->org_end > t->org_begin) {
-    nf_lex_match m = lex_at(a, t->org_begin, NF_LEX_BIT(NF_LEX_ORGANISATION));
-    if (m.len && t->org_begin + m.len <= t->org_end) return m.entry;
-  }
-  int after_of = 0;
-  for (size_t k = t->begin; k < t->end; k++) {
-    after_of |= nf_tok_is(&a->toks, k, "of");
-    /* "Labour Minister": a domain before the head is no party; "Chancellor
-     * of the Exchequer" names its state */
-    if (k >= t->office_begin && k < t->office_end && !after_of) continue;
-    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGANISATION));
-    if (m.len && k + m.len <= t->end) return m.entry;
-  }
-  return NULL;
-}
-
-/* "Sen. Tim Kaine (D-Va.)", "Rep. Jim Wright (D-Texas)": a US party label
- * after the name. */
-static int us_party_label(const article *a, size_t k) {
-  if (k + 3 >= a->toks.n) return 0;
-  /* "Rep. Anthony Beilenson, D-Cal, said": the state must follow */
-  if (nf_tok_is(&a->toks, k, ",") && !(a->toks.v[k + 3].flags & NF_TOK_CAPITALIZED)) return 0;
-  if (!nf_tok_is(&a->toks, k, "(") && !nf_tok_is(&a->toks, k, ",")) return 0;
-  static const char *const parties[] = {"d", "r", "i", NULL};
-  return nf_tok_in(&a->toks, k + 1, parties) &&
-         (a->toks.v[k + 2].kind == NF_TOKEN_HYPHEN || a->toks.v[k + 2].kind == NF_TOKEN_DASH ||
-          nf_tok_is(&a->toks, k + 2, "-"));
-}
-
-/* An official's country from evidence only, never the dateline: the title's
- * own (adjective, "X's", "of X"), the organisation's (Bundesbank: de), a US
- * party label after a mention of the name, else another title of the same
- * person in the article.  Fills of->country and of->org_entry. */
-static void official_evidence(article *a) {
-  for (size_t o = 0; o < a->nofficials; o++) {
-    official *of = &a->officials[o];
-    const nf_lex_entry *org = NULL;
-    for (size_t ti = 0; ti < a->ntitles && !org; ti++)
-      if (a->titles[ti].official == o) org = title_organisation(a, &a->titles[ti]);
-    of->org_entry = org;
-    if (!of->country[0] && org && org->country[0]) memcpy(of->country, org->country, 4);
-    /* "Republican Senator Bob Dole": a party of one country's system just
-     * before the title is evidence of the country, not the office's org */
-    const title *t = &a->titles[of->title];
-    if (!of->country[0] && t->begin > 0) {
-      nf_lex_match m = lex_at(a, t->begin - 1, NF_LEX_BIT(NF_LEX_ORGANISATION));
-      if (m.len == 1 && m.entry->country[0]) memcpy(of->country, m.entry->country, 4);
-    }
-    if (of->country[0]) continue;
-    for (size_t m = 0; m < a->people.nmentions; m++) {
-      const nf_person_mention *pm = &a->people.mentions[m];
-      if (pm->person == of->person && us_party_label(a, pm->tok_end)) {
-        memcpy(of->country, "us", 3);
-        break;
-      }
-    }
-  }
-  for (size_t o = 0; o < a->nofficials; o++) {
-    official *of = &a->officials[o];
-    for (size_t p = 0; !of->country[0] && p < a->nofficials; p++)
-      if (a->officials[p].person == of->person && a->officials[p].country[0])
-        memcpy(of->country, a->officials[p].country, 4);
-  }
-  /* A government office with no country of its own ("Prime Minister
-   * Yasuhiro Nakasone") is the country the text is about: the one it names
-   * most often outside the dateline, more often than any other.  The
-   * dateline alone is no evidence. */
-  if (!a->text_country[0]) return;
-  for (size_t o = 0; o < a->nofficials; o++) {
-    official *of = &a->officials[o];
-    const title *t = &a->titles[of->title];
-    if (of->country[0] || of->org_entry || of->org_title != NONE || (t->head_flags & NF_LEX_ROLE) ||
-        t->posted)
-      continue;
-    memcpy(of->country, a->text_country, 4);
-  }
-}
-
-/* Distinct countries one text can name (the gazetteer has fewer codes). */
-#define NF_TEXT_COUNTRIES_MAX 512
-
-/* The country the text names most often outside the dateline, when it is
- * named more often than any other; "" else. */
-static void find_text_country(article *a, nf_analysis *an) {
-  a->text_country[0] = '\0';
-  const nf_result *dl = nf_analysis_first(an, NF_TYPE_DATELINE);
-  uint32_t dl_end = dl ? dl->end : 0;
-  /* a tally per distinct code: there are a few hundred codes at most, so
-   * this stays linear in the mentions however many there are */
-  struct tally {
-    char code[4];
-    size_t n;
-  } tally[NF_TEXT_COUNTRIES_MAX];
-  size_t ntally = 0;
-  for (size_t i = 0; i < a->ncountries; i++) {
-    const char *code = a->countries[i].code;
-    if (a->toks.v[a->countries[i].begin].start < dl_end) continue;
-    size_t k = 0;
-    while (k < ntally && strcmp(tally[k].code, code) != 0) k++;
-    if (k == ntally) {
-      if (ntally == NF_TEXT_COUNTRIES_MAX) continue;
-      memcpy(tally[ntally].code, code, 4);
-      tally[ntally++].n = 0;
-    }
-    tally[k].n++;
-  }
-  size_t best = 0, second = 0;
-  for (size_t k = 0; k < ntally; k++) {
-    if (tally[k].n > best) {
-      second = best;
-      best = tally[k].n;
-      memcpy(a->text_country, tally[k].code, 4);
-    } else if (tally[k].n > second) {
-      second = tally[k].n;
-    }
-  }
-  if (best < 1 || best == second) a->text_country[0] = '\0';
-}
-
 /* The names of organisations and news agencies of the gazetteer: no
  * person's name holds them ("Merrill Lynch said", "Tanjug said"), nor does
  * a title that starts them make one ("General Electric", "General
@@ -340,8 +216,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   if (s == NF_OK) s = nf_people_find(&a.people, a.lex, a.t, a.marks);
   if (s == NF_OK) s = off_link_titles(&a);
   if (s == NF_OK) {
-    find_text_country(&a, an);
-    official_evidence(&a);
+    off_find_countries(&a, an);
     s = emit_results(&a, an);
   }
   article_free(&a);

@@ -55,7 +55,7 @@ typedef struct article {
   official *officials;
   size_t nofficials, cap_officials;
   nf_buf norms;         /* normalised titles, NUL-separated */
-  char text_country[4]; /* the country the text names most (official.c) */
+  char text_country[4]; /* the country the text names most (official_country.c) */
   nf_people people;
 } article;
 
@@ -74,6 +74,11 @@ nf_status off_find_titles(article *a);
 /* official_links.c: each title tied to the person it names (the
  * officials), or to the one official already named that it can mean. */
 nf_status off_link_titles(article *a);
+/* official_country.c: each official's country and organisation, from
+ * evidence in the text (and the dateline only to break a tie). */
+void off_find_countries(article *a, nf_analysis *an);
+/* Distinct countries one text can name (the gazetteer has fewer codes). */
+#define NF_TEXT_COUNTRIES_MAX 512
 /* The normalised title of t. */
 const char *off_norm_of(const article *a, const title *t);
 

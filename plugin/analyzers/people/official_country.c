@@ -1,0 +1,239 @@
+/* An official's country and organisation, from evidence only, never the
+ * dateline city alone.  In order of trust:
+ *   1. the title's own country (adjective, "X's", "of X": official_titles.c);
+ *   2. the organisation's (Bundesbank: de) or a party or legislature of one
+ *      country's system before the office ("Republican Senator");
+ *   3. a country named inside the organisation's name ("Chairwoman of the
+ *      Japan Socialist Party", "president of Volkswagen do Brasil");
+ *   4. a region or city just before the title ("Indiana Gov. Mike Pence",
+ *      "Tokyo Governor"), a US party label after the name ("(D-Mass.)",
+ *      "(D)"), an office that exists in one country's system only
+ *      ("Secretary of State", "House Speaker");
+ *   5. the same person's other titles in the article;
+ *   6. for a public office with none of these ("Prime Minister Yasuhiro
+ *      Nakasone"), the country the text is about: the one it names most
+ *      often outside the dateline (a tie goes to the dateline's country when
+ *      it is one of the tied).  A company's or an association's office gets
+ *      no country this way: its holder holds no state's office. */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/tokens.h"
+#include "official_internal.h"
+
+/* The organisation of schema/organisations.tsv that a title names, or NULL:
+ * its org words ("Federal Reserve Board chairman", "chairman of the Fed"),
+ * else a word of one country's system before the office ("Republican
+ * Senator", "Bundestag deputy"). */
+static const nf_lex_entry *title_organisation(const article *a, const title *t) {
+  if (t->org_end > t->org_begin) {
+    nf_lex_match m = lex_at(a, t->org_begin, NF_LEX_BIT(NF_LEX_ORGANISATION));
+    if (m.len && t->org_begin + m.len <= t->org_end) return m.entry;
+  }
+  int after_of = 0;
+  for (size_t k = t->begin; k < t->end; k++) {
+    after_of |= nf_tok_is(&a->toks, k, "of");
+    /* "Labour Minister": a domain before the head is no party; "Chancellor
+     * of the Exchequer" names its state */
+    if (k >= t->office_begin && k < t->office_end && !after_of) continue;
+    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGANISATION));
+    if (m.len && k + m.len <= t->end) return m.entry;
+  }
+  return NULL;
+}
+
+/* "Sen. Tim Kaine (D-Va.)", "Rep. Jim Wright (D-Texas)", "Attorney General
+ * Roy Cooper (D)": a US party label after the name at k. */
+static int us_party_label(const article *a, size_t k) {
+  if (k + 2 >= a->toks.n) return 0;
+  static const char *const parties[] = {"d", "r", "i", NULL};
+  if (nf_tok_is(&a->toks, k, "(") && nf_tok_in(&a->toks, k + 1, parties) &&
+      nf_tok_is(&a->toks, k + 2, ")") && (a->toks.v[k + 1].flags & NF_TOK_CAPITALIZED))
+    return 1;
+  if (k + 3 >= a->toks.n) return 0;
+  /* "Rep. Anthony Beilenson, D-Cal, said": the state must follow */
+  if (nf_tok_is(&a->toks, k, ",") && !(a->toks.v[k + 3].flags & NF_TOK_CAPITALIZED)) return 0;
+  if (!nf_tok_is(&a->toks, k, "(") && !nf_tok_is(&a->toks, k, ",")) return 0;
+  return nf_tok_in(&a->toks, k + 1, parties) &&
+         (a->toks.v[k + 2].kind == NF_TOKEN_HYPHEN || a->toks.v[k + 2].kind == NF_TOKEN_DASH ||
+          nf_tok_is(&a->toks, k + 2, "-"));
+}
+
+/* A country named inside an organisation's name, tokens [b, e): "the Japan
+ * Socialist Party", "Electronic Industries Association of Japan" (the
+ * country analyzer leaves these out of the text's countries); NULL if none. */
+static const char *country_within(const article *a, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e && k < a->toks.n; k++) {
+    if (a->country_at[k] != NONE) return a->countries[a->country_at[k]].code;
+    if (!(a->toks.v[k].flags & NF_TOK_CAPITALIZED)) continue;
+    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_PLACE));
+    if (m.len && k + m.len <= e && (m.flags & NF_LEX_COUNTRY) && m.entry->country[0])
+      return m.entry->country;
+  }
+  return NULL;
+}
+
+/* The country of a capitalised region or city that ends just before token
+ * `end` ("Indiana Gov.", "New Jersey Gov.", "Tokyo Governor"), when every
+ * place of that name is in one country; NULL if none. */
+static const char *place_before(const article *a, uint32_t end) {
+  for (uint32_t len = 3; len >= 1; len--) { /* "New Jersey", not "Jersey" */
+    if (len > end) continue;
+    uint32_t b = end - len;
+    if (!(a->toks.v[b].flags & NF_TOK_CAPITALIZED)) continue;
+    nf_lex_match m = lex_at(a, b, NF_LEX_BIT(NF_LEX_PLACE));
+    if (m.len == len && m.entry->country[0]) return m.entry->country;
+  }
+  return NULL;
+}
+
+/* Offices that exist in one country's system only, by normalised title.
+ * Britain's "Secretary of State for Trade" normalises otherwise. */
+static const char *one_country_office(const char *norm) {
+  static const struct {
+    const char *title, *country;
+  } offices[] = {
+      {"secretary of state", "us"},     {"house speaker", "us"},
+      {"senate majority leader", "us"}, {"senate minority leader", "us"},
+      {"house majority leader", "us"},  {"house minority leader", "us"},
+  };
+  for (size_t i = 0; i < sizeof offices / sizeof *offices; i++)
+    if (strcmp(norm, offices[i].title) == 0) return offices[i].country;
+  return NULL;
+}
+
+/* 1 when the word w is in the normalised title `norm` as a whole word. */
+static int has_word(const char *norm, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = norm; (p = strstr(p, w)); p += n)
+    if ((p == norm || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ')) return 1;
+  return 0;
+}
+
+/* A company's or an association's office, which is no state's: its words
+ * ("chairman", "chief executive", "executive vice-president", "board",
+ * "managing director") or the body it names before the office ("Company
+ * chairman", "Association spokesman", "union leader"). */
+static int private_office(const article *a, const title *t) {
+  /* "subcommittee chairman", "House Budget Committee chairman" */
+  static const char *const public_words[] = {
+      "house",         "senate",     "committee", "subcommittee", "congressional",
+      "parliamentary", "government", "federal",   "state",        NULL};
+  for (size_t k = t->begin; k < t->end; k++)
+    if (nf_tok_in(&a->toks, k, public_words)) return 0;
+  const char *norm = off_norm_of(a, t);
+  static const char *const words[] = {"chair",    "executive", "ceo",       "board",
+                                      "managing", "founder",   "treasurer", NULL};
+  for (size_t i = 0; words[i]; i++)
+    if (has_word(norm, words[i])) return 1;
+  if (strcmp(norm, "director") == 0) return 1;
+  static const char *const bodies[] = {"company", "association", "firm",       "group",
+                                       "union",   "corporation", "federation", NULL};
+  for (size_t k = t->begin > 0 ? t->begin - 1 : 0; k < t->end; k++)
+    if (nf_tok_in(&a->toks, k, bodies)) return 1;
+  return 0;
+}
+
+/* The country the text names most often outside the dateline, when it is
+ * named more often than any other, or ties with others and is the
+ * dateline's country; "" else. */
+static void find_text_country(article *a, nf_analysis *an) {
+  a->text_country[0] = '\0';
+  const nf_result *dl = nf_analysis_first(an, NF_TYPE_DATELINE);
+  uint32_t dl_end = dl ? dl->end : 0;
+  const char *dl_country = dl ? nf_result_attr(dl, NF_ATTR_COUNTRY) : NULL;
+  /* a tally per distinct code: there are a few hundred codes at most, so
+   * this stays linear in the mentions however many there are */
+  struct tally {
+    char code[4];
+    size_t n;
+  } tally[NF_TEXT_COUNTRIES_MAX];
+  size_t ntally = 0;
+  for (size_t i = 0; i < a->ncountries; i++) {
+    const char *code = a->countries[i].code;
+    if (a->toks.v[a->countries[i].begin].start < dl_end) continue;
+    size_t k = 0;
+    while (k < ntally && strcmp(tally[k].code, code) != 0) k++;
+    if (k == ntally) {
+      if (ntally == NF_TEXT_COUNTRIES_MAX) continue;
+      memcpy(tally[ntally].code, code, 4);
+      tally[ntally++].n = 0;
+    }
+    tally[k].n++;
+  }
+  size_t best = 0, nbest = 0;
+  for (size_t k = 0; k < ntally; k++) {
+    if (tally[k].n > best) {
+      best = tally[k].n;
+      nbest = 0;
+    }
+    if (tally[k].n == best) nbest++;
+  }
+  if (best == 0) return;
+  for (size_t k = 0; k < ntally; k++) {
+    if (tally[k].n != best) continue;
+    if (nbest == 1 || (dl_country && strcmp(tally[k].code, dl_country) == 0)) {
+      memcpy(a->text_country, tally[k].code, 4);
+      return;
+    }
+  }
+}
+
+static void set_country(official *of, const char *code) {
+  if (!of->country[0] && code) snprintf(of->country, sizeof of->country, "%s", code);
+}
+
+/* Each official's own evidence, 2 to 4 above (1 is in of->country). */
+static void own_evidence(article *a, size_t o) {
+  official *of = &a->officials[o];
+  const nf_lex_entry *org = NULL;
+  for (size_t ti = 0; ti < a->ntitles && !org; ti++)
+    if (a->titles[ti].official == o) org = title_organisation(a, &a->titles[ti]);
+  of->org_entry = org;
+  if (org && org->country[0]) set_country(of, org->country);
+  const title *t = &a->titles[of->title];
+  /* "Republican Senator Bob Dole": a party of one country's system just
+   * before the title is evidence of the country, not the office's org */
+  if (!of->country[0] && t->begin > 0) {
+    nf_lex_match m = lex_at(a, t->begin - 1, NF_LEX_BIT(NF_LEX_ORGANISATION));
+    if (m.len == 1 && m.entry->country[0]) set_country(of, m.entry->country);
+  }
+  if (!of->country[0] && of->org_title != NONE) {
+    const title *ot = &a->titles[of->org_title];
+    set_country(of, country_within(a, ot->org_begin, ot->org_end));
+  }
+  if (!of->country[0] && t->begin > 0 && !t->posted) set_country(of, place_before(a, t->begin));
+  for (size_t m = 0; !of->country[0] && m < a->people.nmentions; m++) {
+    const nf_person_mention *pm = &a->people.mentions[m];
+    if (pm->person == of->person && us_party_label(a, pm->tok_end)) set_country(of, "us");
+  }
+  if (!of->country[0]) set_country(of, one_country_office(off_norm_of(a, t)));
+}
+
+/* 5: the same person's other titles. */
+static void same_person(article *a) {
+  for (size_t o = 0; o < a->nofficials; o++) {
+    official *of = &a->officials[o];
+    for (size_t p = 0; !of->country[0] && p < a->nofficials; p++)
+      if (a->officials[p].person == of->person && a->officials[p].country[0])
+        set_country(of, a->officials[p].country);
+  }
+}
+
+void off_find_countries(article *a, nf_analysis *an) {
+  find_text_country(a, an);
+  for (size_t o = 0; o < a->nofficials; o++) own_evidence(a, o);
+  same_person(a);
+  if (!a->text_country[0]) return;
+  for (size_t o = 0; o < a->nofficials; o++) {
+    official *of = &a->officials[o];
+    const title *t = &a->titles[of->title];
+    if (of->country[0] || of->org_entry || of->org_title != NONE || (t->head_flags & NF_LEX_ROLE) ||
+        t->posted || private_office(a, t))
+      continue;
+    set_country(of, a->text_country);
+  }
+  /* "PMDB leader, Senator Affonso Camargo": the senator's country is the
+   * leader's too */
+  same_person(a);
+}
