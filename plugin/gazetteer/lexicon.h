@@ -76,7 +76,9 @@ typedef struct nf_lex_entry {
   uint16_t flags; /* NF_LEX_* */
   const char *phrase;
   const char *lemma; /* verbs: the lemma; organisations: the canonical name; else the phrase */
-  char country[4];   /* organisations: the state's ISO code; places: the one country of every place of the name; "" for none */
+  /* organisations: the state's ISO code; places: the country of every
+   * place of the name, when they agree; "" for none */
+  char country[4];
 } nf_lex_entry;
 
 typedef struct nf_lexicon nf_lexicon;
