@@ -165,8 +165,7 @@ static const struct {
      "Simon Keswick|chair|-|-;"},
     {"Association spokesman Fred Carvalho said Brazil would act.",
      "Fred Carvalho|spokesperson|-|-;"},
-    {"Chief executive Tim Cook said the United States would act.",
-     "Tim Cook|chief executive|-|-;"},
+    {"Chief executive Tim Cook said the United States would act.", "Tim Cook|chief executive|-|-;"},
     /* a tie of the text's countries goes to the dateline's, when tied */
     {"TOKYO, March 3 - Prime Minister Yasuhiro Nakasone said Japan and the U.S. would act.",
      "Yasuhiro Nakasone|prime minister|jp|-;"},
