@@ -185,6 +185,12 @@ static const struct {
     {"Ramon Diaz, 65, was named chairman of the Presidential Commission on Good Government.",
      "Ramon Diaz|chair|-|Presidential Commission on Good Government;"},
     {"A spokesman for the Federal Banking Supervisory Office in West Berlin said it.", ""},
+    /* a short parenthesis inside the complement; a German company's boards */
+    {"Kenji Sato, Chairman of the Federation of Economic Organizations (Keidanren), told "
+     "reporters it was fine.",
+     "Kenji Sato|chair|-|Federation of Economic Organizations;"},
+    {"Volkswagen management board chief Carl Hahn spoke.",
+     "Carl Hahn|management board chief|-|Volkswagen;"},
     /* wire copy wraps its lines inside a complement */
     {"Kenji Sato, Chairman of the Federation of Economic\nOrganizations, spoke.",
      "Kenji Sato|chair|-|Federation of Economic Organizations;"},

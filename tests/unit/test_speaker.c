@@ -264,6 +264,10 @@ static const struct {
     /* an unnamed office holder speaks for the body after "for" */
     {"No solution was expected, a spokesman for the National Federation of Banks said today.",
      "body:National Federation of Banks;[[],[\"National Federation of Banks\"]]"},
+    /* ... and a person's spokesman for the person */
+    {"Trade Representative Clayton Yeutter met them. A spokesman for Yeutter said talks would "
+     "go on.",
+     "person:Clayton Yeutter;[[\"Clayton Yeutter\"],[]]"},
     /* a firm known only by its country names none */
     {"Prices rose, an Italian firm said.", "group:-;[[],[]]"},
     {"Details were not settled, a senior Singapore bank director said.", "group:-;[[],[]]"},

@@ -48,6 +48,18 @@ static size_t complement_end(const article *a, const title *t) {
     if (k == a->toks.n) break;
     const nf_token *tk = &a->toks.v[k];
     if (k > end && (tk->flags & NF_TOK_PARA_START)) break;
+    /* "Chairman of the Federation of Economic Organizations (Keidanren),":
+     * a short parenthesis inside the complement */
+    if (nf_tok_is(&a->toks, k, "(")) {
+      size_t close = k + 1;
+      while (close < a->toks.n && close < k + 6 && !nf_tok_is(&a->toks, close, ")") &&
+             !nf_tok_is(&a->toks, close, "("))
+        close++;
+      if (close < a->toks.n && nf_tok_is(&a->toks, close, ")")) {
+        k = close;
+        continue;
+      }
+    }
     if (tk->kind != NF_TOKEN_WORD && tk->kind != NF_TOKEN_HYPHEN &&
         tk->kind != NF_TOKEN_APOSTROPHE && tk->kind != NF_TOKEN_NUMBER &&
         !nf_tok_is(&a->toks, k, "&") && !nf_tok_is(&a->toks, k, "."))

@@ -334,11 +334,37 @@ static int body_before_name(const article *a, size_t e, source *s) {
   return 1;
 }
 
+/* The article's person whose fullest name or surname is the words of
+ * tokens [b, e) ("Yeutter" for Clayton Yeutter), or NULL. */
+static const mention *person_named(const article *a, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (a->toks.v[k].kind != NF_TOKEN_WORD || !(a->toks.v[k].flags & NF_TOK_CAPITALIZED))
+      return NULL;
+  const char *w = a->toks.bytes + a->toks.v[b].start;
+  size_t n = a->toks.v[e - 1].end - a->toks.v[b].start;
+  for (size_t p = 0; p < a->npersons; p++) {
+    const char *name = a->persons[p].name;
+    size_t len = strlen(name);
+    if (len >= n && memcmp(name + len - n, w, n) == 0 && (len == n || name[len - n - 1] == ' '))
+      return &a->persons[p];
+  }
+  return NULL;
+}
+
 /* An unnamed office holder speaks for the body the title names: "a Twitter
  * spokesman" for Twitter, "a Chinese foreign ministry spokesman" for the
  * Chinese foreign ministry. */
 static int title_body(const article *a, const mention *t, source *s) {
   size_t b = t->begin, e = t->end;
+  /* "a spokesman for Yeutter said": a person's spokesman speaks for him */
+  for (size_t k = b + 1; k + 1 < e; k++) {
+    if (!nf_tok_is(&a->toks, k, "for")) continue;
+    const mention *p = person_named(a, k + 1, e);
+    if (p) {
+      spk_person_source(a, p, s);
+      return 1;
+    }
+  }
   for (size_t k = e; k-- > b;) {
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_BODY));
     if (m.len && k + m.len <= e && !(m.flags & NF_LEX_PLURAL)) {
