@@ -51,6 +51,7 @@ void nf_html_meta_clear(nf_html_meta *m) {
   nf_buf_clear(&m->author_meta);
   nf_buf_clear(&m->author_full);
   m->nshown = 0;
+  m->data_date[0] = '\0';
   m->authors_seen = 0;
   m->twitter_author_label = 0;
 }
@@ -833,6 +834,28 @@ static nf_status byline_link(nf_html_meta *m, xmlNode *el) {
   return NF_OK;
 }
 
+/* The first publication date in the data of an application's page
+ * ({"publishedDate":"2016-11-04T20:37:27Z"}): the first key of these. */
+static void data_date(nf_html_meta *m, const char *json) {
+  static const char *const keys[] = {"\"datePublished\"", "\"publishedDate\"",
+                                     "\"publishDate\"",   "\"publishedAt\"",
+                                     "\"published_at\"",  "\"firstPublished\""};
+  const char *best = NULL;
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    const char *k = strstr(json, keys[i]);
+    if (!k || (best && k > best)) continue;
+    const char *v = k + strlen(keys[i]);
+    while (space((unsigned char)*v)) v++;
+    if (*v++ != ':') continue;
+    while (space((unsigned char)*v)) v++;
+    if (*v++ != '"') continue;
+    const char *end = strchr(v, '"');
+    char iso[11];
+    if (end && end - v <= 40 && nf_html_date(v, (size_t)(end - v), iso))
+      best = k, memcpy(m->data_date, iso, sizeof iso);
+  }
+}
+
 nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
   const char *name = (const char *)el->name;
   if (!name) return NF_OK;
@@ -854,6 +877,9 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
         if (type && ieq(type, "application/ld+json") && el->children && el->children->content)
           return jsonld(m, (const char *)el->children->content,
                         strlen((const char *)el->children->content));
+        if (type && ieq(type, "application/json") && el->children && el->children->content &&
+            !m->data_date[0])
+          data_date(m, (const char *)el->children->content);
         return NF_OK;
       }
       if (strcmp(name, "style") == 0) return NF_OK;
@@ -1186,6 +1212,9 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
     if (cost < best) best = cost, pick = i;
   }
   if (!s && pick < m->nshown) s = force(&m->date, TRUST_BYLINE, m->shown[pick], 10);
+  /* no date in the metadata or the text: the one in the page's own data */
+  if (!s && m->data_date[0] && m->date.trust == NF_TRUST_NONE)
+    s = offer(&m->date, TRUST_TITLE, m->data_date, 10);
   /* the date in the URL (/2020/01/19/, /2017/7/12/, /2020/oct/02/): the day
    * the story was first published, when no date is found or the one found is
    * later (a story published again, a date in UTC) */

@@ -43,6 +43,11 @@
  * before it ("Local News | ") and the site's name after it.  Entities left
  * in values ("&#8217;") are decoded.
  *
+ * When neither the metadata nor the text gives a date, the first publication
+ * date in the page's own data (a <script type="application/json"> holding
+ * the state an application renders: "publishedDate", "datePublished",
+ * "publishedAt", ...) is the date.
+ *
  * The date in the URL (/2020/01/19/, /2017/7/12/, /2020/oct/02/) is the
  * day the story was first published: it wins when no date is found or the
  * one found is later (a story published again, a date in UTC).
@@ -77,6 +82,8 @@ typedef struct nf_html_meta {
   size_t shown_h1[NF_TRUST_SHOWN];    /* the number of <h1>s before each */
   char shown_updated[NF_TRUST_SHOWN]; /* 1: labelled "Updated" */
   size_t nshown;
+  char data_date[11];        /* the first publication date in the page's own
+                                data (<script type="application/json">), "" none */
   nf_buf scratch;            /* text of an element */
   nf_buf author_meta;        /* the author of the <meta> tags (repeated ones joined) */
   nf_buf author_full;        /* a one-word author's full name, as the page shows it */

@@ -253,6 +253,22 @@ static const struct {
      "https://blog.example/2020/01/20/late|(null)|2020-01-19|(null)|(null)|"
      "https://blog.example/2020/01/20/late|(null)",
      NULL},
+    /* no date in the metadata or the text: the first publication date in the
+     * data the page's application renders (here a correction's, then a
+     * related story's) */
+    {"<html><head><title>Port reopens after storm</title></head><body>"
+     "<script type=\"application/json\" data-state=\"story\">{\"storyId\":\"a81\","
+     "\"updatedDate\":\"2021-03-09T07:15:00Z\",\"publishedDate\":\"2021-03-08T22:40:11Z\","
+     "\"related\":[{\"publishedAt\":\"2021-02-27T10:00:00Z\"}]}</script>" P "</body></html>",
+     "PATH|Port reopens after storm|2021-03-08|(null)|(null)|(null)|(null)", NULL},
+    /* ... which gives way to the metadata's date, and to a date shown */
+    {"<html><head><meta property=\"article:published_time\" content=\"2021-03-09T06:00:00Z\">"
+     "</head><body><script type=\"application/json\">{\"datePublished\":\"2021-03-01\"}"
+     "</script>" P "</body></html>",
+     "PATH|(null)|2021-03-09|(null)|(null)|(null)|(null)", NULL},
+    {"<html><body><script type=\"application/json\">{\"publishDate\":\"2021-03-01\"}</script>"
+     "<span class=\"dateline-date\">March 8, 2021</span>" P "</body></html>",
+     "PATH|(null)|2021-03-08|(null)|(null)|(null)|(null)", NULL},
     /* a byline element too long to be a byline (a profile card): its first
      * link, when it reads as a name; not a word linked in an author's note */
     {"<html><body><div class=\"author-info\"><div class=\"mini-card\"><img alt=\"\"><section>"
