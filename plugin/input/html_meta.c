@@ -1056,6 +1056,30 @@ static nf_status title_heading(nf_html_meta *m) {
   return NF_OK;
 }
 
+/* A page with no <h1> whose metadata's headline and <title> disagree (one
+ * of them at least written for sharing or search: "Ann gave shop.example 5
+ * stars. Read the full review..." beside "shop.example reviewed by Ann"),
+ * and which shows neither as a heading: its first <h2> is the headline. */
+static nf_status first_h2_headline(nf_html_meta *m, int *taken) {
+  const char *meta = m->headline.value.data, *t = m->title.data, *src = m->source.value.data;
+  size_t mn = m->headline.value.len, tn = m->title.len, sn = m->source.value.len;
+  if (m->nh1 || !m->nh2 || m->headline.trust >= TRUST_TITLE || !mn || !tn || !memchr(t, ' ', tn) ||
+      contains_ci(t, tn, meta, mn) || contains_ci(meta, mn, t, tn) ||
+      (sn && same_ci(t, tn, src, sn)))
+    return NF_OK;
+  const char *h = m->h2s.data, *end = h + m->h2s.len, *first = h;
+  size_t first_n = (size_t)((const char *)memchr(h, '\n', m->h2s.len) - h);
+  while (h < end) {
+    const char *nl = memchr(h, '\n', (size_t)(end - h));
+    size_t hn = (size_t)(nl - h);
+    if (contains_ci(h, hn, meta, mn) || contains_ci(h, hn, t, tn)) return NF_OK;
+    h = nl + 1;
+  }
+  if (!memchr(first, ' ', first_n) || (sn && same_ci(first, first_n, src, sn))) return NF_OK;
+  *taken = 1;
+  return force(&m->headline, TRUST_TITLE, first, first_n);
+}
+
 /* The headline: an <h1> when it is the metadata's headline as shown. */
 static nf_status choose_headline(nf_html_meta *m) {
   const nf_buf *src = &m->source.value;
@@ -1070,6 +1094,8 @@ static nf_status choose_headline(nf_html_meta *m) {
   if (s) return s;
   const char *meta = m->headline.value.data;
   size_t mn = m->headline.value.len;
+  int taken = 0;
+  if ((s = first_h2_headline(m, &taken)) || taken) return s;
   const char *only = NULL;
   size_t only_n = 0;
   const char *h = m->h1s.data, *end = h ? h + m->h1s.len : NULL;

@@ -27,7 +27,10 @@
  * or with the site's name after it), or the only <h1> of the page unless it
  * holds the metadata's headline with a label or a subtitle beside it; a
  * heading (<h1>, <h2>) that is a part of the <title> ("Site - Section >>
- * Story"), when the metadata has no headline; the date
+ * Story"), when the metadata has no headline; on a page with no <h1>, the
+ * first <h2> when the metadata's headline and the <title> disagree and no
+ * heading shows either (a review page's "X gave Y 5 stars" beside "Y
+ * reviewed by X"); the date
  * shown when the metadata's is not shown and one is a day off (a time zone)
  * or less than a week later (the page's own date), leaving out the dates
  * before the headline's <h1> (a masthead's day of the visit) when others

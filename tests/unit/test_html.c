@@ -195,6 +195,28 @@ static const struct {
     {"<html><head><title>Harbour Club - News &raquo; Regatta moved to Sunday</title></head>"
      "<body><h1>News</h1><h2>Regatta moved to Sunday</h2>" P "</body></html>",
      "PATH|Regatta moved to Sunday|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* no <h1>, and the metadata's headline and the <title> disagree, neither
+     * shown as a heading: the first <h2> is the headline (it leaves the text) */
+    {"<html><head><title>Ferry line reviewed by Dana Cole</title>"
+     "<meta property=\"og:title\" content=\"Dana Cole rated Ferry line 4 stars. Read the full "
+     "review...\"></head><body><h2>Crossing was late but the crew was kind</h2>" P
+     "<h2>More reviews</h2></body></html>",
+     "PATH|Crossing was late but the crew was kind|(null)|(null)|(null)|(null)|(null)",
+     "A paragraph of the story, long enough, with a comma, to read as text.\n\nMore reviews"},
+    /* ... not when the <title> holds the metadata's headline, when a heading
+     * shows it, or when the <title> is the site's name */
+    {"<html><head><title>Council votes to close pier - Coast Daily</title>"
+     "<meta property=\"og:title\" content=\"Council votes to close pier\"></head><body>"
+     "<h2>Sign up for our newsletters</h2>" P "</body></html>",
+     "PATH|Council votes to close pier|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"<html><head><title>Coast Daily: local news</title>"
+     "<meta property=\"og:title\" content=\"Council votes to close pier\"></head><body>"
+     "<h2>Sign up for our newsletters</h2><h2>Council votes to close pier</h2>" P "</body></html>",
+     "PATH|Council votes to close pier|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"<html><head><title>Coast Daily</title><meta property=\"og:site_name\" content=\"Coast "
+     "Daily\"><meta property=\"og:title\" content=\"Council votes to close pier\"></head><body>"
+     "<h2>Sign up for our newsletters</h2>" P "</body></html>",
+     "PATH|Council votes to close pier|(null)|(null)|Coast Daily|(null)|(null)", NULL},
     /* the only <h1> holds the metadata's headline with a label before it, or a
      * subtitle after it: the metadata's headline stays */
     {"<html><head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
