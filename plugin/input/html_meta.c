@@ -51,6 +51,7 @@ void nf_html_meta_clear(nf_html_meta *m) {
   nf_buf_clear(&m->author_meta);
   nf_buf_clear(&m->author_full);
   m->nshown = 0;
+  m->data_date[0] = '\0';
   m->authors_seen = 0;
   m->twitter_author_label = 0;
 }
@@ -833,6 +834,28 @@ static nf_status byline_link(nf_html_meta *m, xmlNode *el) {
   return NF_OK;
 }
 
+/* The first publication date in the data of an application's page
+ * ({"publishedDate":"2016-11-04T20:37:27Z"}): the first key of these. */
+static void data_date(nf_html_meta *m, const char *json) {
+  static const char *const keys[] = {"\"datePublished\"", "\"publishedDate\"",
+                                     "\"publishDate\"",   "\"publishedAt\"",
+                                     "\"published_at\"",  "\"firstPublished\""};
+  const char *best = NULL;
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    const char *k = strstr(json, keys[i]);
+    if (!k || (best && k > best)) continue;
+    const char *v = k + strlen(keys[i]);
+    while (space((unsigned char)*v)) v++;
+    if (*v++ != ':') continue;
+    while (space((unsigned char)*v)) v++;
+    if (*v++ != '"') continue;
+    const char *end = strchr(v, '"');
+    char iso[11];
+    if (end && end - v <= 40 && nf_html_date(v, (size_t)(end - v), iso))
+      best = k, memcpy(m->data_date, iso, sizeof iso);
+  }
+}
+
 nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
   const char *name = (const char *)el->name;
   if (!name) return NF_OK;
@@ -854,6 +877,9 @@ nf_status nf_html_meta_element(nf_html_meta *m, xmlNode *el) {
         if (type && ieq(type, "application/ld+json") && el->children && el->children->content)
           return jsonld(m, (const char *)el->children->content,
                         strlen((const char *)el->children->content));
+        if (type && ieq(type, "application/json") && el->children && el->children->content &&
+            !m->data_date[0])
+          data_date(m, (const char *)el->children->content);
         return NF_OK;
       }
       if (strcmp(name, "style") == 0) return NF_OK;
@@ -1030,6 +1056,30 @@ static nf_status title_heading(nf_html_meta *m) {
   return NF_OK;
 }
 
+/* A page with no <h1> whose metadata's headline and <title> disagree (one
+ * of them at least written for sharing or search: "Ann gave shop.example 5
+ * stars. Read the full review..." beside "shop.example reviewed by Ann"),
+ * and which shows neither as a heading: its first <h2> is the headline. */
+static nf_status first_h2_headline(nf_html_meta *m, int *taken) {
+  const char *meta = m->headline.value.data, *t = m->title.data, *src = m->source.value.data;
+  size_t mn = m->headline.value.len, tn = m->title.len, sn = m->source.value.len;
+  if (m->nh1 || !m->nh2 || m->headline.trust >= TRUST_TITLE || !mn || !tn || !memchr(t, ' ', tn) ||
+      contains_ci(t, tn, meta, mn) || contains_ci(meta, mn, t, tn) ||
+      (sn && same_ci(t, tn, src, sn)))
+    return NF_OK;
+  const char *h = m->h2s.data, *end = h + m->h2s.len, *first = h;
+  size_t first_n = (size_t)((const char *)memchr(h, '\n', m->h2s.len) - h);
+  while (h < end) {
+    const char *nl = memchr(h, '\n', (size_t)(end - h));
+    size_t hn = (size_t)(nl - h);
+    if (contains_ci(h, hn, meta, mn) || contains_ci(h, hn, t, tn)) return NF_OK;
+    h = nl + 1;
+  }
+  if (!memchr(first, ' ', first_n) || (sn && same_ci(first, first_n, src, sn))) return NF_OK;
+  *taken = 1;
+  return force(&m->headline, TRUST_TITLE, first, first_n);
+}
+
 /* The headline: an <h1> when it is the metadata's headline as shown. */
 static nf_status choose_headline(nf_html_meta *m) {
   const nf_buf *src = &m->source.value;
@@ -1044,6 +1094,8 @@ static nf_status choose_headline(nf_html_meta *m) {
   if (s) return s;
   const char *meta = m->headline.value.data;
   size_t mn = m->headline.value.len;
+  int taken = 0;
+  if ((s = first_h2_headline(m, &taken)) || taken) return s;
   const char *only = NULL;
   size_t only_n = 0;
   const char *h = m->h1s.data, *end = h ? h + m->h1s.len : NULL;
@@ -1186,6 +1238,9 @@ nf_status nf_html_meta_finish(nf_html_meta *m) {
     if (cost < best) best = cost, pick = i;
   }
   if (!s && pick < m->nshown) s = force(&m->date, TRUST_BYLINE, m->shown[pick], 10);
+  /* no date in the metadata or the text: the one in the page's own data */
+  if (!s && m->data_date[0] && m->date.trust == NF_TRUST_NONE)
+    s = offer(&m->date, TRUST_TITLE, m->data_date, 10);
   /* the date in the URL (/2020/01/19/, /2017/7/12/, /2020/oct/02/): the day
    * the story was first published, when no date is found or the one found is
    * later (a story published again, a date in UTC) */

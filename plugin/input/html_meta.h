@@ -27,7 +27,10 @@
  * or with the site's name after it), or the only <h1> of the page unless it
  * holds the metadata's headline with a label or a subtitle beside it; a
  * heading (<h1>, <h2>) that is a part of the <title> ("Site - Section >>
- * Story"), when the metadata has no headline; the date
+ * Story"), when the metadata has no headline; on a page with no <h1>, the
+ * first <h2> when the metadata's headline and the <title> disagree and no
+ * heading shows either (a review page's "X gave Y 5 stars" beside "Y
+ * reviewed by X"); the date
  * shown when the metadata's is not shown and one is a day off (a time zone)
  * or less than a week later (the page's own date), leaving out the dates
  * before the headline's <h1> (a masthead's day of the visit) when others
@@ -42,6 +45,11 @@
  * shows ("By Todd Bates").  A headline loses a kicker
  * before it ("Local News | ") and the site's name after it.  Entities left
  * in values ("&#8217;") are decoded.
+ *
+ * When neither the metadata nor the text gives a date, the first publication
+ * date in the page's own data (a <script type="application/json"> holding
+ * the state an application renders: "publishedDate", "datePublished",
+ * "publishedAt", ...) is the date.
  *
  * The date in the URL (/2020/01/19/, /2017/7/12/, /2020/oct/02/) is the
  * day the story was first published: it wins when no date is found or the
@@ -77,6 +85,8 @@ typedef struct nf_html_meta {
   size_t shown_h1[NF_TRUST_SHOWN];    /* the number of <h1>s before each */
   char shown_updated[NF_TRUST_SHOWN]; /* 1: labelled "Updated" */
   size_t nshown;
+  char data_date[11];        /* the first publication date in the page's own
+                                data (<script type="application/json">), "" none */
   nf_buf scratch;            /* text of an element */
   nf_buf author_meta;        /* the author of the <meta> tags (repeated ones joined) */
   nf_buf author_full;        /* a one-word author's full name, as the page shows it */

@@ -195,6 +195,28 @@ static const struct {
     {"<html><head><title>Harbour Club - News &raquo; Regatta moved to Sunday</title></head>"
      "<body><h1>News</h1><h2>Regatta moved to Sunday</h2>" P "</body></html>",
      "PATH|Regatta moved to Sunday|(null)|(null)|(null)|(null)|(null)", NULL},
+    /* no <h1>, and the metadata's headline and the <title> disagree, neither
+     * shown as a heading: the first <h2> is the headline (it leaves the text) */
+    {"<html><head><title>Ferry line reviewed by Dana Cole</title>"
+     "<meta property=\"og:title\" content=\"Dana Cole rated Ferry line 4 stars. Read the full "
+     "review...\"></head><body><h2>Crossing was late but the crew was kind</h2>" P
+     "<h2>More reviews</h2></body></html>",
+     "PATH|Crossing was late but the crew was kind|(null)|(null)|(null)|(null)|(null)",
+     "A paragraph of the story, long enough, with a comma, to read as text.\n\nMore reviews"},
+    /* ... not when the <title> holds the metadata's headline, when a heading
+     * shows it, or when the <title> is the site's name */
+    {"<html><head><title>Council votes to close pier - Coast Daily</title>"
+     "<meta property=\"og:title\" content=\"Council votes to close pier\"></head><body>"
+     "<h2>Sign up for our newsletters</h2>" P "</body></html>",
+     "PATH|Council votes to close pier|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"<html><head><title>Coast Daily: local news</title>"
+     "<meta property=\"og:title\" content=\"Council votes to close pier\"></head><body>"
+     "<h2>Sign up for our newsletters</h2><h2>Council votes to close pier</h2>" P "</body></html>",
+     "PATH|Council votes to close pier|(null)|(null)|(null)|(null)|(null)", NULL},
+    {"<html><head><title>Coast Daily</title><meta property=\"og:site_name\" content=\"Coast "
+     "Daily\"><meta property=\"og:title\" content=\"Council votes to close pier\"></head><body>"
+     "<h2>Sign up for our newsletters</h2>" P "</body></html>",
+     "PATH|Council votes to close pier|(null)|(null)|Coast Daily|(null)|(null)", NULL},
     /* the only <h1> holds the metadata's headline with a label before it, or a
      * subtitle after it: the metadata's headline stays */
     {"<html><head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
@@ -253,6 +275,22 @@ static const struct {
      "https://blog.example/2020/01/20/late|(null)|2020-01-19|(null)|(null)|"
      "https://blog.example/2020/01/20/late|(null)",
      NULL},
+    /* no date in the metadata or the text: the first publication date in the
+     * data the page's application renders (here a correction's, then a
+     * related story's) */
+    {"<html><head><title>Port reopens after storm</title></head><body>"
+     "<script type=\"application/json\" data-state=\"story\">{\"storyId\":\"a81\","
+     "\"updatedDate\":\"2021-03-09T07:15:00Z\",\"publishedDate\":\"2021-03-08T22:40:11Z\","
+     "\"related\":[{\"publishedAt\":\"2021-02-27T10:00:00Z\"}]}</script>" P "</body></html>",
+     "PATH|Port reopens after storm|2021-03-08|(null)|(null)|(null)|(null)", NULL},
+    /* ... which gives way to the metadata's date, and to a date shown */
+    {"<html><head><meta property=\"article:published_time\" content=\"2021-03-09T06:00:00Z\">"
+     "</head><body><script type=\"application/json\">{\"datePublished\":\"2021-03-01\"}"
+     "</script>" P "</body></html>",
+     "PATH|(null)|2021-03-09|(null)|(null)|(null)|(null)", NULL},
+    {"<html><body><script type=\"application/json\">{\"publishDate\":\"2021-03-01\"}</script>"
+     "<span class=\"dateline-date\">March 8, 2021</span>" P "</body></html>",
+     "PATH|(null)|2021-03-08|(null)|(null)|(null)|(null)", NULL},
     /* a byline element too long to be a byline (a profile card): its first
      * link, when it reads as a name; not a word linked in an author's note */
     {"<html><body><div class=\"author-info\"><div class=\"mini-card\"><img alt=\"\"><section>"
