@@ -117,7 +117,9 @@ static const struct {
      "-|say|China has, Lithuanian officials say, begun holding up goods;"},
     /* quote-only verbs need a quotation */
     {"Jeb Bush called Trump “unhinged.”", "Jeb Bush|called|unhinged.;"},
-    {"Jeb Bush called for calm.", ""},
+    {"Jeb Bush called the plan a joke.", ""},
+    /* ... but "called for" reports what was asked for */
+    {"Jeb Bush called for calm.", "Jeb Bush|called for|calm;"},
     /* unattributable quotations stay unattributed */
     {"The office is a “de facto embassy” in all but name.", "-|-|de facto embassy;"},
     {"“We will stay,” a senior official said.", "-|said|We will stay,;"},
@@ -268,6 +270,9 @@ static const struct {
     {"Trade Representative Clayton Yeutter met them. A spokesman for Yeutter said talks would "
      "go on.",
      "person:Clayton Yeutter;[[\"Clayton Yeutter\"],[]]"},
+    /* "called for" reports what was asked for */
+    {"Republican nominee Donald Trump has called for the complete repeal of the law.",
+     "person:Donald Trump;[[\"Donald Trump\"],[]]"},
     /* a firm known only by its country names none */
     {"Prices rose, an Italian firm said.", "group:-;[[],[]]"},
     {"Details were not settled, a senior Singapore bank director said.", "group:-;[[],[]]"},
