@@ -42,6 +42,12 @@ typedef struct hit_store {
   json_t *omitted; /* what the summary left out: {"path": entries}, or NULL when nothing */
 } hit_store;
 
+/* One suggestion: what callers see, and its strings, owned here. */
+typedef struct suggestion_store {
+  nf_suggestion pub;
+  char *field, *queried, *value, *label;
+} suggestion_store;
+
 struct nf_results {
   char *query;
   unsigned long total;
@@ -56,7 +62,7 @@ struct nf_results {
   int by_day; /* the histogram counts days */
   nf_month_count *months;
   size_t nmonths;
-  nf_suggestion *suggestions; /* the strings owned */
+  suggestion_store *suggestions;
   size_t nsuggestions;
 };
 
@@ -90,6 +96,13 @@ static void hit_free(hit_store *h) {
   json_decref(h->omitted);
 }
 
+static void suggestion_free(suggestion_store *sg) {
+  free(sg->field);
+  free(sg->queried);
+  free(sg->value);
+  free(sg->label);
+}
+
 void nf_results_free(nf_results *r) {
   if (!r) return;
   for (size_t i = 0; i < r->nhits; i++) hit_free(&r->hits[i]);
@@ -101,13 +114,7 @@ void nf_results_free(nf_results *r) {
   }
   free(r->facets);
   free(r->months);
-  for (size_t i = 0; i < r->nsuggestions; i++) {
-    nf_suggestion *sg = &r->suggestions[i];
-    free((char *)sg->field);
-    free((char *)sg->queried);
-    free((char *)sg->value);
-    free((char *)sg->label);
-  }
+  for (size_t i = 0; i < r->nsuggestions; i++) suggestion_free(&r->suggestions[i]);
   free(r->suggestions);
   free(r->query);
   free(r);
@@ -399,25 +406,26 @@ nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t ind
 }
 
 nf_status nf_results_add_suggestion(nf_results *r, const nf_suggestion *sg, nf_error *err) {
-  nf_suggestion *grown = realloc(r->suggestions, (r->nsuggestions + 1) * sizeof *grown);
+  suggestion_store *grown = realloc(r->suggestions, (r->nsuggestions + 1) * sizeof *grown);
   if (!grown) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   r->suggestions = grown;
-  nf_suggestion c = {strdup(sg->field), strdup(sg->queried), strdup(sg->value),
-                     strdup(sg->label ? sg->label : sg->value), sg->count};
+  suggestion_store c = {{NULL, NULL, NULL, NULL, sg->count},
+                        strdup(sg->field),
+                        strdup(sg->queried),
+                        strdup(sg->value),
+                        strdup(sg->label ? sg->label : sg->value)};
   if (!c.field || !c.queried || !c.value || !c.label) {
-    free((char *)c.field);
-    free((char *)c.queried);
-    free((char *)c.value);
-    free((char *)c.label);
+    suggestion_free(&c);
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   }
+  c.pub = (nf_suggestion){c.field, c.queried, c.value, c.label, sg->count};
   r->suggestions[r->nsuggestions++] = c;
   return NF_OK;
 }
 
 size_t nf_results_suggestion_count(const nf_results *r) { return r->nsuggestions; }
 const nf_suggestion *nf_results_suggestion(const nf_results *r, size_t i) {
-  return i < r->nsuggestions ? &r->suggestions[i] : NULL;
+  return i < r->nsuggestions ? &r->suggestions[i].pub : NULL;
 }
 
 unsigned long nf_results_total(const nf_results *r) { return r->total; }
@@ -498,7 +506,7 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
   }
   json_t *suggestions = json_array();
   for (size_t i = 0; suggestions && i < r->nsuggestions; i++) {
-    const nf_suggestion *sg = &r->suggestions[i];
+    const nf_suggestion *sg = &r->suggestions[i].pub;
     json_array_append_new(
         suggestions,
         json_pack("{s:s,s:s,s:s,s:s,s:I}", "field", sg->field, "queried", sg->queried, "value",
