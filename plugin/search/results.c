@@ -40,6 +40,7 @@ typedef struct hit_store {
   nf_mark *marks;
   json_t *fields;  /* the record's summary: less its text, id, headline and date, lists bounded */
   json_t *omitted; /* what the summary left out: {"path": entries}, or NULL when nothing */
+  json_t *parsed;  /* the record as parsed from the data, once: what record is the JSON of */
 } hit_store;
 
 /* One suggestion: what callers see, and its strings, owned here. */
@@ -94,6 +95,7 @@ static void hit_free(hit_store *h) {
   free(h->similar_key);
   json_decref(h->fields);
   json_decref(h->omitted);
+  json_decref(h->parsed);
 }
 
 static void suggestion_free(suggestion_store *sg) {
@@ -262,6 +264,9 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, const nf_se
   free(marked);
   if (!opts->with_text) json_object_del(doc, "text");
   if (s == NF_OK) h->record = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  /* kept for the export, which reads the record's keys: not parsed again
+   * (a shallow copy: the summary below drops keys of doc, not of it) */
+  if (s == NF_OK && !(h->parsed = json_copy(doc))) s = NF_ERR_NOMEM;
   json_object_del(doc, "text");
   /* what the hit shows on its own is not repeated under "fields"; the
    * rest is summarised (the whole record is nf_searcher_document's) */
@@ -421,6 +426,10 @@ nf_status nf_results_add_suggestion(nf_results *r, const nf_suggestion *sg, nf_e
   c.pub = (nf_suggestion){c.field, c.queried, c.value, c.label, sg->count};
   r->suggestions[r->nsuggestions++] = c;
   return NF_OK;
+}
+
+const json_t *nf_results_hit_record(const nf_results *r, size_t i) {
+  return i < r->nhits ? r->hits[i].parsed : NULL;
 }
 
 size_t nf_results_suggestion_count(const nf_results *r) { return r->nsuggestions; }
