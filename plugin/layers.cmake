@@ -1,5 +1,5 @@
 # nf_layer(): one layer of plugin/ as a library, so that the build, not only
-# the folders, keeps the layers apart (DESIGN.md, "Layers").
+# the folders, keeps the layers apart (plugin/README.md, "Layers").
 #
 # Why: with plugin/ on the include path any file could include any header, so
 # nothing stopped a lower layer from reaching up into a higher one or into

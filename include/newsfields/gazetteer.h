@@ -1,11 +1,12 @@
 /* newsfields — gazetteers: phrases matched over the token stream.
  *
- * Layer 2 of DESIGN.md.  A gazetteer maps phrases ("Republic of Lithuania",
- * "U.S.", "Guinea-Bissau") to values the caller chooses (usually a row of its
- * own table).  Phrases are tokenized and folded exactly as article text is
- * (nf_text), so matching is case and accent blind; the caller checks case
- * where it matters by looking at the tokens' flags.  Matching is longest
- * first, one hash probe per token: a trie over folded tokens.
+ * The gazetteer layer (plugin/README.md, "Layers").  A gazetteer maps
+ * phrases ("Republic of Lithuania", "U.S.", "Guinea-Bissau") to values the
+ * caller chooses (usually a row of its own table).  Phrases are tokenized and
+ * folded exactly as article text is (nf_text), so matching is case and accent
+ * blind; the caller checks case where it matters by looking at the tokens'
+ * flags.  Matching is longest first, one hash probe per token: a trie over
+ * folded tokens.
  *
  * The data files under schema/ are tab-separated; nf_tsv_read reads them
  * strictly (a bad line is an error naming the file and line). */

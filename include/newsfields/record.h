@@ -41,6 +41,9 @@ NF_API void nf_record_free(nf_record *rec);
 NF_API nf_status nf_record_extract(nf_record *rec, const nf_pipeline *p, nf_analysis *a,
                                    const nf_article *article, nf_error *err);
 
+/* The article the record was made from (borrowed from the caller of
+ * nf_record_extract). */
+NF_API const nf_article *nf_record_article(const nf_record *rec);
 NF_API const char *nf_record_id(const nf_record *rec, size_t *n);
 NF_API const char *nf_record_text(const nf_record *rec, size_t *n);
 /* The article's date: its metadata's, else the one the text gives (the

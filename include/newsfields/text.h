@@ -1,6 +1,6 @@
 /* newsfields — the text layer: UTF-8, folding, tokens, sentences, quotations.
  *
- * Layer 1 of DESIGN.md.  Knows nothing of news or of Xapian.  An nf_text
+ * The text layer of plugin/README.md.  Knows nothing of news or of Xapian.  An nf_text
  * analyses one article at a time and keeps its arrays from one article to
  * the next, so that a long run allocates only while the arrays still grow.
  * There is no global state: use one nf_text per thread.

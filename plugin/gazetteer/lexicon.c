@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/fileutil.h"
 #include "core/grow.h"
+#include "wordlists.h"
 
 enum { GAZ_TITLES, GAZ_VERBS, GAZ_NAMES, GAZ_ORGS, GAZ_COUNT };
 
@@ -197,16 +198,11 @@ static nf_status read_place_row(void *ctx, const nf_tsv_row *row, nf_error *err)
 }
 
 /* organisations.tsv: name, canonical name, country (or -). */
-static nf_status read_org_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
+static nf_status add_organisation(void *ctx, const nf_tsv_row *row, const char *name,
+                                  const char *canonical, const char *country, nf_error *err) {
   nf_lexicon *lex = ctx;
-  const char *country = row->cols[2];
-  if (strcmp(country, "-") != 0 && (strlen(country) != 2 || country[0] < 'a' || country[0] > 'z' ||
-                                    country[1] < 'a' || country[1] > 'z'))
-    return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line,
-                           "country must be a lower-case ISO code or -, not '%s'", country);
-  nf_status s =
-      add_entry(lex, row, NF_LEX_ORGANISATION, row->cols[0], row->cols[1], NF_LEX_CASED, err);
-  if (s == NF_OK && country[0] != '-') memcpy(lex->entries[lex->nentries - 1].country, country, 3);
+  nf_status s = add_entry(lex, row, NF_LEX_ORGANISATION, name, canonical, NF_LEX_CASED, err);
+  if (s == NF_OK && country[0]) memcpy(lex->entries[lex->nentries - 1].country, country, 3);
   return s;
 }
 
@@ -266,7 +262,7 @@ nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *er
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_FIRST_NAMES_FILE, 2, 2, read_name_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_NAME_WORDS_FILE, 2, 2, read_kind_row, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_PLACES_LEX_FILE, 1, 8, read_place_row, err);
-  if (s == NF_OK) s = read_file(lex, schema_dir, NF_ORGANISATIONS_FILE, 3, 3, read_org_row, err);
+  if (s == NF_OK) s = nf_organisations_read(schema_dir, add_organisation, lex, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_AGENCIES_LEX_FILE, 1, 16, read_agency_row, err);
   if (s != NF_OK) {
     nf_lexicon_free(lex);

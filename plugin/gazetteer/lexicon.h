@@ -20,7 +20,6 @@
 #define NF_FIRST_NAMES_FILE "first-names.tsv"
 #define NF_NAME_WORDS_FILE "name-words.tsv"
 #define NF_PLACES_LEX_FILE "places.tsv"
-#define NF_ORGANISATIONS_FILE "organisations.tsv"
 #define NF_AGENCIES_LEX_FILE "agencies.tsv"
 
 typedef enum nf_lex_kind {

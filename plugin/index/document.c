@@ -1,12 +1,12 @@
 /* A record made into a Xapian document, field by field as the schema says. */
 #include "document.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/buffer.h"
+#include "core/date.h"
 #include "fields/keys.h"
 
 /* Positions left between two free-text values, so no phrase spans both. */
@@ -119,23 +119,21 @@ static nf_status add_value(void *ctx, const char *v, size_t n) {
   return add_field_value(c->doc, c->field, v, n, c->key, &c->first_value, c->err);
 }
 
-/* Seconds since 1970 of 00:00 UTC on a YYYY-MM-DD date (no time zone). */
-static long long epoch_of(const char *iso) {
-  int y, m, d;
-  if (!iso || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3) return -1;
-  y -= m <= 2;
-  long long era = (y >= 0 ? y : y - 399) / 400;
-  long long yoe = y - era * 400;
-  long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return (era * 146097 + doe - 719468) * 86400;
+/* Seconds since 1970 of 00:00 UTC on a date (no time zone); the calendar
+ * is core/date.c's. */
+static long long epoch_of(const nf_date *d) {
+  long days = nf_date_day_number(d->year, d->month, d->day) - nf_date_day_number(1970, 1, 1);
+  return (long long)days * 86400;
 }
 
-/* name=value on a line of its own, the value's line breaks made spaces,
- * cut to at most max bytes at a UTF-8 boundary (0: whole). */
-static nf_status omega_line(nf_buf *b, const char *name, const char *v, size_t max) {
+/* name=value on a line of its own, the value (n bytes, up to a NUL) with its
+ * line breaks made spaces, cut to at most max bytes at a UTF-8 boundary (0:
+ * whole).  A NULL value makes no line. */
+static nf_status omega_line(nf_buf *b, const char *name, const char *v, size_t n, size_t max) {
   if (!v) return NF_OK;
-  size_t n = strlen(v);
+  const char *nul = memchr(v, '\0', n);
+  if (nul) n = (size_t)(nul - v);
+  size_t whole = n;
   if (max && n > max) {
     n = max;
     while (n && ((unsigned char)v[n] & 0xC0) == 0x80) n--;
@@ -145,33 +143,37 @@ static nf_status omega_line(nf_buf *b, const char *name, const char *v, size_t m
   if (s == NF_OK) s = nf_buf_append_char(b, '=');
   for (size_t i = 0; s == NF_OK && i < n; i++)
     s = nf_buf_append_char(b, v[i] == '\n' || v[i] == '\r' ? ' ' : v[i]);
-  if (s == NF_OK && max && n < strlen(v)) s = nf_buf_append(b, "...", 3);
+  if (s == NF_OK && n < whole) s = nf_buf_append(b, "...", 3);
   return s;
+}
+
+static nf_status omega_str(nf_buf *b, const char *name, nf_str v, size_t max) {
+  return omega_line(b, name, v.p, v.n, max);
 }
 
 /* The document data: the record as JSON on the first line (compact: one
  * line), then the fields Omega's templates read ($field{caption}, sample,
- * url, modtime for $date), one name=value line each (schema/omega/README.md).
- * Omega takes the line after one with no '=' (the JSON) as part of it, so
- * a line of no use to it comes first: newsfields=1, the layout's version. */
-static nf_status document_data(const char *json, nf_buf *b) {
+ * url, modtime for $date), one name=value line each (schema/omega/README.md),
+ * taken from the article and the record's date as they are (not from the
+ * JSON again).  Omega takes the line after one with no '=' (the JSON) as
+ * part of it, so a line of no use to it comes first: newsfields=1, the
+ * layout's version. */
+static nf_status document_data(const nf_record *rec, const char *json, nf_buf *b) {
+  const nf_article *a = nf_record_article(rec);
   nf_status s = nf_buf_append(b, json, strlen(json));
-  if (s == NF_OK) s = omega_line(b, "newsfields", "1", 0);
-  json_t *root = json_loads(json, 0, NULL);
-  if (!root) return s; /* cannot happen: we wrote it */
-  const char *id = json_string_value(json_object_get(root, "id"));
-  const char *headline = json_string_value(json_object_get(root, "headline"));
-  const char *date = json_string_value(json_object_get(root, "date"));
-  char modtime[32] = "";
-  long long t = epoch_of(date);
-  if (t >= 0) snprintf(modtime, sizeof modtime, "%lld", t);
-  if (s == NF_OK) s = omega_line(b, "caption", headline ? headline : id, 0);
-  if (s == NF_OK)
-    s = omega_line(b, "sample", json_string_value(json_object_get(root, "text")), 300);
-  if (s == NF_OK) s = omega_line(b, "url", json_string_value(json_object_get(root, "url")), 0);
-  if (s == NF_OK && date) s = omega_line(b, "date", date, 0);
-  if (s == NF_OK && *modtime) s = omega_line(b, "modtime", modtime, 0);
-  json_decref(root);
+  if (s == NF_OK) s = omega_line(b, "newsfields", "1", 1, 0);
+  if (s == NF_OK) s = omega_str(b, "caption", a->headline.p ? a->headline : a->id, 0);
+  if (s == NF_OK) s = omega_str(b, "sample", a->text, 300);
+  if (s == NF_OK) s = omega_str(b, "url", a->url, 0);
+  nf_date d;
+  if (s == NF_OK && nf_record_date(rec, &d)) {
+    char iso[11], modtime[32];
+    nf_date_iso(&d, iso);
+    s = omega_line(b, "date", iso, strlen(iso), 0);
+    long long t = epoch_of(&d);
+    snprintf(modtime, sizeof modtime, "%lld", t);
+    if (s == NF_OK && t >= 0) s = omega_line(b, "modtime", modtime, strlen(modtime), 0);
+  }
   return s;
 }
 
@@ -193,7 +195,7 @@ nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const
   if (s == NF_OK) s = nf_record_to_json(rec, NF_RECORD_JSON_TEXT, &data, err);
   if (s == NF_OK) s = nf_record_check_limits(rec, schema, data, err);
   nf_buf omega = NF_BUF_INIT;
-  if (s == NF_OK && document_data(data, &omega) != NF_OK)
+  if (s == NF_OK && document_data(rec, data, &omega) != NF_OK)
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   if (s == NF_OK) s = nf_xdoc_set_data(doc, omega.data, omega.len, err);
   nf_buf_free(&omega);

@@ -4,6 +4,9 @@
 
 #include <stdlib.h>
 
+#include "core/date.h"
+#include "newsfields/date.h"
+
 static int space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
@@ -37,12 +40,8 @@ static int alnum(char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-static int valid(int y, int mo, int d) {
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]) return 0;
-  if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
-  return 1;
-}
+/* A date of the calendar (core/date.c's), in the years web pages date. */
+static int valid(int y, int mo, int d) { return y >= 1900 && y <= 2200 && nf_date_valid(y, mo, d); }
 
 static int put(int y, int mo, int d, char *out) {
   if (!valid(y, mo, d)) return 0;
@@ -134,10 +133,5 @@ int nf_html_url_date(const char *u, size_t n, char *iso) {
 }
 
 long nf_html_day_number(const char *iso) {
-  int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return nf_date_day_number(atoi(iso), atoi(iso + 5), atoi(iso + 8));
 }

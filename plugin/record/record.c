@@ -202,6 +202,8 @@ nf_status nf_record_extract(nf_record *rec, const nf_pipeline *p, nf_analysis *a
   return s;
 }
 
+const nf_article *nf_record_article(const nf_record *rec) { return rec->article; }
+
 const char *nf_record_id(const nf_record *rec, size_t *n) {
   if (n) *n = rec->article->id.n;
   return rec->article->id.p;

@@ -7,6 +7,7 @@
 
 #include "core/buffer.h"
 #include "newsfields/search.h"
+#include "results_internal.h"
 
 #define NF_EXPORT_WINDOW 100
 #define NF_EXPORT_MAX_COLUMNS 64
@@ -118,17 +119,18 @@ static void entry_text(nf_buf *b, json_t *v) {
 /* ---- one match -------------------------------------------------------------- */
 
 /* The value of a column for a hit (a new reference; NULL: none). */
-static json_t *column_value(const nf_hit *h, json_t *record, const char *col) {
+static json_t *column_value(const nf_hit *h, const json_t *record, const char *col) {
   if (strcmp(col, "id") == 0) return json_string(h->id);
   if (strcmp(col, "score") == 0) return json_real(h->score);
   if (strcmp(col, "rank") == 0) return json_integer(h->rank);
   return json_incref(json_object_get(record, col));
 }
 
-static nf_status write_hit(nf_export *x, const nf_hit *h, nf_error *err) {
-  json_error_t jerr;
-  json_t *record = json_loads(h->record, 0, &jerr);
-  if (!record) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+/* Match i of the window r, its record as the results parsed it. */
+static nf_status write_hit(nf_export *x, const nf_results *r, size_t i_hit, nf_error *err) {
+  const nf_hit *h = nf_results_hit(r, i_hit);
+  const json_t *record = nf_results_hit_record(r, i_hit);
+  if (!h || !record) return nf_error_set(err, NF_ERR_INVALID, "no such hit");
   nf_status s = NF_OK;
   if (x->o.format == NF_EXPORT_JSONL) {
     json_t *line = json_object();
@@ -154,7 +156,6 @@ static nf_status write_hit(nf_export *x, const nf_hit *h, nf_error *err) {
     }
     nf_buf_free(&cell);
   }
-  json_decref(record);
   if (s == NF_OK)
     nf_buf_append(&x->out, x->o.format == NF_EXPORT_CSV ? "\r\n" : "\n",
                   x->o.format == NF_EXPORT_CSV ? 2 : 1);
@@ -192,7 +193,7 @@ nf_status nf_export_next(nf_export *x, nf_searcher *s, const char **data, size_t
   if (!x->started) header(x);
   x->started = 1;
   size_t n = nf_results_size(r);
-  for (size_t i = 0; st == NF_OK && i < n; i++) st = write_hit(x, nf_results_hit(r, i), err);
+  for (size_t i = 0; st == NF_OK && i < n; i++) st = write_hit(x, r, i, err);
   nf_results_free(r);
   if (st != NF_OK) return st;
   x->at += (unsigned)n;

@@ -40,7 +40,14 @@ typedef struct hit_store {
   nf_mark *marks;
   json_t *fields;  /* the record's summary: less its text, id, headline and date, lists bounded */
   json_t *omitted; /* what the summary left out: {"path": entries}, or NULL when nothing */
+  json_t *parsed;  /* the record as parsed from the data, once: what record is the JSON of */
 } hit_store;
+
+/* One suggestion: what callers see, and its strings, owned here. */
+typedef struct suggestion_store {
+  nf_suggestion pub;
+  char *field, *queried, *value, *label;
+} suggestion_store;
 
 struct nf_results {
   char *query;
@@ -56,7 +63,7 @@ struct nf_results {
   int by_day; /* the histogram counts days */
   nf_month_count *months;
   size_t nmonths;
-  nf_suggestion *suggestions; /* the strings owned */
+  suggestion_store *suggestions;
   size_t nsuggestions;
 };
 
@@ -88,6 +95,14 @@ static void hit_free(hit_store *h) {
   free(h->similar_key);
   json_decref(h->fields);
   json_decref(h->omitted);
+  json_decref(h->parsed);
+}
+
+static void suggestion_free(suggestion_store *sg) {
+  free(sg->field);
+  free(sg->queried);
+  free(sg->value);
+  free(sg->label);
 }
 
 void nf_results_free(nf_results *r) {
@@ -101,13 +116,7 @@ void nf_results_free(nf_results *r) {
   }
   free(r->facets);
   free(r->months);
-  for (size_t i = 0; i < r->nsuggestions; i++) {
-    nf_suggestion *sg = &r->suggestions[i];
-    free((char *)sg->field);
-    free((char *)sg->queried);
-    free((char *)sg->value);
-    free((char *)sg->label);
-  }
+  for (size_t i = 0; i < r->nsuggestions; i++) suggestion_free(&r->suggestions[i]);
   free(r->suggestions);
   free(r->query);
   free(r);
@@ -255,6 +264,9 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, const nf_se
   free(marked);
   if (!opts->with_text) json_object_del(doc, "text");
   if (s == NF_OK) h->record = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  /* kept for the export, which reads the record's keys: not parsed again
+   * (a shallow copy: the summary below drops keys of doc, not of it) */
+  if (s == NF_OK && !(h->parsed = json_copy(doc))) s = NF_ERR_NOMEM;
   json_object_del(doc, "text");
   /* what the hit shows on its own is not repeated under "fields"; the
    * rest is summarised (the whole record is nf_searcher_document's) */
@@ -399,25 +411,30 @@ nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t ind
 }
 
 nf_status nf_results_add_suggestion(nf_results *r, const nf_suggestion *sg, nf_error *err) {
-  nf_suggestion *grown = realloc(r->suggestions, (r->nsuggestions + 1) * sizeof *grown);
+  suggestion_store *grown = realloc(r->suggestions, (r->nsuggestions + 1) * sizeof *grown);
   if (!grown) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   r->suggestions = grown;
-  nf_suggestion c = {strdup(sg->field), strdup(sg->queried), strdup(sg->value),
-                     strdup(sg->label ? sg->label : sg->value), sg->count};
+  suggestion_store c = {{NULL, NULL, NULL, NULL, sg->count},
+                        strdup(sg->field),
+                        strdup(sg->queried),
+                        strdup(sg->value),
+                        strdup(sg->label ? sg->label : sg->value)};
   if (!c.field || !c.queried || !c.value || !c.label) {
-    free((char *)c.field);
-    free((char *)c.queried);
-    free((char *)c.value);
-    free((char *)c.label);
+    suggestion_free(&c);
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   }
+  c.pub = (nf_suggestion){c.field, c.queried, c.value, c.label, sg->count};
   r->suggestions[r->nsuggestions++] = c;
   return NF_OK;
 }
 
+const json_t *nf_results_hit_record(const nf_results *r, size_t i) {
+  return i < r->nhits ? r->hits[i].parsed : NULL;
+}
+
 size_t nf_results_suggestion_count(const nf_results *r) { return r->nsuggestions; }
 const nf_suggestion *nf_results_suggestion(const nf_results *r, size_t i) {
-  return i < r->nsuggestions ? &r->suggestions[i] : NULL;
+  return i < r->nsuggestions ? &r->suggestions[i].pub : NULL;
 }
 
 unsigned long nf_results_total(const nf_results *r) { return r->total; }
@@ -498,7 +515,7 @@ nf_status nf_results_to_json(const nf_results *r, int pretty, char **out, nf_err
   }
   json_t *suggestions = json_array();
   for (size_t i = 0; suggestions && i < r->nsuggestions; i++) {
-    const nf_suggestion *sg = &r->suggestions[i];
+    const nf_suggestion *sg = &r->suggestions[i].pub;
     json_array_append_new(
         suggestions,
         json_pack("{s:s,s:s,s:s,s:s,s:I}", "field", sg->field, "queried", sg->queried, "value",

@@ -2,6 +2,8 @@
 #ifndef NF_SEARCH_RESULTS_INTERNAL_H
 #define NF_SEARCH_RESULTS_INTERNAL_H
 
+#include <jansson.h>
+
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
 #include "xapian/shim.h"
@@ -20,6 +22,10 @@ nf_status nf_results_fill_facet(nf_results *r, const nf_xmset *m, size_t f, size
 /* The histogram, from a value facet of the date slot cut to YYYYMM (index);
  * marks the results as having one. */
 nf_status nf_results_fill_histogram(nf_results *r, const nf_xmset *m, size_t index, nf_error *err);
+
+/* Hit i's record (nf_hit.record) as parsed from the document's data when
+ * the hit was made: borrowed, read-only, valid while r is. */
+const json_t *nf_results_hit_record(const nf_results *r, size_t i);
 
 /* Adds a suggestion (the strings are copied). */
 nf_status nf_results_add_suggestion(nf_results *r, const nf_suggestion *sg, nf_error *err);

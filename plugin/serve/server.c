@@ -61,12 +61,14 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct MHD_Response *r, u
   return ok;
 }
 
+/* data is the caller's to free with MHD_RESPMEM_MUST_FREE; with
+ * MHD_RESPMEM_PERSISTENT libmicrohttpd only reads it. */
 static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, const char *type,
-                                  const void *data, size_t n, enum MHD_ResponseMemoryMode mode,
+                                  void *data, size_t n, enum MHD_ResponseMemoryMode mode,
                                   int is_page) {
-  struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)data, mode);
+  struct MHD_Response *r = MHD_create_response_from_buffer(n, data, mode);
   if (!r) {
-    if (mode == MHD_RESPMEM_MUST_FREE) free((void *)data);
+    if (mode == MHD_RESPMEM_MUST_FREE) free(data);
     return MHD_NO;
   }
   return queue(c, r, status, type, is_page);
@@ -238,8 +240,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   const char *path = strcmp(url, "/") == 0 ? "/index.html" : url;
   for (size_t i = 0; i < nf_asset_count; i++)
     if (strcmp(nf_assets[i].path, path) == 0)
-      return send_bytes(c, MHD_HTTP_OK, nf_assets[i].type, nf_assets[i].data, nf_assets[i].size,
-                        MHD_RESPMEM_PERSISTENT, 1);
+      /* libmicrohttpd's buffer is not const, but a persistent one is only read */
+      return send_bytes(c, MHD_HTTP_OK, nf_assets[i].type, (void *)nf_assets[i].data,
+                        nf_assets[i].size, MHD_RESPMEM_PERSISTENT, 1);
   return send_error(c, MHD_HTTP_NOT_FOUND, "no such page");
 }
 

@@ -1,6 +1,6 @@
 /* The C face of Xapian: opaque typed handles over the C++ API.
  *
- * Layer xapian of DESIGN.md.  The only place in the project that sees C++;
+ * The xapian layer of plugin/README.md.  The only place in the project that sees C++;
  * every entry point is exception-safe: Xapian's errors come back as nf_status
  * codes with Xapian's message in the nf_error.  Internal to the library (the
  * index and search layers build on it); not installed.

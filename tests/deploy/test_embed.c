@@ -1,9 +1,13 @@
 /* newsfields/xapian.h in process (so that the sanitizer build runs it too):
  * an article of the sample corpus analysed into the terms, values, data and
  * unique term newsfields indexes, and query terms made as the processors
- * installed on a caller's parser make them.  test_install.c builds outside
- * programs on the same calls against an installed copy. */
+ * installed on a caller's parser make them; a run-time analyzer and field
+ * kind (the vessel plug-in) loaded by nf_embed_open as by --plugin.
+ * test_install.c builds outside programs on the same calls against an
+ * installed copy. */
+#define _GNU_SOURCE /* asprintf */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +146,92 @@ START_TEST(query_terms) {
 }
 END_TEST
 
+/* ---- a plug-in loaded by the library calls, as by --plugin ------------------ */
+
+/* A deployment's schema directory: the default schema's data files linked,
+ * the vessel plug-in's list of ships beside them, and the default schema
+ * with a field of the plug-in's kind (malloc'd path of the schema). */
+static char *vessel_schema(const char *root) {
+  char *cmd, *out = NULL;
+  ck_assert(asprintf(&cmd,
+                     "mkdir '%s/schema' && for f in '%s'/*; do ln -s \"$f\" '%s/schema/'; done && "
+                     "rm '%s/schema/newsfields.schema' && cp '%s/plugin/vessels.txt' '%s/schema/' "
+                     "&& cat '%s/newsfields.schema' > '%s/schema/newsfields.schema' && printf "
+                     "'\\n[field vessel]\\nkind = vessel\\nprefix = XVESSEL\\nsource = vessel\\n' "
+                     ">> '%s/schema/newsfields.schema'",
+                     root, NF_TEST_SCHEMA_DIR, root, root, NF_TEST_FIXTURES, root,
+                     NF_TEST_SCHEMA_DIR, root, root) > 0);
+  ck_assert_msg(nf_test_run(cmd, 1, &out) == 0, "%s: %s", cmd, out ? out : "");
+  free(out);
+  free(cmd);
+  char *path;
+  ck_assert(asprintf(&path, "%s/schema/newsfields.schema", root) > 0);
+  return path;
+}
+
+typedef struct vessel_terms {
+  int ever_given, moskva;
+} vessel_terms;
+
+static nf_status on_vessel_term(void *ctx, const char *term, size_t n, unsigned wdf,
+                                const unsigned *positions, size_t npositions) {
+  vessel_terms *v = ctx;
+  (void)wdf, (void)positions, (void)npositions;
+  if (n == 17 && memcmp(term, "XVESSELever given", 17) == 0) v->ever_given++;
+  if (n == 13 && memcmp(term, "XVESSELmoskva", 13) == 0) v->moskva++;
+  return NF_OK;
+}
+
+START_TEST(plugin_through_embed) {
+  char *root = nf_test_tmpdir(), *schema = vessel_schema(root);
+  nf_error err;
+  nf_error_clear(&err);
+  nf_embed *e = NULL;
+  /* the schema's kind is the plug-in's: without it the schema does not load */
+  ck_assert_int_ne(nf_embed_open(schema, NULL, 0, &e, &err), NF_OK);
+  ck_assert_msg(nf_test_contains(err.message, "vessel"), "%s", err.message);
+  ck_assert_ptr_null(e);
+  const char *plugins[] = {NF_TEST_VESSEL};
+  nf_error_clear(&err);
+  ck_assert_msg(nf_embed_open(schema, plugins, 1, &e, &err) == NF_OK, "%s", err.message);
+
+  /* its analyzer runs beside the built-ins; its kind makes the terms */
+  nf_article a;
+  memset(&a, 0, sizeof a);
+  a.id = (nf_str){"v1", 2};
+  const char *text = "VILNIUS (Reuters) - The MV Ever Given ran aground in the Suez Canal.";
+  a.text = (nf_str){text, strlen(text)};
+  nf_document *d = NULL;
+  ck_assert_msg(nf_embed_analyse(e, &a, &d, &err) == NF_OK, "%s", err.message);
+  vessel_terms v = {0, 0};
+  ck_assert_int_eq(nf_document_terms(d, on_vessel_term, &v, &err), NF_OK);
+  ck_assert_int_eq(v.ever_given, 1);
+  ck_assert_int_eq(v.moskva, 0);
+  size_t n;
+  const char *data = nf_document_data(d, &n);
+  ck_assert_msg(nf_test_contains(data, "\"vessels\":[{\"name\":\"MV Ever Given\""), "%s", data);
+  ck_assert_msg(nf_test_contains(data, "\"dateline\":{\"place\":\"Vilnius\""), "%s", data);
+  nf_document_free(d);
+
+  /* and the query-time key, by any spelling */
+  static const char *const spellings[][2] = {{"EVER GIVEN", "XVESSELever given"},
+                                             {"MV Ever Given", "XVESSELever given"},
+                                             {"RFS Moskva", "XVESSELmoskva"}};
+  for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++) {
+    char *term;
+    ck_assert_msg(nf_embed_query_term(e, "vessel", spellings[i][0], strlen(spellings[i][0]), &term,
+                                      &n, &err) == NF_OK,
+                  "%s", err.message);
+    ck_assert_str_eq(term, spellings[i][1]);
+    free(term);
+  }
+  nf_embed_free(e);
+  nf_test_rmtree(root);
+  free(root);
+  free(schema);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("embed");
   TCase *tc = tcase_create("xapian.h");
@@ -149,5 +239,8 @@ int main(void) {
   tcase_add_test(tc, article_terms_values_data);
   tcase_add_loop_test(tc, query_terms, 0, sizeof query_rows / sizeof *query_rows);
   suite_add_tcase(s, tc);
+  TCase *plugins = tcase_create("plug-ins");
+  tcase_add_test(plugins, plugin_through_embed);
+  suite_add_tcase(s, plugins);
   return nf_test_main(s);
 }

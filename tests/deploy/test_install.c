@@ -3,8 +3,9 @@
  * through pkg-config on the C API (newsfields/xapian.h) and one built with
  * find_package(newsfields) on newsfields/newsfields.hpp, each indexing the
  * sample corpus into its own WritableDatabase and answering a query through
- * its own QueryParser; a python3-xapian program using the installed Python
- * module, with a plug-in too; the installed .pc names the prefix it is in;
+ * its own QueryParser, the C one with a plug-in too; python3-xapian programs
+ * using the installed Python module (the README's example as it is shown,
+ * and one with a plug-in); the installed .pc names the prefix it is in;
  * the installed command runs without LD_LIBRARY_PATH. */
 #define _GNU_SOURCE /* asprintf */
 #include <check.h>
@@ -84,6 +85,31 @@ START_TEST(pkg_config_c_api) {
   ck_assert(asprintf(&cmd, "'%s/capi'", prefix) > 0);
   check_queries(cmd);
   free(cmd);
+
+  /* a plug-in loaded by nf_embed_open in the outside program, resolving the
+   * API in the installed libnewsfields: the vessel analyzer and kind on a
+   * deployment's schema (the installed one with a vessel field) */
+  ck_assert(
+      asprintf(&cmd,
+               "cd '%s' && mkdir vessel && for f in p/share/newsfields/*; do ln -s \"$PWD/$f\" "
+               "vessel/; done && rm vessel/newsfields.schema && cp '%s/plugin/vessels.txt' "
+               "vessel/ && cat p/share/newsfields/newsfields.schema > vessel/newsfields.schema "
+               "&& printf '\\n[field vessel]\\nkind = vessel\\nprefix = XVESSEL\\nsource = "
+               "vessel\\n' >> vessel/newsfields.schema && printf '%%s\\n' "
+               "'{\"id\":\"v1\",\"text\":\"The MV Ever Given ran aground.\"}' "
+               "'{\"id\":\"v2\",\"text\":\"EVER GIVEN was refloated.\"}' "
+               "'{\"id\":\"v3\",\"text\":\"The Moskva sank.\"}' > ships.jsonl",
+               prefix, NF_TEST_FIXTURES) > 0);
+  free(run_ok(cmd));
+  free(cmd);
+  ck_assert(asprintf(&cmd,
+                     "cd '%s' && ./capi vessel/newsfields.schema ships.jsonl shipdb "
+                     "'vessel:\"Ever Given\"' '%s'",
+                     prefix, NF_TEST_VESSEL) > 0);
+  char *ids = run_ok(cmd);
+  ck_assert_str_eq(ids, "v1\nv2\n");
+  free(ids);
+  free(cmd);
 }
 END_TEST
 
@@ -148,6 +174,18 @@ START_TEST(python_module) {
 }
 END_TEST
 
+/* The README's example of "Use from Python", as the README shows it. */
+START_TEST(python_readme_example) {
+  char *args;
+  ck_assert(asprintf(&args, "'%s/README.md' '%s/p/share/newsfields/newsfields.schema' '%s'",
+                     NF_TEST_SOURCE_DIR, prefix, CORPUS) > 0);
+  char *out = python("readme.py", args);
+  ck_assert_str_eq(out, "['nf-sample-016', 'nf-sample-017', 'nf-sample-035']\n['Lloyd Austin']\n");
+  free(out);
+  free(args);
+}
+END_TEST
+
 /* A plug-in loaded by the library calls (newsfields.load) as by the command. */
 START_TEST(python_plugin) {
   char *args;
@@ -172,6 +210,7 @@ int main(void) {
   tcase_add_test(tc, find_package_hpp);
   tcase_add_test(tc, installed_command_runs);
   tcase_add_test(tc, python_module);
+  tcase_add_test(tc, python_readme_example);
   tcase_add_test(tc, python_plugin);
   suite_add_tcase(s, tc);
   return nf_test_main(s);

@@ -164,6 +164,36 @@ START_TEST(search_identical) {
 }
 END_TEST
 
+/* The README's command ("Shards and remote databases") on its stub, one
+ * remote and one local shard, as the same shards named by repeated --db. */
+static char *readme_search(const char *dbs) {
+  char *cmd, *out = NULL;
+  ck_assert(asprintf(&cmd,
+                     "cd '%s' && '%s' search --schema '%s' %s --json -f country,speaker "
+                     "--histogram 'speaker:Austin country:Lithuania'",
+                     dir, NF_TEST_COMMAND, SCHEMA, dbs) > 0);
+  int rc = nf_test_run(cmd, 1, &out);
+  ck_assert_msg(rc == 0, "%s: exit %d\n%s", cmd, rc, out);
+  free(cmd);
+  return out;
+}
+
+START_TEST(readme_command) {
+  char *text;
+  ck_assert(asprintf(&text, "remote 127.0.0.1:%u\nauto b.db\n", ports[0]) > 0);
+  stub("news.stub", text);
+  free(text);
+  char *stubbed = readme_search("--db news.stub");
+  char *repeated = readme_search("--db a.db --db b.db");
+  ck_assert_str_eq(stubbed, repeated);
+  ck_assert_msg(nf_test_contains(stubbed, "\"total\":3,") &&
+                    nf_test_contains(stubbed, "\"histogram\":[{\"month\":\"2021-12\",\"count\":1}"),
+                "%s", stubbed);
+  free(stubbed);
+  free(repeated);
+}
+END_TEST
+
 /* The page's API over each stub, with its time limit (serve sets one). */
 static char *serve_answer(const char *db) {
   char *path;
@@ -225,6 +255,7 @@ int main(void) {
   tcase_add_unchecked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 300);
   tcase_add_test(tc, search_identical);
+  tcase_add_test(tc, readme_command);
   tcase_add_test(tc, serve_identical);
   tcase_add_test(tc, read_only_remote_refuses_to_index);
   suite_add_tcase(s, tc);

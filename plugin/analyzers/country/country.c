@@ -4,29 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/fileutil.h"
 #include "core/grow.h"
 #include "country.h"
 #include "country_rules.h"
 #include "gazetteer/eras.h"
+#include "gazetteer/wordlists.h"
 #include "newsfields/countries.h"
-
-#define NF_BLOCKERS_FILE "country-blockers.tsv"
 
 typedef struct country_analyzer {
   nf_countries *countries;
   nf_gazetteer *blockers; /* phrases that contain a country name but are not one */
   nf_eras *eras;          /* "Moscow" in 1987 is the Soviet Union */
 } country_analyzer;
-
-static nf_status add_blocker(void *ctx, const nf_tsv_row *row, nf_error *err) {
-  nf_gazetteer *g = ctx;
-  nf_status s = nf_gazetteer_add(g, row->cols[0], strlen(row->cols[0]), 0, err);
-  if (s == NF_ERR_INVALID)
-    return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line, "phrase '%s' has no word",
-                           row->cols[0]);
-  return s;
-}
 
 static void destroy(void *instance) {
   country_analyzer *ca = instance;
@@ -40,15 +29,9 @@ static void destroy(void *instance) {
 static nf_status create(const nf_analyzer_env *env, void **instance, nf_error *err) {
   *instance = NULL;
   country_analyzer *ca = calloc(1, sizeof *ca);
-  if (!ca || nf_gazetteer_new(&ca->blockers) != NF_OK) {
-    destroy(ca);
-    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  }
+  if (!ca) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   nf_status s = nf_countries_load(env->schema_dir, &ca->countries, err);
-  char *path = s == NF_OK ? nf_path_join(env->schema_dir, NF_BLOCKERS_FILE) : NULL;
-  if (s == NF_OK && !path) s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  if (s == NF_OK) s = nf_tsv_read(path, 1, 1, add_blocker, ca->blockers, err);
-  free(path);
+  if (s == NF_OK) s = nf_blockers_load(env->schema_dir, &ca->blockers, err);
   if (s == NF_OK) s = nf_eras_load(env->schema_dir, &ca->eras, err);
   if (s != NF_OK) {
     destroy(ca);

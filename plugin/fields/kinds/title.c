@@ -11,13 +11,11 @@
 
 #include "builtin.h"
 #include "core/arena.h"
-#include "core/fileutil.h"
 #include "core/grow.h"
+#include "gazetteer/wordlists.h"
 #include "keys.h"
 #include "newsfields/gazetteer.h"
 #include "titles.h"
-
-#define ORGS_FILE "organisations.tsv"
 
 typedef struct org_alias {
   const char *name;      /* folded, as titles.c folds a title */
@@ -39,11 +37,13 @@ static char *fold_dup(title_orgs *o, const char *p) {
   return out;
 }
 
-static nf_status read_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
+static nf_status add_alias(void *ctx, const nf_tsv_row *row, const char *alias,
+                           const char *canonical_name, const char *country, nf_error *err) {
   title_orgs *o = ctx;
+  (void)row, (void)country;
   if (NF_GROW(o->v, o->cap, o->n + 1) != NF_OK)
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  char *name = fold_dup(o, row->cols[0]), *canonical = fold_dup(o, row->cols[1]);
+  char *name = fold_dup(o, alias), *canonical = fold_dup(o, canonical_name);
   if (!name || !canonical) return NF_OK; /* nothing to match */
   o->v[o->n++] = (org_alias){name, canonical};
   return NF_OK;
@@ -61,9 +61,7 @@ static nf_status title_create(const nf_kind_env *env, void **instance, nf_error 
   *instance = NULL;
   title_orgs *o = calloc(1, sizeof *o);
   if (!o) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  char *path = nf_path_join(env->schema_dir, ORGS_FILE);
-  nf_status s = path ? nf_tsv_read(path, 3, 3, read_row, o, err) : NF_ERR_NOMEM;
-  free(path);
+  nf_status s = nf_organisations_read(env->schema_dir, add_alias, o, err);
   if (s != NF_OK) {
     title_destroy(o);
     return s;

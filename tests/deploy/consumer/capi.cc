@@ -3,7 +3,10 @@
 // Xapian objects: the terms and values come through callbacks and are added
 // with Xapian's own calls; the fields are installed on its own QueryParser.
 //
-//   capi SCHEMA CORPUS.jsonl DB "QUERY"   prints the matching ids, sorted
+//   capi SCHEMA CORPUS.jsonl DB "QUERY" [PLUGIN...]   prints the matching ids, sorted
+//
+// Plug-ins (shared objects, as newsfields' --plugin) are loaded by
+// nf_embed_open: their analyzers run and their field kinds serve the schema.
 #include <xapian.h>
 
 #include <algorithm>
@@ -34,14 +37,14 @@ static int fail(const nf_error &err) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 5) {
-    std::fprintf(stderr, "usage: capi SCHEMA CORPUS DB QUERY\n");
+  if (argc < 5) {
+    std::fprintf(stderr, "usage: capi SCHEMA CORPUS DB QUERY [PLUGIN...]\n");
     return 2;
   }
   nf_error err;
   nf_error_clear(&err);
   nf_embed *nf = nullptr;
-  if (nf_embed_open(argv[1], nullptr, 0, &nf, &err) != NF_OK) return fail(err);
+  if (nf_embed_open(argv[1], argv + 5, argc - 5, &nf, &err) != NF_OK) return fail(err);
   {
     Xapian::WritableDatabase db(argv[3], Xapian::DB_CREATE_OR_OVERWRITE);
     nf_input *in = nullptr;
