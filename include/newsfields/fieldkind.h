@@ -49,6 +49,10 @@ typedef enum nf_kind_mode {
  * gives just that key); the indexer computes it once, with query_key, for
  * both the term and the facet. */
 #define NF_KIND_ONE_KEY 2u
+/* NF_KIND_QUERY_KEY_FIRST: the first key index_keys gives for a value is its
+ * query key (when it has one), so the indexer takes it for the facet
+ * instead of normalising the value a second time. */
+#define NF_KIND_QUERY_KEY_FIRST 4u
 
 /* What a kind is given when it is created. */
 typedef struct nf_kind_env {

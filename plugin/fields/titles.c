@@ -233,20 +233,26 @@ nf_status nf_title_normalize(const char *p, size_t n, nf_buf *out, size_t *head_
   return s;
 }
 
+nf_status nf_title_normal_keys(const char *title, size_t n, size_t head, nf_title_key_fn fn,
+                               void *ctx) {
+  if (!n) return NF_OK;
+  nf_status s = fn(ctx, title, n);
+  const char *sp = memchr(title, ' ', n);
+  if (s == NF_OK && head > 0 && head < n) {
+    const char *h = title + head, *hs = memchr(h, ' ', n - head);
+    s = fn(ctx, h, hs ? (size_t)(hs - h) : n - head);
+  } else if (s == NF_OK && sp) {
+    /* a head first: "chief of staff" is also "chief" */
+    s = fn(ctx, title, (size_t)(sp - title));
+  }
+  return s;
+}
+
 nf_status nf_title_keys(const char *p, size_t n, nf_title_key_fn fn, void *ctx) {
   nf_buf title = NF_BUF_INIT;
   size_t head;
   nf_status s = nf_title_normalize(p, n, &title, &head);
-  if (s == NF_OK && title.len) s = fn(ctx, title.data, title.len);
-  if (s == NF_OK && title.len && head > 0) {
-    const char *h = title.data + head, *sp = strchr(h, ' ');
-    size_t hn = sp ? (size_t)(sp - h) : strlen(h);
-    s = fn(ctx, h, hn);
-  } else if (s == NF_OK && title.len && strchr(title.data, ' ')) {
-    /* a head first: "chief of staff" is also "chief" */
-    const char *sp = strchr(title.data, ' ');
-    s = fn(ctx, title.data, (size_t)(sp - title.data));
-  }
+  if (s == NF_OK) s = nf_title_normal_keys(title.data, title.len, head, fn, ctx);
   nf_buf_free(&title);
   return s;
 }

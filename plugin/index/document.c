@@ -16,10 +16,18 @@ typedef struct term_ctx {
   nf_xdoc *doc;
   const char *prefix;
   nf_error *err;
+  nf_buf *first; /* NF_KIND_QUERY_KEY_FIRST: where the first key goes, else NULL */
+  int taken;
 } term_ctx;
 
 static nf_status add_key_term(void *ctx, const char *key, size_t n) {
   term_ctx *t = ctx;
+  if (t->first && !t->taken) {
+    t->taken = 1;
+    nf_buf_clear(t->first);
+    nf_status s = nf_buf_append(t->first, key, n);
+    if (s != NF_OK) return s;
+  }
   return nf_xdoc_add_boolean_term(t->doc, t->prefix, key, n, t->err);
 }
 
@@ -64,16 +72,21 @@ static nf_status add_facet_term(nf_xdoc *doc, const nf_field *f, const char *v, 
 /* The terms of one value of a field of kind mode NF_KIND_TERMS. */
 static nf_status add_value_terms(nf_xdoc *doc, const nf_field *f, const char *v, size_t n,
                                  nf_buf *key, nf_error *err) {
-  term_ctx ctx = {doc, f->prefix, err};
   int facet = f->facet && nf_facet_has_own_terms(f);
+  int first_is_query =
+      facet && (f->kind->flags & NF_KIND_QUERY_KEY_FIRST) && !(f->kind->flags & NF_KIND_ONE_KEY);
+  term_ctx ctx = {doc, f->prefix, err, first_is_query ? key : NULL, 0};
   nf_status s;
   if (f->kind->flags & NF_KIND_ONE_KEY) {
     /* one key, computed once, for the term and the facet */
     s = query_key(f, v, n, key, err);
     if (s == NF_OK && key->len) s = add_key_term(&ctx, key->data, key->len);
   } else {
+    /* the facet's key is the query key: the first index key when the kind
+     * says so, else normalised again */
+    if (first_is_query) nf_buf_clear(key);
     s = f->kind->index_keys(f->kind_instance, v, n, add_key_term, &ctx);
-    if (s == NF_OK && facet) s = query_key(f, v, n, key, err);
+    if (s == NF_OK && facet && !first_is_query) s = query_key(f, v, n, key, err);
   }
   if (s == NF_OK && facet && key->len) s = add_facet_term(doc, f, v, n, key, err);
   return s;

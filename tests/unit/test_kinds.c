@@ -47,23 +47,24 @@ static const row rows[] = {
     {"exact", "Straße", "strasse", "strasse", NULL},
     {"exact", "2021", "2021", "2021", NULL},
     {"exact", "defense  minister", "defense minister", "defense minister", NULL},
-    /* names: every tail and first + last; the query the whole name */
-    {"name", "Lloyd J. Austin III", "austin|lloyd austin", "lloyd austin", NULL},
-    {"name", "Lloyd Austin", "austin|lloyd austin", "lloyd austin", NULL},
+    /* names: every tail (the whole name, the query key, first) and first +
+     * last */
+    {"name", "Lloyd J. Austin III", "lloyd austin|austin", "lloyd austin", NULL},
+    {"name", "Lloyd Austin", "lloyd austin|austin", "lloyd austin", NULL},
     {"name", "Austin", "austin", "austin", NULL},
     {"name", "Mr. Austin", "austin", "austin", NULL},
-    {"name", "Arvydas Anušauskas", "anusauskas|arvydas anusauskas", "arvydas anusauskas", NULL},
+    {"name", "Arvydas Anušauskas", "arvydas anusauskas|anusauskas", "arvydas anusauskas", NULL},
     {"name", "Ursula von der Leyen",
-     "leyen|der leyen|von der leyen|ursula von der leyen|ursula leyen", "ursula von der leyen",
+     "ursula von der leyen|von der leyen|der leyen|leyen|ursula leyen", "ursula von der leyen",
      NULL},
-    {"name", "Recep Tayyip Erdoğan", "erdogan|tayyip erdogan|recep tayyip erdogan|recep erdogan",
+    {"name", "Recep Tayyip Erdoğan", "recep tayyip erdogan|tayyip erdogan|erdogan|recep erdogan",
      "recep tayyip erdogan", NULL},
-    {"name", "JANE DOE", "doe|jane doe", "jane doe", NULL},
-    {"name", "Martin Luther King Jr.", "king|luther king|martin luther king|martin king",
+    {"name", "JANE DOE", "jane doe|doe", "jane doe", NULL},
+    {"name", "Martin Luther King Jr.", "martin luther king|luther king|king|martin king",
      "martin luther king", NULL},
     {"name", "J. K. Rowling", "rowling", "rowling", NULL},
     {"name", "Dr. Ana María Pérez-Soto",
-     "soto|perez soto|maria perez soto|ana maria perez soto|ana soto", "ana maria perez soto",
+     "ana maria perez soto|maria perez soto|perez soto|soto|ana soto", "ana maria perez soto",
      NULL},
     {"name", "X", "x", "x", NULL},
     {"name", "", "", "", NULL},
@@ -196,6 +197,24 @@ START_TEST(one_key_kinds_index_their_query_key) {
 }
 END_TEST
 
+/* With NF_KIND_QUERY_KEY_FIRST the indexer takes the first index key for
+ * the facet's key: for every value it must be the query key. */
+START_TEST(query_key_first_kinds_index_it_first) {
+  size_t checked = 0;
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    const nf_field_kind_v1 *k = nf_registry_kind(reg, rows[i].kind);
+    if (!(k->flags & NF_KIND_QUERY_KEY_FIRST)) continue;
+    const char *q = rows[i].query_key, *keys = rows[i].index_keys;
+    if (strncmp(q, "ERROR", 5) == 0) continue;
+    size_t first = strcspn(keys, "|");
+    ck_assert_msg(strlen(q) == first && strncmp(keys, q, first) == 0, "%s %s", rows[i].kind,
+                  rows[i].value);
+    checked++;
+  }
+  ck_assert_uint_gt(checked, 5);
+}
+END_TEST
+
 /* The built-ins in the order the schema's message lists them, each with its
  * mode and flags. */
 START_TEST(builtin_kinds_and_their_modes) {
@@ -206,11 +225,11 @@ START_TEST(builtin_kinds_and_their_modes) {
     int has_instance;
   } want[] = {
       {"text", NF_KIND_FREE_TEXT, 0, 0},
-      {"name", NF_KIND_TERMS, 0, 0},
+      {"name", NF_KIND_TERMS, NF_KIND_QUERY_KEY_FIRST, 0},
       {"place", NF_KIND_TERMS, NF_KIND_ONE_KEY, 1},
       {"exact", NF_KIND_TERMS, NF_KIND_ONE_KEY, 0},
       {"country", NF_KIND_TERMS, NF_KIND_FACET_ON_TERMS, 1},
-      {"title", NF_KIND_TERMS, 0, 1},
+      {"title", NF_KIND_TERMS, NF_KIND_QUERY_KEY_FIRST, 1},
       {"date", NF_KIND_DATE, 0, 0},
       {"id", NF_KIND_UNIQUE, 0, 0},
       {"agency", NF_KIND_TERMS, NF_KIND_ONE_KEY, 1},
@@ -269,6 +288,7 @@ int main(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_loop_test(tc, kind_rows, 0, (int)(sizeof rows / sizeof rows[0]));
   tcase_add_test(tc, one_key_kinds_index_their_query_key);
+  tcase_add_test(tc, query_key_first_kinds_index_it_first);
   tcase_add_test(tc, builtin_kinds_and_their_modes);
   tcase_add_test(tc, kind_data_missing_is_an_error);
   tcase_add_test(tc, facet_prefixes);

@@ -109,7 +109,8 @@ static nf_status load_words(name_words *w, const char *p, size_t n) {
   return s;
 }
 
-/* Every tail of the name and first + last name, each folded. */
+/* Every tail of the name and first + last name, each folded; the whole
+ * name (its query key) first. */
 static nf_status name_keys(const void *instance, const char *p, size_t n, nf_key_fn fn, void *ctx) {
   (void)instance;
   name_words w;
@@ -118,8 +119,8 @@ static nf_status name_keys(const void *instance, const char *p, size_t n, nf_key
   nf_status s = load_words(&w, p, n);
   size_t keep[NF_NAME_MAX_WORDS];
   size_t m = s == NF_OK ? core_words(&w, keep) : 0;
-  /* Every tail of the name: "austin"; "von der leyen", "der leyen", "leyen". */
-  for (size_t from = m; s == NF_OK && from-- > 0;) {
+  /* Every tail of the name: "von der leyen", "der leyen", "leyen". */
+  for (size_t from = 0; s == NF_OK && from < m; from++) {
     s = join(&key, &w, keep, from, m);
     if (s == NF_OK && key.len) s = fn(ctx, key.data, key.len);
   }
@@ -159,6 +160,7 @@ const nf_field_kind_v1 nf_kind_name = {
     .name = "name",
     .description = "person names: surname, full name, honorifics and middle initials ignored",
     .mode = NF_KIND_TERMS,
+    .flags = NF_KIND_QUERY_KEY_FIRST,
     .index_keys = name_keys,
     .query_key = name_query_key,
 };

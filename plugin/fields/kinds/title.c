@@ -72,9 +72,10 @@ static nf_status title_create(const nf_kind_env *env, void **instance, nf_error 
 
 /* The normalised title with a leading organisation made canonical: the
  * longest alias that is a whole-word prefix. */
-static nf_status canonical_title(const title_orgs *o, const char *v, size_t n, nf_buf *out) {
+static nf_status canonical_title(const title_orgs *o, const char *v, size_t n, nf_buf *out,
+                                 size_t *head) {
   nf_buf norm = NF_BUF_INIT;
-  nf_status s = nf_title_normalize(v, n, &norm, NULL);
+  nf_status s = nf_title_normalize(v, n, &norm, head);
   nf_buf_clear(out);
   const org_alias *best = NULL;
   size_t best_len = 0;
@@ -87,6 +88,8 @@ static nf_status canonical_title(const title_orgs *o, const char *v, size_t n, n
     }
   }
   if (s == NF_OK && best) {
+    /* the head word moves with the organisation's name before it */
+    if (*head >= best_len) *head = *head - best_len + strlen(best->canonical);
     s = nf_buf_append(out, best->canonical, strlen(best->canonical));
     if (s == NF_OK) s = nf_buf_append(out, norm.data + best_len, norm.len - best_len);
   } else if (s == NF_OK) {
@@ -96,12 +99,14 @@ static nf_status canonical_title(const title_orgs *o, const char *v, size_t n, n
   return s;
 }
 
-/* The normalised title, then its head word when that differs. */
+/* The normalised title (its query key, first), then its head word when
+ * that differs. */
 static nf_status title_keys(const void *instance, const char *v, size_t n, nf_key_fn fn,
                             void *ctx) {
   nf_buf key = NF_BUF_INIT;
-  nf_status s = canonical_title(instance, v, n, &key);
-  if (s == NF_OK) s = nf_title_keys(key.data ? key.data : "", key.len, fn, ctx);
+  size_t head;
+  nf_status s = canonical_title(instance, v, n, &key, &head);
+  if (s == NF_OK) s = nf_title_normal_keys(key.data, key.len, head, fn, ctx);
   nf_buf_free(&key);
   return s;
 }
@@ -109,7 +114,8 @@ static nf_status title_keys(const void *instance, const char *v, size_t n, nf_ke
 static nf_status title_query_key(const void *instance, const char *v, size_t n, nf_key_fn fn,
                                  void *ctx, nf_error *err) {
   nf_buf key = NF_BUF_INIT;
-  nf_status s = canonical_title(instance, v, n, &key);
+  size_t head;
+  nf_status s = canonical_title(instance, v, n, &key, &head);
   if (s == NF_OK) s = nf_key_emit(&key, fn, ctx);
   nf_buf_free(&key);
   return nf_key_query_status(s, "value", err);
@@ -122,6 +128,7 @@ const nf_field_kind_v1 nf_kind_title = {
         "an official's title, normalised, and its head word; an organisation's "
         "alias made canonical (Fed chairman = federal reserve chair)",
     .mode = NF_KIND_TERMS,
+    .flags = NF_KIND_QUERY_KEY_FIRST,
     .create = title_create,
     .destroy = title_destroy,
     .index_keys = title_keys,
