@@ -160,6 +160,15 @@ static const struct {
     {"Attorney General Roy Cooper (D) spoke.", "Roy Cooper|attorney general|us|-;"},
     {"Burma was praised by Secretary of State Hillary Clinton. Burma gained.",
      "Hillary Clinton|secretary of state|us|-;"},
+    /* a plural title names each person of the list after it, each with the
+     * country after the name; a plural after "of" names a body's members */
+    {"Presidents Ibrahim Babangida of Nigeria and Denis Sassou-Nguesso of Zaire urged action.",
+     "Ibrahim Babangida|president|ng|-;Denis Sassou-Nguesso|president|cd|-;"},
+    {"Senators Jake Garn, John Heinz and Richard Shelby spoke.",
+     "Jake Garn|senator|-|-;John Heinz|senator|-|-;Richard Shelby|senator|-|-;"},
+    {"Robert Heller, a member of the Board of Governors of the Federal Reserve System, spoke.", ""},
+    {"Agriculture Minister Ignaz Kiechle spoke. EC Farm Ministers will meet.",
+     "Ignaz Kiechle|agriculture minister|-|-;"},
     /* a company's or an association's office takes no country from the text */
     {"Company chairman Simon Keswick said Britain and Britain's market grew.",
      "Simon Keswick|chair|-|-;"},

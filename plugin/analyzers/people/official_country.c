@@ -6,7 +6,8 @@
  *   3. a country named inside the organisation's name ("Chairwoman of the
  *      Japan Socialist Party", "president of Volkswagen do Brasil");
  *   4. a region or city just before the title ("Indiana Gov. Mike Pence",
- *      "Tokyo Governor"), a US party label after the name ("(D-Mass.)",
+ *      "Tokyo Governor"), a country after the name ("President Denis
+ *      Sassou-Nguesso of Congo"), a US party label after it ("(D-Mass.)",
  *      "(D)"), an office that exists in one country's system only
  *      ("Secretary of State", "House Speaker");
  *   5. the same person's other titles in the article;
@@ -205,7 +206,13 @@ static void own_evidence(article *a, size_t o) {
   if (!of->country[0] && t->begin > 0 && !t->posted) set_country(of, place_before(a, t->begin));
   for (size_t m = 0; !of->country[0] && m < a->people.nmentions; m++) {
     const nf_person_mention *pm = &a->people.mentions[m];
-    if (pm->person == of->person && us_party_label(a, pm->tok_end)) set_country(of, "us");
+    if (pm->person != of->person) continue;
+    if (us_party_label(a, pm->tok_end)) set_country(of, "us");
+    /* "President Denis Sassou-Nguesso of Congo" */
+    size_t k = pm->tok_end;
+    if (k + 1 < a->toks.n && nf_tok_is(&a->toks, k, "of") && a->country_at[k + 1] != NONE &&
+        a->countries[a->country_at[k + 1]].begin == k + 1)
+      set_country(of, a->countries[a->country_at[k + 1]].code);
   }
   if (!of->country[0]) set_country(of, one_country_office(off_norm_of(a, t)));
 }

@@ -163,6 +163,7 @@ static const char *head_of(const char *norm) {
  * person fits (same title, else same head; same country and org if said). */
 static void link_bare_title(article *a, uint32_t ti) {
   title *t = &a->titles[ti];
+  if (t->head_flags & NF_LEX_PLURAL) return; /* "EC Farm Ministers" are several */
   const char *norm = off_norm_of(a, t);
   for (int by_head = 0; by_head < 2; by_head++) {
     uint32_t found = NONE;
@@ -185,6 +186,38 @@ static void link_bare_title(article *a, uint32_t ti) {
   }
 }
 
+/* The person named after a "Name of Place" that ends before token k is
+ * over, joined by "and" or a comma: "Presidents Ibrahim Babangida of
+ * Nigeria and Denis Sassou-Nguesso of Congo". */
+static const nf_person_mention *next_in_list(const article *a, size_t k) {
+  if (k + 1 < a->toks.n && nf_tok_is(&a->toks, k, "of")) {
+    size_t p = k + 1;
+    while (p < a->toks.n && p < k + 5 && (a->toks.v[p].flags & NF_TOK_CAPITALIZED)) p++;
+    if (p == k + 1) return NULL;
+    k = p;
+  }
+  if (k < a->toks.n && nf_tok_is(&a->toks, k, ",")) k++;
+  if (k >= a->toks.n || !nf_tok_is(&a->toks, k, "and")) {
+    /* "X, Y and Z": a comma alone joins too, when a name follows */
+    if (k == 0 || !nf_tok_is(&a->toks, k - 1, ",")) return NULL;
+  } else {
+    k++;
+  }
+  return nf_people_mention_at(&a->people, k);
+}
+
+/* A plural title names every person of the list after it. */
+static nf_status link_plural(article *a, uint32_t ti, const nf_person_mention *m) {
+  nf_status s = NF_OK;
+  for (int n = 0; s == NF_OK && n < 8 && m; n++) {
+    m = next_in_list(a, m->tok_end);
+    if (m)
+      s = add_official(a, m->person, ti, a->toks.v[m->tok_begin].start,
+                       a->toks.v[m->tok_end - 1].end);
+  }
+  return s;
+}
+
 nf_status off_link_titles(article *a) {
   nf_status s = NF_OK;
   for (uint32_t ti = 0; ti < a->ntitles && s == NF_OK; ti++) {
@@ -196,6 +229,7 @@ nf_status off_link_titles(article *a) {
       m = nf_people_mention_at(&a->people, t->end + 1);
     if (m) { /* "Defense Minister Arvydas Anusauskas" */
       s = add_official(a, m->person, ti, tstart, a->toks.v[m->tok_end - 1].end);
+      if (t->head_flags & NF_LEX_PLURAL) s = s == NF_OK ? link_plural(a, ti, m) : s;
       continue;
     }
     /* "Gabrielius Landsbergis, Lithuania's foreign minister," */

@@ -320,6 +320,12 @@ nf_status off_find_titles(article *a) {
       i++;
       continue;
     }
+    /* "the Board of Governors", "the Council of Ministers": a plural head
+     * after "of" names a body's members, not people named next */
+    if ((t.head_flags & NF_LEX_PLURAL) && t.begin > 0 && nf_tok_is(&a->toks, t.begin - 1, "of")) {
+      i = t.end;
+      continue;
+    }
     s = normalize_office(a, &t, &norm);
     if (s == NF_OK && norm.len) {
       t.norm = (uint32_t)a->norms.len;
