@@ -77,7 +77,7 @@ static const struct {
      "Lloyd Austin|According to|the forces stand together;"},
     {"The forces stand together, according to Lloyd Austin.",
      "Lloyd Austin|according to|The forces stand together;"},
-    {"Spending rose, according to FEC filings.", "FEC filings|according to|Spending rose;"},
+    {"Spending rose, according to FEC filings.", "FEC|according to|Spending rose;"},
     {"As reported by Western Journalism, the delegates met.",
      "Western Journalism|reported|the delegates met;"},
     {"Sarah Baker of Columbia, South Carolina says she will vote.",
@@ -118,6 +118,9 @@ static const struct {
     /* quote-only verbs need a quotation */
     {"Jeb Bush called Trump “unhinged.”", "Jeb Bush|called|unhinged.;"},
     {"Jeb Bush called the plan a joke.", ""},
+    /* what is said of a document is no part of what it says */
+    {"Clinton leads by three points, according to a Quinnipiac poll conducted in March.",
+     "Quinnipiac|according to|Clinton leads by three points;"},
     /* ... but "called for" reports what was asked for */
     {"Jeb Bush called for calm.", "Jeb Bush|called for|calm;"},
     /* unattributable quotations stay unattributed */
@@ -273,6 +276,12 @@ static const struct {
     /* "called for" reports what was asked for */
     {"Republican nominee Donald Trump has called for the complete repeal of the law.",
      "person:Donald Trump;[[\"Donald Trump\"],[]]"},
+    /* a document speaks for the body that issued it; what is said of the
+     * document is no part of what it says */
+    {"Clinton leads by three points, according to a Quinnipiac poll conducted in March.",
+     "body:Quinnipiac;[[],[\"Quinnipiac\"]]"},
+    {"According to a Washington Post-ABC News survey, voters are unhappy.",
+     "body:Washington Post-ABC News;[[],[\"Washington Post-ABC News\"]]"},
     /* a firm known only by its country names none */
     {"Prices rose, an Italian firm said.", "group:-;[[],[]]"},
     {"Details were not settled, a senior Singapore bank director said.", "group:-;[[],[]]"},

@@ -219,7 +219,7 @@ static nf_status reported_speech(article *a) {
       cb = sb, ce = gb - 1; /* "..., the ministry said." */
     } else {
       cb = ge;
-      if (c->src.kind != SRC_NONE && c->src.begin >= c->end) cb = c->src.end;
+      if (c->src.kind != SRC_NONE && c->src.begin >= c->end) cb = spk_source_words_end(&c->src);
       /* adjuncts and listeners before the clause: "told Reuters", "on Monday" */
       size_t limit = cb + 6;
       for (size_t k = cb; k < sbe && k < limit; k++)

@@ -181,7 +181,7 @@ nf_status spk_find_cues(article *a) {
     if (nf_tok_is(&a->toks, c.end, "by") && ((k > 0 && nf_tok_in(&a->toks, k - 1, passive)) ||
                                              (k > 0 && nf_tok_is(&a->toks, k - 1, "as")))) {
       if (spk_source_after(a, c.end + 1, 1, &c.src)) {
-        c.group_end = c.src.end;
+        c.group_end = spk_source_words_end(&c.src);
         s = add_cue(a, &c);
       }
       i = c.end - 1;
@@ -199,7 +199,7 @@ nf_status spk_find_cues(article *a) {
     int participle = k > 0 && ((nf_tok_punct(&a->toks, k - 1, ",") && spk_ends_in(a, i, "ing")) ||
                                nf_tok_is(&a->toks, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
-      if (spk_source_after(a, c.end, 1, &c.src)) c.group_end = c.src.end;
+      if (spk_source_after(a, c.end, 1, &c.src)) c.group_end = spk_source_words_end(&c.src);
     } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&
                (nf_tok_punct(&a->toks, k - 1, ",") || a->toks.v[k - 1].kind == NF_TOKEN_QUOTE) &&
                !spk_pronoun_gender(a, c.end) && spk_source_after(a, c.end, 0, &c.src) &&
@@ -220,7 +220,7 @@ nf_status spk_find_cues(article *a) {
                 a->toks.v[k - 1].kind == NF_TOKEN_QUOTE ||
                 (a->toks.v[k].flags & NF_TOK_SENT_START)) &&
                spk_source_after(a, c.end, 0, &c.src)) {
-      c.group_end = c.src.end;
+      c.group_end = spk_source_words_end(&c.src);
     }
     /* "would not let Portugal say so": a causative's object does not speak */
     static const char *const causatives[] = {"let",    "lets",  "make", "makes", "made",

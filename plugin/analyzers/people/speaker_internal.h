@@ -28,12 +28,21 @@ enum { SRC_NONE, SRC_PERSON, SRC_BODY, SRC_UNNAMED };
 typedef struct source {
   int kind;
   uint32_t begin, end; /* tokens of the words that name it */
+  /* where the words about it end, when past `end` ("a Quinnipiac poll
+   * conducted in February"); 0: at end */
+  uint32_t words_end;
   /* person's fullest name (a result's value), or the body as written (the
    * text's bytes): both outlive the analysis, so a cue holds no copy */
   const char *name;
   size_t name_len;
   char country[4];
 } source;
+
+/* Where the words about a source end: "a Quinnipiac poll conducted in
+ * February" is no part of what it says. */
+static inline uint32_t spk_source_words_end(const source *s) {
+  return s->words_end > s->end ? s->words_end : s->end;
+}
 
 /* A cue with its source: the "group" is both, in either order. */
 typedef struct cue {

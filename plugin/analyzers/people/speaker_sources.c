@@ -631,7 +631,53 @@ int spk_source_after(const article *a, size_t b, int any, source *s) {
  * title, body or organisation it names; with `any`, whatever it is, spk_named
  * when capitalised ("according to FEC filings", "according to a Washington
  * Post analysis"). */
+/* A word that names a document a body issues: "poll", "survey", "filings". */
+static int document_noun(const article *a, size_t k) {
+  static const char *const nouns[] = {"poll",      "polls",    "survey",  "surveys", "study",
+                                      "report",    "analysis", "tally",   "count",   "estimate",
+                                      "estimates", "data",     "figures", "filing",  "filings",
+                                      "records",   "audit",    "review",  NULL};
+  return k < a->toks.n && (a->toks.v[k].flags & NF_TOK_LOWER) && nf_tok_in(&a->toks, k, nouns);
+}
+
+/* "according to a new Associated Press-GfK poll released Thursday", "a
+ * Washington Post-ABC News survey", "FEC filings": the body whose document
+ * it is, named by the capitalised words before the document's noun; the
+ * words about it run on to the next punctuation. */
+static int document_source(const article *a, size_t k, source *s) {
+  size_t j = k, n = a->toks.n;
+  while (j < n && spk_article(a, j)) j++;
+  for (int m = 0; m < 2 && j < n && (a->toks.v[j].flags & NF_TOK_LOWER) && !document_noun(a, j);
+       m++)
+    j++; /* "a new", "the latest" */
+  size_t nb = j;
+  while (j < n && !(a->toks.v[j].flags & NF_TOK_IN_QUOTE)) {
+    const nf_token *tk = &a->toks.v[j];
+    int joiner = tk->kind == NF_TOKEN_HYPHEN || nf_tok_is(&a->toks, j, "/") ||
+                 nf_tok_is(&a->toks, j, "&") || nf_tok_is(&a->toks, j, "-");
+    if (tk->kind == NF_TOKEN_WORD && (tk->flags & NF_TOK_CAPITALIZED))
+      j++;
+    else if (joiner && j > nb && j + 1 < n && (a->toks.v[j + 1].flags & NF_TOK_CAPITALIZED))
+      j++;
+    else
+      break;
+  }
+  if (j == nb || j - nb > 8 || !document_noun(a, j)) return 0;
+  size_t end = j + 1;
+  while (end < n && end < j + 12 && a->toks.v[end].kind == NF_TOKEN_WORD &&
+         !(a->toks.v[end].flags & NF_TOK_IN_QUOTE) && !(a->toks.v[end].flags & NF_TOK_SENT_START))
+    end++;
+  memset(s, 0, sizeof *s);
+  s->kind = SRC_BODY;
+  s->begin = (uint32_t)nb;
+  s->end = (uint32_t)j;
+  s->words_end = (uint32_t)end;
+  set_text(a, s, nb, j);
+  return 1;
+}
+
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s) {
+  if (any && document_source(a, k, s)) return 1;
   size_t e = k;
   while (e < a->toks.n && e < k + 8 && a->toks.v[e].kind == NF_TOKEN_WORD &&
          !(a->toks.v[e].flags & NF_TOK_IN_QUOTE) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len &&
