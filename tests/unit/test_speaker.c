@@ -118,6 +118,12 @@ static const struct {
     /* quote-only verbs need a quotation */
     {"Jeb Bush called Trump “unhinged.”", "Jeb Bush|called|unhinged.;"},
     {"Jeb Bush called the plan a joke.", ""},
+    /* a title word after a given name is a surname; a hyphen inside the
+     * words before an inverted speaker */
+    {"\"It worked,\" said Representative Peter T. King, Republican of New York.",
+     "Peter T. King|said|It worked,;"},
+    {"\"I think so,\" said UC-AFT President Bob Samuels, who backs Sanders.",
+     "Bob Samuels|said|I think so,;"},
     /* what is said of a document is no part of what it says */
     {"Clinton leads by three points, according to a Quinnipiac poll conducted in March.",
      "Quinnipiac|according to|Clinton leads by three points;"},

@@ -311,6 +311,19 @@ static nf_status add_title(article *a, const title *t) {
 const char *off_norm_of(const article *a, const title *t) { return a->norms.data + t->norm; }
 
 /* Every title of the article, with its normalised form. */
+/* The capitalised word at i follows a given name or an initial in the same
+ * name: "Peter King", "Peter T. King". */
+static int surname_after(const article *a, size_t i) {
+  const nf_token *prev = &a->toks.v[i - 1], *tk = &a->toks.v[i];
+  if (!(tk->flags & NF_TOK_CAPITALIZED) || (tk->flags & NF_TOK_SENT_START) ||
+      !(tk->flags & NF_TOK_SPACE_BEFORE) || prev->kind != NF_TOKEN_WORD ||
+      !(prev->flags & NF_TOK_CAPITALIZED))
+    return 0;
+  if (prev->flags & NF_TOK_INITIAL) return i >= 2 && (a->toks.v[i - 2].flags & NF_TOK_CAPITALIZED);
+  return lex_at(a, i - 1, NF_LEX_BIT(NF_LEX_FIRST_NAME)).len == 1 &&
+         !lex_at(a, i - 1, NF_LEX_TITLE_WORDS | NF_LEX_BIT(NF_LEX_HONORIFIC)).len;
+}
+
 nf_status off_find_titles(article *a) {
   nf_buf norm = NF_BUF_INIT;
   nf_status s = NF_OK;
@@ -318,6 +331,12 @@ nf_status off_find_titles(article *a) {
     title t;
     if (!parse_title(a, i, &t)) {
       i++;
+      continue;
+    }
+    /* "Peter T. King", "Kay Judge": a one-word title after a given name
+     * or an initial is the surname */
+    if (t.end == t.begin + 1 && t.begin > 0 && surname_after(a, t.begin)) {
+      i = t.end;
       continue;
     }
     /* "the Board of Governors", "the Council of Ministers": a plural head

@@ -50,10 +50,18 @@ static int name_word(const finder *f, size_t i) {
   if ((tk->flags & NF_TOK_ALL_CAPS) && !(tk->flags & NF_TOK_INITIAL) && tk->end - tk->start > 1)
     return 0;
   if ((tk->flags & NF_TOK_ABBREV) && !(tk->flags & NF_TOK_INITIAL)) return 0; /* "U.S.", "Dec." */
-  return !is_kind(f, i,
-                  NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) |
-                      NF_LEX_BIT(NF_LEX_SUFFIX) | NF_LEX_BIT(NF_LEX_HEAD) |
-                      NF_LEX_BIT(NF_LEX_BODY));
+  if (is_kind(f, i,
+              NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_BIT(NF_LEX_SUFFIX) |
+                  NF_LEX_BIT(NF_LEX_BODY)))
+    return 0;
+  /* a title word is a surname after a given name or an initial, where the
+   * title finder took it for none: "Peter T. King" */
+  if (is_kind(f, i, NF_LEX_BIT(NF_LEX_HEAD)))
+    return i > 0 && !(f->marks[i] & NF_PM_TITLE) && (tk->flags & NF_TOK_SPACE_BEFORE) &&
+           f->toks.v[i - 1].kind == NF_TOKEN_WORD &&
+           ((f->toks.v[i - 1].flags & NF_TOK_INITIAL) ||
+            is_kind(f, i - 1, NF_LEX_BIT(NF_LEX_FIRST_NAME)));
+  return 1;
 }
 
 static int is_particle(const finder *f, size_t i) {

@@ -679,11 +679,23 @@ static int document_source(const article *a, size_t k, source *s) {
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s) {
   if (any && document_source(a, k, s)) return 1;
   size_t e = k;
-  while (e < a->toks.n && e < k + 8 && a->toks.v[e].kind == NF_TOKEN_WORD &&
-         !(a->toks.v[e].flags & NF_TOK_IN_QUOTE) && !lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len &&
-         !nf_tok_is(&a->toks, e, "that") && !nf_tok_is(&a->toks, e, "on") &&
-         !nf_tok_is(&a->toks, e, "in"))
+  /* a clause or a complement after the noun phrase ends it */
+  static const char *const stops[] = {"that", "on",    "in",      "to", "who", "which", "there",
+                                      "when", "while", "because", "if", "at",  "as",    NULL};
+  while (e < a->toks.n && e < k + 8 && !(a->toks.v[e].flags & NF_TOK_IN_QUOTE)) {
+    /* "Florida-based Republican strategist Al Cardenas", "UC-AFT President
+     * Bob Samuels": a hyphen inside a word */
+    if (a->toks.v[e].kind == NF_TOKEN_HYPHEN && e > k && e + 1 < a->toks.n &&
+        !(a->toks.v[e].flags & NF_TOK_SPACE_BEFORE) &&
+        !(a->toks.v[e + 1].flags & NF_TOK_SPACE_BEFORE) && a->toks.v[e + 1].kind == NF_TOKEN_WORD) {
+      e += 2;
+      continue;
+    }
+    if (a->toks.v[e].kind != NF_TOKEN_WORD || (e > k && (a->toks.v[e].flags & NF_TOK_SENT_START)) ||
+        lex_at(a, e, NF_LEX_BIT(NF_LEX_VERB)).len || nf_tok_in(&a->toks, e, stops))
+      break;
     e++;
+  }
   for (size_t end = e; end > k; end--)
     if (spk_source_before(a, end, b, 0, s) && s->begin >= b && (s->kind == SRC_PERSON || end == e))
       return 1;
