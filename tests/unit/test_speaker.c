@@ -124,6 +124,8 @@ static const struct {
      "Peter T. King|said|It worked,;"},
     {"\"I think so,\" said UC-AFT President Bob Samuels, who backs Sanders.",
      "Bob Samuels|said|I think so,;"},
+    {"\"It is not easy,\" said Representative Peter T. King of New York, who backs Rubio.",
+     "Peter T. King|said|It is not easy,;"},
     /* what is said of a document is no part of what it says */
     {"Clinton leads by three points, according to a Quinnipiac poll conducted in March.",
      "Quinnipiac|according to|Clinton leads by three points;"},
@@ -288,6 +290,9 @@ static const struct {
      "body:Quinnipiac;[[],[\"Quinnipiac\"]]"},
     {"According to a Washington Post-ABC News survey, voters are unhappy.",
      "body:Washington Post-ABC News;[[],[\"Washington Post-ABC News\"]]"},
+    /* ... but a person's aides speak unnamed; an opening adverb is no name */
+    {"Aides to Gov. Chris Christie said the plan would work.", "group:-;[[],[]]"},
+    {"Significantly, the judge said he could not order it.", "group:-;[[],[]]"},
     /* a firm known only by its country names none */
     {"Prices rose, an Italian firm said.", "group:-;[[],[]]"},
     {"Details were not settled, a senior Singapore bank director said.", "group:-;[[],[]]"},

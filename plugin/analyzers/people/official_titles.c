@@ -335,7 +335,8 @@ nf_status off_find_titles(article *a) {
     }
     /* "Peter T. King", "Kay Judge": a one-word title after a given name
      * or an initial is the surname */
-    if (t.end == t.begin + 1 && t.begin > 0 && surname_after(a, t.begin)) {
+    if (t.office_begin == t.begin && t.office_end == t.begin + 1 && t.begin > 0 &&
+        surname_after(a, t.begin)) {
       i = t.end;
       continue;
     }

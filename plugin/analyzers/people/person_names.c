@@ -38,6 +38,23 @@ static int is_kind(const finder *f, size_t i, unsigned kinds) {
   return i < f->toks.n && nf_lexicon_is(f->lex, f->t, i, kinds);
 }
 
+/* "Significantly, the judge said": a sentence's opening adverb before a
+ * comma is no name (its endings are no names' endings: "Kelly" keeps). */
+static int opening_adverb(const finder *f, size_t i) {
+  const nf_token *tk = &f->toks.v[i];
+  if (!(tk->flags & NF_TOK_SENT_START) || i + 1 >= f->toks.n || !nf_tok_is(&f->toks, i + 1, ","))
+    return 0;
+  static const char *const endings[] = {"ally", "ntly",  "ously", "ively", "edly",
+                                        "arly", "ingly", "ately", NULL};
+  size_t n = tk->end - tk->start;
+  const char *p = f->toks.bytes + tk->start;
+  for (size_t k = 0; endings[k]; k++) {
+    size_t m = strlen(endings[k]);
+    if (n >= m + 3 && memcmp(p + n - m, endings[k], m) == 0) return 1;
+  }
+  return 0;
+}
+
 /* A capitalised word that may be part of a name. */
 static int name_word(const finder *f, size_t i) {
   if (i >= f->toks.n) return 0;
@@ -50,6 +67,7 @@ static int name_word(const finder *f, size_t i) {
   if ((tk->flags & NF_TOK_ALL_CAPS) && !(tk->flags & NF_TOK_INITIAL) && tk->end - tk->start > 1)
     return 0;
   if ((tk->flags & NF_TOK_ABBREV) && !(tk->flags & NF_TOK_INITIAL)) return 0; /* "U.S.", "Dec." */
+  if (opening_adverb(f, i)) return 0;
   if (is_kind(f, i,
               NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_BIT(NF_LEX_SUFFIX) |
                   NF_LEX_BIT(NF_LEX_BODY)))

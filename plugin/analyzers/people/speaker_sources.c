@@ -439,7 +439,21 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
   if (spk_paren_open(a, k) != NONE)
     return spk_source_before(a, spk_paren_open(a, k), cue_at, depth, s);
   if (a->person_end[e] != NONE) {
-    spk_person_source(a, &a->persons[a->person_end[e]], s);
+    const mention *p = &a->persons[a->person_end[e]];
+    /* "aides to Gov. Chris Christie said": the aides speak, unnamed */
+    size_t b = p->begin;
+    if (b > 0 && a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
+    static const char *const preps[] = {"to", "of", "for", NULL};
+    if (b >= 2 && nf_tok_in(&a->toks, b - 1, preps)) {
+      nf_lex_match m = lex_at(a, b - 2, NF_LEX_BIT(NF_LEX_BODY));
+      if (m.len == 1 && (m.flags & NF_LEX_PLURAL)) {
+        s->kind = SRC_UNNAMED;
+        s->begin = (uint32_t)(b - 2);
+        s->end = (uint32_t)e;
+        return 1;
+      }
+    }
+    spk_person_source(a, p, s);
     return 1;
   }
   if (a->title_end[e] != NONE) {
