@@ -126,6 +126,10 @@ static const struct {
      "Bob Samuels|said|I think so,;"},
     {"\"It is not easy,\" said Representative Peter T. King of New York, who backs Rubio.",
      "Peter T. King|said|It is not easy,;"},
+    /* "he" is the last speaker, not a person named since as an object */
+    {"\"We sting like bees,\" Mr. Obama said, not naming its author, Muhammad Ali, who died "
+     "in June. Americans, he said, can rock.",
+     "Obama|said|We sting like bees,;Obama|said|can rock;"},
     /* what is said of a document is no part of what it says */
     {"Clinton leads by three points, according to a Quinnipiac poll conducted in March.",
      "Quinnipiac|according to|Clinton leads by three points;"},

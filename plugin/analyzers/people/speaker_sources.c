@@ -154,6 +154,37 @@ void spk_person_source(const article *a, const mention *m, source *s) {
 }
 
 /* The most recent person mentioned before token `before` whose gender fits. */
+/* 1 when the mention is a sentence's subject: it starts the sentence, or
+ * follows only an opening word ("But", "However,"). */
+static int subject_position(const article *a, const mention *m) {
+  size_t b = m->begin;
+  if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
+  if (b > 0 && spk_article(a, b - 1)) b--;
+  for (size_t k = b, words = 0; k-- > 0 && words < 2;) {
+    if (a->toks.v[k + 1].flags & NF_TOK_SENT_START) return 1;
+    if (a->toks.v[k].kind == NF_TOKEN_WORD) words++;
+  }
+  return (a->toks.v[b].flags & NF_TOK_SENT_START) != 0;
+}
+
+/* The person of the last person's speech cue before token `before`, within
+ * a few paragraphs, whose gender fits; NULL if none. */
+static const mention *last_speaker(const article *a, size_t before, int gender) {
+  for (size_t c = a->ncues; c-- > 0;) {
+    const cue *q = &a->cues[c];
+    if (q->end > before) continue;
+    if (q->src.kind != SRC_PERSON) return NULL;
+    for (size_t p = a->npersons; p-- > 0;) {
+      const mention *m = &a->persons[p];
+      if (m->end > before || strcmp(m->name, q->src.name) != 0) continue;
+      if (gender && m->flags && (int)m->flags != gender) return NULL;
+      return m;
+    }
+    return NULL;
+  }
+  return NULL;
+}
+
 int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s) {
   for (size_t k = a->npersons; k-- > 0;) {
     const mention *m = &a->persons[k];
@@ -163,7 +194,11 @@ int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s) 
      * one the story's "he" can mean */
     if (a->toks.v[m->begin].start < a->dateline_end) continue;
     if (gender && m->flags && (int)m->flags != gender) continue;
-    spk_person_source(a, m, s);
+    /* "Mr. Obama said, not needing to name its author, Muhammad Ali, ...
+     * African-Americans, he said": a person named since the last speaker,
+     * but not as a sentence's subject, does not take the speaker's "he" */
+    const mention *last = subject_position(a, m) ? NULL : last_speaker(a, before, gender);
+    spk_person_source(a, last && strcmp(last->name, m->name) != 0 ? last : m, s);
     return 1;
   }
   return 0;
