@@ -153,7 +153,6 @@ void spk_person_source(const article *a, const mention *m, source *s) {
   snprintf(s->country, sizeof s->country, "%s", c ? c : "");
 }
 
-/* The most recent person mentioned before token `before` whose gender fits. */
 /* 1 when the mention is a sentence's subject: it starts the sentence, or
  * follows only an opening word ("But", "However,"). */
 static int subject_position(const article *a, const mention *m) {
@@ -167,8 +166,8 @@ static int subject_position(const article *a, const mention *m) {
   return (a->toks.v[b].flags & NF_TOK_SENT_START) != 0;
 }
 
-/* The person of the last person's speech cue before token `before`, within
- * a few paragraphs, whose gender fits; NULL if none. */
+/* The person of the last speech cue before token `before`, when its source
+ * is a person whose gender fits; NULL if none. */
 static const mention *last_speaker(const article *a, size_t before, int gender) {
   for (size_t c = a->ncues; c-- > 0;) {
     const cue *q = &a->cues[c];
@@ -185,6 +184,8 @@ static const mention *last_speaker(const article *a, size_t before, int gender) 
   return NULL;
 }
 
+/* The most recent person mentioned before token `before` whose gender fits
+ * (or the last speaker, see below). */
 int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s) {
   for (size_t k = a->npersons; k-- > 0;) {
     const mention *m = &a->persons[k];
@@ -676,10 +677,6 @@ int spk_source_after(const article *a, size_t b, int any, source *s) {
   return spk_np_source_after(a, b, k, any, s);
 }
 
-/* A noun phrase after a cue, up to the next punctuation or verb: the person,
- * title, body or organisation it names; with `any`, whatever it is, spk_named
- * when capitalised ("according to FEC filings", "according to a Washington
- * Post analysis"). */
 /* A word that names a document a body issues: "poll", "survey", "filings". */
 static int document_noun(const article *a, size_t k) {
   static const char *const nouns[] = {"poll",      "polls",    "survey",  "surveys", "study",
@@ -725,6 +722,10 @@ static int document_source(const article *a, size_t k, source *s) {
   return 1;
 }
 
+/* A noun phrase after a cue, up to the next punctuation, verb or clause
+ * word: the person, title, body or organisation it names; with `any`,
+ * whatever it is, spk_named when capitalised ("according to FEC filings",
+ * "according to a Washington Post analysis"). */
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s) {
   if (any && document_source(a, k, s)) return 1;
   size_t e = k;
