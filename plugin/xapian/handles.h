@@ -3,6 +3,7 @@
 #define NF_XAPIAN_HANDLES_H
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -214,17 +215,39 @@ class GroupSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document &doc, double) override {
     docs_++;
     std::string v = doc.get_value(slot_);
+    uint64_t h;
     if (v.empty())
       alone_++;
+    else if (hex64(v, &h))
+      hashes_.insert(h);  // newsfields' own keys: no string to allocate
     else
       keys_.insert(std::move(v));
   }
   unsigned long documents() const { return docs_; }
-  unsigned long groups() const { return alone_ + keys_.size(); }
+  unsigned long groups() const { return alone_ + hashes_.size() + keys_.size(); }
 
  private:
+  // A key of 16 lower-case hex digits (record/similar.c writes them) as the
+  // number it spells; no other key can spell one, so the count stays exact.
+  static bool hex64(const std::string &v, uint64_t *out) {
+    if (v.size() != 16) return false;
+    uint64_t h = 0;
+    for (char c : v) {
+      unsigned d;
+      if (c >= '0' && c <= '9')
+        d = static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        d = static_cast<unsigned>(c - 'a' + 10);
+      else
+        return false;
+      h = h << 4 | d;
+    }
+    *out = h;
+    return true;
+  }
   Xapian::valueno slot_;
   unsigned long docs_ = 0, alone_ = 0;
+  std::unordered_set<uint64_t> hashes_;
   std::unordered_set<std::string> keys_;
 };
 
