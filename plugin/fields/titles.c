@@ -247,12 +247,3 @@ nf_status nf_title_normal_keys(const char *title, size_t n, size_t head, nf_titl
   }
   return s;
 }
-
-nf_status nf_title_keys(const char *p, size_t n, nf_title_key_fn fn, void *ctx) {
-  nf_buf title = NF_BUF_INIT;
-  size_t head;
-  nf_status s = nf_title_normalize(p, n, &title, &head);
-  if (s == NF_OK) s = nf_title_normal_keys(title.data, title.len, head, fn, ctx);
-  nf_buf_free(&title);
-  return s;
-}

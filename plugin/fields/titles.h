@@ -26,11 +26,9 @@ nf_status nf_title_normalize(const char *p, size_t n, nf_buf *out, size_t *head_
 
 typedef nf_status (*nf_title_key_fn)(void *ctx, const char *key, size_t n);
 
-/* The keys a title is indexed under: the normalised title, then its head
- * word when that differs ("defense minister", "minister"). */
-nf_status nf_title_keys(const char *p, size_t n, nf_title_key_fn fn, void *ctx);
-/* The same for a title already normalised, its head word at byte `head` (as
- * nf_title_normalize gives it): the title itself first. */
+/* The keys a title already normalised is indexed under, its head word at
+ * byte `head` (as nf_title_normalize gives it): the title itself first,
+ * then its head word when that differs ("defense minister", "minister"). */
 nf_status nf_title_normal_keys(const char *title, size_t n, size_t head, nf_title_key_fn fn,
                                void *ctx);
 
