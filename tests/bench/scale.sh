@@ -7,7 +7,7 @@
 # 1. builds a corpus of N articles (scale_corpus.py) from the sample corpus
 #    and Reuters-21578 text (reuters2jsonl.py; REUTERS= names the corpus,
 #    default ../shared/corpora/reuters21578): new ids, dates over 2010-2024,
-#    shuffled sentences; kept in WORKDIR (default /tmp/nf-scale) for reruns;
+#    sentences of two sources shuffled, 5% re-sends; kept in WORKDIR (default /tmp/nf-scale) for reruns;
 # 2. indexes it with `index -j 1` and `index -j 2`: wall time, MB/s,
 #    articles/s, CPU time and peak memory (/usr/bin/time);
 # 3. compacts the -j 2 index (`newsfields compact --output`), and indexes the
