@@ -29,6 +29,7 @@ nf_status nf_xenquire_new(nf_xdb *db, nf_xenquire **out, nf_error *err) {
     const char *method = std::getenv("NF_FACET_METHOD");
     if (method && std::strcmp(method, "termlists") == 0) e->method = nfx::TermFacetSpy::TERMLISTS;
     if (method && std::strcmp(method, "postlists") == 0) e->method = nfx::TermFacetSpy::POSTLISTS;
+    if (method && std::strcmp(method, "memory") == 0) e->method = nfx::TermFacetSpy::MEMORY;
     std::string language = db->db.get_metadata(NF_XLANGUAGE_KEY);
     e->stem = nfx::make_stem(language.empty() ? "english" : language.c_str());
     *out = e.release();
@@ -147,20 +148,20 @@ static void count_term_facets(nf_xenquire *e, Xapian::doccount n, DocidSpy *coll
   using nfx::TermFacetSpy;
   if (n == 0) return;
   std::vector<Xapian::docid> docids;
-  if (collected) {
-    docids.swap(collected->docids);
-    std::sort(docids.begin(), docids.end());
-  } else {
+  if (collected)
+    docids.swap(collected->docids);  // in the match's order: sorted below if need be
+  else
     docids = matching_docids(e, n);
-  }
   bool postlists =
-      e->method == TermFacetSpy::POSTLISTS ||
+      e->method == TermFacetSpy::POSTLISTS || e->method == TermFacetSpy::MEMORY ||
       (e->method == TermFacetSpy::AUTO &&
        static_cast<unsigned long long>(docids.size()) * NF_POSTLISTS_SHARE > e->db.get_doccount());
-  if (postlists)
+  if (postlists) {
     e->terms->count_postlists(e->db, docids);
-  else
+  } else {
+    std::sort(docids.begin(), docids.end());
     e->terms->count_termlists(e->db, docids);
+  }
 }
 
 nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xmset **out,
@@ -174,6 +175,7 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
       e->terms->reset();
       e->terms->set_limit(e->facet_limit);
       e->terms->set_cache(e->facet_terms.get());
+      e->terms->set_method(e->method);
     }
     e->enquire.clear_matchspies();
     for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());

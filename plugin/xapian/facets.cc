@@ -156,17 +156,104 @@ std::shared_ptr<const FacetTerms> TermFacetSpy::facet_terms(const Xapian::Databa
   return ft;
 }
 
+const DocSet *FacetTermCache::docs(const Xapian::Database &db, const std::string &term,
+                                   Xapian::doccount freq, const Deadline *d) {
+  auto it = docs_.find(term);
+  if (it != docs_.end()) return &it->second;
+  DocSet set;
+  size_t words = db.get_lastdocid() / 64 + 1;
+  set.as_bits = words * sizeof(uint64_t) < size_t{freq} * sizeof(Xapian::docid);
+  size_t bytes = set.as_bits ? words * sizeof(uint64_t) : size_t{freq} * sizeof(Xapian::docid);
+  if (docs_bytes_ + bytes > NF_FACET_DOCS_BUDGET) return nullptr;
+  if (set.as_bits)
+    set.bits.resize(words);
+  else
+    set.ids.reserve(freq);
+  for (Xapian::PostingIterator p = db.postlist_begin(term), end = db.postlist_end(term); p != end;
+       ++p) {
+    if (d) d->check();  // throws before anything half made is kept
+    Xapian::docid did = *p;
+    if (set.as_bits)
+      set.bits[did / 64] |= uint64_t{1} << (did % 64);
+    else
+      set.ids.push_back(did);
+  }
+  docs_bytes_ += set.bytes();
+  return &(docs_[term] = std::move(set));
+}
+
+/* The bits set in w (x86-64's baseline has no instruction for it). */
+static unsigned ones(uint64_t w) {
+  w = w - ((w >> 1) & 0x5555555555555555u);
+  w = (w & 0x3333333333333333u) + ((w >> 2) & 0x3333333333333333u);
+  w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+  return static_cast<unsigned>((w * 0x0101010101010101u) >> 56);
+}
+
+static bool has(const std::vector<uint64_t> &bits, Xapian::docid did) {
+  return did / 64 < bits.size() && (bits[did / 64] >> (did % 64) & 1);
+}
+
+/* The matches (bits) in a set. */
+static unsigned long count_matches(const std::vector<uint64_t> &match, const DocSet &set) {
+  unsigned long n = 0;
+  if (set.as_bits) {
+    for (size_t w = 0; w < match.size() && w < set.bits.size(); w++)
+      n += ones(match[w] & set.bits[w]);
+  } else {
+    for (Xapian::docid did : set.ids) n += has(match, did);
+  }
+  return n;
+}
+
+/* Calls fn(docid) for each match in a set, in docid order. */
+template <class Fn>
+static void each_match(const std::vector<uint64_t> &match, const DocSet &set, Fn fn) {
+  if (!set.as_bits) {
+    for (Xapian::docid did : set.ids)
+      if (has(match, did)) fn(did);
+    return;
+  }
+  for (size_t w = 0; w < match.size() && w < set.bits.size(); w++) {
+    for (uint64_t both = match[w] & set.bits[w]; both; both &= both - 1)
+      fn(static_cast<Xapian::docid>(w * 64 + static_cast<unsigned>(__builtin_ctzll(both))));
+  }
+}
+
+/* The docids of a group's terms from the cache, or none when some term is
+ * not there (the budget is spent). */
+std::vector<const DocSet *> TermFacetSpy::group_docs(const Xapian::Database &db,
+                                                     const FacetTerms &ft,
+                                                     const FacetTerms::Group &g,
+                                                     FacetTermCache *cache) {
+  std::vector<const DocSet *> out;
+  if (!cache) return out;
+  for (size_t i = g.first; i < g.first + g.n; i++) {
+    const DocSet *d = cache->docs(db, ft.terms[i], ft.freqs[i], deadline_);
+    if (!d) return {};
+    out.push_back(d);
+  }
+  return out;
+}
+
 void TermFacetSpy::count_postlists(const Xapian::Database &db,
                                    const std::vector<Xapian::docid> &matches) {
-  std::vector<bool> match(db.get_lastdocid() + 1);
-  for (Xapian::docid did : matches) match[did] = true;
+  const Xapian::docid last = db.get_lastdocid();
+  std::vector<uint64_t> match(last / 64 + 1);
+  for (Xapian::docid did : matches) match[did / 64] |= uint64_t{1} << (did % 64);
   const bool all = matches.size() == db.get_doccount();
   // keyed: the key each document was last counted for, so that a document
   // with two spellings of a key counts once (the rest go to repeats)
   std::vector<uint32_t> stamp;
   uint32_t serial = 0;
+  // Postings in memory: the reader's cache, or one for this run only (a
+  // writer's terms change under it).
+  FacetTermCache own;
+  FacetTermCache *cache = method_ == POSTLISTS ? nullptr
+                          : cache_             ? cache_
+                          : method_ == MEMORY  ? &own
+                                               : nullptr;
   for (Prefix &p : prefixes_) {
-    if (p.keyed && stamp.empty()) stamp.resize(match.size());
     std::shared_ptr<const FacetTerms> ft = facet_terms(db, p);
     // the limit_ best counts so far, the smallest on top
     std::priority_queue<unsigned long, std::vector<unsigned long>, std::greater<unsigned long>>
@@ -177,22 +264,38 @@ void TermFacetSpy::count_postlists(const Xapian::Database &db,
       if (limit_ && best.size() == limit_ && g.bound < best.top()) break;
       ++serial;
       unsigned long key_docs = 0, key_sum = 0;
+      const bool by_freq = all && (!p.keyed || g.n == 1);  // each document once: the frequency
+      std::vector<const DocSet *> docs;
+      if (!by_freq) docs = group_docs(db, *ft, g, cache);
+      if (p.keyed && g.n > 1 && stamp.empty()) stamp.resize(last + 1);
+      // one match of term i: counted, and once for its key
+      auto seen = [&](Xapian::docid did, unsigned long &n) {
+        ++n;
+        if (p.keyed && stamp[did] != serial) {
+          stamp[did] = serial;
+          ++key_docs;
+        }
+      };
       for (size_t i = g.first; i < g.first + g.n; i++) {
         const std::string &term = ft->terms[i];
         unsigned long n = 0;
-        if (all && (!p.keyed || g.n == 1)) {  // every document matches: the term's frequency
-          n = ft->freqs[i];
-          key_docs = n;  // a key with one spelling: each of its documents once
+        if (by_freq) {
+          n = key_docs = ft->freqs[i];
+        } else if (!docs.empty() && g.n == 1) {
+          n = key_docs = count_matches(match, *docs[0]);
+        } else if (!docs.empty()) {
+          each_match(match, *docs[i - g.first], [&](Xapian::docid did) { seen(did, n); });
         } else {
           for (Xapian::PostingIterator d = db.postlist_begin(term), dend = db.postlist_end(term);
                d != dend; ++d) {
             check_deadline();
             Xapian::docid did = *d;
-            if (did >= match.size() || !match[did]) continue;
-            ++n;
-            if (p.keyed && stamp[did] != serial) {
-              stamp[did] = serial;
-              ++key_docs;
+            if (!has(match, did)) continue;
+            if (g.n == 1) {
+              ++n;
+              key_docs = n;
+            } else {
+              seen(did, n);
             }
           }
         }

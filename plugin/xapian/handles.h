@@ -119,8 +119,25 @@ struct FacetTerms {
   std::vector<Group> groups;
 };
 
-/* FacetTerms by prefix for one revision of a reader (it is one thread's at
- * a time, as the database is). */
+/* The docids of one facet term, kept in memory: as bits (bit d % 64 of word
+ * d / 64) when that is smaller than a sorted list of docids, else as the
+ * list.  Counting a term against the matches then reads no postlist. */
+struct DocSet {
+  std::vector<uint64_t> bits;
+  std::vector<Xapian::docid> ids;
+  bool as_bits = false;
+  size_t bytes() const {
+    return bits.size() * sizeof(uint64_t) + ids.size() * sizeof(Xapian::docid);
+  }
+};
+
+/* The bytes of facet terms' docids one reader keeps (64 MB: a term in every
+ * article of a 1,000,000-article index takes 125 kB); past them the rest are
+ * counted from their postlists. */
+#define NF_FACET_DOCS_BUDGET (64u << 20)
+
+/* FacetTerms by prefix, and facet terms' docids, for one revision of a
+ * reader (it is one thread's at a time, as the database is). */
 class FacetTermCache {
  public:
   std::shared_ptr<const FacetTerms> get(const std::string &key) const {
@@ -128,26 +145,42 @@ class FacetTermCache {
     return it == by_key_.end() ? nullptr : it->second;
   }
   void put(const std::string &key, std::shared_ptr<const FacetTerms> t) { by_key_[key] = t; }
-  void clear() { by_key_.clear(); }
+  /* The docids of term (freq of them), read from its postlist the first
+   * time; NULL once the budget is spent.  d is checked for each posting. */
+  const DocSet *docs(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
+                     const Deadline *d);
+  void clear() {
+    by_key_.clear();
+    docs_.clear();
+    docs_bytes_ = 0;
+  }
 
  private:
   std::map<std::string, std::shared_ptr<const FacetTerms>> by_key_;
+  std::map<std::string, DocSet> docs_;
+  size_t docs_bytes_ = 0;
 };
 
 /* Counts the terms under several prefixes over a match set: as a spy, or
  * from the matching docids by each one's termlist (one walk for all the
  * prefixes: a walk per facet would read each termlist again) or, for a
  * large match set, by the postlists of the prefixes' terms (a termlist is
- * read whole, and inflated, for the few terms a facet wants). */
+ * read whole, and inflated, for the few terms a facet wants).  With a
+ * reader's cache, a term's postlist is read once per revision into memory
+ * (DocSet) and counted against the matches' bits from there. */
 class TermFacetSpy : public Xapian::MatchSpy {
  public:
-  enum Method { AUTO, TERMLISTS, POSTLISTS };
+  /* POSTLISTS reads every term's postlist each time; MEMORY keeps them in
+   * the cache (a cache of its own without a reader's), as AUTO does for a
+   * large match set of a reader. */
+  enum Method { AUTO, TERMLISTS, POSTLISTS, MEMORY };
   /* A prefix to count; returns its number for results().  keyed: each value
    * is a key, the byte sep and a spelling; a document counts once per key. */
   size_t add(const std::string &prefix, bool keyed, char sep);
   void operator()(const Xapian::Document &doc, double wt) override;
   void reset();
-  /* Counts the documents of db whose docids are in matches (sorted). */
+  /* Counts the documents of db whose docids are in matches (sorted for
+   * count_termlists, in any order for count_postlists). */
   void count_termlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches);
   void count_postlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches);
   /* Prefix and inserted ':' removed, most frequent first, ties by value; a
@@ -162,6 +195,8 @@ class TermFacetSpy : public Xapian::MatchSpy {
   /* Where the facet terms of a reader are kept between runs (NULL: made
    * for each run). */
   void set_cache(FacetTermCache *c) { cache_ = c; }
+  /* How count_postlists reads a term: AUTO, POSTLISTS or MEMORY. */
+  void set_method(Method m) { method_ = m; }
 
  private:
   struct Prefix {
@@ -175,11 +210,14 @@ class TermFacetSpy : public Xapian::MatchSpy {
   template <class Open>
   void walk(Open open);
   std::shared_ptr<const FacetTerms> facet_terms(const Xapian::Database &db, const Prefix &p);
+  std::vector<const DocSet *> group_docs(const Xapian::Database &db, const FacetTerms &ft,
+                                         const FacetTerms::Group &g, FacetTermCache *cache);
   std::vector<Prefix> prefixes_;
   std::vector<size_t> order_;  // prefixes_ by byte order of prefix, the walk's order
   const Deadline *deadline_ = nullptr;
   size_t limit_ = 0;
   FacetTermCache *cache_ = nullptr;
+  Method method_ = AUTO;
   void check_deadline() const {
     if (deadline_) deadline_->check();
   }

@@ -12,7 +12,7 @@
  * analyzers, so the index has the real terms, values and facet terms.  With
  * --db DIR an index already built there (by an earlier run with the same
  * --docs and --seed) is reused; otherwise a temporary one is made and
- * removed.  NF_FACET_METHOD=termlists or postlists forces one way of counting
+ * removed.  NF_FACET_METHOD=termlists, postlists or memory forces one way of counting
  * term facets (by default the shim chooses by the share of the database
  * that matches). */
 #include <getopt.h>

@@ -1109,7 +1109,7 @@ START_TEST(facet_counts_exact) {
 END_TEST
 
 /* Each way term facets can be counted (NF_FACET_METHOD), then the choice. */
-static const char *const facet_methods[] = {"termlists", "postlists", "auto"};
+static const char *const facet_methods[] = {"termlists", "postlists", "memory", "auto"};
 
 /* What a parsed query costs: terms (filters and ranges included) and phrases. */
 static const struct {
