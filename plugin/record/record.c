@@ -7,7 +7,9 @@
 #include <jansson.h>
 
 #include "core/grow.h"
+#include "json_write.h"
 #include "newsfields/record.h"
+#include "newsfields/text.h"
 #include "similar.h"
 
 struct nf_record {
@@ -219,8 +221,38 @@ int nf_record_date(const nf_record *rec, nf_date *out) {
   return rec->has_date;
 }
 
+/* The compact JSON, text appended (flags & NF_RECORD_JSON_TEXT) without
+ * copying the object: what every article indexed makes. */
+static nf_status compact_json(const nf_record *rec, unsigned flags, char **out, nf_error *err) {
+  nf_buf b = NF_BUF_INIT;
+  nf_status s = nf_json_write(&b, rec->json);
+  if (s == NF_OK && (flags & NF_RECORD_JSON_TEXT)) {
+    size_t n;
+    const char *text = nf_record_text(rec, &n);
+    if (nf_utf8_validate(text, n, NULL) != NF_OK) {
+      nf_buf_free(&b);
+      return nf_error_set(err, NF_ERR_PARSE, "the text is not valid UTF-8");
+    }
+    b.len--; /* the object's '}' */
+    if (json_object_size(rec->json)) s = nf_buf_append_char(&b, ',');
+    if (s == NF_OK) s = nf_json_write_string(&b, "text", 4);
+    if (s == NF_OK) s = nf_buf_append_char(&b, ':');
+    if (s == NF_OK) s = nf_json_write_string(&b, text, n);
+    if (s == NF_OK) s = nf_buf_append_char(&b, '}');
+  }
+  if (s == NF_OK) s = nf_buf_append_char(&b, '\0');
+  if (s != NF_OK) {
+    nf_buf_free(&b);
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  *out = b.data;
+  return NF_OK;
+}
+
 nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out, nf_error *err) {
   *out = NULL;
+  if (!(flags & NF_RECORD_JSON_PRETTY) && !json_object_get(rec->json, "text"))
+    return compact_json(rec, flags, out, err);
   json_t *obj = rec->json;
   json_t *copy = NULL;
   if (flags & NF_RECORD_JSON_TEXT) {
