@@ -22,7 +22,7 @@ nf_status nf_xenquire_new(nf_xdb *db, nf_xenquire **out, nf_error *err) {
     std::unique_ptr<nf_xenquire> e(new nf_xenquire(db->db));
     e->remote = db->remote;
     if (!db->writable) {  // a writer's terms change under it: no cache
-      if (!db->facet_terms) db->facet_terms = std::make_shared<nfx::FacetTermCache>();
+      if (!db->facet_terms) db->facet_terms = std::make_shared<nfx::ReaderCache>();
       e->facet_terms = db->facet_terms;
     }
     // For tests and benchmarks: how term facets are counted.
@@ -181,15 +181,19 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());
     e->group_spy.reset();
     e->remote_group_spy.reset();
+    // A reader of one local database counts the groups from the matches'
+    // docids and its cache of duplicates; the others with a spy.
+    const bool local = !e->remote && e->db.size() == 1;
+    const bool cached_groups = e->collapse && local && e->facet_terms;
     if (e->collapse && e->remote) {
       e->remote_group_spy.reset(new Xapian::ValueCountMatchSpy(e->collapse_slot));
       e->enquire.add_matchspy(e->remote_group_spy.get());
-    } else if (e->collapse) {
+    } else if (e->collapse && !cached_groups) {
       e->group_spy.reset(new nfx::GroupSpy(e->collapse_slot));
       e->enquire.add_matchspy(e->group_spy.get());
     }
     std::unique_ptr<DocidSpy> collect;
-    if (e->terms && !e->remote && e->db.size() == 1) {
+    if ((e->terms || cached_groups) && local) {
       collect.reset(new DocidSpy);
       e->enquire.add_matchspy(collect.get());
     }
@@ -206,7 +210,12 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     // Spies see every match before it is collapsed: the documents are the
     // spy's total, the groups those without a key plus one per key.
     m->total = m->groups = m->mset.get_matches_estimated();
-    if (e->group_spy) {
+    if (cached_groups) {
+      const nfx::DuplicateGroups &dups =
+          e->facet_terms->duplicates(e->db, e->collapse_slot, &e->deadline);
+      m->total = collect->docids.size();
+      m->groups = dups.groups_among(collect->docids, e->db.get_lastdocid());
+    } else if (e->group_spy) {
       m->total = e->group_spy->documents();
       m->groups = e->group_spy->groups();
     } else if (e->remote_group_spy) {

@@ -156,8 +156,8 @@ std::shared_ptr<const FacetTerms> TermFacetSpy::facet_terms(const Xapian::Databa
   return ft;
 }
 
-const DocSet *FacetTermCache::docs(const Xapian::Database &db, const std::string &term,
-                                   Xapian::doccount freq, const Deadline *d) {
+const DocSet *ReaderCache::docs(const Xapian::Database &db, const std::string &term,
+                                Xapian::doccount freq, const Deadline *d) {
   auto it = docs_.find(term);
   if (it != docs_.end()) return &it->second;
   DocSet set;
@@ -225,7 +225,7 @@ static void each_match(const std::vector<uint64_t> &match, const DocSet &set, Fn
 std::vector<const DocSet *> TermFacetSpy::group_docs(const Xapian::Database &db,
                                                      const FacetTerms &ft,
                                                      const FacetTerms::Group &g,
-                                                     FacetTermCache *cache) {
+                                                     ReaderCache *cache) {
   std::vector<const DocSet *> out;
   if (!cache) return out;
   for (size_t i = g.first; i < g.first + g.n; i++) {
@@ -248,11 +248,11 @@ void TermFacetSpy::count_postlists(const Xapian::Database &db,
   uint32_t serial = 0;
   // Postings in memory: the reader's cache, or one for this run only (a
   // writer's terms change under it).
-  FacetTermCache own;
-  FacetTermCache *cache = method_ == POSTLISTS ? nullptr
-                          : cache_             ? cache_
-                          : method_ == MEMORY  ? &own
-                                               : nullptr;
+  ReaderCache own;
+  ReaderCache *cache = method_ == POSTLISTS ? nullptr
+                       : cache_             ? cache_
+                       : method_ == MEMORY  ? &own
+                                            : nullptr;
   for (Prefix &p : prefixes_) {
     std::shared_ptr<const FacetTerms> ft = facet_terms(db, p);
     // the limit_ best counts so far, the smallest on top

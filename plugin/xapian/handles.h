@@ -17,14 +17,14 @@
 #include "shim.h"
 
 namespace nfx {
-class FacetTermCache;
+class ReaderCache;
 }
 
 struct nf_xdb {
   Xapian::Database db;  // for reading; shares wdb's internals when writable
   // A reader's facet terms, made by the first enquire that counts by
   // postlists; cleared when reopen() moves to another revision.
-  std::shared_ptr<nfx::FacetTermCache> facet_terms;
+  std::shared_ptr<nfx::ReaderCache> facet_terms;
   Xapian::WritableDatabase wdb;  // only when writable
   bool writable = false;
   bool in_txn = false;  // every change goes inside a transaction, so free can drop it
@@ -131,6 +131,22 @@ struct DocSet {
   }
 };
 
+/* A collapse key of 16 lower-case hex digits (record/similar.c writes them)
+ * as the number it spells; no other key can spell one, so counts by it stay
+ * exact. */
+bool hex64(const std::string &v, uint64_t *out);
+
+/* The documents of a reader that share a collapse key with another, group
+ * after group: a match set's number of groups is its documents less, for
+ * each group, all of its matching members but one. */
+struct DuplicateGroups {
+  std::vector<Xapian::docid> members;
+  std::vector<size_t> starts;  // group i is members[starts[i], starts[i + 1])
+  /* The groups among matches (docids, any order) of a database whose
+   * last docid is last. */
+  unsigned long groups_among(const std::vector<Xapian::docid> &matches, Xapian::docid last) const;
+};
+
 /* The bytes of facet terms' docids one reader keeps (64 MB: a term in every
  * article of a 1,000,000-article index takes 125 kB); past them the rest are
  * counted from their postlists. */
@@ -138,7 +154,7 @@ struct DocSet {
 
 /* FacetTerms by prefix, and facet terms' docids, for one revision of a
  * reader (it is one thread's at a time, as the database is). */
-class FacetTermCache {
+class ReaderCache {
  public:
   std::shared_ptr<const FacetTerms> get(const std::string &key) const {
     auto it = by_key_.find(key);
@@ -149,16 +165,23 @@ class FacetTermCache {
    * time; NULL once the budget is spent.  d is checked for each posting. */
   const DocSet *docs(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
                      const Deadline *d);
+  /* The groups of duplicates under a collapse slot, read from its values
+   * the first time (duplicates.cc).  d is checked for each value. */
+  const DuplicateGroups &duplicates(const Xapian::Database &db, Xapian::valueno slot,
+                                    const Deadline *d);
   void clear() {
     by_key_.clear();
     docs_.clear();
     docs_bytes_ = 0;
+    dups_.reset();
   }
 
  private:
   std::map<std::string, std::shared_ptr<const FacetTerms>> by_key_;
   std::map<std::string, DocSet> docs_;
   size_t docs_bytes_ = 0;
+  std::unique_ptr<DuplicateGroups> dups_;
+  Xapian::valueno dups_slot_ = Xapian::BAD_VALUENO;
 };
 
 /* Counts the terms under several prefixes over a match set: as a spy, or
@@ -194,7 +217,7 @@ class TermFacetSpy : public Xapian::MatchSpy {
   void set_limit(size_t k) { limit_ = k; }
   /* Where the facet terms of a reader are kept between runs (NULL: made
    * for each run). */
-  void set_cache(FacetTermCache *c) { cache_ = c; }
+  void set_cache(ReaderCache *c) { cache_ = c; }
   /* How count_postlists reads a term: AUTO, POSTLISTS or MEMORY. */
   void set_method(Method m) { method_ = m; }
 
@@ -211,12 +234,12 @@ class TermFacetSpy : public Xapian::MatchSpy {
   void walk(Open open);
   std::shared_ptr<const FacetTerms> facet_terms(const Xapian::Database &db, const Prefix &p);
   std::vector<const DocSet *> group_docs(const Xapian::Database &db, const FacetTerms &ft,
-                                         const FacetTerms::Group &g, FacetTermCache *cache);
+                                         const FacetTerms::Group &g, ReaderCache *cache);
   std::vector<Prefix> prefixes_;
   std::vector<size_t> order_;  // prefixes_ by byte order of prefix, the walk's order
   const Deadline *deadline_ = nullptr;
   size_t limit_ = 0;
-  FacetTermCache *cache_ = nullptr;
+  ReaderCache *cache_ = nullptr;
   Method method_ = AUTO;
   void check_deadline() const {
     if (deadline_) deadline_->check();
@@ -246,7 +269,8 @@ class ValueFacetSpy {
 /* Counts the matches and their groups by a collapse slot's value: each
  * document without a value is a group of its own, the others one group a
  * value.  A spy of ours, faster than Xapian's ValueCountMatchSpy (a hash
- * set, no counts); a remote shard is counted by that one instead. */
+ * set, no counts); a remote shard is counted by that one instead, a
+ * reader of one database from its DuplicateGroups. */
 class GroupSpy : public Xapian::MatchSpy {
  public:
   explicit GroupSpy(Xapian::valueno slot) : slot_(slot) {}
@@ -265,24 +289,6 @@ class GroupSpy : public Xapian::MatchSpy {
   unsigned long groups() const { return alone_ + hashes_.size() + keys_.size(); }
 
  private:
-  // A key of 16 lower-case hex digits (record/similar.c writes them) as the
-  // number it spells; no other key can spell one, so the count stays exact.
-  static bool hex64(const std::string &v, uint64_t *out) {
-    if (v.size() != 16) return false;
-    uint64_t h = 0;
-    for (char c : v) {
-      unsigned d;
-      if (c >= '0' && c <= '9')
-        d = static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f')
-        d = static_cast<unsigned>(c - 'a' + 10);
-      else
-        return false;
-      h = h << 4 | d;
-    }
-    *out = h;
-    return true;
-  }
   Xapian::valueno slot_;
   unsigned long docs_ = 0, alone_ = 0;
   std::unordered_set<uint64_t> hashes_;
@@ -313,8 +319,8 @@ struct nf_xenquire {
   Xapian::Stem stem;      // for snippets: the query parser's
   double time_limit = 0;  // seconds for one run, 0: none
   bool remote = false;    // a remote shard takes no MatchDecider, nor a spy of ours
-  std::shared_ptr<nfx::FacetTermCache> facet_terms;  // the reader's, or NULL
-  unsigned facet_limit = 0;                          // values wanted per term facet, 0: all
+  std::shared_ptr<nfx::ReaderCache> facet_terms;  // the reader's, or NULL
+  unsigned facet_limit = 0;                       // values wanted per term facet, 0: all
   nfx::Deadline deadline;
   bool collapse = false;  // fold the matches sharing collapse_slot's value
   unsigned collapse_slot = 0;

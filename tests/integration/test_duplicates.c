@@ -121,6 +121,21 @@ START_TEST(a_search_folds_them_into_one_hit) {
 }
 END_TEST
 
+/* One database counts its groups from the duplicates it keeps, several
+ * with a spy on each match's key: the same database twice has every article
+ * twice, and still three groups. */
+START_TEST(groups_counted_alike_over_two_databases) {
+  char *out = NULL;
+  int rc = nf_test_runf(&out, NULL, "%s search -n 0 --db %s/db --db %s/db strike", NF, dir, dir);
+  ck_assert_int_eq(rc, 0);
+  ck_assert_str_eq(out, "10 matches for strike; 3 hits, 7 near-duplicates folded\n");
+  free(out);
+  out = search("-n 0 strike");
+  ck_assert_str_eq(out, "5 matches for strike; 3 hits, 2 near-duplicates folded\n");
+  free(out);
+}
+END_TEST
+
 /* --json: "groups" after "total", each hit's "similar" {count, key}. */
 START_TEST(the_json_says_how_many_and_which) {
   json_t *j = search_json("--json --sort date strike");
@@ -201,6 +216,7 @@ int main(void) {
   tcase_add_unchecked_fixture(tc, index_wire, remove_wire);
   tcase_add_test(tc, the_copies_share_a_key_and_only_they);
   tcase_add_test(tc, a_search_folds_them_into_one_hit);
+  tcase_add_test(tc, groups_counted_alike_over_two_databases);
   tcase_add_test(tc, the_json_says_how_many_and_which);
   tcase_add_test(tc, no_collapse_shows_each);
   tcase_add_test(tc, facets_count_articles);
