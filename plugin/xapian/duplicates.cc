@@ -1,6 +1,6 @@
 /* Near-duplicate groups of a reader, read once from the collapse slot's
- * values, so that a search counts its groups from its matches' docids
- * instead of reading and hashing the key of every match. */
+ * values, so that a search counts its groups from its matches' docids and
+ * folds its hits itself, instead of Xapian reading the key of every match. */
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -62,25 +62,72 @@ const DuplicateGroups &ReaderCache::duplicates(const Xapian::Database &db, Xapia
   add_runs(numbers, *g);
   add_runs(others, *g);
   g->starts.push_back(g->members.size());
+  for (size_t i = 0; i + 1 < g->starts.size(); i++) {
+    for (size_t k = g->starts[i]; k < g->starts[i + 1]; k++)
+      g->by_docid.emplace_back(g->members[k], static_cast<uint32_t>(i));
+  }
+  std::sort(g->by_docid.begin(), g->by_docid.end());
   dups_ = std::move(g);
   dups_slot_ = slot;
   return *dups_;
 }
 
-unsigned long DuplicateGroups::groups_among(const std::vector<Xapian::docid> &matches,
-                                            Xapian::docid last) const {
-  std::vector<uint64_t> match(last / 64 + 1);
-  for (Xapian::docid did : matches) match[did / 64] |= uint64_t{1} << (did % 64);
-  unsigned long folded = 0;  // matches that are not their group's first
-  for (size_t g = 0; g + 1 < starts.size(); g++) {
-    unsigned long in = 0;
+long DuplicateGroups::group_of(Xapian::docid did) const {
+  auto it = std::lower_bound(by_docid.begin(), by_docid.end(), std::make_pair(did, uint32_t{0}));
+  return it != by_docid.end() && it->first == did ? static_cast<long>(it->second) : -1;
+}
+
+std::vector<uint32_t> DuplicateGroups::matching(const std::vector<uint64_t> &match) const {
+  std::vector<uint32_t> in(starts.empty() ? 0 : starts.size() - 1);
+  for (size_t g = 0; g < in.size(); g++) {
     for (size_t i = starts[g]; i < starts[g + 1]; i++) {
       Xapian::docid did = members[i];
-      in += did / 64 < match.size() && (match[did / 64] >> (did % 64) & 1);
+      in[g] += did / 64 < match.size() && (match[did / 64] >> (did % 64) & 1);
     }
-    if (in > 1) folded += in - 1;
   }
-  return matches.size() - folded;
+  return in;
+}
+
+bool fold_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint32_t> &in,
+               unsigned offset, unsigned limit, Xapian::valueno slot, Xapian::doccount asked) {
+  m.folded = true;
+  m.picks.clear();
+  m.counts.clear();
+  m.keys.clear();
+  m.first_rank = offset;
+  std::vector<bool> seen(in.size());
+  unsigned long hits = 0;  // groups met so far
+  for (Xapian::doccount i = 0; i < m.mset.size() && m.picks.size() < limit; i++) {
+    long g = dups.group_of(*m.mset[i]);
+    if (g >= 0 && seen[static_cast<size_t>(g)]) continue;  // a group's best came first
+    if (g >= 0) seen[static_cast<size_t>(g)] = true;
+    if (hits++ < offset) continue;
+    m.picks.push_back(i);
+    m.counts.push_back(g >= 0 ? in[static_cast<size_t>(g)] - 1 : 0);
+    m.keys.push_back(m.mset[i].get_document().get_value(slot));
+  }
+  return m.picks.size() == limit || m.mset.size() < asked;
+}
+
+void count_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint32_t> &in,
+                unsigned offset) {
+  m.folded = true;
+  m.picks.clear();
+  m.counts.clear();
+  m.keys.clear();
+  m.first_rank = offset;
+  for (Xapian::doccount i = 0; i < m.mset.size(); i++) {
+    long g = dups.group_of(*m.mset[i]);
+    m.picks.push_back(i);
+    m.counts.push_back(g >= 0 ? in[static_cast<size_t>(g)] - 1 : 0);
+    m.keys.push_back(m.mset[i].get_collapse_key());
+  }
+}
+
+std::vector<uint64_t> docid_bits(const std::vector<Xapian::docid> &docids, Xapian::docid last) {
+  std::vector<uint64_t> bits(last / 64 + 1);
+  for (Xapian::docid did : docids) bits[did / 64] |= uint64_t{1} << (did % 64);
+  return bits;
 }
 
 }  // namespace nfx

@@ -204,7 +204,15 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     std::unique_ptr<nf_xmset> m(new nf_xmset);
     e->deadline.start(e->time_limit);
     nfx::DeadlineDecider d(e->deadline);
-    m->mset = e->enquire.get_mset(offset, limit, check, nullptr, decider(e, e->enquire, d));
+    // Folded here: the matches from the first, and some more than the hits
+    // for the members of groups among them.
+    e->enquire.set_collapse_key(e->collapse && !cached_groups ? e->collapse_slot
+                                                              : Xapian::BAD_VALUENO);
+    Xapian::doccount asked = limit ? offset + limit + std::max(10u, (offset + limit) / 4) : 0;
+    if (cached_groups)
+      m->mset = e->enquire.get_mset(0, asked, check, nullptr, decider(e, e->enquire, d));
+    else
+      m->mset = e->enquire.get_mset(offset, limit, check, nullptr, decider(e, e->enquire, d));
     m->stem = e->stem;
     e->enquire.clear_matchspies();  // collect goes before the enquire
     // Spies see every match before it is collapsed: the documents are the
@@ -213,8 +221,19 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     if (cached_groups) {
       const nfx::DuplicateGroups &dups =
           e->facet_terms->duplicates(e->db, e->collapse_slot, &e->deadline);
+      std::vector<uint32_t> in =
+          dups.matching(nfx::docid_bits(collect->docids, e->db.get_lastdocid()));
+      unsigned long folded = 0;
+      for (uint32_t n : in) folded += n > 1 ? n - 1 : 0;
       m->total = collect->docids.size();
-      m->groups = dups.groups_among(collect->docids, e->db.get_lastdocid());
+      m->groups = m->total - folded;
+      if (!nfx::fold_hits(*m, dups, in, offset, limit, e->collapse_slot, asked)) {
+        // So many members of groups at the top that the hits are further
+        // down: Xapian folds them (no spies, no count to check this time).
+        e->enquire.set_collapse_key(e->collapse_slot);
+        m->mset = e->enquire.get_mset(offset, limit, 0, nullptr, decider(e, e->enquire, d));
+        nfx::count_hits(*m, dups, in, offset);
+      }
     } else if (e->group_spy) {
       m->total = e->group_spy->documents();
       m->groups = e->group_spy->groups();

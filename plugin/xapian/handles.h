@@ -142,10 +142,27 @@ bool hex64(const std::string &v, uint64_t *out);
 struct DuplicateGroups {
   std::vector<Xapian::docid> members;
   std::vector<size_t> starts;  // group i is members[starts[i], starts[i + 1])
-  /* The groups among matches (docids, any order) of a database whose
-   * last docid is last. */
-  unsigned long groups_among(const std::vector<Xapian::docid> &matches, Xapian::docid last) const;
+  std::vector<std::pair<Xapian::docid, uint32_t>> by_docid;  // (member, its group), sorted
+  /* The group of a document, or -1 when it shares its key with no other. */
+  long group_of(Xapian::docid did) const;
+  /* The matching members of each group; match: the matches' docids as bits. */
+  std::vector<uint32_t> matching(const std::vector<uint64_t> &match) const;
 };
+
+/* Keeps in m the hits [offset, offset + limit) of m's unfolded matches
+ * (asked of Xapian: none left out when fewer came) with each group's best
+ * only; in: each group's matching members.  False when m's matches ran out
+ * first and Xapian has more: ask again for more. */
+bool fold_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint32_t> &in,
+               unsigned offset, unsigned limit, Xapian::valueno slot, Xapian::doccount asked);
+
+/* Keeps in m the hits of an MSet that Xapian folded (from offset), with
+ * exact counts of the matches each stands for. */
+void count_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint32_t> &in,
+                unsigned offset);
+
+/* The docids as bits (bit d % 64 of word d / 64) up to last. */
+std::vector<uint64_t> docid_bits(const std::vector<Xapian::docid> &docids, Xapian::docid last);
 
 /* The bytes of facet terms' docids one reader keeps (64 MB: a term in every
  * article of a 1,000,000-article index takes 125 kB); past them the rest are
@@ -329,6 +346,14 @@ struct nf_xenquire {
 
 struct nf_xmset {
   Xapian::MSet mset;
+  // When the near-duplicates were folded here, not by Xapian (fold.cc): the
+  // hits as positions in mset, the matches each stands for besides itself,
+  // its collapse key, and the rank of the first hit.
+  bool folded = false;
+  std::vector<Xapian::doccount> picks;
+  std::vector<unsigned long> counts;
+  std::vector<std::string> keys;
+  unsigned first_rank = 0;
   unsigned long total = 0;   // matching documents, exact
   unsigned long groups = 0;  // hits once collapsed (total when not collapsing)
   Xapian::Stem stem;

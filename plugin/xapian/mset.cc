@@ -11,7 +11,14 @@ using nfx::guarded;
 
 namespace {
 
-bool in_range(const nf_xmset *m, size_t i) { return m && i < m->mset.size(); }
+size_t hit_count(const nf_xmset *m) { return m->folded ? m->picks.size() : m->mset.size(); }
+
+bool in_range(const nf_xmset *m, size_t i) { return m && i < hit_count(m); }
+
+/* Hit i (in range) in Xapian's MSet. */
+Xapian::MSetIterator hit(const nf_xmset *m, size_t i) {
+  return m->mset[m->folded ? m->picks[i] : static_cast<Xapian::doccount>(i)];
+}
 
 /* A marker absent from text: the next unused private-use character, from cp. */
 std::string free_marker(const std::string &text, unsigned &cp) {
@@ -72,28 +79,30 @@ extern "C" {
 
 void nf_xmset_free(nf_xmset *m) { delete m; }
 
-size_t nf_xmset_size(const nf_xmset *m) { return m ? m->mset.size() : 0; }
+size_t nf_xmset_size(const nf_xmset *m) { return m ? hit_count(m) : 0; }
 
 unsigned long nf_xmset_total(const nf_xmset *m) { return m ? m->total : 0; }
 
 unsigned long nf_xmset_groups(const nf_xmset *m) { return m ? m->groups : 0; }
 
 unsigned long nf_xmset_collapse_count(const nf_xmset *m, size_t i) {
-  return in_range(m, i) ? m->mset[i].get_collapse_count() : 0;
+  if (!in_range(m, i)) return 0;
+  return m->folded ? m->counts[i] : hit(m, i).get_collapse_count();
 }
 
-unsigned nf_xmset_docid(const nf_xmset *m, size_t i) { return in_range(m, i) ? *m->mset[i] : 0; }
+unsigned nf_xmset_docid(const nf_xmset *m, size_t i) { return in_range(m, i) ? *hit(m, i) : 0; }
 
 unsigned nf_xmset_rank(const nf_xmset *m, size_t i) {
-  return in_range(m, i) ? m->mset[i].get_rank() : 0;
+  if (!in_range(m, i)) return 0;
+  return m->folded ? m->first_rank + static_cast<unsigned>(i) : hit(m, i).get_rank();
 }
 
 double nf_xmset_weight(const nf_xmset *m, size_t i) {
-  return in_range(m, i) ? m->mset[i].get_weight() : 0.0;
+  return in_range(m, i) ? hit(m, i).get_weight() : 0.0;
 }
 
 int nf_xmset_percent(const nf_xmset *m, size_t i) {
-  return in_range(m, i) ? m->mset[i].get_percent() : 0;
+  return in_range(m, i) ? hit(m, i).get_percent() : 0;
 }
 
 nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len, nf_error *err) {
@@ -102,7 +111,7 @@ nf_status nf_xmset_data(const nf_xmset *m, size_t i, char **out, size_t *out_len
   if (out_len) *out_len = 0;
   if (!in_range(m, i)) return nf_error_set(err, NF_ERR_INVALID, "no result %zu", i);
   return guarded(err, [&] {
-    std::string data = m->mset[i].get_document().get_data();
+    std::string data = hit(m, i).get_document().get_data();
     *out = nfx::dup_string(data);
     if (out_len) *out_len = data.size();
     return NF_OK;
@@ -114,7 +123,7 @@ nf_status nf_xmset_value(const nf_xmset *m, size_t i, unsigned slot, char **out,
   *out = nullptr;
   if (!in_range(m, i)) return nf_error_set(err, NF_ERR_INVALID, "no result %zu", i);
   return guarded(err, [&] {
-    *out = nfx::dup_string(m->mset[i].get_document().get_value(slot));
+    *out = nfx::dup_string(hit(m, i).get_document().get_value(slot));
     return NF_OK;
   });
 }
@@ -124,7 +133,7 @@ nf_status nf_xmset_collapse_key(const nf_xmset *m, size_t i, char **out, nf_erro
   *out = nullptr;
   if (!in_range(m, i)) return nf_error_set(err, NF_ERR_INVALID, "no result %zu", i);
   return guarded(err, [&] {
-    *out = nfx::dup_string(m->mset[i].get_collapse_key());
+    *out = nfx::dup_string(m->folded ? m->keys[i] : hit(m, i).get_collapse_key());
     return NF_OK;
   });
 }

@@ -136,6 +136,69 @@ START_TEST(groups_counted_alike_over_two_databases) {
 }
 END_TEST
 
+/* Thirty re-sends of one story, newer than two others: the first hits
+ * Xapian gives are all re-sends, and folding them must look further down
+ * for the second and third hit (the search asks Xapian again). */
+START_TEST(many_copies_at_the_top_still_give_the_hits) {
+  char *d = nf_test_tmpdir();
+  char path[600], line[1024];
+  snprintf(path, sizeof path, "%s/resends.jsonl", d);
+  FILE *f = fopen(path, "w");
+  ck_assert_ptr_nonnull(f);
+  for (int i = 1; i <= 30; i++)
+    fprintf(f,
+            "{\"id\": \"resend-%02d\", \"date\": \"2024-06-%02d\", \"headline\": \"Harbour "
+            "pilots end walkout\", \"text\": \"ANTWERP, June 3 - Harbour pilots at the port of "
+            "Antwerp ended a three-day walkout on Monday after the regional government agreed to "
+            "review their pensions, the pilots' union said. Ships began moving again at noon.\"}\n",
+            i, i);
+  fputs(
+      "{\"id\": \"other-1\", \"date\": \"2024-05-02\", \"headline\": \"Port fees to rise\", "
+      "\"text\": \"HAMBURG, May 2 - The port of Hamburg will raise its fees by four percent "
+      "next year to pay for dredging the Elbe, the port authority said on Thursday.\"}\n",
+      f);
+  fputs(
+      "{\"id\": \"other-2\", \"date\": \"2024-05-01\", \"headline\": \"Port traffic "
+      "slows\", \"text\": \"GDANSK, May 1 - Container traffic at the port of Gdansk fell for "
+      "a second month in April as shipping lines cut calls in the Baltic, figures showed.\"}\n",
+      f);
+  fclose(f);
+  char *out = NULL, *err = NULL;
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s index --quiet --db %s/db %s", NF, d, path), 0);
+  free(out);
+  free(err);
+  snprintf(line, sizeof line, "%s search --db %s/db --json --sort date -n 3 port", NF, d);
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s", line), 0);
+  json_error_t e;
+  json_t *j = json_loads(out, 0, &e);
+  ck_assert_msg(json_is_object(j), "not JSON: %s", out);
+  ck_assert_str_eq(ids_of(j), "resend-30 other-1 other-2");
+  ck_assert_int_eq(json_integer_value(json_object_get(j, "total")), 32);
+  ck_assert_int_eq(json_integer_value(json_object_get(j, "groups")), 3);
+  json_t *first = json_array_get(json_object_get(j, "hits"), 0);
+  ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(first, "similar"), "count")),
+                   29);
+  json_decref(j);
+  free(out);
+  free(err);
+  /* the offset goes by hits, past the thirty */
+  snprintf(line, sizeof line, "%s search --db %s/db --json --sort date -n 1 --offset 2 port", NF,
+           d);
+  ck_assert_int_eq(nf_test_runf(&out, &err, "%s", line), 0);
+  j = json_loads(out, 0, &e);
+  ck_assert_str_eq(ids_of(j), "other-2");
+  ck_assert_int_eq(
+      json_integer_value(json_object_get(
+          json_object_get(json_array_get(json_object_get(j, "hits"), 0), "similar"), "count")),
+      0);
+  json_decref(j);
+  free(out);
+  free(err);
+  nf_test_rmtree(d);
+  free(d);
+}
+END_TEST
+
 /* --json: "groups" after "total", each hit's "similar" {count, key}. */
 START_TEST(the_json_says_how_many_and_which) {
   json_t *j = search_json("--json --sort date strike");
@@ -217,6 +280,7 @@ int main(void) {
   tcase_add_test(tc, the_copies_share_a_key_and_only_they);
   tcase_add_test(tc, a_search_folds_them_into_one_hit);
   tcase_add_test(tc, groups_counted_alike_over_two_databases);
+  tcase_add_test(tc, many_copies_at_the_top_still_give_the_hits);
   tcase_add_test(tc, the_json_says_how_many_and_which);
   tcase_add_test(tc, no_collapse_shows_each);
   tcase_add_test(tc, facets_count_articles);
