@@ -51,7 +51,17 @@ these those who which what one some many most several both all each every any no
 mr mrs ms dr sen rep gov gen jr sr ii iii iv president senator secretary former presidential republican
 republicans democrat democrats democratic gop campaign q a according in on at by of and or but
 so if when as new former vice mayor governor chairman chief minister spokesman spokeswoman
-press white house state department""".split())
+press white house state department
+another about almost only nearly just more some most top multiple half""".split())
+
+# Number words: "Twenty-four percent said" names no one.
+NUMBER_WORDS = set("""one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+eighty ninety hundred""".split())
+
+
+def number_word(f):
+    return all(p in NUMBER_WORDS for p in f.split("-"))
 
 
 def fold(s):
@@ -81,18 +91,20 @@ PLACE_WORDS = load_place_words()
 
 
 PREPOSITIONS = set("of from at in for with by on to".split())
+DETERMINERS = set("the a an".split())
 
 
 def segment_key(text, common):
-    """The last word of the last run of two or more capitalised words that
-    is not in a prepositional phrase (a full name: "Gov. Bill Richardson of
-    New Mexico" -> richardson, "Western New England University historian
-    John Baick" -> baick), else the last capitalised word that may name
-    someone."""
-    key = None
+    """(key, full): the last word of the last run of two or more capitalised
+    words that is not in a prepositional phrase (a full name: "Gov. Bill
+    Richardson of New Mexico" -> richardson, "Western New England University
+    historian John Baick" -> baick; full is True), else the last capitalised
+    word that may name someone, preferring words outside prepositional
+    phrases ("Mr. Morgan of the Sierra Club" -> morgan)."""
     run = []
     runs = []
     prev_word = ""
+    before_det = ""
     for m in WORD.finditer(text):
         w = m.group(0).rstrip(".").replace("’", "'")
         if w.endswith("'s") or w.endswith("'"):
@@ -104,38 +116,54 @@ def segment_key(text, common):
             run = []
         if w and w[0].isupper():
             if not run:
-                run.append(("", -1, fold(prev_word) in PREPOSITIONS))
+                # "of the Eurasia Group": the preposition may stand before an article
+                prep = fold(prev_word) in PREPOSITIONS or (
+                    fold(prev_word) in DETERMINERS and fold(before_det) in PREPOSITIONS)
+                run.append(("", -1, prep))
             run.append((fold(w), m.end(), False))
+        before_det = prev_word
         prev_word = w
     if run:
         runs.append(run)
     runs = [(r[0][2], [(f, e) for f, e, _ in r[1:]]) for r in runs]
+
+    def may_name(f):
+        return not (f in NOT_NAMES or len(f) < 2 or f in common or f in PLACE_WORDS
+                    or number_word(f))
+
     for after_prep, r in reversed(runs):
-        names = [f for f, _ in r if f not in NOT_NAMES and len(f) >= 2 and f not in common
-                 and f not in PLACE_WORDS]
+        names = [f for f, _ in r if may_name(f)]
         if len(r) >= 2 and len(names) >= 2 and not after_prep:
-            return names[-1]
-    runs = [r for _, r in runs]
-    for r in runs:
-        for f, _ in r:
-            if f in NOT_NAMES or len(f) < 2 or f in common or f in PLACE_WORDS:
+            return names[-1], True
+    key = None
+    for want_prep in (False, True):
+        for after_prep, r in runs:
+            if after_prep != want_prep:
                 continue
-            key = f
-    return key
+            for f, _ in r:
+                if may_name(f):
+                    key = f
+        if key:
+            return key, False
+    return None, False
 
 
 def name_key(text, common=frozenset()):
-    """The name a source is known by: in the first comma-separated part that
-    holds one ("Christian Estrosi, a former mayor of Nice" -> estrosi; "The
-    French interior minister, Bernard Cazeneuve" -> cazeneuve), the last
+    """The name a source is known by: the full name of the first
+    comma-separated part that holds one ("Christian Estrosi, a former mayor of
+    Nice" -> estrosi; "The French interior minister, Bernard Cazeneuve" and
+    "Nevada's governor, Brian Sandoval" -> the appositive's name), else in the
+    first part that holds one, the last
     capitalised word that is not a title, a pronoun, a demonym or a word the
     article also writes in lower case ("Police said" names no one)."""
     text = text.split("(")[0]
+    first = None
     for part in text.split(","):
-        key = segment_key(part, common)
-        if key:
+        key, full = segment_key(part, common)
+        if full:
             return key
-    return None
+        first = first or key
+    return first
 
 
 def common_words(text):
