@@ -139,6 +139,18 @@ static const struct {
     {"The office is a “de facto embassy” in all but name.", "-|-|de facto embassy;"},
     {"“We will stay,” a senior official said.", "-|said|We will stay,;"},
     {"“Maybe,” he said.", "-|said|Maybe,;"},
+    /* labels: a person's name and a colon before what the person says */
+    {"Jane Roe: We Will Not Back Down on Taxes.\n\nSenator Jane Roe spoke on Monday.",
+     "Jane Roe|:|We Will Not Back Down on Taxes;"},
+    {"Polls differ - Mark Doe: “The numbers are close.”", "Mark Doe|:|The numbers are close.;"},
+    {"Host Jane Roe met Governor Tom Smith.\n\nSMITH: We cut every tax we could find.",
+     "Tom Smith|:|We cut every tax we could find;"},
+    {"Roe: No new taxes for the middle class.\n\nWASHINGTON (AP) — Senator Jane Roe spoke.",
+     "Jane Roe|:|No new taxes for the middle class;"},
+    /* ... not a tally, a round-up's short heading, nor a word that names no one */
+    {"Senator Jane Roe won votes.\n\nJane Roe: 1,769.", ""},
+    {"Senator Jane Roe ran.\n\nRoe: A long shot.\n\nShe trails.", ""},
+    {"Note: all prices are in dollars and include taxes.", ""},
     /* no cue: no speech */
     {"Prices continued to rise.", ""},
     {"He declined to say whether he would run.", ""},

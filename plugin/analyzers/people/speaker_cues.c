@@ -158,6 +158,11 @@ static size_t group_start(const article *a, size_t b) {
 nf_status spk_find_cues(article *a) {
   nf_status s = NF_OK;
   for (size_t i = 0; i < a->toks.n && s == NF_OK; i++) {
+    cue label;
+    if (spk_label_cue(a, i, &label)) {
+      s = add_cue(a, &label);
+      continue;
+    }
     if (a->toks.v[i].flags & NF_TOK_IN_QUOTE) continue;
     nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_VERB));
     if (!m.len) continue;

@@ -120,6 +120,10 @@ size_t spk_paren_open(const article *a, size_t k);
 /* A word of more than four letters ending in suffix ("telling", "polled"). */
 int spk_ends_in(const article *a, size_t i, const char *suffix);
 
+/* speaker_labels.c: "Jane Roe: ...", "ROE: ..." -- a cue at the colon of a
+ * label, its source the person named before it. */
+int spk_label_cue(const article *a, size_t colon, cue *c);
+
 /* speaker.c */
 size_t spk_paragraph_of(const article *a, size_t tok);
 int spk_named(const source *s);
