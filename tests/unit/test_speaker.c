@@ -151,6 +151,15 @@ static const struct {
     {"Senator Jane Roe won votes.\n\nJane Roe: 1,769.", ""},
     {"Senator Jane Roe ran.\n\nRoe: A long shot.\n\nShe trails.", ""},
     {"Note: all prices are in dollars and include taxes.", ""},
+    /* publishers: a name before "reported" or "announced" that is no person's */
+    {"Acme Widgets announced that it would close the plant.",
+     "Acme Widgets|announced|it would close the plant;"},
+    {"The plant will close, the Daily Planet reported.",
+     "Daily Planet|reported|The plant will close;"},
+    /* ... not a pronoun, a place after a preposition, nor a reporter's credit line */
+    {"They reported that the plant would close.", ""},
+    {"Police in Springfield reported two arrests.", ""},
+    {"The plant closed.\n\nRoe reported from Springfield.", ""},
     /* no cue: no speech */
     {"Prices continued to rise.", ""},
     {"He declined to say whether he would run.", ""},

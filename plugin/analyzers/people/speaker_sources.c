@@ -641,7 +641,8 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
     snprintf(s->country, sizeof s->country, "%s", c->name);
     return 1;
   }
-  return 0;
+  /* just before the verb, not a name inside an appositive's chain */
+  return depth == 0 && spk_publisher_before(a, e, cue_at, s);
 }
 
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s);
