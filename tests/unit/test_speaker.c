@@ -139,6 +139,16 @@ static const struct {
     {"The office is a “de facto embassy” in all but name.", "-|-|de facto embassy;"},
     {"“We will stay,” a senior official said.", "-|said|We will stay,;"},
     {"“Maybe,” he said.", "-|said|Maybe,;"},
+    /* an adverb of manner between source and verb; a noun in "-ly" is none */
+    {"Senator Ann Lee boldly suggested that the plan would fail.",
+     "Ann Lee|suggested|the plan would fail;"},
+    {"Senator Jane Roe met the family. The Roe family said the plan would fail.", ""},
+    /* a description opening the sentence before the participle's subject */
+    {"Democratic presidential nominee Jane Roe chimed in, saying the videos should be released.",
+     "Jane Roe|saying|the videos should be released;"},
+    /* an inverted speaker's party and state in parentheses */
+    {"The deal is dead, said Rep. Jane Roe (D-Ore.), head of the caucus.",
+     "Jane Roe|said|The deal is dead;"},
     /* labels: a person's name and a colon before what the person says */
     {"Jane Roe: We Will Not Back Down on Taxes.\n\nSenator Jane Roe spoke on Monday.",
      "Jane Roe|:|We Will Not Back Down on Taxes;"},

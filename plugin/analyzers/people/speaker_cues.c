@@ -34,6 +34,20 @@ static const char *const days[] = {"monday",    "tuesday",  "wednesday", "thursd
 static const char *const periods[] = {"week",    "month",   "year",      "weekend", "night",
                                       "morning", "evening", "afternoon", NULL};
 
+/* A lower-case adverb of manner: "forcefully", "boldly", "jokingly"; by
+ * its ending, which nouns in "-ly" ("family", "assembly", "rally") lack. */
+static int manner_adverb(const article *a, size_t k) {
+  static const char *const endings[] = {"fully", "ously", "edly", "ively", "ntly", "tely",
+                                        "ibly",  "ably",  "ngly", "rply",  "atly", "ptly",
+                                        "ctly",  "ldly",  "ckly", "ssly",  "ally", NULL};
+  const nf_token *tk = &a->toks.v[k];
+  if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_LOWER) || tk->fold_len < 6) return 0;
+  if (k > 0 && (spk_article(a, k - 1) || (a->toks.v[k - 1].flags & NF_TOK_POSSESSIVE))) return 0;
+  for (size_t i = 0; endings[i]; i++)
+    if (spk_ends_in(a, k, endings[i])) return 1;
+  return 0;
+}
+
 /* Back from a verb over adverbs, auxiliaries and times: "Clinton on
  * Tuesday said", "he said last week", "Austin also said". */
 static size_t skip_adjuncts(const article *a, size_t i) {
@@ -42,7 +56,7 @@ static size_t skip_adjuncts(const article *a, size_t i) {
     size_t open = k > 0 ? spk_paren_open(a, k - 1) : NONE;
     if (open != NONE) {
       k = open; /* "Lisa Madigan (D) asserted" */
-    } else if (k > 0 && nf_tok_in(&a->toks, k - 1, fillers)) {
+    } else if (k > 0 && (nf_tok_in(&a->toks, k - 1, fillers) || manner_adverb(a, k - 1))) {
       k--;
     } else if (k > 1 && nf_tok_in(&a->toks, k - 1, days) && nf_tok_is(&a->toks, k - 2, "on")) {
       k -= 2;
@@ -103,6 +117,17 @@ static int sentence_subject(const article *a, size_t before, source *s) {
     while (e < before && a->toks.v[e].kind == NF_TOKEN_WORD &&
            (a->toks.v[e].flags & NF_TOK_CAPITALIZED) && !(a->toks.v[e].flags & NF_TOK_IN_QUOTE))
       e++;
+    /* "Democratic presidential nominee Jane Roe" opening the sentence: a
+     * description before a name (its words no verbs: not "Roe warned Lee") */
+    size_t d = e;
+    while (k == ss[si].tok_begin && (a->toks.v[k].flags & NF_TOK_CAPITALIZED) && d < before &&
+           d < e + 3 && a->toks.v[d].kind == NF_TOKEN_WORD && (a->toks.v[d].flags & NF_TOK_LOWER) &&
+           !lex_at(a, d, NF_LEX_BIT(NF_LEX_VERB)).len && !spk_ends_in(a, d, "ed"))
+      d++;
+    if (d > e && d < before && a->person_at[d] != NONE) {
+      spk_person_source(a, &a->persons[a->person_at[d]], s);
+      return 1;
+    }
     if (a->toks.v[k].kind == NF_TOKEN_WORD && a->title_at[k] == NONE &&
         spk_source_before(a, e, before, 0, s) && s->kind == SRC_BODY &&
         (s->begin == ss[si].tok_begin ||
@@ -153,6 +178,18 @@ static size_t group_start(const article *a, size_t b) {
   if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
   if (b > 0 && spk_article(a, b - 1)) b--;
   return b;
+}
+
+/* After an inverted speaker's name at token e, the clause ends: ",", ".",
+ * ";", also past a party and state ("said Rep. Jane Roe (D-Ore.), who"). */
+static int name_ends_clause(const article *a, size_t e) {
+  if (e < a->toks.n && nf_tok_punct(&a->toks, e, "(")) {
+    size_t close = e + 1;
+    while (close < a->toks.n && close < e + 8 && !nf_tok_punct(&a->toks, close, ")")) close++;
+    if (close < a->toks.n && nf_tok_punct(&a->toks, close, ")")) e = close + 1;
+  }
+  return e >= a->toks.n || nf_tok_punct(&a->toks, e, ",") || nf_tok_punct(&a->toks, e, ".") ||
+         nf_tok_punct(&a->toks, e, ";");
 }
 
 nf_status spk_find_cues(article *a) {
@@ -208,9 +245,7 @@ nf_status spk_find_cues(article *a) {
     } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&
                (nf_tok_punct(&a->toks, k - 1, ",") || a->toks.v[k - 1].kind == NF_TOKEN_QUOTE) &&
                !spk_pronoun_gender(a, c.end) && spk_source_after(a, c.end, 0, &c.src) &&
-               c.src.kind == SRC_PERSON &&
-               (c.src.end >= a->toks.n || nf_tok_punct(&a->toks, c.src.end, ",") ||
-                nf_tok_punct(&a->toks, c.src.end, ".") || nf_tok_punct(&a->toks, c.src.end, ";"))) {
+               c.src.kind == SRC_PERSON && name_ends_clause(a, c.src.end)) {
       /* "..., said Treasury Secretary Janet Yellen, as ..." (not "..., said
        * Trump was wrong") */
       c.group_end = c.src.end;
