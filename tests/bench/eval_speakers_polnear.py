@@ -95,12 +95,13 @@ DETERMINERS = set("the a an".split())
 
 
 def segment_key(text, common):
-    """(key, full): the last word of the last run of two or more capitalised
-    words that is not in a prepositional phrase (a full name: "Gov. Bill
-    Richardson of New Mexico" -> richardson, "Western New England University
-    historian John Baick" -> baick; full is True), else the last capitalised
-    word that may name someone, preferring words outside prepositional
-    phrases ("Mr. Morgan of the Sierra Club" -> morgan)."""
+    """(key, strength): the last word of the last run of two or more
+    capitalised words that is not in a prepositional phrase (a full name:
+    "Gov. Bill Richardson of New Mexico" -> richardson, "Western New England
+    University historian John Baick" -> baick; strength 2), else the last
+    capitalised word that may name someone, preferring words outside
+    prepositional phrases ("Mr. Morgan of the Sierra Club" -> morgan;
+    strength 1 when it ends the text, a bare name, else 0)."""
     run = []
     runs = []
     prev_word = ""
@@ -134,33 +135,38 @@ def segment_key(text, common):
     for after_prep, r in reversed(runs):
         names = [f for f, _ in r if may_name(f)]
         if len(r) >= 2 and len(names) >= 2 and not after_prep:
-            return names[-1], True
+            return names[-1], 2
     key = None
     for want_prep in (False, True):
         for after_prep, r in runs:
             if after_prep != want_prep:
                 continue
-            for f, _ in r:
+            for f, e in r:
                 if may_name(f):
-                    key = f
+                    key, end = f, e
         if key:
-            return key, False
-    return None, False
+            # a bare name ("Kaine") names its source; a modifier ("Nevada's
+            # governor", "A Twitter spokesman") or a prepositional phrase
+            # ("the director of the FBI") yields to a later appositive's name
+            bare = not want_prep and not re.search(r"[^\W\d_]", text[end:])
+            return key, 1 if bare else 0
+    return None, 0
 
 
 def name_key(text, common=frozenset()):
-    """The name a source is known by: the full name of the first
+    """The name a source is known by: the full or bare name of the first
     comma-separated part that holds one ("Christian Estrosi, a former mayor of
-    Nice" -> estrosi; "The French interior minister, Bernard Cazeneuve" and
-    "Nevada's governor, Brian Sandoval" -> the appositive's name), else in the
-    first part that holds one, the last
+    Nice" -> estrosi; "Kaine, a former party chairman" -> kaine; "The French
+    interior minister, Bernard Cazeneuve" and "Nevada's governor, Brian
+    Sandoval" -> the appositive's name), else in the first part that holds
+    one, the last
     capitalised word that is not a title, a pronoun, a demonym or a word the
     article also writes in lower case ("Police said" names no one)."""
     text = text.split("(")[0]
     first = None
     for part in text.split(","):
-        key, full = segment_key(part, common)
-        if full:
+        key, strength = segment_key(part, common)
+        if strength:
             return key
         first = first or key
     return first
