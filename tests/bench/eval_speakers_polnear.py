@@ -90,6 +90,24 @@ def load_place_words():
 PLACE_WORDS = load_place_words()
 
 
+def load_place_names():
+    """Folded names of countries, capitals and US states and cities
+    (schema/places.tsv): "One California delegate", "the Texas senator",
+    "observers in Virginia" describe a source by a place, they name no one."""
+    names = set()
+    with open(os.path.join(ROOT, "schema", "places.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cols) < 3:
+                continue
+            if cols[2] in ("country", "capital") or cols[1] == "us" and cols[2] in ("region", "city"):
+                names.add(" ".join(fold(w).rstrip(".") for w in cols[0].split()))
+    return names
+
+
+PLACE_NAMES = load_place_names()
+
+
 PREPOSITIONS = set("of from at in for with by on to".split())
 DETERMINERS = set("the a an".split())
 
@@ -127,6 +145,23 @@ def segment_key(text, common):
     if run:
         runs.append(run)
     runs = [(r[0][2], [(f, e) for f, e, _ in r[1:]]) for r in runs]
+
+    def describes(after_prep, r):
+        """A place that modifies a noun or ends a prepositional phrase."""
+        words = [f for f, _ in r]
+        place = False
+        for i in range(len(words)):  # "One California delegate", "A New York judge"
+            if " ".join(words[i:]) in PLACE_NAMES:
+                place = True
+                break
+            if not (words[i] in NOT_NAMES or number_word(words[i])):
+                break
+        if not place:
+            return False
+        nxt = WORD.search(text, r[-1][1])
+        return after_prep or bool(nxt and nxt.group(0)[0].islower())
+
+    runs = [(p, r) for p, r in runs if not describes(p, r)]
 
     def may_name(f):
         return not (f in NOT_NAMES or len(f) < 2 or f in common or f in PLACE_WORDS
