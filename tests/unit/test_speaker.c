@@ -133,6 +133,15 @@ static const struct {
     /* what is said of a document is no part of what it says */
     {"Clinton leads by three points, according to a Quinnipiac poll conducted in March.",
      "Quinnipiac|according to|Clinton leads by three points;"},
+    /* ... or made by whom "by" names after a description of it */
+    {"Roe leads by three points, according to the average of polls compiled by Acme Clear "
+     "Politics.",
+     "Acme Clear Politics|according to|Roe leads by three points;"},
+    {"The case is weak, according to a court document filed by state attorney Dave Aronberg.",
+     "Dave Aronberg|according to|The case is weak;"},
+    /* ... not an agent that names no one */
+    {"Output fell, according to figures released by the ministry.", "-|according to|Output fell;"},
+    {"Prices rose, according to people familiar with the talks.", "-|according to|Prices rose;"},
     /* ... but "called for" reports what was asked for */
     {"Jeb Bush called for calm.", "Jeb Bush|called for|calm;"},
     /* unattributable quotations stay unattributed */
