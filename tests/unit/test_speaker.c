@@ -158,6 +158,14 @@ static const struct {
     /* an inverted speaker's party and state in parentheses */
     {"The deal is dead, said Rep. Jane Roe (D-Ore.), head of the caucus.",
      "Jane Roe|said|The deal is dead;"},
+    /* a surname only a verb marks is a person's when the article writes a
+     * full name ending in it; not when the full name is a company's or a
+     * thing's */
+    {"The Acme Fund's Jorvik Tamsen, a pollster, spoke first. “It is close,” Tamsen said.",
+     "Jorvik Tamsen|said|It is close,;"},
+    {"Shares rose in the Springfield Tamsen Bank. “It is over,” Tamsen said.",
+     "-|said|It is over,;"},
+    {"The Springfield Star ran the story. “It is over,” Star said.", "-|said|It is over,;"},
     /* labels: a person's name and a colon before what the person says */
     {"Jane Roe: We Will Not Back Down on Taxes.\n\nSenator Jane Roe spoke on Monday.",
      "Jane Roe|:|We Will Not Back Down on Taxes;"},
