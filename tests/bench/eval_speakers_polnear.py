@@ -188,7 +188,31 @@ def segment_key(text, common):
     return None, 0
 
 
-def name_key(text, common=frozenset()):
+def opening_common_words(texts):
+    """Words the articles write in lower case more often than capitalised
+    inside a sentence ("foreign", "historians", "whenever"): as a source's
+    first word, capitalised only because it opens the sentence, such a word
+    names no one ("Foreign policy analysts said")."""
+    low, cap = {}, {}
+    for text in texts:
+        for m in re.finditer(r"(?<![\w'’])([^\W\d_][\w'’-]*)", text):
+            w = m.group(1)
+            f = fold(w)
+            if w[0].islower():
+                low[f] = low.get(f, 0) + 1
+            elif re.search(r"[a-z,]\s+$", text[max(0, m.start() - 3):m.start()]):
+                cap[f] = cap.get(f, 0) + 1
+    return frozenset(f for f, n in low.items() if n > cap.get(f, 0))
+
+
+def capitalised_inside(text):
+    """Words the article capitalises inside a sentence: its names ("said
+    Cross"), which stay names at a sentence's start."""
+    return set(fold(m.group(1)) for m in
+               re.finditer(r"[a-z,]\s+([A-Z][\w'’-]*)", text))
+
+
+def name_key(text, common=frozenset(), opening=frozenset()):
     """The name a source is known by: the full or bare name of the first
     comma-separated part that holds one ("Christian Estrosi, a former mayor of
     Nice" -> estrosi; "Kaine, a former party chairman" -> kaine; "The French
@@ -198,6 +222,11 @@ def name_key(text, common=frozenset()):
     capitalised word that is not a title, a pronoun, a demonym or a word the
     article also writes in lower case ("Police said" names no one)."""
     text = text.split("(")[0]
+    words = list(WORD.finditer(text))
+    if (len(words) and words[0].group(0)[0].isupper() and fold(words[0].group(0)) in opening
+            and (len(words) == 1 or not words[1].group(0)[0].isupper())):
+        text = text[:words[0].start()] + text[words[0].start():].lower()[:1] + \
+            text[words[0].start() + 1:]
     first = None
     for part in text.split(","):
         key, strength = segment_key(part, common)
@@ -336,10 +365,11 @@ class Tally:
         self.articles += other.articles
 
 
-def score(stem, text, gold, rec, verbs, t):
+def score(stem, text, gold, rec, verbs, t, opening=frozenset()):
     t.articles += 1
     c2b = char_to_byte(text)
     common = common_words(text)
+    opening = opening - capitalised_inside(text)
     # The speakers the analyzer names at a cue: the words at speaker_span,
     # as the gold's are the words of its Source span (a quote attributed to
     # "he" is no named speaker on either side); "list" is the record's
@@ -349,12 +379,12 @@ def score(stem, text, gold, rec, verbs, t):
     for q in rec.get("quotes") or []:
         if q.get("speaker_span"):
             b, e = q["speaker_span"]
-            k = name_key(tb[b:e].decode("utf-8", "replace"), common)
+            k = name_key(tb[b:e].decode("utf-8", "replace"), common, opening)
             if k:
                 at_cue.add(k)
     listed = set()
     for s in rec.get("speakers") or []:
-        k = name_key(s, common)
+        k = name_key(s, common, opening)
         if k:
             listed.add(k)
     for which in ("all", "speech", "list"):
@@ -363,7 +393,7 @@ def score(stem, text, gold, rec, verbs, t):
         for src, _, cue, _ in gold:
             if which != "all" and not speech_cue(cue, verbs):
                 continue
-            k = name_key(src, common)
+            k = name_key(src, common, opening)
             if k:
                 g.add(k)
         tp = len(g & ours)
@@ -379,10 +409,10 @@ def score(stem, text, gold, rec, verbs, t):
     quotes = []
     for q in rec.get("quotes") or []:
         b, e = q.get("content_span") or (0, 0)
-        quotes.append((b, e, name_key(q["speaker"], common) if q.get("speaker") else None))
+        quotes.append((b, e, name_key(q["speaker"], common, opening) if q.get("speaker") else None))
     for which, att in (("all", t.att), ("speech", t.att_speech)):
         for src, _, cue, content in gold:
-            k = name_key(src, common)
+            k = name_key(src, common, opening)
             if not k or (which == "speech" and not speech_cue(cue, verbs)):
                 continue
             spans = [(c2b[a], c2b[b]) for a, b in content]
@@ -424,8 +454,9 @@ def main():
         docs = list(articles(args.polnear, split))
         recs = extract(args.command, [(s, t) for s, t, _ in docs])
         t = Tally()
+        opening = opening_common_words(text for _, text, _ in docs)
         for stem, text, gold in docs:
-            score(stem, text, gold, recs[stem], verbs, t)
+            score(stem, text, gold, recs[stem], verbs, t, opening)
         report(split, t)
         total.add(t)
         errors.extend(t.errors)
