@@ -166,6 +166,11 @@ static const struct {
     {"Shares rose in the Springfield Tamsen Bank. “It is over,” Tamsen said.",
      "-|said|It is over,;"},
     {"The Springfield Star ran the story. “It is over,” Star said.", "-|said|It is over,;"},
+    /* a person before a possessive: the title holder after it speaks; after
+     * an inverted verb, no one the name gives */
+    {"Senator Jane Roe ran. Roe’s campaign manager Tom Smith said the race was close.",
+     "Tom Smith|said|the race was close;"},
+    {"“It is over,” said Jane Roe's lawyer.", "-|said|It is over,;"},
     /* labels: a person's name and a colon before what the person says */
     {"Jane Roe: We Will Not Back Down on Taxes.\n\nSenator Jane Roe spoke on Monday.",
      "Jane Roe|:|We Will Not Back Down on Taxes;"},

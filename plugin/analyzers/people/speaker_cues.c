@@ -192,6 +192,25 @@ static int name_ends_clause(const article *a, size_t e) {
          nf_tok_punct(&a->toks, e, ";");
 }
 
+/* A person before a possessive does not speak, what is theirs does: "Roe's
+ * campaign manager Jan Doe said" is Jan Doe; "said Roe's remarks were
+ * wrong", after the verb, names no source ("Roe's lawyer said" and
+ * "according to Roe's tally" keep Roe). */
+static void owner_speaks_not(const article *a, const cue *c, source *s) {
+  if (s->kind != SRC_PERSON || s->end >= a->toks.n ||
+      !(a->toks.v[s->end].flags & NF_TOK_POSSESSIVE))
+    return;
+  size_t k = s->end + 1;
+  if (k < a->toks.n && a->title_at[k] != NONE) {
+    const mention *t = &a->titles[a->title_at[k]];
+    if (t->end < a->toks.n && a->person_at[t->end] != NONE) {
+      spk_person_source(a, &a->persons[a->person_at[t->end]], s);
+      return;
+    }
+  }
+  if (s->begin >= c->end && !(c->flags & NF_LEX_SOURCE_AFTER)) memset(s, 0, sizeof *s);
+}
+
 nf_status spk_find_cues(article *a) {
   nf_status s = NF_OK;
   for (size_t i = 0; i < a->toks.n && s == NF_OK; i++) {
@@ -271,6 +290,7 @@ nf_status spk_find_cues(article *a) {
       i = c.end - 1;
       continue;
     }
+    owner_speaks_not(a, &c, &c.src);
     if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end)
       c.group_end = (uint32_t)listener_end(a, c.end);
     s = add_cue(a, &c);
