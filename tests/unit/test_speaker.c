@@ -166,6 +166,11 @@ static const struct {
     {"Shares rose in the Springfield Tamsen Bank. “It is over,” Tamsen said.",
      "-|said|It is over,;"},
     {"The Springfield Star ran the story. “It is over,” Star said.", "-|said|It is over,;"},
+    /* the participle's subject is no person named as an object after a verb
+     * or preposition; a describing word before the subject's name is no verb */
+    {"Senator Jane Roe ran. Meanwhile, the group attacked Roe, saying she had lied.", ""},
+    {"Co-moderator Jane Roe raised the issue, asking Tom Smith why he voted no.",
+     "Jane Roe|asking|Tom Smith why he voted no;"},
     /* a person before a possessive: the title holder after it speaks; after
      * an inverted verb, no one the name gives */
     {"Senator Jane Roe ran. Roe’s campaign manager Tom Smith said the race was close.",

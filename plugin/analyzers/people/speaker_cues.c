@@ -93,6 +93,26 @@ int spk_ends_in(const article *a, size_t i, const char *suffix) {
   return tk->fold_len > 4 && memcmp(nf_tok_fold(&a->toks, i) + tk->fold_len - n, suffix, n) == 0;
 }
 
+/* A name at token k that follows a preposition or a verb ("it attacked
+ * Roe", "her distaste for Roe"), past its title and honorific: an object, so
+ * the sentence's subject came before it and was no person. */
+static int object_position(const article *a, size_t k) {
+  static const char *const preps[] = {"for",    "to",      "with", "of",   "against", "by",
+                                      "about",  "on",      "at",   "from", "into",    "over",
+                                      "toward", "towards", "than", "like", "behind",  NULL};
+  size_t b = k;
+  if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
+  if (b > 0 && lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1) b--;
+  if (b == 0 || (a->toks.v[b].flags & NF_TOK_SENT_START)) return 0;
+  size_t p = b - 1;
+  const nf_token *tk = &a->toks.v[p];
+  if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_LOWER) || (tk->flags & NF_TOK_IN_QUOTE))
+    return 0;
+  /* "76-year-old Jan Roe", "co-moderator Jan Roe" describe the subject */
+  return nf_tok_in(&a->toks, p, preps) || spk_ends_in(a, p, "ed") || spk_ends_in(a, p, "ing") ||
+         lex_at(a, p, NF_LEX_BIT(NF_LEX_VERB)).len;
+}
+
 /* The subject of the sentence that holds token `before`: its first person
  * (or title of one, or resolved pronoun) outside quotations. */
 static int sentence_subject(const article *a, size_t before, source *s) {
@@ -103,6 +123,7 @@ static int sentence_subject(const article *a, size_t before, source *s) {
   for (size_t k = ss[si].tok_begin; k < before; k++) {
     if (a->toks.v[k].flags & NF_TOK_IN_QUOTE) continue;
     if (a->person_at[k] != NONE) {
+      if (object_position(a, k)) break;
       spk_person_source(a, &a->persons[a->person_at[k]], s);
       return 1;
     }
