@@ -43,6 +43,7 @@ static const struct {
     {"role", NF_LEX_ROLE},
     {"weak", NF_LEX_WEAK},
     {"quote", NF_LEX_QUOTE},
+    {"publish", NF_LEX_PUBLISH},
 };
 
 static int gaz_of(nf_lex_kind kind) {
@@ -144,10 +145,10 @@ static nf_status read_kind_row(void *ctx, const nf_tsv_row *row, nf_error *err) 
 static nf_status read_verb_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
   uint16_t flags = 0;
   if (row->ncols > 2) {
-    nf_status s = parse_flags(
-        row, row->cols[2],
-        NF_LEX_INVERT | NF_LEX_OBJECT | NF_LEX_SOURCE_AFTER | NF_LEX_WEAK | NF_LEX_QUOTE, &flags,
-        err);
+    nf_status s = parse_flags(row, row->cols[2],
+                              NF_LEX_INVERT | NF_LEX_OBJECT | NF_LEX_SOURCE_AFTER | NF_LEX_WEAK |
+                                  NF_LEX_QUOTE | NF_LEX_PUBLISH,
+                              &flags, err);
     if (s != NF_OK) return s;
   }
   return add_entry(ctx, row, NF_LEX_VERB, row->cols[0], row->cols[1], flags, err);

@@ -67,7 +67,8 @@ enum {
   NF_LEX_ROLE = 1u << 7,         /* head: a job, not an office (analyst) */
   NF_LEX_WEAK = 1u << 8,         /* verb: not only of speech ("continued") */
   NF_LEX_QUOTE = 1u << 9,        /* verb: a cue only for a quotation ("called") */
-  NF_LEX_COUNTRY = 1u << 10      /* place: a country's name ("Japan") */
+  NF_LEX_COUNTRY = 1u << 10,     /* place: a country's name ("Japan") */
+  NF_LEX_PUBLISH = 1u << 11      /* verb: said of publishers ("Politico reported") */
 };
 
 typedef struct nf_lex_entry {

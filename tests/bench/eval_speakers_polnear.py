@@ -51,7 +51,17 @@ these those who which what one some many most several both all each every any no
 mr mrs ms dr sen rep gov gen jr sr ii iii iv president senator secretary former presidential republican
 republicans democrat democrats democratic gop campaign q a according in on at by of and or but
 so if when as new former vice mayor governor chairman chief minister spokesman spokeswoman
-press white house state department""".split())
+press white house state department
+another about almost only nearly just more some most top multiple half""".split())
+
+# Number words: "Twenty-four percent said" names no one.
+NUMBER_WORDS = set("""one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+eighty ninety hundred""".split())
+
+
+def number_word(f):
+    return all(p in NUMBER_WORDS for p in f.split("-"))
 
 
 def fold(s):
@@ -80,19 +90,40 @@ def load_place_words():
 PLACE_WORDS = load_place_words()
 
 
+def load_place_names():
+    """Folded names of countries, capitals and US states and cities
+    (schema/places.tsv): "One California delegate", "the Texas senator",
+    "observers in Virginia" describe a source by a place, they name no one."""
+    names = set()
+    with open(os.path.join(ROOT, "schema", "places.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cols) < 3:
+                continue
+            if cols[2] in ("country", "capital") or cols[1] == "us" and cols[2] in ("region", "city"):
+                names.add(" ".join(fold(w).rstrip(".") for w in cols[0].split()))
+    return names
+
+
+PLACE_NAMES = load_place_names()
+
+
 PREPOSITIONS = set("of from at in for with by on to".split())
+DETERMINERS = set("the a an".split())
 
 
 def segment_key(text, common):
-    """The last word of the last run of two or more capitalised words that
-    is not in a prepositional phrase (a full name: "Gov. Bill Richardson of
-    New Mexico" -> richardson, "Western New England University historian
-    John Baick" -> baick), else the last capitalised word that may name
-    someone."""
-    key = None
+    """(key, strength): the last word of the last run of two or more
+    capitalised words that is not in a prepositional phrase (a full name:
+    "Gov. Bill Richardson of New Mexico" -> richardson, "Western New England
+    University historian John Baick" -> baick; strength 2), else the last
+    capitalised word that may name someone, preferring words outside
+    prepositional phrases ("Mr. Morgan of the Sierra Club" -> morgan;
+    strength 1 when it ends the text, a bare name, else 0)."""
     run = []
     runs = []
     prev_word = ""
+    before_det = ""
     for m in WORD.finditer(text):
         w = m.group(0).rstrip(".").replace("’", "'")
         if w.endswith("'s") or w.endswith("'"):
@@ -104,38 +135,105 @@ def segment_key(text, common):
             run = []
         if w and w[0].isupper():
             if not run:
-                run.append(("", -1, fold(prev_word) in PREPOSITIONS))
+                # "of the Eurasia Group": the preposition may stand before an article
+                prep = fold(prev_word) in PREPOSITIONS or (
+                    fold(prev_word) in DETERMINERS and fold(before_det) in PREPOSITIONS)
+                run.append(("", -1, prep))
             run.append((fold(w), m.end(), False))
+        before_det = prev_word
         prev_word = w
     if run:
         runs.append(run)
     runs = [(r[0][2], [(f, e) for f, e, _ in r[1:]]) for r in runs]
+
+    def describes(after_prep, r):
+        """A place that modifies a noun or ends a prepositional phrase."""
+        words = [f for f, _ in r]
+        place = False
+        for i in range(len(words)):  # "One California delegate", "A New York judge"
+            if " ".join(words[i:]) in PLACE_NAMES:
+                place = True
+                break
+            if not (words[i] in NOT_NAMES or number_word(words[i])):
+                break
+        if not place:
+            return False
+        nxt = WORD.search(text, r[-1][1])
+        return after_prep or bool(nxt and nxt.group(0)[0].islower())
+
+    runs = [(p, r) for p, r in runs if not describes(p, r)]
+
+    def may_name(f):
+        return not (f in NOT_NAMES or len(f) < 2 or f in common or f in PLACE_WORDS
+                    or number_word(f))
+
     for after_prep, r in reversed(runs):
-        names = [f for f, _ in r if f not in NOT_NAMES and len(f) >= 2 and f not in common
-                 and f not in PLACE_WORDS]
+        names = [f for f, _ in r if may_name(f)]
         if len(r) >= 2 and len(names) >= 2 and not after_prep:
-            return names[-1]
-    runs = [r for _, r in runs]
-    for r in runs:
-        for f, _ in r:
-            if f in NOT_NAMES or len(f) < 2 or f in common or f in PLACE_WORDS:
+            return names[-1], 2
+    key = None
+    for want_prep in (False, True):
+        for after_prep, r in runs:
+            if after_prep != want_prep:
                 continue
-            key = f
-    return key
+            for f, e in r:
+                if may_name(f):
+                    key, end = f, e
+        if key:
+            # a bare name ("Kaine") names its source; a modifier ("Nevada's
+            # governor", "A Twitter spokesman") or a prepositional phrase
+            # ("the director of the FBI") yields to a later appositive's name
+            bare = not want_prep and not re.search(r"[^\W\d_]", text[end:])
+            return key, 1 if bare else 0
+    return None, 0
 
 
-def name_key(text, common=frozenset()):
-    """The name a source is known by: in the first comma-separated part that
-    holds one ("Christian Estrosi, a former mayor of Nice" -> estrosi; "The
-    French interior minister, Bernard Cazeneuve" -> cazeneuve), the last
+def opening_common_words(texts):
+    """Words the articles write in lower case more often than capitalised
+    inside a sentence ("foreign", "historians", "whenever"): as a source's
+    first word, capitalised only because it opens the sentence, such a word
+    names no one ("Foreign policy analysts said")."""
+    low, cap = {}, {}
+    for text in texts:
+        for m in re.finditer(r"(?<![\w'’])([^\W\d_][\w'’-]*)", text):
+            w = m.group(1)
+            f = fold(w)
+            if w[0].islower():
+                low[f] = low.get(f, 0) + 1
+            elif re.search(r"[a-z,]\s+$", text[max(0, m.start() - 3):m.start()]):
+                cap[f] = cap.get(f, 0) + 1
+    return frozenset(f for f, n in low.items() if n > cap.get(f, 0))
+
+
+def capitalised_inside(text):
+    """Words the article capitalises inside a sentence: its names ("said
+    Cross"), which stay names at a sentence's start."""
+    return set(fold(m.group(1)) for m in
+               re.finditer(r"[a-z,]\s+([A-Z][\w'’-]*)", text))
+
+
+def name_key(text, common=frozenset(), opening=frozenset()):
+    """The name a source is known by: the full or bare name of the first
+    comma-separated part that holds one ("Christian Estrosi, a former mayor of
+    Nice" -> estrosi; "Kaine, a former party chairman" -> kaine; "The French
+    interior minister, Bernard Cazeneuve" and "Nevada's governor, Brian
+    Sandoval" -> the appositive's name), else in the first part that holds
+    one, the last
     capitalised word that is not a title, a pronoun, a demonym or a word the
     article also writes in lower case ("Police said" names no one)."""
     text = text.split("(")[0]
+    words = list(WORD.finditer(text))
+    if (len(words) and words[0].group(0)[0].isupper() and fold(words[0].group(0)) in opening
+            and (len(words) == 1 or not words[1].group(0)[0].isupper())):
+        text = text[:words[0].start()] + text[words[0].start():].lower()[:1] + \
+            text[words[0].start() + 1:]
+    first = None
     for part in text.split(","):
-        key = segment_key(part, common)
-        if key:
+        key, strength = segment_key(part, common)
+        if strength:
             return key
-    return None
+        first = first or key
+    return first
 
 
 def common_words(text):
@@ -267,10 +365,11 @@ class Tally:
         self.articles += other.articles
 
 
-def score(stem, text, gold, rec, verbs, t):
+def score(stem, text, gold, rec, verbs, t, opening=frozenset()):
     t.articles += 1
     c2b = char_to_byte(text)
     common = common_words(text)
+    opening = opening - capitalised_inside(text)
     # The speakers the analyzer names at a cue: the words at speaker_span,
     # as the gold's are the words of its Source span (a quote attributed to
     # "he" is no named speaker on either side); "list" is the record's
@@ -280,12 +379,12 @@ def score(stem, text, gold, rec, verbs, t):
     for q in rec.get("quotes") or []:
         if q.get("speaker_span"):
             b, e = q["speaker_span"]
-            k = name_key(tb[b:e].decode("utf-8", "replace"), common)
+            k = name_key(tb[b:e].decode("utf-8", "replace"), common, opening)
             if k:
                 at_cue.add(k)
     listed = set()
     for s in rec.get("speakers") or []:
-        k = name_key(s, common)
+        k = name_key(s, common, opening)
         if k:
             listed.add(k)
     for which in ("all", "speech", "list"):
@@ -294,7 +393,7 @@ def score(stem, text, gold, rec, verbs, t):
         for src, _, cue, _ in gold:
             if which != "all" and not speech_cue(cue, verbs):
                 continue
-            k = name_key(src, common)
+            k = name_key(src, common, opening)
             if k:
                 g.add(k)
         tp = len(g & ours)
@@ -310,10 +409,10 @@ def score(stem, text, gold, rec, verbs, t):
     quotes = []
     for q in rec.get("quotes") or []:
         b, e = q.get("content_span") or (0, 0)
-        quotes.append((b, e, name_key(q["speaker"], common) if q.get("speaker") else None))
+        quotes.append((b, e, name_key(q["speaker"], common, opening) if q.get("speaker") else None))
     for which, att in (("all", t.att), ("speech", t.att_speech)):
         for src, _, cue, content in gold:
-            k = name_key(src, common)
+            k = name_key(src, common, opening)
             if not k or (which == "speech" and not speech_cue(cue, verbs)):
                 continue
             spans = [(c2b[a], c2b[b]) for a, b in content]
@@ -355,8 +454,9 @@ def main():
         docs = list(articles(args.polnear, split))
         recs = extract(args.command, [(s, t) for s, t, _ in docs])
         t = Tally()
+        opening = opening_common_words(text for _, text, _ in docs)
         for stem, text, gold in docs:
-            score(stem, text, gold, recs[stem], verbs, t)
+            score(stem, text, gold, recs[stem], verbs, t, opening)
         report(split, t)
         total.add(t)
         errors.extend(t.errors)

@@ -133,12 +133,70 @@ static const struct {
     /* what is said of a document is no part of what it says */
     {"Clinton leads by three points, according to a Quinnipiac poll conducted in March.",
      "Quinnipiac|according to|Clinton leads by three points;"},
+    /* ... or made by whom "by" names after a description of it */
+    {"Roe leads by three points, according to the average of polls compiled by Acme Clear "
+     "Politics.",
+     "Acme Clear Politics|according to|Roe leads by three points;"},
+    {"The case is weak, according to a court document filed by state attorney Dave Aronberg.",
+     "Dave Aronberg|according to|The case is weak;"},
+    /* ... not an agent that names no one */
+    {"Output fell, according to figures released by the ministry.", "-|according to|Output fell;"},
+    {"Prices rose, according to people familiar with the talks.", "-|according to|Prices rose;"},
     /* ... but "called for" reports what was asked for */
     {"Jeb Bush called for calm.", "Jeb Bush|called for|calm;"},
     /* unattributable quotations stay unattributed */
     {"The office is a “de facto embassy” in all but name.", "-|-|de facto embassy;"},
     {"“We will stay,” a senior official said.", "-|said|We will stay,;"},
     {"“Maybe,” he said.", "-|said|Maybe,;"},
+    /* an adverb of manner between source and verb; a noun in "-ly" is none */
+    {"Senator Ann Lee boldly suggested that the plan would fail.",
+     "Ann Lee|suggested|the plan would fail;"},
+    {"Senator Jane Roe met the family. The Roe family said the plan would fail.", ""},
+    /* a description opening the sentence before the participle's subject */
+    {"Democratic presidential nominee Jane Roe chimed in, saying the videos should be released.",
+     "Jane Roe|saying|the videos should be released;"},
+    /* an inverted speaker's party and state in parentheses */
+    {"The deal is dead, said Rep. Jane Roe (D-Ore.), head of the caucus.",
+     "Jane Roe|said|The deal is dead;"},
+    /* a surname only a verb marks is a person's when the article writes a
+     * full name ending in it; not when the full name is a company's or a
+     * thing's */
+    {"The Acme Fund's Jorvik Tamsen, a pollster, spoke first. “It is close,” Tamsen said.",
+     "Jorvik Tamsen|said|It is close,;"},
+    {"Shares rose in the Springfield Tamsen Bank. “It is over,” Tamsen said.",
+     "-|said|It is over,;"},
+    {"The Springfield Star ran the story. “It is over,” Star said.", "-|said|It is over,;"},
+    /* the participle's subject is no person named as an object after a verb
+     * or preposition; a describing word before the subject's name is no verb */
+    {"Senator Jane Roe ran. Meanwhile, the group attacked Roe, saying she had lied.", ""},
+    {"Co-moderator Jane Roe raised the issue, asking Tom Smith why he voted no.",
+     "Jane Roe|asking|Tom Smith why he voted no;"},
+    /* a person before a possessive: the title holder after it speaks; after
+     * an inverted verb, no one the name gives */
+    {"Senator Jane Roe ran. Roe’s campaign manager Tom Smith said the race was close.",
+     "Tom Smith|said|the race was close;"},
+    {"“It is over,” said Jane Roe's lawyer.", "-|said|It is over,;"},
+    /* labels: a person's name and a colon before what the person says */
+    {"Jane Roe: We Will Not Back Down on Taxes.\n\nSenator Jane Roe spoke on Monday.",
+     "Jane Roe|:|We Will Not Back Down on Taxes;"},
+    {"Polls differ - Mark Doe: “The numbers are close.”", "Mark Doe|:|The numbers are close.;"},
+    {"Host Jane Roe met Governor Tom Smith.\n\nSMITH: We cut every tax we could find.",
+     "Tom Smith|:|We cut every tax we could find;"},
+    {"Roe: No new taxes for the middle class.\n\nWASHINGTON (AP) — Senator Jane Roe spoke.",
+     "Jane Roe|:|No new taxes for the middle class;"},
+    /* ... not a tally, a round-up's short heading, nor a word that names no one */
+    {"Senator Jane Roe won votes.\n\nJane Roe: 1,769.", ""},
+    {"Senator Jane Roe ran.\n\nRoe: A long shot.\n\nShe trails.", ""},
+    {"Note: all prices are in dollars and include taxes.", ""},
+    /* publishers: a name before "reported" or "announced" that is no person's */
+    {"Acme Widgets announced that it would close the plant.",
+     "Acme Widgets|announced|it would close the plant;"},
+    {"The plant will close, the Daily Planet reported.",
+     "Daily Planet|reported|The plant will close;"},
+    /* ... not a pronoun, a place after a preposition, nor a reporter's credit line */
+    {"They reported that the plant would close.", ""},
+    {"Police in Springfield reported two arrests.", ""},
+    {"The plant closed.\n\nRoe reported from Springfield.", ""},
     /* no cue: no speech */
     {"Prices continued to rise.", ""},
     {"He declined to say whether he would run.", ""},

@@ -532,6 +532,49 @@ static int referred_to_as_person(const finder *f, size_t from) {
   return 0;
 }
 
+/* A run of two or three capitalised words elsewhere in the article that
+ * ends in person p's one word and names no organisation or place: "Jan
+ * Roe" for a "Roe said" that only a verb made a person.  News names a person
+ * in full once, with or without a cue; a company's one word ("Acme said")
+ * is seldom the last word of a two-word name. */
+static int full_name_elsewhere(const finder *f, const nf_person *p, const org_runs *orgs,
+                               run *full) {
+  for (size_t i = 0; i < f->toks.n;) {
+    run r;
+    if (!read_run(f, i, &r)) {
+      i++;
+      continue;
+    }
+    i = r.end;
+    if (r.nwords < 2 || r.nwords > 3 || r.first == r.last ||
+        strcmp(nf_tok_fold(&f->toks, r.last), nf_tok_fold(&f->toks, p->core_last)) != 0)
+      continue;
+    /* title-case words, none a country's, a title's or an organisation's
+     * ("European Acme", "Sen Jan Roe"), the first no function word
+     * ("Neither Roe"), not a thing's name ("the Springfield Star") */
+    int plain = r.begin == 0 || !nf_tok_is(&f->toks, r.begin - 1, "the");
+    for (size_t j = r.begin; j < r.end && plain; j++)
+      if ((f->toks.v[j].kind == NF_TOKEN_WORD && !(f->toks.v[j].flags & NF_TOK_TITLE_CASE) &&
+           !(f->toks.v[j].flags & NF_TOK_INITIAL)) ||
+          (f->marks[j] & (NF_PM_COUNTRY | NF_PM_TITLE | NF_PM_ORG)))
+        plain = 0;
+    /* a sentence's first word may be capitalised for that alone ("Investor Jan Roe") */
+    if (f->toks.v[r.begin].flags & (NF_TOK_SENT_START | NF_TOK_LINE_START) &&
+        !is_kind(f, r.first, NF_LEX_BIT(NF_LEX_FIRST_NAME)))
+      plain = 0;
+    if (!plain ||
+        is_kind(f, r.first,
+                NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_TITLE_WORDS |
+                    NF_LEX_BIT(NF_LEX_PLACE) | NF_LEX_BIT(NF_LEX_ORGWORD) |
+                    NF_LEX_BIT(NF_LEX_BODY)) ||
+        run_has_orgword(f, &r) || run_is_place(f, &r) || run_starts_org(f, &r, orgs))
+      continue;
+    *full = r;
+    return 1;
+  }
+  return 0;
+}
+
 nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
                          const uint8_t *marks) {
   pp->npersons = pp->nmentions = 0;
@@ -587,15 +630,26 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     }
     if (per->gender == NF_GENDER_UNKNOWN) per->gender = gender;
   }
-  free(orgs);
   /* News names a person in full, or with a title, at least once: a lone
    * word that only a verb made a person ("Barclays said", "Petrobras said")
    * is a company more often than not, unless what follows speaks of it as a
-   * person ("Clinton said ... she"). */
+   * person ("Clinton said ... she") or the article writes a full name that
+   * ends in it. */
   size_t kept = 0;
-  for (size_t p = 0; p < pp->npersons; p++)
-    if (!pp->persons[p].weak || referred_to_as_person(&f, pp->persons[p].tok_end))
-      pp->persons[kept++] = pp->persons[p];
+  for (size_t p = 0; p < pp->npersons; p++) {
+    nf_person *per = &pp->persons[p];
+    if (per->weak && !referred_to_as_person(&f, per->tok_end)) {
+      run full;
+      if (!full_name_elsewhere(&f, per, orgs, &full)) continue;
+      per->tok_begin = full.begin;
+      per->tok_end = full.end;
+      per->core_first = full.first;
+      per->core_last = full.last;
+      per->nwords = full.nwords;
+    }
+    pp->persons[kept++] = *per;
+  }
+  free(orgs);
   pp->npersons = kept;
   if (s != NF_OK || pp->npersons == 0) return s;
   /* Pass 2: every run that names a person is a mention of it. */

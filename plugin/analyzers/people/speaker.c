@@ -149,7 +149,14 @@ static nf_status attribute_quotes(article *a) {
     if (q->first != qi) {
       ci = of_piece[q->first];
     } else {
-      if (!(q->flags & NF_QUOTE_UNCLOSED))
+      /* "Jane Roe: “...”": a label right before the quotation is its speaker */
+      if (q->tok_begin > 1 && a->toks.v[q->tok_begin - 2].kind == NF_TOKEN_PUNCT) {
+        uint32_t label = cue_preceding(a, q->tok_begin - 1);
+        if (label != NONE && a->cues[label].end + 1 == q->tok_begin &&
+            nf_tok_punct(&a->toks, a->cues[label].begin, ":"))
+          ci = label;
+      }
+      if (ci == NONE && !(q->flags & NF_QUOTE_UNCLOSED))
         ci = cue_following(a, q->tok_begin ? q->tok_begin - 1 : 0, q->tok_end + 1);
       if (ci == NONE && q->tok_begin > 0) ci = cue_preceding(a, q->tok_begin - 1);
       if (ci == NONE) {
@@ -238,8 +245,11 @@ static nf_status reported_speech(article *a) {
       ce = a->cues[ci + 2].group_begin;
     if (ci >= 2 && a->cues[ci - 2].group_end > cb && a->cues[ci - 2].group_end < c->group_begin)
       cb = a->cues[ci - 2].group_end;
-    /* "VILNIUS, Dec 20 (Reuters) - Lithuania ...": the dateline is no content */
-    while (cb < ce && a->toks.v[cb].start < a->dateline_end) cb++;
+    /* "VILNIUS, Dec 20 (Reuters) - Lithuania ...": the dateline is no content
+     * (of a cue after it; a headline's label comes before) */
+    while (cb < ce && a->toks.v[cb].start < a->dateline_end &&
+           a->toks.v[gb].start >= a->dateline_end)
+      cb++;
     while (cb < ce && (a->toks.v[cb].kind == NF_TOKEN_DASH || a->toks.v[cb].kind == NF_TOKEN_PUNCT))
       cb++;
     if (ce <= cb) continue;

@@ -34,6 +34,20 @@ static const char *const days[] = {"monday",    "tuesday",  "wednesday", "thursd
 static const char *const periods[] = {"week",    "month",   "year",      "weekend", "night",
                                       "morning", "evening", "afternoon", NULL};
 
+/* A lower-case adverb of manner: "forcefully", "boldly", "jokingly"; by
+ * its ending, which nouns in "-ly" ("family", "assembly", "rally") lack. */
+static int manner_adverb(const article *a, size_t k) {
+  static const char *const endings[] = {"fully", "ously", "edly", "ively", "ntly", "tely",
+                                        "ibly",  "ably",  "ngly", "rply",  "atly", "ptly",
+                                        "ctly",  "ldly",  "ckly", "ssly",  "ally", NULL};
+  const nf_token *tk = &a->toks.v[k];
+  if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_LOWER) || tk->fold_len < 6) return 0;
+  if (k > 0 && (spk_article(a, k - 1) || (a->toks.v[k - 1].flags & NF_TOK_POSSESSIVE))) return 0;
+  for (size_t i = 0; endings[i]; i++)
+    if (spk_ends_in(a, k, endings[i])) return 1;
+  return 0;
+}
+
 /* Back from a verb over adverbs, auxiliaries and times: "Clinton on
  * Tuesday said", "he said last week", "Austin also said". */
 static size_t skip_adjuncts(const article *a, size_t i) {
@@ -42,7 +56,7 @@ static size_t skip_adjuncts(const article *a, size_t i) {
     size_t open = k > 0 ? spk_paren_open(a, k - 1) : NONE;
     if (open != NONE) {
       k = open; /* "Lisa Madigan (D) asserted" */
-    } else if (k > 0 && nf_tok_in(&a->toks, k - 1, fillers)) {
+    } else if (k > 0 && (nf_tok_in(&a->toks, k - 1, fillers) || manner_adverb(a, k - 1))) {
       k--;
     } else if (k > 1 && nf_tok_in(&a->toks, k - 1, days) && nf_tok_is(&a->toks, k - 2, "on")) {
       k -= 2;
@@ -79,6 +93,26 @@ int spk_ends_in(const article *a, size_t i, const char *suffix) {
   return tk->fold_len > 4 && memcmp(nf_tok_fold(&a->toks, i) + tk->fold_len - n, suffix, n) == 0;
 }
 
+/* A name at token k that follows a preposition or a verb ("it attacked
+ * Roe", "her distaste for Roe"), past its title and honorific: an object, so
+ * the sentence's subject came before it and was no person. */
+static int object_position(const article *a, size_t k) {
+  static const char *const preps[] = {"for",    "to",      "with", "of",   "against", "by",
+                                      "about",  "on",      "at",   "from", "into",    "over",
+                                      "toward", "towards", "than", "like", "behind",  NULL};
+  size_t b = k;
+  if (a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
+  if (b > 0 && lex_at(a, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len == 1) b--;
+  if (b == 0 || (a->toks.v[b].flags & NF_TOK_SENT_START)) return 0;
+  size_t p = b - 1;
+  const nf_token *tk = &a->toks.v[p];
+  if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_LOWER) || (tk->flags & NF_TOK_IN_QUOTE))
+    return 0;
+  /* "76-year-old Jan Roe", "co-moderator Jan Roe" describe the subject */
+  return nf_tok_in(&a->toks, p, preps) || spk_ends_in(a, p, "ed") || spk_ends_in(a, p, "ing") ||
+         lex_at(a, p, NF_LEX_BIT(NF_LEX_VERB)).len;
+}
+
 /* The subject of the sentence that holds token `before`: its first person
  * (or title of one, or resolved pronoun) outside quotations. */
 static int sentence_subject(const article *a, size_t before, source *s) {
@@ -89,6 +123,7 @@ static int sentence_subject(const article *a, size_t before, source *s) {
   for (size_t k = ss[si].tok_begin; k < before; k++) {
     if (a->toks.v[k].flags & NF_TOK_IN_QUOTE) continue;
     if (a->person_at[k] != NONE) {
+      if (object_position(a, k)) break;
       spk_person_source(a, &a->persons[a->person_at[k]], s);
       return 1;
     }
@@ -103,6 +138,17 @@ static int sentence_subject(const article *a, size_t before, source *s) {
     while (e < before && a->toks.v[e].kind == NF_TOKEN_WORD &&
            (a->toks.v[e].flags & NF_TOK_CAPITALIZED) && !(a->toks.v[e].flags & NF_TOK_IN_QUOTE))
       e++;
+    /* "Democratic presidential nominee Jane Roe" opening the sentence: a
+     * description before a name (its words no verbs: not "Roe warned Lee") */
+    size_t d = e;
+    while (k == ss[si].tok_begin && (a->toks.v[k].flags & NF_TOK_CAPITALIZED) && d < before &&
+           d < e + 3 && a->toks.v[d].kind == NF_TOKEN_WORD && (a->toks.v[d].flags & NF_TOK_LOWER) &&
+           !lex_at(a, d, NF_LEX_BIT(NF_LEX_VERB)).len && !spk_ends_in(a, d, "ed"))
+      d++;
+    if (d > e && d < before && a->person_at[d] != NONE) {
+      spk_person_source(a, &a->persons[a->person_at[d]], s);
+      return 1;
+    }
     if (a->toks.v[k].kind == NF_TOKEN_WORD && a->title_at[k] == NONE &&
         spk_source_before(a, e, before, 0, s) && s->kind == SRC_BODY &&
         (s->begin == ss[si].tok_begin ||
@@ -155,9 +201,45 @@ static size_t group_start(const article *a, size_t b) {
   return b;
 }
 
+/* After an inverted speaker's name at token e, the clause ends: ",", ".",
+ * ";", also past a party and state ("said Rep. Jane Roe (D-Ore.), who"). */
+static int name_ends_clause(const article *a, size_t e) {
+  if (e < a->toks.n && nf_tok_punct(&a->toks, e, "(")) {
+    size_t close = e + 1;
+    while (close < a->toks.n && close < e + 8 && !nf_tok_punct(&a->toks, close, ")")) close++;
+    if (close < a->toks.n && nf_tok_punct(&a->toks, close, ")")) e = close + 1;
+  }
+  return e >= a->toks.n || nf_tok_punct(&a->toks, e, ",") || nf_tok_punct(&a->toks, e, ".") ||
+         nf_tok_punct(&a->toks, e, ";");
+}
+
+/* A person before a possessive does not speak, what is theirs does: "Roe's
+ * campaign manager Jan Doe said" is Jan Doe; "said Roe's remarks were
+ * wrong", after the verb, names no source ("Roe's lawyer said" and
+ * "according to Roe's tally" keep Roe). */
+static void owner_speaks_not(const article *a, const cue *c, source *s) {
+  if (s->kind != SRC_PERSON || s->end >= a->toks.n ||
+      !(a->toks.v[s->end].flags & NF_TOK_POSSESSIVE))
+    return;
+  size_t k = s->end + 1;
+  if (k < a->toks.n && a->title_at[k] != NONE) {
+    const mention *t = &a->titles[a->title_at[k]];
+    if (t->end < a->toks.n && a->person_at[t->end] != NONE) {
+      spk_person_source(a, &a->persons[a->person_at[t->end]], s);
+      return;
+    }
+  }
+  if (s->begin >= c->end && !(c->flags & NF_LEX_SOURCE_AFTER)) memset(s, 0, sizeof *s);
+}
+
 nf_status spk_find_cues(article *a) {
   nf_status s = NF_OK;
   for (size_t i = 0; i < a->toks.n && s == NF_OK; i++) {
+    cue label;
+    if (spk_label_cue(a, i, &label)) {
+      s = add_cue(a, &label);
+      continue;
+    }
     if (a->toks.v[i].flags & NF_TOK_IN_QUOTE) continue;
     nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_VERB));
     if (!m.len) continue;
@@ -203,9 +285,7 @@ nf_status spk_find_cues(article *a) {
     } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&
                (nf_tok_punct(&a->toks, k - 1, ",") || a->toks.v[k - 1].kind == NF_TOKEN_QUOTE) &&
                !spk_pronoun_gender(a, c.end) && spk_source_after(a, c.end, 0, &c.src) &&
-               c.src.kind == SRC_PERSON &&
-               (c.src.end >= a->toks.n || nf_tok_punct(&a->toks, c.src.end, ",") ||
-                nf_tok_punct(&a->toks, c.src.end, ".") || nf_tok_punct(&a->toks, c.src.end, ";"))) {
+               c.src.kind == SRC_PERSON && name_ends_clause(a, c.src.end)) {
       /* "..., said Treasury Secretary Janet Yellen, as ..." (not "..., said
        * Trump was wrong") */
       c.group_end = c.src.end;
@@ -231,6 +311,7 @@ nf_status spk_find_cues(article *a) {
       i = c.end - 1;
       continue;
     }
+    owner_speaks_not(a, &c, &c.src);
     if ((m.flags & NF_LEX_OBJECT) && c.group_end == c.end)
       c.group_end = (uint32_t)listener_end(a, c.end);
     s = add_cue(a, &c);

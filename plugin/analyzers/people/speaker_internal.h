@@ -120,6 +120,14 @@ size_t spk_paren_open(const article *a, size_t k);
 /* A word of more than four letters ending in suffix ("telling", "polled"). */
 int spk_ends_in(const article *a, size_t i, const char *suffix);
 
+/* speaker_publishers.c: "Politico reported" -- before a verb flagged
+ * `publish`, a capitalised name that is no person's is a named body. */
+int spk_publisher_before(const article *a, size_t e, size_t cue_at, source *s);
+
+/* speaker_labels.c: "Jane Roe: ...", "ROE: ..." -- a cue at the colon of a
+ * label, its source the person named before it. */
+int spk_label_cue(const article *a, size_t colon, cue *c);
+
 /* speaker.c */
 size_t spk_paragraph_of(const article *a, size_t tok);
 int spk_named(const source *s);

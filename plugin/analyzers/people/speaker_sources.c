@@ -641,7 +641,8 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
     snprintf(s->country, sizeof s->country, "%s", c->name);
     return 1;
   }
-  return 0;
+  /* just before the verb, not a name inside an appositive's chain */
+  return depth == 0 && spk_publisher_before(a, e, cue_at, s);
 }
 
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s);
@@ -722,12 +723,64 @@ static int document_source(const article *a, size_t k, source *s) {
   return 1;
 }
 
+/* "according to the average of polls compiled by Real Clear Politics", "a
+ * court document filed by state attorney Jane Roe", "a report from WXYZ":
+ * a description of a document, and who made it after its last "by" or
+ * "from" before the clause ends; the words about it run to that end. */
+static int agent_source(const article *a, size_t k, source *s) {
+  size_t n = a->toks.n, j = k;
+  while (j < n && spk_article(a, j)) j++;
+  if (j >= n || !(a->toks.v[j].flags & NF_TOK_LOWER)) return 0;
+  size_t agent = NONE, end = j;
+  for (; end < n && end < k + 25; end++) {
+    const nf_token *tk = &a->toks.v[end];
+    if ((tk->flags & NF_TOK_IN_QUOTE) || tk->kind == NF_TOKEN_QUOTE ||
+        (end > k && (tk->flags & NF_TOK_SENT_START)) || nf_tok_punct(&a->toks, end, ",") ||
+        nf_tok_punct(&a->toks, end, ".") || nf_tok_punct(&a->toks, end, ";"))
+      break;
+    if ((nf_tok_is(&a->toks, end, "by") || nf_tok_is(&a->toks, end, "from")) && end + 1 < n)
+      agent = end + 1;
+  }
+  if (agent == NONE || agent >= end) return 0;
+  size_t b = agent;
+  if (spk_article(a, b)) b++;
+  memset(s, 0, sizeof *s);
+  /* a person, perhaps after the words of an office ("state attorney Jane Roe") */
+  for (size_t p = b; p < end && p < b + 4; p++) {
+    if (a->person_at[p] != NONE) {
+      spk_person_source(a, &a->persons[a->person_at[p]], s);
+      break;
+    }
+    if (!(a->toks.v[p].flags & NF_TOK_LOWER) && a->title_at[p] == NONE && a->title_end[p] == NONE)
+      break;
+  }
+  if (s->kind == SRC_NONE) {
+    /* else an organisation's capitalised words ("Real Clear Politics", "Bank of Springfield") */
+    size_t e = b;
+    while (e < end && capitalised_word(a, e)) e++;
+    while (e > b && e + 1 < end &&
+           (nf_tok_is(&a->toks, e, "of") || a->toks.v[e].kind == NF_TOKEN_HYPHEN) &&
+           capitalised_word(a, e + 1)) {
+      e++;
+      while (e < end && capitalised_word(a, e)) e++;
+    }
+    /* "figures compiled by Reuters": a news agency's own tallies are its copy, not a source */
+    if (e == b || lex_at(a, b, NF_LEX_BIT(NF_LEX_AGENCY)).len == e - b) return 0;
+    s->kind = SRC_BODY;
+    s->begin = (uint32_t)b;
+    s->end = (uint32_t)e;
+    set_text(a, s, b, e);
+  }
+  s->words_end = (uint32_t)end;
+  return 1;
+}
+
 /* A noun phrase after a cue, up to the next punctuation, verb or clause
  * word: the person, title, body or organisation it names; with `any`,
  * whatever it is, spk_named when capitalised ("according to FEC filings",
  * "according to a Washington Post analysis"). */
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s) {
-  if (any && document_source(a, k, s)) return 1;
+  if (any && (document_source(a, k, s) || agent_source(a, k, s))) return 1;
   size_t e = k;
   /* a clause or a complement after the noun phrase ends it */
   static const char *const stops[] = {"that", "on",    "in",      "to", "who", "which", "there",
