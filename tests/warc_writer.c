@@ -107,7 +107,7 @@ static char *slurp(const char *path, size_t *n) {
 /* A response record of an HTTP response. */
 static int response(const char *path, int gz, const char *uri, const char *date, const char *status,
                     const char *headers, const char *body, size_t n) {
-  size_t len;
+  size_t len = 0;
   char *http = nf_test_http(status, headers, body, n, &len);
   int rc = nf_test_warc_record(path, gz, "response", uri, date,
                                "application/http; msgtype=response", http, len);
