@@ -143,13 +143,14 @@ static std::vector<Xapian::docid> matching_docids(nf_xenquire *e, Xapian::doccou
 }
 
 /* Term facets over the whole match set (n documents), by the fastest way;
- * collected: the matches' docids when the main match collected them. */
-static void count_term_facets(nf_xenquire *e, Xapian::doccount n, DocidSpy *collected) {
+ * collected: the matches' docids when they are known already (taken). */
+static void count_term_facets(nf_xenquire *e, Xapian::doccount n,
+                              std::vector<Xapian::docid> *collected) {
   using nfx::TermFacetSpy;
   if (n == 0) return;
   std::vector<Xapian::docid> docids;
   if (collected)
-    docids.swap(collected->docids);  // in the match's order: sorted below if need be
+    docids.swap(*collected);  // in the match's order: sorted below if need be
   else
     docids = matching_docids(e, n);
   bool postlists =
@@ -181,10 +182,12 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());
     e->group_spy.reset();
     e->remote_group_spy.reset();
-    // A reader of one local database counts the groups from the matches'
-    // docids and its cache of duplicates; the others with a spy.
+    // A reader of local databases counts the groups from the matches'
+    // docids and its cache of duplicates; a writer and remote shards with a
+    // spy.  Over several databases a spy sees each one's own docids, so the
+    // matches' docids come from a match of their own.
     const bool local = !e->remote && e->db.size() == 1;
-    const bool cached_groups = e->collapse && local && e->facet_terms;
+    const bool cached_groups = e->collapse && !e->remote && e->facet_terms;
     if (e->collapse && e->remote) {
       e->remote_group_spy.reset(new Xapian::ValueCountMatchSpy(e->collapse_slot));
       e->enquire.add_matchspy(e->remote_group_spy.get());
@@ -218,14 +221,18 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     // Spies see every match before it is collapsed: the documents are the
     // spy's total, the groups those without a key plus one per key.
     m->total = m->groups = m->mset.get_matches_estimated();
+    std::vector<Xapian::docid> docids;  // every match's, once known
+    bool have_docids = collect != nullptr;
+    if (collect) docids.swap(collect->docids);
     if (cached_groups) {
+      if (!have_docids) docids = matching_docids(e, e->db.get_doccount());
+      have_docids = true;
       const nfx::DuplicateGroups &dups =
           e->facet_terms->duplicates(e->db, e->collapse_slot, &e->deadline);
-      std::vector<uint32_t> in =
-          dups.matching(nfx::docid_bits(collect->docids, e->db.get_lastdocid()));
+      std::vector<uint32_t> in = dups.matching(nfx::docid_bits(docids, e->db.get_lastdocid()));
       unsigned long folded = 0;
       for (uint32_t n : in) folded += n > 1 ? n - 1 : 0;
-      m->total = collect->docids.size();
+      m->total = docids.size();
       m->groups = m->total - folded;
       if (!nfx::fold_hits(*m, dups, in, offset, limit, e->collapse_slot, asked)) {
         // So many members of groups at the top that the hits are further
@@ -247,7 +254,7 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
       m->total = spy.get_total();
       m->groups = m->total - keyed + keys;
     }
-    if (e->terms) count_term_facets(e, m->total, collect.get());
+    if (e->terms) count_term_facets(e, m->total, have_docids ? &docids : nullptr);
     for (const auto &f : e->facets)
       m->facets.push_back(f.by_value ? e->values[f.index]->results() : e->terms->results(f.index));
     *out = m.release();
