@@ -81,20 +81,24 @@ std::vector<uint32_t> DuplicateGroups::matching(const std::vector<uint64_t> &mat
   std::vector<uint32_t> in(starts.empty() ? 0 : starts.size() - 1);
   for (size_t g = 0; g < in.size(); g++) {
     for (size_t i = starts[g]; i < starts[g + 1]; i++) {
-      Xapian::docid did = members[i];
-      in[g] += did / 64 < match.size() && (match[did / 64] >> (did % 64) & 1);
+      in[g] += has_docid(match, members[i]);
     }
   }
   return in;
 }
 
-bool fold_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint32_t> &in,
-               unsigned offset, unsigned limit, Xapian::valueno slot, Xapian::doccount asked) {
+/* m's hits emptied, to be picked here from offset on. */
+static void start_hits(nf_xmset &m, unsigned offset) {
   m.folded = true;
   m.picks.clear();
   m.counts.clear();
   m.keys.clear();
   m.first_rank = offset;
+}
+
+bool fold_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint32_t> &in,
+               unsigned offset, unsigned limit, Xapian::valueno slot, Xapian::doccount asked) {
+  start_hits(m, offset);
   std::vector<bool> seen(in.size());
   unsigned long hits = 0;  // groups met so far
   for (Xapian::doccount i = 0; i < m.mset.size() && m.picks.size() < limit; i++) {
@@ -111,11 +115,7 @@ bool fold_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint3
 
 void count_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint32_t> &in,
                 unsigned offset) {
-  m.folded = true;
-  m.picks.clear();
-  m.counts.clear();
-  m.keys.clear();
-  m.first_rank = offset;
+  start_hits(m, offset);
   for (Xapian::doccount i = 0; i < m.mset.size(); i++) {
     long g = dups.group_of(*m.mset[i]);
     m.picks.push_back(i);
@@ -126,7 +126,7 @@ void count_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint
 
 std::vector<uint64_t> docid_bits(const std::vector<Xapian::docid> &docids, Xapian::docid last) {
   std::vector<uint64_t> bits(last / 64 + 1);
-  for (Xapian::docid did : docids) bits[did / 64] |= uint64_t{1} << (did % 64);
+  for (Xapian::docid did : docids) set_docid(bits, did);
   return bits;
 }
 

@@ -174,7 +174,7 @@ const DocSet *ReaderCache::docs(const Xapian::Database &db, const std::string &t
     if (d) d->check();  // throws before anything half made is kept
     Xapian::docid did = *p;
     if (set.as_bits)
-      set.bits[did / 64] |= uint64_t{1} << (did % 64);
+      set_docid(set.bits, did);
     else
       set.ids.push_back(did);
   }
@@ -190,10 +190,6 @@ static unsigned ones(uint64_t w) {
   return static_cast<unsigned>((w * 0x0101010101010101u) >> 56);
 }
 
-static bool has(const std::vector<uint64_t> &bits, Xapian::docid did) {
-  return did / 64 < bits.size() && (bits[did / 64] >> (did % 64) & 1);
-}
-
 /* The matches (bits) in a set. */
 static unsigned long count_matches(const std::vector<uint64_t> &match, const DocSet &set) {
   unsigned long n = 0;
@@ -201,7 +197,7 @@ static unsigned long count_matches(const std::vector<uint64_t> &match, const Doc
     for (size_t w = 0; w < match.size() && w < set.bits.size(); w++)
       n += ones(match[w] & set.bits[w]);
   } else {
-    for (Xapian::docid did : set.ids) n += has(match, did);
+    for (Xapian::docid did : set.ids) n += has_docid(match, did);
   }
   return n;
 }
@@ -211,7 +207,7 @@ template <class Fn>
 static void each_match(const std::vector<uint64_t> &match, const DocSet &set, Fn fn) {
   if (!set.as_bits) {
     for (Xapian::docid did : set.ids)
-      if (has(match, did)) fn(did);
+      if (has_docid(match, did)) fn(did);
     return;
   }
   for (size_t w = 0; w < match.size() && w < set.bits.size(); w++) {
@@ -239,8 +235,7 @@ std::vector<const DocSet *> TermFacetSpy::group_docs(const Xapian::Database &db,
 void TermFacetSpy::count_postlists(const Xapian::Database &db,
                                    const std::vector<Xapian::docid> &matches) {
   const Xapian::docid last = db.get_lastdocid();
-  std::vector<uint64_t> match(last / 64 + 1);
-  for (Xapian::docid did : matches) match[did / 64] |= uint64_t{1} << (did % 64);
+  const std::vector<uint64_t> match = docid_bits(matches, last);
   const bool all = matches.size() == db.get_doccount();
   // keyed: the key each document was last counted for, so that a document
   // with two spellings of a key counts once (the rest go to repeats)
@@ -290,7 +285,7 @@ void TermFacetSpy::count_postlists(const Xapian::Database &db,
                d != dend; ++d) {
             check_deadline();
             Xapian::docid did = *d;
-            if (!has(match, did)) continue;
+            if (!has_docid(match, did)) continue;
             if (g.n == 1) {
               ++n;
               key_docs = n;

@@ -164,6 +164,14 @@ void count_hits(nf_xmset &m, const DuplicateGroups &dups, const std::vector<uint
 /* The docids as bits (bit d % 64 of word d / 64) up to last. */
 std::vector<uint64_t> docid_bits(const std::vector<Xapian::docid> &docids, Xapian::docid last);
 
+inline void set_docid(std::vector<uint64_t> &bits, Xapian::docid did) {
+  bits[did / 64] |= uint64_t{1} << (did % 64);
+}
+
+inline bool has_docid(const std::vector<uint64_t> &bits, Xapian::docid did) {
+  return did / 64 < bits.size() && (bits[did / 64] >> (did % 64) & 1);
+}
+
 /* The bytes of facet terms' docids one reader keeps (64 MB: a term in every
  * article of a 1,000,000-article index takes 125 kB); past them the rest are
  * counted from their postlists. */
