@@ -30,6 +30,9 @@ nf_status nf_xenquire_new(nf_xdb *db, nf_xenquire **out, nf_error *err) {
     if (method && std::strcmp(method, "termlists") == 0) e->method = nfx::TermFacetSpy::TERMLISTS;
     if (method && std::strcmp(method, "postlists") == 0) e->method = nfx::TermFacetSpy::POSTLISTS;
     if (method && std::strcmp(method, "memory") == 0) e->method = nfx::TermFacetSpy::MEMORY;
+    // For tests and benchmarks: "off" matches a query of filters as any other.
+    const char *bits = std::getenv("NF_FILTER_BITS");
+    e->filter_bits = !(bits && std::strcmp(bits, "off") == 0);
     std::string language = db->db.get_metadata(NF_XLANGUAGE_KEY);
     e->stem = nfx::make_stem(language.empty() ? "english" : language.c_str());
     *out = e.release();
@@ -193,7 +196,18 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     // matches' docids come from a match of their own.
     const bool local = !e->remote && e->db.size() == 1;
     const bool cached_groups = e->collapse && !e->remote && e->facet_terms;
-    if (e->collapse && e->remote) {
+    // A query of filters alone is counted from the reader's bits: Xapian
+    // then finds the hits without visiting every match (a value facet's
+    // spy still needs them all).
+    std::vector<uint64_t> filtered;
+    e->deadline.start(e->time_limit);
+    const bool by_bits =
+        e->filter_bits && !e->remote && e->facet_terms && e->values.empty() &&
+        nfx::only_filters(e->enquire.get_query()) &&
+        nfx::filter_matches(e->enquire.get_query(), e->db, *e->facet_terms, &e->deadline, filtered);
+    if (by_bits) {
+      // counted from the bits below
+    } else if (e->collapse && e->remote) {
       e->remote_group_spy.reset(new Xapian::ValueCountMatchSpy(e->collapse_slot));
       e->enquire.add_matchspy(e->remote_group_spy.get());
     } else if (e->collapse && !cached_groups) {
@@ -201,16 +215,15 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
       e->enquire.add_matchspy(e->group_spy.get());
     }
     std::unique_ptr<DocidSpy> collect;
-    if ((e->terms || cached_groups) && local) {
+    if ((e->terms || cached_groups) && local && !by_bits) {
       collect.reset(new DocidSpy);
       e->enquire.add_matchspy(collect.get());
     }
     // Check every document: the number of matches is exact (never Xapian's
     // estimate), and the value spies see the whole match set; term facets
     // are counted afterwards, knowing it.
-    Xapian::doccount check = e->db.get_doccount();
+    Xapian::doccount check = by_bits ? 0 : e->db.get_doccount();
     std::unique_ptr<nf_xmset> m(new nf_xmset);
-    e->deadline.start(e->time_limit);
     nfx::DeadlineDecider d(e->deadline);
     // Folded here: the matches from the first, and some more than the hits
     // for the members of groups among them.
@@ -227,14 +240,19 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     // spy's total, the groups those without a key plus one per key.
     m->total = m->groups = m->mset.get_matches_estimated();
     std::vector<Xapian::docid> docids;  // every match's, once known
-    bool have_docids = collect != nullptr;
+    bool have_docids = collect != nullptr || by_bits;
     if (collect) docids.swap(collect->docids);
+    if (by_bits) {
+      docids = nfx::docids_of(filtered);
+      m->total = m->groups = docids.size();
+    }
     if (cached_groups) {
       if (!have_docids) docids = matching_docids(e, e->db.get_doccount());
       have_docids = true;
       const nfx::DuplicateGroups &dups =
           e->facet_terms->duplicates(e->db, e->collapse_slot, &e->deadline);
-      std::vector<uint32_t> in = dups.matching(nfx::docid_bits(docids, e->db.get_lastdocid()));
+      std::vector<uint32_t> in =
+          dups.matching(by_bits ? filtered : nfx::docid_bits(docids, e->db.get_lastdocid()));
       unsigned long folded = 0;
       for (uint32_t n : in) folded += n > 1 ? n - 1 : 0;
       m->total = docids.size();

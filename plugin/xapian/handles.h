@@ -172,6 +172,19 @@ inline bool has_docid(const std::vector<uint64_t> &bits, Xapian::docid did) {
   return did / 64 < bits.size() && (bits[did / 64] >> (did % 64) & 1);
 }
 
+/* Whether q is the query parser's query of filters alone (or every
+ * document): no match weighs more than another. */
+bool only_filters(const Xapian::Query &q);
+
+/* q's matches as bits (bit d % 64 of word d / 64) from the docids of its
+ * terms that cache keeps; false when q holds more than terms and the
+ * operators of sets, or a term is past the cache's budget. */
+bool filter_matches(const Xapian::Query &q, const Xapian::Database &db, ReaderCache &cache,
+                    const Deadline *d, std::vector<uint64_t> &bits);
+
+/* The docids whose bits are set, in order. */
+std::vector<Xapian::docid> docids_of(const std::vector<uint64_t> &bits);
+
 /* The bytes of facet terms' docids one reader keeps (64 MB: a term in every
  * article of a 1,000,000-article index takes 125 kB); past them the rest are
  * counted from their postlists. */
@@ -349,6 +362,7 @@ struct nf_xenquire {
   nfx::Deadline deadline;
   bool collapse = false;  // fold the matches sharing collapse_slot's value
   unsigned collapse_slot = 0;
+  bool filter_bits = true;  // count a query of filters from the reader's bits (NF_FILTER_BITS)
   explicit nf_xenquire(const Xapian::Database &d) : db(d), enquire(d) {}
 };
 
