@@ -235,6 +235,7 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     else
       m->mset = e->enquire.get_mset(offset, limit, check, nullptr, decider(e, e->enquire, d));
     m->stem = e->stem;
+    m->leads = nfx::only_filters(e->enquire.get_query());
     e->enquire.clear_matchspies();  // collect goes before the enquire
     // Spies see every match before it is collapsed: the documents are the
     // spy's total, the groups those without a key plus one per key.

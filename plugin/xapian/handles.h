@@ -379,6 +379,7 @@ struct nf_xmset {
   unsigned long total = 0;   // matching documents, exact
   unsigned long groups = 0;  // hits once collapsed (total when not collapsing)
   Xapian::Stem stem;
+  bool leads = false;  // filters alone: no word to show, snippets are the articles' leads
   std::vector<nfx::FacetCounts> facets;
 };
 

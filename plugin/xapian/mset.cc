@@ -138,6 +138,18 @@ nf_status nf_xmset_collapse_key(const nf_xmset *m, size_t i, char **out, nf_erro
   });
 }
 
+/* The first words of text, up to length bytes, then "..." when there are more. */
+static std::string lead(const std::string &text, size_t length) {
+  if (text.size() <= length) return text;
+  size_t cut = text.rfind(' ', length);
+  if (cut == std::string::npos || cut == 0) {  // one long word: cut between characters
+    cut = length;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut--;
+  }
+  while (cut > 0 && text[cut - 1] == ' ') cut--;
+  return text.substr(0, cut) + "...";
+}
+
 nf_status nf_xmset_snippet(const nf_xmset *m, const char *text, size_t n, size_t length,
                            const char *hi_start, const char *hi_end, char **out, nf_error *err) {
   if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output");
@@ -145,6 +157,14 @@ nf_status nf_xmset_snippet(const nf_xmset *m, const char *text, size_t n, size_t
   if (!m || (!text && n)) return nf_error_set(err, NF_ERR_INVALID, "no results or text");
   return guarded(err, [&] {
     std::string t(text ? text : "", n);
+    // No word of a query of filters is in the text: Xapian would show some
+    // window the background model finds "interesting" (looking up the
+    // frequency of every word to do it), where the lead says what the
+    // article is.
+    if (m->leads) {
+      *out = nfx::dup_string(lead(t, length));
+      return NF_OK;
+    }
     // Xapian HTML-escapes the snippet; private markers survive that and are
     // swapped for the caller's (unescaped) ones afterwards.
     unsigned cp = 0xE000;

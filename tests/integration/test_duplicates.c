@@ -121,6 +121,29 @@ START_TEST(a_search_folds_them_into_one_hit) {
 }
 END_TEST
 
+/* A query of filters alone has no word to show in the text: each hit's
+ * snippet is its lead, cut at a word. */
+START_TEST(a_query_of_filters_shows_the_leads) {
+  expect("-n 2 year:2024 dateline:Rotterdam",
+         "5 matches for year:2024 dateline:Rotterdam (showing 1-2); 3 hits, 2 near-duplicates "
+         "folded\n"
+         "\n"
+         "  1. wire-001  2024-05-02  Rotterdam dock workers strike over pay, container traffic "
+         "halted\n"
+         "    ROTTERDAM, May 2 (Reuters) - Dock workers at the port of Rotterdam walked out on "
+         "Thursday in a 48-hour strike over pay, halting container traffic at Europe's busiest "
+         "port, the FNV union said. About...\n"
+         "    + 2 similar: similar:" KEY_A
+         "\n"
+         "\n"
+         "  2. wire-004  2024-05-02  Shipping lines divert Rotterdam cargo to Antwerp and Hamburg "
+         "as dock strike bites\n"
+         "    ROTTERDAM, May 2 (Reuters) - Shipping lines began diverting vessels bound for "
+         "Rotterdam to Antwerp and Hamburg on Thursday as a strike by dock workers at the Dutch "
+         "port over pay entered its first...\n");
+}
+END_TEST
+
 /* One database counts its groups from the duplicates it keeps, several
  * with a spy on each match's key: the same database twice has every article
  * twice, and still three groups. */
@@ -279,6 +302,7 @@ int main(void) {
   tcase_add_unchecked_fixture(tc, index_wire, remove_wire);
   tcase_add_test(tc, the_copies_share_a_key_and_only_they);
   tcase_add_test(tc, a_search_folds_them_into_one_hit);
+  tcase_add_test(tc, a_query_of_filters_shows_the_leads);
   tcase_add_test(tc, groups_counted_alike_over_two_databases);
   tcase_add_test(tc, many_copies_at_the_top_still_give_the_hits);
   tcase_add_test(tc, the_json_says_how_many_and_which);
