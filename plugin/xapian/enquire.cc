@@ -150,9 +150,11 @@ static std::vector<Xapian::docid> matching_docids(nf_xenquire *e, Xapian::doccou
 }
 
 /* Term facets over the whole match set (n documents), by the fastest way;
- * collected: the matches' docids when they are known already (taken). */
+ * collected: the matches' docids when they are known already (taken), bits:
+ * the same as bits when they are made already (else NULL). */
 static void count_term_facets(nf_xenquire *e, Xapian::doccount n,
-                              std::vector<Xapian::docid> *collected) {
+                              std::vector<Xapian::docid> *collected,
+                              const std::vector<uint64_t> *bits) {
   using nfx::TermFacetSpy;
   if (n == 0) return;
   std::vector<Xapian::docid> docids;
@@ -166,7 +168,7 @@ static void count_term_facets(nf_xenquire *e, Xapian::doccount n,
                             (e->facet_terms ? NF_MEMORY_SHARE : NF_POSTLISTS_SHARE) >
                         e->db.get_doccount());
   if (postlists) {
-    e->terms->count_postlists(e->db, docids);
+    e->terms->count_postlists(e->db, docids, bits);
   } else {
     std::sort(docids.begin(), docids.end());
     e->terms->count_termlists(e->db, docids);
@@ -198,13 +200,15 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     const bool cached_groups = e->collapse && !e->remote && e->facet_terms;
     // A query of filters alone is counted from the reader's bits: Xapian
     // then finds the hits without visiting every match (a value facet's
-    // spy still needs them all).
+    // spy still needs them all).  filtered: the matches as bits once made,
+    // for the groups and the facets alike.
     std::vector<uint64_t> filtered;
     e->deadline.start(e->time_limit);
     const bool by_bits =
         e->filter_bits && !e->remote && e->facet_terms && e->values.empty() &&
         nfx::only_filters(e->enquire.get_query()) &&
         nfx::filter_matches(e->enquire.get_query(), e->db, *e->facet_terms, &e->deadline, filtered);
+    if (!by_bits) filtered.clear();  // what an evaluation given up left
     if (by_bits) {
       // counted from the bits below
     } else if (e->collapse && e->remote) {
@@ -252,8 +256,8 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
       have_docids = true;
       const nfx::DuplicateGroups &dups =
           e->facet_terms->duplicates(e->db, e->collapse_slot, &e->deadline);
-      std::vector<uint32_t> in =
-          dups.matching(by_bits ? filtered : nfx::docid_bits(docids, e->db.get_lastdocid()));
+      if (!by_bits) filtered = nfx::docid_bits(docids, e->db.get_lastdocid());
+      std::vector<uint32_t> in = dups.matching(filtered);
       unsigned long folded = 0;
       for (uint32_t n : in) folded += n > 1 ? n - 1 : 0;
       m->total = docids.size();
@@ -278,7 +282,9 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
       m->total = spy.get_total();
       m->groups = m->total - keyed + keys;
     }
-    if (e->terms) count_term_facets(e, m->total, have_docids ? &docids : nullptr);
+    if (e->terms)
+      count_term_facets(e, m->total, have_docids ? &docids : nullptr,
+                        filtered.empty() ? nullptr : &filtered);
     for (const auto &f : e->facets)
       m->facets.push_back(f.by_value ? e->values[f.index]->results() : e->terms->results(f.index));
     *out = m.release();

@@ -233,9 +233,12 @@ std::vector<const DocSet *> TermFacetSpy::group_docs(const Xapian::Database &db,
 }
 
 void TermFacetSpy::count_postlists(const Xapian::Database &db,
-                                   const std::vector<Xapian::docid> &matches) {
+                                   const std::vector<Xapian::docid> &matches,
+                                   const std::vector<uint64_t> *bits) {
   const Xapian::docid last = db.get_lastdocid();
-  const std::vector<uint64_t> match = docid_bits(matches, last);
+  std::vector<uint64_t> own_bits;
+  if (!bits) own_bits = docid_bits(matches, last);
+  const std::vector<uint64_t> &match = bits ? *bits : own_bits;
   const bool all = matches.size() == db.get_doccount();
   // keyed: the key each document was last counted for, so that a document
   // with two spellings of a key counts once (the rest go to repeats)

@@ -241,9 +241,11 @@ class TermFacetSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document &doc, double wt) override;
   void reset();
   /* Counts the documents of db whose docids are in matches (sorted for
-   * count_termlists, in any order for count_postlists). */
+   * count_termlists, in any order for count_postlists; bits: the same as
+   * bits when the caller has them). */
   void count_termlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches);
-  void count_postlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches);
+  void count_postlists(const Xapian::Database &db, const std::vector<Xapian::docid> &matches,
+                       const std::vector<uint64_t> *bits = nullptr);
   /* Prefix and inserted ':' removed, most frequent first, ties by value; a
    * keyed value is key+sep+the spelling most documents gave.  At most the
    * limit's number of values. */
