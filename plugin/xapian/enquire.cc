@@ -188,8 +188,20 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
       e->terms->set_cache(e->facet_terms.get());
       e->terms->set_method(e->method);
     }
+    e->deadline.start(e->time_limit);
+    // A reader counts value facets (the histogram) from its index of the
+    // values and the matches' docids, with no spy to call for each match.
+    std::vector<const nfx::ValueIndex *> value_index;
+    bool values_in_memory = !e->remote && e->facet_terms && !e->values.empty();
+    for (size_t i = 0; values_in_memory && i < e->values.size(); i++) {
+      const nfx::ValueIndex *index =
+          e->facet_terms->values(e->db, e->values[i]->slot(), e->values[i]->len(), &e->deadline);
+      if (!index) values_in_memory = false;  // past the reader's budget: spies
+      value_index.push_back(index);
+    }
     e->enquire.clear_matchspies();
-    for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());
+    if (!values_in_memory)
+      for (auto &spy : e->values) e->enquire.add_matchspy(spy->fresh());
     e->group_spy.reset();
     e->remote_group_spy.reset();
     // A reader of local databases counts the groups from the matches'
@@ -199,13 +211,12 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     const bool local = !e->remote && e->db.size() == 1;
     const bool cached_groups = e->collapse && !e->remote && e->facet_terms;
     // A query of filters alone is counted from the reader's bits: Xapian
-    // then finds the hits without visiting every match (a value facet's
-    // spy still needs them all).  filtered: the matches as bits once made,
-    // for the groups and the facets alike.
+    // then finds the hits without visiting every match (unless a value
+    // facet's spy must see them all).  filtered: the matches as bits once
+    // made, for the groups and the facets alike.
     std::vector<uint64_t> filtered;
-    e->deadline.start(e->time_limit);
     const bool by_bits =
-        e->filter_bits && !e->remote && e->facet_terms && e->values.empty() &&
+        e->filter_bits && !e->remote && e->facet_terms && (e->values.empty() || values_in_memory) &&
         nfx::only_filters(e->enquire.get_query()) &&
         nfx::filter_matches(e->enquire.get_query(), e->db, *e->facet_terms, &e->deadline, filtered);
     if (!by_bits) filtered.clear();  // what an evaluation given up left
@@ -219,7 +230,7 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
       e->enquire.add_matchspy(e->group_spy.get());
     }
     std::unique_ptr<DocidSpy> collect;
-    if ((e->terms || cached_groups) && local && !by_bits) {
+    if ((e->terms || cached_groups || values_in_memory) && local && !by_bits) {
       collect.reset(new DocidSpy);
       e->enquire.add_matchspy(collect.get());
     }
@@ -281,6 +292,11 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
       }
       m->total = spy.get_total();
       m->groups = m->total - keyed + keys;
+    }
+    if (values_in_memory) {
+      if (!have_docids) docids = matching_docids(e, e->db.get_doccount());
+      have_docids = true;
+      for (size_t i = 0; i < e->values.size(); i++) e->values[i]->count(*value_index[i], docids);
     }
     if (e->terms)
       count_term_facets(e, m->total, have_docids ? &docids : nullptr,

@@ -362,7 +362,44 @@ FacetCounts TermFacetSpy::results(size_t i) const {
   return out;
 }
 
+const ValueIndex *ReaderCache::values(const Xapian::Database &db, Xapian::valueno slot, size_t len,
+                                      const Deadline *d) {
+  auto key = std::make_pair(slot, len);
+  auto it = values_.find(key);
+  if (it != values_.end()) return &it->second;
+  size_t bytes = (size_t{db.get_lastdocid()} + 1) * sizeof(uint32_t);
+  if (docs_bytes_ + bytes > NF_FACET_DOCS_BUDGET) return nullptr;
+  ValueIndex index;
+  index.labels.emplace_back();
+  index.of.assign(db.get_lastdocid() + 1, 0);
+  std::map<std::string, uint32_t> number;
+  for (Xapian::ValueIterator v = db.valuestream_begin(slot), end = db.valuestream_end(slot);
+       v != end; ++v) {
+    if (d) d->check();  // throws before anything half made is kept
+    std::string value = *v;
+    if (value.empty()) continue;  // no value: not counted
+    if (len && value.size() > len) value.resize(len);
+    auto n = number.emplace(value, static_cast<uint32_t>(index.labels.size()));
+    if (n.second) index.labels.push_back(value);
+    index.of[v.get_docid()] = n.first->second;
+  }
+  docs_bytes_ += index.bytes();
+  return &(values_[key] = std::move(index));
+}
+
+void ValueFacetSpy::count(const ValueIndex &index, const std::vector<Xapian::docid> &matches) {
+  std::vector<unsigned long> n(index.labels.size());
+  for (Xapian::docid did : matches)
+    if (did < index.of.size()) n[index.of[did]]++;
+  counts_.clear();
+  for (size_t i = 1; i < n.size(); i++)
+    if (n[i]) counts_.emplace_back(index.labels[i], n[i]);
+  sort_counts(counts_);
+  counted_ = true;
+}
+
 FacetCounts ValueFacetSpy::results() const {
+  if (counted_) return counts_;
   std::map<std::string, unsigned long> cut;
   for (auto v = spy_->values_begin(); v != spy_->values_end(); ++v) {
     std::string value = *v;

@@ -185,6 +185,15 @@ bool filter_matches(const Xapian::Query &q, const Xapian::Database &db, ReaderCa
 /* The docids whose bits are set, in order. */
 std::vector<Xapian::docid> docids_of(const std::vector<uint64_t> &bits);
 
+/* A value slot's values cut to some length, document by document: the
+ * number of each document's value in labels (0: it has none), so that a
+ * value facet (the histogram) counts a match set's docids with no spy. */
+struct ValueIndex {
+  std::vector<std::string> labels;  // labels[0] is no value
+  std::vector<uint32_t> of;         // by docid
+  size_t bytes() const { return of.size() * sizeof(uint32_t); }
+};
+
 /* The bytes of facet terms' docids one reader keeps (64 MB: a term in every
  * article of a 1,000,000-article index takes 125 kB); past them the rest are
  * counted from their postlists. */
@@ -207,11 +216,16 @@ class ReaderCache {
    * the first time (duplicates.cc).  d is checked for each value. */
   const DuplicateGroups &duplicates(const Xapian::Database &db, Xapian::valueno slot,
                                     const Deadline *d);
+  /* The values of slot cut to len bytes (0: whole), read from its value
+   * stream the first time (facets.cc); NULL once the budget is spent. */
+  const ValueIndex *values(const Xapian::Database &db, Xapian::valueno slot, size_t len,
+                           const Deadline *d);
   void clear() {
     by_key_.clear();
     docs_.clear();
     docs_bytes_ = 0;
     dups_.reset();
+    values_.clear();
   }
 
  private:
@@ -220,6 +234,7 @@ class ReaderCache {
   size_t docs_bytes_ = 0;
   std::unique_ptr<DuplicateGroups> dups_;
   Xapian::valueno dups_slot_ = Xapian::BAD_VALUENO;
+  std::map<std::pair<Xapian::valueno, size_t>, ValueIndex> values_;
 };
 
 /* Counts the terms under several prefixes over a match set: as a spy, or
@@ -296,14 +311,22 @@ class ValueFacetSpy {
   /* A spy with no counts, for the next run (a ValueCountMatchSpy has no reset). */
   Xapian::MatchSpy *fresh() {
     spy_.reset(new Xapian::ValueCountMatchSpy(slot_));
+    counted_ = false;
     return spy_.get();
   }
   FacetCounts results() const;  // most frequent first, ties by value
+  /* Counts the matches' docids from a reader's index of the values (not
+   * as a spy): results() gives these counts until fresh(). */
+  void count(const ValueIndex &index, const std::vector<Xapian::docid> &matches);
+  unsigned slot() const { return slot_; }
+  size_t len() const { return len_; }
 
  private:
   unsigned slot_;
   size_t len_;
   std::unique_ptr<Xapian::ValueCountMatchSpy> spy_;
+  bool counted_ = false;  // by count(), into counts_
+  FacetCounts counts_;
 };
 
 /* Counts the matches and their groups by a collapse slot's value: each
