@@ -1007,6 +1007,77 @@ START_TEST(snippet_of_long_text_is_cut) {
 }
 END_TEST
 
+/* A query of filters alone has no word in the text: the snippet is the
+ * text's lead, cut at a word, or between characters inside a long word;
+ * with a word, Xapian's window around it. */
+START_TEST(snippet_of_filters_is_the_lead) {
+  nf_xdb *db = NULL;
+  OK(nf_xdb_open_writable(in_tmp("db"), &db, E));
+  nf_xdoc *doc = NULL;
+  OK(nf_xdoc_new("english", &doc, E));
+  OK(nf_xdoc_index_text(doc, "minister", 8, "", E));
+  OK(nf_xdoc_add_boolean_term(doc, "N", "lt", 2, E));
+  OK(nf_xdoc_add_boolean_term(doc, "Q", "1", 1, E));
+  OK(nf_xdb_replace(db, "Q1", 2, doc, E));
+  OK(nf_xdb_commit(db, E));
+  nf_xdoc_free(doc);
+  nf_xdb_free(db);
+  db = open_db(in_tmp("db"));
+  nf_xqp *qp = make_parser(db);
+  static const struct {
+    const char *query, *text, *want;
+  } rows[] = {
+      {"country:lt", "VILNIUS - The minister signed the deal.",
+       "VILNIUS - The minister signed the deal."},
+      {"country:lt", "VILNIUS, Dec 20 - The minister signed the deal on Monday.",
+       "VILNIUS, Dec 20 - The minister signed..."},
+      {"country:lt",
+       "\xc4\x84\xc5\xbeuoli\xc5\xa1k\xc4\x97s\xc4\x85\xc5\xbeuoli\xc5\xa1k\xc4\x97s"
+       "\xc4\x85\xc5\xbeuoli\xc5\xa1k\xc4\x97s",
+       "\xc4\x84\xc5\xbeuoli\xc5\xa1k\xc4\x97s\xc4\x85\xc5\xbeuoli\xc5\xa1k\xc4\x97s"
+       "\xc4\x85\xc5\xbeuoli\xc5\xa1k..."}, /* not inside the 2-byte \xc4\x97 */
+      {"NOT country:us", "VILNIUS, Dec 20 - The minister signed the deal on Monday.",
+       "VILNIUS, Dec 20 - The minister signed..."},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    nf_xquery *q = NULL;
+    nf_xenquire *e = NULL;
+    nf_xmset *m = NULL;
+    char *s = NULL;
+    OK(nf_xqp_parse(qp, rows[i].query, strlen(rows[i].query), &q, E));
+    OK(nf_xenquire_new(db, &e, E));
+    OK(nf_xenquire_set_query(e, q, E));
+    OK(nf_xenquire_run(e, 0, 10, &m, E));
+    ck_assert_uint_eq(nf_xmset_size(m), 1);
+    OK(nf_xmset_snippet(m, rows[i].text, strlen(rows[i].text), 40, "[", "]", &s, E));
+    ck_assert_msg(strcmp(s, rows[i].want) == 0, "%s: '%s', want '%s'", rows[i].query, s,
+                  rows[i].want);
+    free(s);
+    nf_xmset_free(m);
+    nf_xenquire_free(e);
+    nf_xquery_free(q);
+  }
+  /* a word of the query: Xapian's window, the word marked */
+  nf_xquery *q = NULL;
+  nf_xenquire *e = NULL;
+  nf_xmset *m = NULL;
+  char *s = NULL;
+  OK(nf_xqp_parse(qp, "minister country:lt", 19, &q, E));
+  OK(nf_xenquire_new(db, &e, E));
+  OK(nf_xenquire_set_query(e, q, E));
+  OK(nf_xenquire_run(e, 0, 10, &m, E));
+  static const char text[] = "VILNIUS, Dec 20 - The minister signed the deal on Monday.";
+  OK(nf_xmset_snippet(m, text, strlen(text), 40, "[", "]", &s, E));
+  ck_assert_msg(strstr(s, "[minister]") != NULL, "%s", s);
+  free(s);
+  nf_xmset_free(m);
+  nf_xenquire_free(e);
+  nf_xquery_free(q);
+  nf_xqp_free(qp);
+  nf_xdb_free(db);
+}
+END_TEST
+
 START_TEST(snippet_language_from_metadata) {
   static const char text[] = "The minister was signing.";
   nf_xdb *db = NULL;
@@ -1475,6 +1546,7 @@ int main(void) {
   tcase_add_test(results, weights_and_percent);
   tcase_add_loop_test(results, snippets, 0, (int)(sizeof snippet_rows / sizeof snippet_rows[0]));
   tcase_add_test(results, snippet_of_long_text_is_cut);
+  tcase_add_test(results, snippet_of_filters_is_the_lead);
   tcase_add_test(results, snippet_language_from_metadata);
   tcase_add_test(results, facet_counts_exact);
   tcase_add_test(results, facets_on_corpus);
