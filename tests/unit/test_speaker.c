@@ -203,6 +203,23 @@ static const struct {
     {"She was told to leave.", ""},
     {"Trump's telling of the story changed.", ""},
     {"", ""},
+    /* a name in apposition just before its verb, after a description ... */
+    {"One of the report's authors, Orvin Vrana, said the plan would fail.",
+     "Orvin Vrana|said|the plan would fail;"},
+    /* ... but not one that names a part of a firm */
+    {"The group's subsidiary, Acme Widgets, said that it would hire 200 workers.", ""},
+    /* "who" after a name makes a person, however long the clause */
+    {"Rucker Tolliver, who runs the get-out-the-vote drive for military veterans' families in "
+     "three rural counties, said the effort was growing.",
+     "Rucker Tolliver|said|the effort was growing;"},
+    /* a sentence's first two words, described as someone, are the full name
+     * of a later "Perel said"; without the description they may be a
+     * capitalised word and a name, and an opening word is no name */
+    {"Zach Perel, a canvasser from Keene, knocked on doors. \"It works,\" Perel said.",
+     "Zach Perel|said|It works,;"},
+    {"Zach Perel knocked on doors. \"It works,\" Perel said.", "-|said|It works,;"},
+    {"Besides Perel, who lives in London, two others were named. \"We won,\" he said.",
+     "-|said|We won,;"},
 };
 
 START_TEST(quote_rows) {
