@@ -212,6 +212,14 @@ static const struct {
     {"Rucker Tolliver, who runs the get-out-the-vote drive for military veterans' families in "
      "three rural counties, said the effort was growing.",
      "Rucker Tolliver|said|the effort was growing;"},
+    /* a long closing appositive makes a person when a relative clause in it
+     * is a person's; without one, it may describe a firm */
+    {"Orvin Kovar, a close friend of the Senate candidate who later ran her first campaign in "
+     "two states, said the race was close.",
+     "Orvin Kovar|said|the race was close;"},
+    {"Acme Widgets, a maker of springs and valves for the car industry that is owned by a "
+     "Texas investment group, said that profits rose.",
+     "-|said|profits rose;"},
     /* a sentence's first two words, described as someone, are the full name
      * of a later "Perel said"; without the description they may be a
      * capitalised word and a name, and an opening word is no name */

@@ -346,11 +346,15 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
                   (f->toks.v[b - 2].flags & NF_TOK_CAPITALIZED) &&
                   (nf_tok_is(&f->toks, b - 3, "of") || nf_tok_is(&f->toks, b - 3, "at"));
   if (verb_at(f, k) && !(glued_before && r->nwords == 1) && !name_tail) return CUE_VERB;
-  /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said" */
+  /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said";
+   * a long one when a relative clause in it is a person's ("Jan Roe, a
+   * friend of the family who later ran her campaign, said") */
   if (r->nwords >= 2 &&
       (nf_tok_is(&f->toks, e, ",") || (e < f->toks.n && f->toks.v[e].kind == NF_TOKEN_DASH))) {
-    for (size_t j = e + 1; j < e + 16 && j + 1 < f->toks.n; j++) {
+    int who = 0;
+    for (size_t j = e + 1; j < e + (who ? 32 : 16) && j + 1 < f->toks.n; j++) {
       const nf_token *tj = &f->toks.v[j];
+      if (nf_tok_is(&f->toks, j, "who")) who = 1;
       if (tj->kind == NF_TOKEN_QUOTE || nf_tok_is(&f->toks, j, ".") || nf_tok_is(&f->toks, j, ";"))
         break;
       if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1))
