@@ -220,12 +220,14 @@ static const struct {
     {"Acme Widgets, a maker of springs and valves for the car industry that is owned by a "
      "Texas investment group, said that profits rose.",
      "-|said|profits rose;"},
-    /* a sentence's first two words, described as someone, are the full name
-     * of a later "Perel said"; without the description they may be a
-     * capitalised word and a name, and an opening word is no name */
+    /* a sentence's first two words are the full name of a later "Perel
+     * said" when the first is no word written in lower case; an opening
+     * word is no name */
     {"Zach Perel, a canvasser from Keene, knocked on doors. \"It works,\" Perel said.",
      "Zach Perel|said|It works,;"},
-    {"Zach Perel knocked on doors. \"It works,\" Perel said.", "-|said|It works,;"},
+    {"Zach Perel knocked on doors. \"It works,\" Perel said.", "Zach Perel|said|It works,;"},
+    {"Canvasser Perel knocked on doors with another canvasser. \"It works,\" Perel said.",
+     "-|said|It works,;"},
     {"Besides Perel, who lives in London, two others were named. \"We won,\" he said.",
      "-|said|We won,;"},
 };

@@ -552,15 +552,6 @@ static int referred_to_as_person(const finder *f, size_t from) {
   return 0;
 }
 
-/* An appositive opens at token k: ", a canvasser", ", the mayor", ", Ohio
- * Secretary of State". */
-static int described_after(const finder *f, size_t k) {
-  static const char *const determiners[] = {"a", "an", "the", NULL};
-  return k + 1 < f->toks.n && nf_tok_is(&f->toks, k, ",") &&
-         (nf_tok_in(&f->toks, k + 1, determiners) || (f->marks[k + 1] & NF_PM_TITLE_START) ||
-          (k + 2 < f->toks.n && (f->marks[k + 2] & NF_PM_TITLE_START)));
-}
-
 /* The word at token k is written in lower case somewhere in the article. */
 static int written_in_lower(const finder *f, size_t k) {
   const char *w = nf_tok_fold(&f->toks, k);
@@ -596,13 +587,11 @@ static int full_name_elsewhere(const finder *f, const nf_person *p, const org_ru
           (f->marks[j] & (NF_PM_COUNTRY | NF_PM_TITLE | NF_PM_ORG)))
         plain = 0;
     /* a sentence's first word may be capitalised for that alone ("Investor
-     * Jan Roe"), unless an appositive describes the two words as someone
-     * and the first is no word the lexicon or the article knows in lower
-     * case ("Zach Roe, a canvasser,") */
+     * Jan Roe"), unless the run is two words and the first is no word the
+     * lexicon or the article knows in lower case ("Zach Roe knocked") */
     if (f->toks.v[r.begin].flags & (NF_TOK_SENT_START | NF_TOK_LINE_START) &&
         !is_kind(f, r.first, NF_LEX_BIT(NF_LEX_FIRST_NAME)) &&
-        (r.nwords != 2 || !described_after(f, r.end) || is_kind(f, r.first, ~0u) ||
-         written_in_lower(f, r.first)))
+        (r.nwords != 2 || is_kind(f, r.first, ~0u) || written_in_lower(f, r.first)))
       plain = 0;
     if (!plain ||
         is_kind(f, r.first,
