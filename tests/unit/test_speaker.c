@@ -212,6 +212,14 @@ static const struct {
     {"Rucker Tolliver, who runs the get-out-the-vote drive for military veterans' families in "
      "three rural counties, said the effort was growing.",
      "Rucker Tolliver|said|the effort was growing;"},
+    /* a verb of judgement after a named person is speech without a
+     * quotation; not a verb of naming or one with other senses, nor after
+     * a body */
+    {"Senator Jan Roe criticized the plan to close the base.",
+     "Jan Roe|criticized|the plan to close the base;"},
+    {"Senator Jan Roe called the meeting to order.", ""},
+    {"Senator Jan Roe dismissed the aide on Monday.", ""},
+    {"The ministry criticized the plan to close the base.", ""},
     /* a long closing appositive makes a person when a relative clause in it
      * is a person's; without one, it may describe a firm */
     {"Orvin Kovar, a close friend of the Senate candidate who later ran her first campaign in "

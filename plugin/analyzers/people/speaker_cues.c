@@ -232,6 +232,22 @@ static void owner_speaks_not(const article *a, const cue *c, source *s) {
   if (s->begin >= c->end && !(c->flags & NF_LEX_SOURCE_AFTER)) memset(s, 0, sizeof *s);
 }
 
+/* A verb of judgement ("criticized", "praised", "thanked") whose subject,
+ * just before it, is a named person: what it says of its object is
+ * speech even without a quotation ("Jan Roe criticized the plan").  Not
+ * the verbs of naming, whose content is the name ("called", "dubbed"),
+ * nor those with other senses ("dismissed the aide", "welcomed guests"). */
+static int judged_by_person(const article *a, const nf_lex_match *m, size_t k, size_t verb) {
+  static const char *const other_senses[] = {"call",    "dub",     "label", "brand",
+                                             "dismiss", "welcome", NULL};
+  if (!m->entry || !m->entry->lemma || spk_ends_in(a, verb, "ing")) return 0;
+  for (size_t j = 0; other_senses[j]; j++)
+    if (strcmp(m->entry->lemma, other_senses[j]) == 0) return 0;
+  source s;
+  return spk_source_before(a, k, verb, 0, &s) && s.kind == SRC_PERSON && s.end == k &&
+         a->person_end[k] != NONE;
+}
+
 nf_status spk_find_cues(article *a) {
   nf_status s = NF_OK;
   for (size_t i = 0; i < a->toks.n && s == NF_OK; i++) {
@@ -273,7 +289,7 @@ nf_status spk_find_cues(article *a) {
       i = c.end - 1;
       continue; /* "was told", "is said to" */
     }
-    if ((m.flags & NF_LEX_QUOTE) && !quote_follows(a, c.end)) {
+    if ((m.flags & NF_LEX_QUOTE) && !quote_follows(a, c.end) && !judged_by_person(a, &m, k, i)) {
       i = c.end - 1;
       continue; /* "called for talks" is no cue; "called it “reckless”" is */
     }
