@@ -217,6 +217,12 @@ static const struct {
      * a body */
     {"Senator Jan Roe criticized the plan to close the base.",
      "Jan Roe|criticized|the plan to close the base;"},
+    /* "called on" is one after a named person only */
+    {"Senator Jan Roe called on the ministry to block the deal.",
+     "Jan Roe|called on|the ministry to block the deal;"},
+    {"The ministry called on the banks to act.", ""},
+    /* ... who is the subject, not the object of a preposition */
+    {"Business leaders meeting with Senator Jan Roe criticized the plan to close the base.", ""},
     {"Senator Jan Roe called the meeting to order.", ""},
     {"Senator Jan Roe dismissed the aide on Monday.", ""},
     {"The ministry criticized the plan to close the base.", ""},

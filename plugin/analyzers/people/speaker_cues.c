@@ -244,8 +244,9 @@ static int judged_by_person(const article *a, const nf_lex_match *m, size_t k, s
   for (size_t j = 0; other_senses[j]; j++)
     if (strcmp(m->entry->lemma, other_senses[j]) == 0) return 0;
   source s;
+  /* "leaders meeting with Jan Roe called on ...": the person is no subject */
   return spk_source_before(a, k, verb, 0, &s) && s.kind == SRC_PERSON && s.end == k &&
-         a->person_end[k] != NONE;
+         a->person_end[k] != NONE && !object_position(a, s.begin);
 }
 
 nf_status spk_find_cues(article *a) {
