@@ -212,6 +212,10 @@ static const struct {
     {"Rucker Tolliver, who runs the get-out-the-vote drive for military veterans' families in "
      "three rural counties, said the effort was growing.",
      "Rucker Tolliver|said|the effort was growing;"},
+    /* a participle after a dash speaks for the sentence's subject, as after a comma */
+    {"Senator Jan Roe changed her vote on the spot – saying she would back the bill.",
+     "Jan Roe|saying|she would back the bill;"},
+    {"Senator Jan Roe arrived. The plan – saying nothing of its costs – failed.", ""},
     /* a verb of judgement after a named person is speech without a
      * quotation; not a verb of naming or one with other senses, nor after
      * a body */

@@ -294,9 +294,12 @@ nf_status spk_find_cues(article *a) {
       i = c.end - 1;
       continue; /* "called for talks" is no cue; "called it “reckless”" is */
     }
-    /* "..., saying", "reminisced about it and said": the sentence's subject */
-    int participle = k > 0 && ((nf_tok_punct(&a->toks, k - 1, ",") && spk_ends_in(a, i, "ing")) ||
-                               nf_tok_is(&a->toks, k - 1, "and"));
+    /* "..., saying", "... -- saying", "reminisced about it and said": the
+     * sentence's subject */
+    int participle =
+        k > 0 && (((nf_tok_punct(&a->toks, k - 1, ",") || a->toks.v[k - 1].kind == NF_TOKEN_DASH) &&
+                   spk_ends_in(a, i, "ing")) ||
+                  nf_tok_is(&a->toks, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
       if (spk_source_after(a, c.end, 1, &c.src)) c.group_end = spk_source_words_end(&c.src);
     } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&
