@@ -188,6 +188,11 @@ static const struct {
     {"Senator Jane Roe won votes.\n\nJane Roe: 1,769.", ""},
     {"Senator Jane Roe ran.\n\nRoe: A long shot.\n\nShe trails.", ""},
     {"Note: all prices are in dollars and include taxes.", ""},
+    /* a transcript's speaker in capitals, named nowhere else, by a given name;
+     * not a heading in capitals */
+    {"JANE ROE: Why not debate this week, with the whole country watching?",
+     "JANE ROE|:|Why not debate this week, with the whole country watching;"},
+    {"BREAKING NEWS: The plant will close at the end of the month.", ""},
     /* publishers: a name before "reported" or "announced" that is no person's */
     {"Acme Widgets announced that it would close the plant.",
      "Acme Widgets|announced|it would close the plant;"},
