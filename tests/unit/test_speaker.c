@@ -188,6 +188,11 @@ static const struct {
     {"Senator Jane Roe won votes.\n\nJane Roe: 1,769.", ""},
     {"Senator Jane Roe ran.\n\nRoe: A long shot.\n\nShe trails.", ""},
     {"Note: all prices are in dollars and include taxes.", ""},
+    /* a transcript's speaker in capitals, named nowhere else, by a given name;
+     * not a heading in capitals */
+    {"JANE ROE: Why not debate this week, with the whole country watching?",
+     "JANE ROE|:|Why not debate this week, with the whole country watching;"},
+    {"BREAKING NEWS: The plant will close at the end of the month.", ""},
     /* publishers: a name before "reported" or "announced" that is no person's */
     {"Acme Widgets announced that it would close the plant.",
      "Acme Widgets|announced|it would close the plant;"},
@@ -203,6 +208,51 @@ static const struct {
     {"She was told to leave.", ""},
     {"Trump's telling of the story changed.", ""},
     {"", ""},
+    /* a name in apposition just before its verb, after a description ... */
+    {"One of the report's authors, Orvin Vrana, said the plan would fail.",
+     "Orvin Vrana|said|the plan would fail;"},
+    /* ... but not one that names a part of a firm */
+    {"The group's subsidiary, Acme Widgets, said that it would hire 200 workers.", ""},
+    /* "who" after a name makes a person, however long the clause */
+    {"Rucker Tolliver, who runs the get-out-the-vote drive for military veterans' families in "
+     "three rural counties, said the effort was growing.",
+     "Rucker Tolliver|said|the effort was growing;"},
+    /* a participle after a dash speaks for the sentence's subject, as after a comma */
+    {"Senator Jan Roe changed her vote on the spot – saying she would back the bill.",
+     "Jan Roe|saying|she would back the bill;"},
+    {"Senator Jan Roe arrived. The plan – saying nothing of its costs – failed.", ""},
+    /* a verb of judgement after a named person is speech without a
+     * quotation; not a verb of naming or one with other senses, nor after
+     * a body */
+    {"Senator Jan Roe criticized the plan to close the base.",
+     "Jan Roe|criticized|the plan to close the base;"},
+    /* "called on" is one after a named person only */
+    {"Senator Jan Roe called on the ministry to block the deal.",
+     "Jan Roe|called on|the ministry to block the deal;"},
+    {"The ministry called on the banks to act.", ""},
+    /* ... who is the subject, not the object of a preposition */
+    {"Business leaders meeting with Senator Jan Roe criticized the plan to close the base.", ""},
+    {"Senator Jan Roe called the meeting to order.", ""},
+    {"Senator Jan Roe dismissed the aide on Monday.", ""},
+    {"The ministry criticized the plan to close the base.", ""},
+    /* a long closing appositive makes a person when a relative clause in it
+     * is a person's; without one, it may describe a firm */
+    {"Orvin Kovar, a close friend of the Senate candidate who later ran her first campaign in "
+     "two states, said the race was close.",
+     "Orvin Kovar|said|the race was close;"},
+    {"Acme Widgets, a maker of springs and valves for the car industry that is owned by a "
+     "Texas investment group, said that profits rose.",
+     "-|said|profits rose;"},
+    /* a sentence's first two words are the full name of a later "Perel
+     * said" when the first is no word written in lower case; an opening
+     * word is no name */
+    {"Zach Perel, a canvasser from Keene, knocked on doors. \"It works,\" Perel said.",
+     "Zach Perel|said|It works,;"},
+    {"Zach Perel knocked on doors. \"It works,\" Perel said.", "Zach Perel|said|It works,;"},
+    {"Canvasser Perel knocked on doors with another canvasser. \"It works,\" Perel said.",
+     "-|said|It works,;"},
+    {"Besides Perel, who lives in London, two others were named. \"We won,\" he said.",
+     "-|said|We won,;"},
 };
 
 START_TEST(quote_rows) {

@@ -346,17 +346,37 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
                   (f->toks.v[b - 2].flags & NF_TOK_CAPITALIZED) &&
                   (nf_tok_is(&f->toks, b - 3, "of") || nf_tok_is(&f->toks, b - 3, "at"));
   if (verb_at(f, k) && !(glued_before && r->nwords == 1) && !name_tail) return CUE_VERB;
-  /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said" */
+  /* a closing appositive: "Tad Devine, Sanders' senior media adviser, said";
+   * a long one when a relative clause in it is a person's ("Jan Roe, a
+   * friend of the family who later ran her campaign, said") */
   if (r->nwords >= 2 &&
       (nf_tok_is(&f->toks, e, ",") || (e < f->toks.n && f->toks.v[e].kind == NF_TOKEN_DASH))) {
-    for (size_t j = e + 1; j < e + 16 && j + 1 < f->toks.n; j++) {
+    int who = 0;
+    for (size_t j = e + 1; j < e + (who ? 32 : 16) && j + 1 < f->toks.n; j++) {
       const nf_token *tj = &f->toks.v[j];
+      if (nf_tok_is(&f->toks, j, "who")) who = 1;
       if (tj->kind == NF_TOKEN_QUOTE || nf_tok_is(&f->toks, j, ".") || nf_tok_is(&f->toks, j, ";"))
         break;
       if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1))
         return CUE_STRONG;
       if (verb_at(f, j)) break;
     }
+  }
+  if (r->nwords >= 2 && nf_tok_is(&f->toks, e, ",")) {
+    /* a name in apposition just before its verb, after a description in
+     * lower case that names no body nor a part of a firm: "One of the
+     * report's authors, Jan Roe, said" (not "the group's subsidiary, Acme
+     * Widgets, said") */
+    static const char *const firm_parts[] = {
+        "subsidiary", "unit",    "affiliate", "division",    "branch",       "arm",
+        "parent",     "auditor", "auditors",  "underwriter", "underwriters", NULL};
+    if (b > 1 && nf_tok_is(&f->toks, b - 1, ",") && verb_at(f, e + 1) &&
+        f->toks.v[b - 2].kind == NF_TOKEN_WORD && (f->toks.v[b - 2].flags & NF_TOK_LOWER) &&
+        !is_kind(f, b - 2, NF_LEX_BIT(NF_LEX_BODY)) && !nf_tok_in(&f->toks, b - 2, firm_parts))
+      return CUE_VERB;
+    /* a relative clause that only persons take: "Jan Roe, who runs the
+     * drive, said" (a firm is "which") */
+    if (nf_tok_is(&f->toks, e + 1, "who")) return CUE_STRONG;
   }
   /* a reporting verb before: "..., said Austin", "..., said Virginia
    * delegate Beau Correll", "according to Austin" */
@@ -532,6 +552,14 @@ static int referred_to_as_person(const finder *f, size_t from) {
   return 0;
 }
 
+/* The word at token k is written in lower case somewhere in the article. */
+static int written_in_lower(const finder *f, size_t k) {
+  const char *w = nf_tok_fold(&f->toks, k);
+  for (size_t j = 0; j < f->toks.n; j++)
+    if ((f->toks.v[j].flags & NF_TOK_LOWER) && strcmp(nf_tok_fold(&f->toks, j), w) == 0) return 1;
+  return 0;
+}
+
 /* A run of two or three capitalised words elsewhere in the article that
  * ends in person p's one word and names no organisation or place: "Jan
  * Roe" for a "Roe said" that only a verb made a person.  News names a person
@@ -558,9 +586,12 @@ static int full_name_elsewhere(const finder *f, const nf_person *p, const org_ru
            !(f->toks.v[j].flags & NF_TOK_INITIAL)) ||
           (f->marks[j] & (NF_PM_COUNTRY | NF_PM_TITLE | NF_PM_ORG)))
         plain = 0;
-    /* a sentence's first word may be capitalised for that alone ("Investor Jan Roe") */
+    /* a sentence's first word may be capitalised for that alone ("Investor
+     * Jan Roe"), unless the run is two words and the first is no word the
+     * lexicon or the article knows in lower case ("Zach Roe knocked") */
     if (f->toks.v[r.begin].flags & (NF_TOK_SENT_START | NF_TOK_LINE_START) &&
-        !is_kind(f, r.first, NF_LEX_BIT(NF_LEX_FIRST_NAME)))
+        !is_kind(f, r.first, NF_LEX_BIT(NF_LEX_FIRST_NAME)) &&
+        (r.nwords != 2 || is_kind(f, r.first, ~0u) || written_in_lower(f, r.first)))
       plain = 0;
     if (!plain ||
         is_kind(f, r.first,

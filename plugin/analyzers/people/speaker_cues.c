@@ -232,6 +232,23 @@ static void owner_speaks_not(const article *a, const cue *c, source *s) {
   if (s->begin >= c->end && !(c->flags & NF_LEX_SOURCE_AFTER)) memset(s, 0, sizeof *s);
 }
 
+/* A verb of judgement ("criticized", "praised", "thanked") whose subject,
+ * just before it, is a named person: what it says of its object is
+ * speech even without a quotation ("Jan Roe criticized the plan").  Not
+ * the verbs of naming, whose content is the name ("called", "dubbed"),
+ * nor those with other senses ("dismissed the aide", "welcomed guests"). */
+static int judged_by_person(const article *a, const nf_lex_match *m, size_t k, size_t verb) {
+  static const char *const other_senses[] = {"call",    "dub",     "label", "brand",
+                                             "dismiss", "welcome", NULL};
+  if (!m->entry || !m->entry->lemma || spk_ends_in(a, verb, "ing")) return 0;
+  for (size_t j = 0; other_senses[j]; j++)
+    if (strcmp(m->entry->lemma, other_senses[j]) == 0) return 0;
+  source s;
+  /* "leaders meeting with Jan Roe called on ...": the person is no subject */
+  return spk_source_before(a, k, verb, 0, &s) && s.kind == SRC_PERSON && s.end == k &&
+         a->person_end[k] != NONE && !object_position(a, s.begin);
+}
+
 nf_status spk_find_cues(article *a) {
   nf_status s = NF_OK;
   for (size_t i = 0; i < a->toks.n && s == NF_OK; i++) {
@@ -273,13 +290,16 @@ nf_status spk_find_cues(article *a) {
       i = c.end - 1;
       continue; /* "was told", "is said to" */
     }
-    if ((m.flags & NF_LEX_QUOTE) && !quote_follows(a, c.end)) {
+    if ((m.flags & NF_LEX_QUOTE) && !quote_follows(a, c.end) && !judged_by_person(a, &m, k, i)) {
       i = c.end - 1;
       continue; /* "called for talks" is no cue; "called it “reckless”" is */
     }
-    /* "..., saying", "reminisced about it and said": the sentence's subject */
-    int participle = k > 0 && ((nf_tok_punct(&a->toks, k - 1, ",") && spk_ends_in(a, i, "ing")) ||
-                               nf_tok_is(&a->toks, k - 1, "and"));
+    /* "..., saying", "... -- saying", "reminisced about it and said": the
+     * sentence's subject */
+    int participle =
+        k > 0 && (((nf_tok_punct(&a->toks, k - 1, ",") || a->toks.v[k - 1].kind == NF_TOKEN_DASH) &&
+                   spk_ends_in(a, i, "ing")) ||
+                  nf_tok_is(&a->toks, k - 1, "and"));
     if (m.flags & NF_LEX_SOURCE_AFTER) {
       if (spk_source_after(a, c.end, 1, &c.src)) c.group_end = spk_source_words_end(&c.src);
     } else if ((m.flags & NF_LEX_INVERT) && k > 0 &&

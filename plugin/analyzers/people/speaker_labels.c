@@ -57,6 +57,18 @@ static int label_content(const article *a, size_t k) {
   return 0;
 }
 
+/* A transcript's speaker the article names nowhere else: two or three
+ * words in capitals opening a line, the first a given name ("JANE ROE:"). */
+static int caps_name_label(const article *a, size_t b, size_t e) {
+  if (e - b < 2 || e - b > 3 || !(a->toks.v[b].flags & (NF_TOK_LINE_START | NF_TOK_PARA_START)))
+    return 0;
+  for (size_t k = b; k < e; k++)
+    if (a->toks.v[k].kind != NF_TOKEN_WORD || !(a->toks.v[k].flags & NF_TOK_ALL_CAPS) ||
+        a->toks.v[k].fold_len < 2)
+      return 0;
+  return lex_at(a, b, NF_LEX_BIT(NF_LEX_FIRST_NAME)).len == 1;
+}
+
 int spk_label_cue(const article *a, size_t colon, cue *c) {
   if (colon == 0 || colon + 1 >= a->toks.n || !nf_tok_punct(&a->toks, colon, ":")) return 0;
   /* what follows is on the same line: not a list's heading */
@@ -79,8 +91,14 @@ int spk_label_cue(const article *a, size_t colon, cue *c) {
     while (b > 0 && e - b < 4 && a->toks.v[b - 1].kind == NF_TOKEN_WORD) b--;
     while (b < e && !label_start(a, b)) b++;
     const mention *m = b < e ? surname_label(a, b, e) : NULL;
-    if (!m) return 0;
-    spk_person_source(a, m, &c->src);
+    if (m) {
+      spk_person_source(a, m, &c->src);
+    } else if (b < e && caps_name_label(a, b, e)) {
+      c->src.kind = SRC_PERSON;
+      set_text(a, &c->src, b, e);
+    } else {
+      return 0;
+    }
     c->src.begin = (uint32_t)b;
     c->src.end = (uint32_t)e;
     c->group_begin = (uint32_t)b;
