@@ -8,11 +8,20 @@
 #include "core/arena.h"
 #include "core/fileutil.h"
 #include "core/grow.h"
+#include "trie.h"
 #include "wordlists.h"
 
 enum { GAZ_TITLES, GAZ_VERBS, GAZ_NAMES, GAZ_ORGS, GAZ_COUNT };
 
+/* Slots of the first-token filter, indexed by the token's hash. */
+#define FIRST_SLOTS 65536u
+_Static_assert(NF_LEX_KINDS <= 16, "first_kinds holds one kind per bit of a uint16_t");
+
 struct nf_lexicon {
+  /* The kinds (NF_LEX_BIT) of the phrases whose first token hashes to each
+   * slot: the analyzers ask at nearly every token, for a few kinds, and one
+   * load turns away most tokens before any gazetteer is walked. */
+  uint16_t first_kinds[FIRST_SLOTS];
   nf_gazetteer *gaz[GAZ_COUNT];
   nf_lex_entry *entries;
   size_t nentries, cap;
@@ -107,12 +116,14 @@ static nf_status add_entry(nf_lexicon *lex, const nf_tsv_row *row, nf_lex_kind k
   e->lemma = lemma ? nf_arena_strndup(&lex->strings, lemma, strlen(lemma)) : e->phrase;
   e->country[0] = '\0';
   if (!e->phrase || !e->lemma) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  s = nf_gazetteer_add(lex->gaz[gaz_of(kind)], phrase, strlen(phrase), (uint32_t)lex->nentries,
-                       err);
+  uint32_t first_hash;
+  s = nf_gazetteer_add_first_hash(lex->gaz[gaz_of(kind)], phrase, strlen(phrase),
+                                  (uint32_t)lex->nentries, &first_hash, err);
   if (s == NF_ERR_INVALID)
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line, "phrase '%s' has no word",
                            phrase);
   if (s != NF_OK) return s;
+  lex->first_kinds[first_hash % FIRST_SLOTS] |= (uint16_t)NF_LEX_BIT(kind);
   lex->nentries++;
   return NF_OK;
 }
@@ -282,8 +293,10 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
   size_t count;
   const nf_token *toks = nf_text_tokens(t, &count);
   if (i >= count) return best;
-  for (int g = 0; g < GAZ_COUNT; g++) {
-    if (!(kinds & gaz_kinds[g])) continue;
+  /* a phrase of a kind wanted can match only if one starts with the token */
+  unsigned may = lex->first_kinds[toks[i].hash % FIRST_SLOTS] & kinds;
+  for (int g = 0; may && g < GAZ_COUNT; g++) {
+    if (!(may & gaz_kinds[g])) continue;
     const uint32_t *values;
     size_t nvalues;
     size_t len = nf_gazetteer_match(lex->gaz[g], t, i, &values, &nvalues);
