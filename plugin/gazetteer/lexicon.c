@@ -288,14 +288,12 @@ static int case_ok(const nf_lex_entry *e, const nf_token *tok) {
   return !(e->flags & NF_LEX_CASED) || (tok->flags & NF_TOK_CAPITALIZED);
 }
 
-nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {
+/* The longest match at token i in the gazetteers of the kinds `may` (those
+ * of `kinds` that a phrase starting with the token has). */
+static nf_lex_match match_in(const nf_lexicon *lex, const nf_text *t, const nf_token *tok, size_t i,
+                             unsigned kinds, unsigned may) {
   nf_lex_match best = {0, NULL, 0, 0};
-  size_t count;
-  const nf_token *toks = nf_text_tokens(t, &count);
-  if (i >= count) return best;
-  /* a phrase of a kind wanted can match only if one starts with the token */
-  unsigned may = lex->first_kinds[toks[i].hash % FIRST_SLOTS] & kinds;
-  for (int g = 0; may && g < GAZ_COUNT; g++) {
+  for (int g = 0; g < GAZ_COUNT; g++) {
     if (!(may & gaz_kinds[g])) continue;
     const uint32_t *values;
     size_t nvalues;
@@ -304,7 +302,7 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
     nf_lex_match m = {len, NULL, 0, 0};
     for (size_t v = 0; v < nvalues; v++) {
       const nf_lex_entry *e = &lex->entries[values[v]];
-      if (!(kinds & NF_LEX_BIT(e->kind)) || !case_ok(e, &toks[i])) continue;
+      if (!(kinds & NF_LEX_BIT(e->kind)) || !case_ok(e, tok)) continue;
       if (!m.entry) m.entry = e;
       m.kinds |= NF_LEX_BIT(e->kind);
       m.flags |= e->flags;
@@ -312,6 +310,16 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
     if (m.entry) best = m;
   }
   return best;
+}
+
+nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {
+  size_t count;
+  const nf_token *toks = nf_text_tokens(t, &count);
+  /* a phrase of a kind wanted can match only if one starts with the token:
+   * most tokens are turned away here, before any gazetteer is walked */
+  unsigned may = i < count ? lex->first_kinds[toks[i].hash % FIRST_SLOTS] & kinds : 0;
+  if (!may) return (nf_lex_match){0, NULL, 0, 0};
+  return match_in(lex, t, &toks[i], i, kinds, may);
 }
 
 int nf_lexicon_is(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {
