@@ -30,8 +30,6 @@ nf_status nf_buf_append(nf_buf *b, const char *p, size_t n) {
 
 nf_status nf_buf_append_str(nf_buf *b, const char *s) { return nf_buf_append(b, s, strlen(s)); }
 
-nf_status nf_buf_append_char(nf_buf *b, char c) { return nf_buf_append(b, &c, 1); }
-
 nf_status nf_buf_printf(nf_buf *b, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

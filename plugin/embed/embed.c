@@ -18,6 +18,7 @@ struct nf_embed {
   nf_pipeline *pipeline;
   nf_analysis *analysis;
   nf_record *record;
+  nf_xstem *stem;
   nf_query_parser **installed; /* one per caller's query parser */
   size_t ninstalled;
 };
@@ -36,6 +37,7 @@ void nf_embed_free(nf_embed *e) {
   free(e->installed);
   nf_record_free(e->record);
   nf_analysis_free(e->analysis);
+  nf_xstem_free(e->stem);
   nf_pipeline_free(e->pipeline);
   nf_schema_free(e->schema);
   nf_registry_free(e->registry);
@@ -64,6 +66,7 @@ nf_status nf_embed_open(const char *schema_path, const char *const *plugins, siz
   }
   if (s == NF_OK && (nf_analysis_new(&e->analysis) != NF_OK || nf_record_new(&e->record) != NF_OK))
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  if (s == NF_OK) s = nf_xstem_new(nf_schema_language(e->schema), &e->stem, err);
   if (s != NF_OK) {
     nf_embed_free(e);
     return s;
@@ -89,9 +92,8 @@ nf_status nf_embed_analyse(nf_embed *e, const nf_article *article, nf_document *
   if (!e || !article) return nf_error_set(err, NF_ERR_INVALID, "no newsfields or no article");
   nf_document *d = calloc(1, sizeof *d);
   if (!d) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  nf_status s =
-      nf_document_from_article(e->schema, e->pipeline, e->analysis, e->record, article,
-                               nf_schema_language(e->schema), &d->doc, &d->uid, &d->uid_len, err);
+  nf_status s = nf_document_from_article(e->schema, e->pipeline, e->analysis, e->record, article,
+                                         e->stem, &d->doc, &d->uid, &d->uid_len, err);
   if (s == NF_OK) s = nf_xdoc_get_data(d->doc, &d->data, &d->data_len, err);
   if (s != NF_OK) {
     nf_document_free(d);

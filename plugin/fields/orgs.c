@@ -27,8 +27,9 @@ static size_t squash(const char *p, size_t n, char *buf, size_t cap) {
 int nf_org_is_suffix(const char *p, size_t n) {
   char w[16];
   if (!squash(p, n, w, sizeof w)) return 0;
+  /* the first letter first: asked of most capitalised words, few match */
   for (size_t i = 0; legal_suffixes[i]; i++)
-    if (strcmp(w, legal_suffixes[i]) == 0) return 1;
+    if (legal_suffixes[i][0] == w[0] && strcmp(w, legal_suffixes[i]) == 0) return 1;
   return 0;
 }
 

@@ -8,11 +8,20 @@
 #include "core/arena.h"
 #include "core/fileutil.h"
 #include "core/grow.h"
+#include "trie.h"
 #include "wordlists.h"
 
 enum { GAZ_TITLES, GAZ_VERBS, GAZ_NAMES, GAZ_ORGS, GAZ_COUNT };
 
+/* Slots of the first-token filter, indexed by the token's hash. */
+#define FIRST_SLOTS 65536u
+_Static_assert(NF_LEX_KINDS <= 16, "first_kinds holds one kind per bit of a uint16_t");
+
 struct nf_lexicon {
+  /* The kinds (NF_LEX_BIT) of the phrases whose first token hashes to each
+   * slot: the analyzers ask at nearly every token, for a few kinds, and one
+   * load turns away most tokens before any gazetteer is walked. */
+  uint16_t first_kinds[FIRST_SLOTS];
   nf_gazetteer *gaz[GAZ_COUNT];
   nf_lex_entry *entries;
   size_t nentries, cap;
@@ -107,12 +116,14 @@ static nf_status add_entry(nf_lexicon *lex, const nf_tsv_row *row, nf_lex_kind k
   e->lemma = lemma ? nf_arena_strndup(&lex->strings, lemma, strlen(lemma)) : e->phrase;
   e->country[0] = '\0';
   if (!e->phrase || !e->lemma) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
-  s = nf_gazetteer_add(lex->gaz[gaz_of(kind)], phrase, strlen(phrase), (uint32_t)lex->nentries,
-                       err);
+  uint32_t first_hash;
+  s = nf_gazetteer_add_first_hash(lex->gaz[gaz_of(kind)], phrase, strlen(phrase),
+                                  (uint32_t)lex->nentries, &first_hash, err);
   if (s == NF_ERR_INVALID)
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line, "phrase '%s' has no word",
                            phrase);
   if (s != NF_OK) return s;
+  lex->first_kinds[first_hash % FIRST_SLOTS] |= (uint16_t)NF_LEX_BIT(kind);
   lex->nentries++;
   return NF_OK;
 }
@@ -277,13 +288,13 @@ static int case_ok(const nf_lex_entry *e, const nf_token *tok) {
   return !(e->flags & NF_LEX_CASED) || (tok->flags & NF_TOK_CAPITALIZED);
 }
 
-nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {
+/* The longest match at token i in the gazetteers of the kinds `may` (those
+ * of `kinds` that a phrase starting with the token has). */
+static nf_lex_match match_in(const nf_lexicon *lex, const nf_text *t, const nf_token *tok, size_t i,
+                             unsigned kinds, unsigned may) {
   nf_lex_match best = {0, NULL, 0, 0};
-  size_t count;
-  const nf_token *toks = nf_text_tokens(t, &count);
-  if (i >= count) return best;
   for (int g = 0; g < GAZ_COUNT; g++) {
-    if (!(kinds & gaz_kinds[g])) continue;
+    if (!(may & gaz_kinds[g])) continue;
     const uint32_t *values;
     size_t nvalues;
     size_t len = nf_gazetteer_match(lex->gaz[g], t, i, &values, &nvalues);
@@ -291,7 +302,7 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
     nf_lex_match m = {len, NULL, 0, 0};
     for (size_t v = 0; v < nvalues; v++) {
       const nf_lex_entry *e = &lex->entries[values[v]];
-      if (!(kinds & NF_LEX_BIT(e->kind)) || !case_ok(e, &toks[i])) continue;
+      if (!(kinds & NF_LEX_BIT(e->kind)) || !case_ok(e, tok)) continue;
       if (!m.entry) m.entry = e;
       m.kinds |= NF_LEX_BIT(e->kind);
       m.flags |= e->flags;
@@ -299,6 +310,16 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
     if (m.entry) best = m;
   }
   return best;
+}
+
+nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {
+  size_t count;
+  const nf_token *toks = nf_text_tokens(t, &count);
+  /* a phrase of a kind wanted can match only if one starts with the token:
+   * most tokens are turned away here, before any gazetteer is walked */
+  unsigned may = i < count ? lex->first_kinds[toks[i].hash % FIRST_SLOTS] & kinds : 0;
+  if (!may) return (nf_lex_match){0, NULL, 0, 0};
+  return match_in(lex, t, &toks[i], i, kinds, may);
 }
 
 int nf_lexicon_is(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {

@@ -5,6 +5,7 @@
 
 #include "core/buffer.h"
 #include "newsfields/gazetteer.h"
+#include "trie.h"
 
 typedef struct node {
   uint32_t *values;
@@ -154,6 +155,13 @@ static int matchable(const nf_token *tok) { return tok->kind != NF_TOKEN_QUOTE; 
 
 nf_status nf_gazetteer_add(nf_gazetteer *g, const char *phrase, size_t n, uint32_t value,
                            nf_error *err) {
+  uint32_t first_hash;
+  return nf_gazetteer_add_first_hash(g, phrase, n, value, &first_hash, err);
+}
+
+nf_status nf_gazetteer_add_first_hash(nf_gazetteer *g, const char *phrase, size_t n, uint32_t value,
+                                      uint32_t *first_hash, nf_error *err) {
+  *first_hash = 0;
   nf_status s = nf_text_analyze(g->scratch, phrase, n, err);
   if (s != NF_OK) return s;
   size_t count;
@@ -165,6 +173,7 @@ nf_status nf_gazetteer_add(nf_gazetteer *g, const char *phrase, size_t n, uint32
     if (!matchable(&toks[i])) continue;
     words += toks[i].kind == NF_TOKEN_WORD || toks[i].kind == NF_TOKEN_NUMBER;
     if (at == 0) {
+      *first_hash = toks[i].hash;
       uint32_t h = edge_hash(0, toks[i].hash) % FIRST_BITS;
       g->first[h / 64] |= (uint64_t)1 << (h % 64);
     }
@@ -179,15 +188,17 @@ nf_status nf_gazetteer_add(nf_gazetteer *g, const char *phrase, size_t n, uint32
   return NF_OK;
 }
 
+/* 0 when no phrase starts with the token (1: one may). */
+static int may_start(const nf_gazetteer *g, const nf_token *tok) {
+  uint32_t h = edge_hash(0, tok->hash) % FIRST_BITS;
+  return (g->first[h / 64] >> (h % 64)) & 1;
+}
+
 /* The child of parent along key, or 0. */
 static uint32_t follow(const nf_gazetteer *g, uint32_t parent, const nf_token *tok, const char *p,
                        size_t n) {
-  uint32_t hash = edge_hash(parent, tok->hash);
-  if (parent == 0) {
-    uint32_t h = hash % FIRST_BITS;
-    if (!(g->first[h / 64] & ((uint64_t)1 << (h % 64)))) return 0;
-  }
-  return g->edges[find_slot(g, parent, p, n, hash)].child;
+  if (parent == 0 && !may_start(g, tok)) return 0;
+  return g->edges[find_slot(g, parent, p, n, edge_hash(parent, tok->hash))].child;
 }
 
 /* Longest match over toks[i..count). */
@@ -217,7 +228,8 @@ size_t nf_gazetteer_match(const nf_gazetteer *g, const nf_text *t, size_t i,
                           const uint32_t **values, size_t *nvalues) {
   size_t count;
   const nf_token *toks = nf_text_tokens(t, &count);
-  if (i >= count) {
+  /* most tokens start no phrase: turned away before the walk */
+  if (i >= count || !may_start(g, &toks[i])) {
     *values = NULL;
     *nvalues = 0;
     return 0;

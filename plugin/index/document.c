@@ -190,12 +190,12 @@ static nf_status document_data(const nf_record *rec, const char *json, nf_buf *b
   return s;
 }
 
-nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const char *language,
+nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, nf_xstem *stem,
                             nf_xdoc **out, nf_error *err) {
   *out = NULL;
   nf_xdoc *doc;
   nf_status s = nf_record_check_limits(rec, schema, NULL, err);
-  if (s == NF_OK) s = nf_xdoc_new(language, &doc, err);
+  if (s == NF_OK) s = nf_xdoc_new_stemmed(stem, &doc, err);
   if (s != NF_OK) return s;
   nf_buf key = NF_BUF_INIT;
   for (size_t fi = 0; s == NF_OK && fi < nf_schema_field_count(schema); fi++) {
@@ -235,12 +235,12 @@ nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, ch
 }
 
 nf_status nf_document_from_article(const nf_schema *schema, const nf_pipeline *p, nf_analysis *an,
-                                   nf_record *rec, const nf_article *article, const char *language,
+                                   nf_record *rec, const nf_article *article, nf_xstem *stem,
                                    nf_xdoc **doc, char **uid, size_t *uid_len, nf_error *err) {
   *doc = NULL;
   *uid = NULL;
   nf_status s = nf_record_extract(rec, p, an, article, err);
-  if (s == NF_OK) s = nf_document_build(schema, rec, language, doc, err);
+  if (s == NF_OK) s = nf_document_build(schema, rec, stem, doc, err);
   if (s == NF_OK && nf_document_uid_term(schema, rec, uid, uid_len) != NF_OK)
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   if (s != NF_OK) {

@@ -7,8 +7,9 @@
 #include "xapian/shim.h"
 
 /* Terms, values and data for every schema field the record has values for.
- * The data is the record's JSON with its text (for snippets and results). */
-nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, const char *language,
+ * The data is the record's JSON with its text (for snippets and results).
+ * Free text is stemmed by stem, the calling thread's (nf_xdoc_new_stemmed). */
+nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, nf_xstem *stem,
                             nf_xdoc **out, nf_error *err);
 
 /* The unique term of the record's id (the id field's prefix + id), malloc'd. */
@@ -19,7 +20,7 @@ nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, ch
  * term: what the indexer does in the caller's thread and in its analysis
  * thread.  On error *doc and *uid are NULL. */
 nf_status nf_document_from_article(const nf_schema *schema, const nf_pipeline *p, nf_analysis *an,
-                                   nf_record *rec, const nf_article *article, const char *language,
+                                   nf_record *rec, const nf_article *article, nf_xstem *stem,
                                    nf_xdoc **doc, char **uid, size_t *uid_len, nf_error *err);
 
 #endif

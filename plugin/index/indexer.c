@@ -21,6 +21,7 @@ struct nf_indexer {
   nf_xdb *db;
   nf_record *record;
   nf_analysis *analysis;
+  nf_xstem *stem; /* the caller's thread's */
   const nf_pipeline *pipeline;
   nf_registry *own_registry; /* when the indexer built the default pipeline */
   nf_pipeline *own_pipeline;
@@ -42,6 +43,7 @@ void nf_indexer_free(nf_indexer *ix) {
   nf_xdb_free(ix->db);
   nf_record_free(ix->record);
   nf_analysis_free(ix->analysis);
+  nf_xstem_free(ix->stem);
   nf_pipeline_free(ix->own_pipeline);
   nf_registry_free(ix->own_registry);
   free(ix->language);
@@ -116,13 +118,12 @@ static nf_status open_shards(nf_indexer *ix, const char *db_path, unsigned n, nf
   return s;
 }
 
-/* The stemmer language exists (Xapian knows it), or an error naming it. */
-static nf_status check_language(const char *language, nf_error *err) {
-  nf_xdoc *doc = NULL;
+/* The stemmer of the caller's thread, when the language exists (Xapian
+ * knows it), or an error naming it. */
+static nf_status make_stem(const char *language, nf_xstem **stem, nf_error *err) {
   nf_error inner;
   nf_error_clear(&inner);
-  nf_status s = nf_xdoc_new(language, &doc, &inner);
-  nf_xdoc_free(doc);
+  nf_status s = nf_xstem_new(language, stem, &inner);
   if (s == NF_OK) return NF_OK;
   return nf_error_set(err, NF_ERR_INVALID,
                       "unknown stemming language '%s': give a Snowball stemmer (english, french, "
@@ -150,7 +151,7 @@ nf_status nf_indexer_open(const char *db_path, const nf_schema *schema,
   }
   /* Options are checked before the database is touched: a stemmer that
    * does not exist must not be written as the database's language. */
-  if (s == NF_OK) s = check_language(language, err);
+  if (s == NF_OK) s = make_stem(language, &ix->stem, err);
   unsigned shards = opts && opts->shards ? opts->shards : 1;
   if (s == NF_OK && shards > NF_LAYOUT_MAX_SHARDS)
     s = nf_error_set(err, NF_ERR_INVALID, "at most %d shards, not %u", NF_LAYOUT_MAX_SHARDS,
@@ -267,7 +268,7 @@ static nf_status add_here(nf_indexer *ix, const nf_article *article, nf_error *e
   char *uid;
   size_t uid_len = 0;
   nf_status s = nf_document_from_article(ix->schema, ix->pipeline, ix->analysis, ix->record,
-                                         article, ix->language, &doc, &uid, &uid_len, err);
+                                         article, ix->stem, &doc, &uid, &uid_len, err);
   if (s == NF_OK) s = write_doc(ix, doc, uid, uid_len, err);
   free(uid);
   nf_xdoc_free(doc);

@@ -40,9 +40,9 @@ void nf_queued_free(nf_queued *q);
 void nf_worked_clear(nf_worked *w);
 
 /* Analyse one article into a document (nf_document_from_article) with the
- * thread's own analysis and record; an error is located at the article's
+ * thread's own stemmer, analysis and record; an error is located at the article's
  * file and line. */
-void nf_queued_work(const nf_schema *schema, const nf_pipeline *pipeline, const char *language,
+void nf_queued_work(const nf_schema *schema, const nf_pipeline *pipeline, nf_xstem *stem,
                     nf_analysis *analysis, nf_record *record, const nf_article *a, nf_worked *out);
 
 /* "file:line" (or the file) of an article into where (NF_ERROR_WHERE_MAX

@@ -27,7 +27,8 @@ typedef struct shard {
   const struct nf_shards *all;
   nf_xdb *db;
   char *path;
-  nf_record *record; /* the thread's own */
+  nf_xstem *stem; /* the thread's own */
+  nf_record *record;
   nf_analysis *analysis;
   char reached[NF_ERROR_WHERE_MAX]; /* the thread's: where the last article written was */
   pthread_t thread;
@@ -49,7 +50,6 @@ typedef struct shard {
 struct nf_shards {
   const nf_schema *schema;
   const nf_pipeline *pipeline;
-  const char *language;
   unsigned batch;
   unsigned n;
   shard *shards;
@@ -130,8 +130,8 @@ static void *run(void *arg) {
     } else if (s->ready != s->tail) {
       slot *sl = &s->slots[s->ready % NF_SHARDS_INFLIGHT];
       pthread_mutex_unlock(&s->mu);
-      nf_queued_work(all->schema, all->pipeline, all->language, s->analysis, s->record,
-                     &sl->in.article, &sl->out);
+      nf_queued_work(all->schema, all->pipeline, s->stem, s->analysis, s->record, &sl->in.article,
+                     &sl->out);
       pthread_mutex_lock(&s->mu);
       s->ready++;
       pthread_cond_broadcast(&s->cv);
@@ -169,6 +169,7 @@ void nf_shards_free(nf_shards *sh) {
     nf_xdb_free(s->db); /* drops what was not committed */
     nf_record_free(s->record);
     nf_analysis_free(s->analysis);
+    nf_xstem_free(s->stem);
     free(s->path);
     pthread_cond_destroy(&s->cv);
     pthread_mutex_destroy(&s->mu);
@@ -188,7 +189,7 @@ nf_status nf_shards_start(nf_xdb **dbs, const char *const *paths, unsigned n,
     for (unsigned k = 0; k < n; k++) nf_xdb_free(dbs[k]);
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   }
-  *sh = (nf_shards){schema, pipeline, language, batch ? batch : 1, n, shards, {0}, 0, 0, 0};
+  *sh = (nf_shards){schema, pipeline, batch ? batch : 1, n, shards, {0}, 0, 0, 0};
   nf_status s = NF_OK;
   for (unsigned k = 0; k < n; k++) {
     shard *d = &shards[k];
@@ -199,6 +200,7 @@ nf_status nf_shards_start(nf_xdb **dbs, const char *const *paths, unsigned n,
     if (s == NF_OK && (!(d->path = strdup(paths[k])) || nf_record_new(&d->record) != NF_OK ||
                        nf_analysis_new(&d->analysis) != NF_OK))
       s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+    if (s == NF_OK) s = nf_xstem_new(language, &d->stem, err);
   }
   for (unsigned k = 0; s == NF_OK && k < n; k++) {
     if (pthread_create(&shards[k].thread, NULL, run, &shards[k]) != 0)

@@ -26,8 +26,8 @@ typedef struct slot {
 struct nf_index_worker {
   const nf_schema *schema;
   const nf_pipeline *pipeline;
-  const char *language;
-  nf_record *record; /* the thread's own */
+  nf_xstem *stem; /* the thread's own */
+  nf_record *record;
   nf_analysis *analysis;
   pthread_t thread;
   int started;
@@ -41,7 +41,7 @@ struct nf_index_worker {
 
 /* Analyse one article into its slot's result. */
 static void work(nf_index_worker *w, slot *sl) {
-  nf_queued_work(w->schema, w->pipeline, w->language, w->analysis, w->record, &sl->in.article,
+  nf_queued_work(w->schema, w->pipeline, w->stem, w->analysis, w->record, &sl->in.article,
                  &sl->out);
 }
 
@@ -69,12 +69,16 @@ nf_status nf_index_worker_start(const nf_schema *schema, const nf_pipeline *pipe
   if (!w) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   w->schema = schema;
   w->pipeline = pipeline;
-  w->language = language;
   pthread_mutex_init(&w->mu, NULL);
   pthread_cond_init(&w->cv, NULL);
   if (nf_record_new(&w->record) != NF_OK || nf_analysis_new(&w->analysis) != NF_OK) {
     nf_index_worker_free(w);
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  }
+  nf_status s = nf_xstem_new(language, &w->stem, err);
+  if (s != NF_OK) {
+    nf_index_worker_free(w);
+    return s;
   }
   if (pthread_create(&w->thread, NULL, run, w) != 0) {
     nf_index_worker_free(w);
@@ -100,6 +104,7 @@ void nf_index_worker_free(nf_index_worker *w) {
   }
   nf_record_free(w->record);
   nf_analysis_free(w->analysis);
+  nf_xstem_free(w->stem);
   pthread_cond_destroy(&w->cv);
   pthread_mutex_destroy(&w->mu);
   free(w);

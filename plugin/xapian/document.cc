@@ -16,17 +16,31 @@ Xapian::Stem nfx::make_stem(const char *language) {
 
 extern "C" {
 
-nf_status nf_xdoc_new(const char *language, nf_xdoc **out, nf_error *err) {
+/* A new document whose free text is stemmed from stem's memo, or when
+ * there is none by a stemmer of its own for language. */
+static nf_status new_doc(const char *language, nf_xstem *stem, nf_xdoc **out, nf_error *err) {
   if (!out) return nf_error_set(err, NF_ERR_INVALID, "no output handle");
   *out = nullptr;
   return guarded(err, [&] {
     std::unique_ptr<nf_xdoc> doc(new nf_xdoc);
-    doc->tg.set_stemmer(nfx::make_stem(language));
+    doc->tg.set_stemmer(stem ? nfx::remembering_stem(stem) : nfx::make_stem(language));
     doc->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     doc->tg.set_document(doc->doc);  // a handle sharing doc's contents
     *out = doc.release();
     return NF_OK;
   });
+}
+
+nf_status nf_xdoc_new(const char *language, nf_xdoc **out, nf_error *err) {
+  return new_doc(language, nullptr, out, err);
+}
+
+nf_status nf_xdoc_new_stemmed(nf_xstem *stem, nf_xdoc **out, nf_error *err) {
+  if (!stem) {
+    if (out) *out = nullptr;
+    return nf_error_set(err, NF_ERR_INVALID, "no stemmer");
+  }
+  return new_doc(nullptr, stem, out, err);
 }
 
 void nf_xdoc_free(nf_xdoc *doc) { delete doc; }

@@ -411,6 +411,9 @@ struct nf_xmset {
 namespace nfx {
 /* The stemmer for a language name: "none", "" or NULL give no stemming. */
 Xapian::Stem make_stem(const char *language);
+/* A stemmer for one document's TermGenerator that stems as stem's language
+ * does, from stem's memo (stem_cache.cc); stem must outlive its use. */
+Xapian::Stem remembering_stem(nf_xstem *stem);
 }  // namespace nfx
 
 #endif

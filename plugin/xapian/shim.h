@@ -22,6 +22,7 @@ extern "C" {
 
 typedef struct nf_xdb nf_xdb;           /* a database, read-only or writable */
 typedef struct nf_xdoc nf_xdoc;         /* a document being built */
+typedef struct nf_xstem nf_xstem;       /* a stemmer that remembers its stems */
 typedef struct nf_xquery nf_xquery;     /* a query (immutable once built) */
 typedef struct nf_xqp nf_xqp;           /* a query parser */
 typedef struct nf_xenquire nf_xenquire; /* a search over a database */
@@ -87,6 +88,15 @@ nf_status nf_xdb_compact(const char *const *paths, size_t n, const char *out, nf
 
 /* language: a Snowball stemmer name ("english", "none" or NULL for none). */
 nf_status nf_xdoc_new(const char *language, nf_xdoc **out, nf_error *err);
+/* The same with stem's language, its stems taken from stem's memo of the
+ * words it has stemmed (the same stems, Snowball run once per word).  One
+ * thread's: stem serves the documents of one thread at a time, and must
+ * outlive their nf_xdoc_index_text calls (not the documents themselves). */
+nf_status nf_xdoc_new_stemmed(nf_xstem *stem, nf_xdoc **out, nf_error *err);
+/* language as for nf_xdoc_new (an unknown one is an error); the memo is
+ * bounded. */
+nf_status nf_xstem_new(const char *language, nf_xstem **out, nf_error *err);
+void nf_xstem_free(nf_xstem *stem);
 void nf_xdoc_free(nf_xdoc *doc);
 /* Free text with positions, under prefix ("" for none); stems get Z+prefix. */
 nf_status nf_xdoc_index_text(nf_xdoc *doc, const char *p, size_t n, const char *prefix,

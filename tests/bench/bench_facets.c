@@ -192,6 +192,8 @@ static double build(const char *path, const nf_schema *schema, unsigned long n) 
   nf_pipeline *pipeline;
   nf_analysis *an;
   if (nf_xdb_open_writable(path, &db, &err)) die("open", &err);
+  nf_xstem *stem;
+  if (nf_xstem_new("english", &stem, &err)) die("stemmer", &err);
   if (nf_xdb_set_metadata(db, NF_XLANGUAGE_KEY, "english", &err)) die("metadata", &err);
   if (nf_record_new(&rec) || nf_analysis_new(&an) || nf_registry_new(&reg)) die("record", NULL);
   if (nf_registry_add(reg, &synthetic, &err) || nf_pipeline_new(reg, NULL, &pipeline, &err))
@@ -233,7 +235,7 @@ static double build(const char *path, const nf_schema *schema, unsigned long n) 
     nf_xdoc *doc;
     char *uid;
     size_t uid_len;
-    if (nf_document_build(schema, rec, "english", &doc, &err)) die("document", &err);
+    if (nf_document_build(schema, rec, stem, &doc, &err)) die("document", &err);
     if (nf_document_uid_term(schema, rec, &uid, &uid_len)) die("uid", NULL);
     if (nf_xdb_replace(db, uid, uid_len, doc, &err)) die("replace", &err);
     free(uid);
@@ -253,6 +255,7 @@ static double build(const char *path, const nf_schema *schema, unsigned long n) 
   nf_pipeline_free(pipeline);
   nf_registry_free(reg);
   nf_xdb_free(db);
+  nf_xstem_free(stem);
   free(zw.cdf);
   free(zc.cdf);
   free(zs.cdf);

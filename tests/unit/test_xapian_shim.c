@@ -1,6 +1,7 @@
 /* The C++ shim over Xapian: real round trips through real databases. */
 #include <check.h>
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1490,9 +1491,93 @@ START_TEST(positions_continue_between_calls) {
 }
 END_TEST
 
+/* Every term of a document with its wdf and positions, one a line
+ * (malloc'd). */
+typedef struct listing {
+  char *s;
+  size_t n, cap;
+} listing;
+
+static void list_printf(listing *l, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int need = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (l->n + (size_t)need + 1 > l->cap) {
+    l->cap = (l->n + (size_t)need + 1) * 2;
+    l->s = realloc(l->s, l->cap);
+    ck_assert_ptr_nonnull(l->s);
+  }
+  va_start(ap, fmt);
+  vsnprintf(l->s + l->n, l->cap - l->n, fmt, ap);
+  va_end(ap);
+  l->n += (size_t)need;
+}
+
+static nf_status list_doc_term(void *ctx, const char *term, size_t n, unsigned wdf,
+                               const unsigned *positions, size_t npositions) {
+  listing *l = ctx;
+  list_printf(l, "%.*s %u:", (int)n, term, wdf);
+  for (size_t i = 0; i < npositions; i++) list_printf(l, " %u", positions[i]);
+  list_printf(l, "\n");
+  return NF_OK;
+}
+
+static char *terms_of(const nf_xdoc *doc) {
+  listing l = {NULL, 0, 0};
+  list_printf(&l, "");
+  OK(nf_xdoc_each_term(doc, list_doc_term, &l, E));
+  return l.s;
+}
+
+START_TEST(remembering_stemmer_stems_as_snowball) {
+  /* A thread's stemmer gives the terms a document's own gives: the first
+   * time a word is met (Snowball), the next times (the memo), and past the
+   * memo's bound (it starts again). */
+  static const char *const languages[] = {"english", "french", "none"};
+  listing text = {NULL, 0, 0};
+  list_printf(&text, "Ministers said the signing of treaties continued; ministers signing \"%s\". ",
+              "ratifications");
+  for (int i = 0; i < 70000; i++) list_printf(&text, "word%dings ", i);
+  for (size_t k = 0; k < sizeof languages / sizeof languages[0]; k++) {
+    nf_xstem *stem = NULL;
+    OK(nf_xstem_new(languages[k], &stem, E));
+    for (int round = 0; round < 2; round++) {
+      nf_xdoc *own = NULL, *remembered = NULL;
+      OK(nf_xdoc_new(languages[k], &own, E));
+      OK(nf_xdoc_new_stemmed(stem, &remembered, E));
+      nf_xdoc *docs[] = {own, remembered};
+      for (int d = 0; d < 2; d++) {
+        OK(nf_xdoc_index_text(docs[d], text.s, 60, "S", E));
+        nf_xdoc_increase_termpos(docs[d], 100);
+        OK(nf_xdoc_index_text(docs[d], text.s, text.n, "", E));
+      }
+      char *want = terms_of(own), *got = terms_of(remembered);
+      ck_assert_msg(strcmp(want, got) == 0, "%s, round %d: the terms differ", languages[k], round);
+      if (k == 0) ck_assert_ptr_nonnull(strstr(got, "\nZsign 2:\n"));
+      free(want);
+      free(got);
+      nf_xdoc_free(own);
+      nf_xdoc_free(remembered);
+    }
+    nf_xstem_free(stem);
+  }
+  free(text.s);
+
+  nf_error err;
+  nf_xstem *stem = (nf_xstem *)1;
+  ck_assert_int_eq(nf_xstem_new("klingon", &stem, &err), NF_ERR_INVALID);
+  ck_assert_ptr_null(stem);
+  nf_xdoc *doc = (nf_xdoc *)1;
+  ck_assert_int_eq(nf_xdoc_new_stemmed(NULL, &doc, &err), NF_ERR_INVALID);
+  ck_assert_ptr_null(doc);
+}
+END_TEST
+
 START_TEST(free_null_is_noop) {
   nf_xdb_free(NULL);
   nf_xdoc_free(NULL);
+  nf_xstem_free(NULL);
   nf_xquery_free(NULL);
   nf_xqp_free(NULL);
   nf_xenquire_free(NULL);
@@ -1523,6 +1608,7 @@ int main(void) {
   tcase_add_test(terms, over_long_term_skipped);
   tcase_add_test(terms, unstemmed_language);
   tcase_add_test(terms, positions_continue_between_calls);
+  tcase_add_test(terms, remembering_stemmer_stems_as_snowball);
   suite_add_tcase(s, terms);
 
   TCase *query = tcase_create("query");
