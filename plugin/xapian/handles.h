@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -230,7 +231,7 @@ class ReaderCache {
 
  private:
   std::map<std::string, std::shared_ptr<const FacetTerms>> by_key_;
-  std::map<std::string, DocSet> docs_;
+  std::unordered_map<std::string, DocSet> docs_;  // pointers to its values stay valid
   size_t docs_bytes_ = 0;
   std::unique_ptr<DuplicateGroups> dups_;
   Xapian::valueno dups_slot_ = Xapian::BAD_VALUENO;
