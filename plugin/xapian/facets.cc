@@ -156,6 +156,10 @@ std::shared_ptr<const FacetTerms> TermFacetSpy::facet_terms(const Xapian::Databa
   return ft;
 }
 
+/* What a kept entry costs beside its docids and term: the hash node, the
+ * strings' and vectors' headers. */
+static constexpr size_t kEntryBytes = 128;
+
 const DocSet *ReaderCache::docs(const Xapian::Database &db, const std::string &term,
                                 Xapian::doccount freq, const Deadline *d) {
   auto it = docs_.find(term);
@@ -163,7 +167,10 @@ const DocSet *ReaderCache::docs(const Xapian::Database &db, const std::string &t
   DocSet set;
   size_t words = db.get_lastdocid() / 64 + 1;
   set.as_bits = words * sizeof(uint64_t) < size_t{freq} * sizeof(Xapian::docid);
-  size_t bytes = set.as_bits ? words * sizeof(uint64_t) : size_t{freq} * sizeof(Xapian::docid);
+  // the entry's own bytes count too: a million one-article terms (ids
+  // looked up one by one) must not outgrow the budget either
+  size_t bytes = (set.as_bits ? words * sizeof(uint64_t) : size_t{freq} * sizeof(Xapian::docid)) +
+                 term.size() + kEntryBytes;
   if (docs_bytes_ + bytes > NF_FACET_DOCS_BUDGET) return nullptr;
   if (set.as_bits)
     set.bits.resize(words);
@@ -178,7 +185,7 @@ const DocSet *ReaderCache::docs(const Xapian::Database &db, const std::string &t
     else
       set.ids.push_back(did);
   }
-  docs_bytes_ += set.bytes();
+  docs_bytes_ += bytes;
   return &(docs_[term] = std::move(set));
 }
 

@@ -127,9 +127,6 @@ struct DocSet {
   std::vector<uint64_t> bits;
   std::vector<Xapian::docid> ids;
   bool as_bits = false;
-  size_t bytes() const {
-    return bits.size() * sizeof(uint64_t) + ids.size() * sizeof(Xapian::docid);
-  }
 };
 
 /* A collapse key of 16 lower-case hex digits (record/similar.c writes them)
