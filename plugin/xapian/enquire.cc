@@ -215,9 +215,10 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     // facet's spy must see them all).  filtered: the matches as bits once
     // made, for the groups and the facets alike.
     std::vector<uint64_t> filtered;
+    const bool only_filters = nfx::only_filters(e->enquire.get_query());
     const bool by_bits =
         e->filter_bits && !e->remote && e->facet_terms && (e->values.empty() || values_in_memory) &&
-        nfx::only_filters(e->enquire.get_query()) &&
+        only_filters &&
         nfx::filter_matches(e->enquire.get_query(), e->db, *e->facet_terms, &e->deadline, filtered);
     if (!by_bits) filtered.clear();  // what an evaluation given up left
     if (by_bits) {
@@ -250,7 +251,7 @@ nf_status nf_xenquire_run(nf_xenquire *e, unsigned offset, unsigned limit, nf_xm
     else
       m->mset = e->enquire.get_mset(offset, limit, check, nullptr, decider(e, e->enquire, d));
     m->stem = e->stem;
-    m->leads = nfx::only_filters(e->enquire.get_query());
+    m->leads = only_filters;
     e->enquire.clear_matchspies();  // collect goes before the enquire
     // Spies see every match before it is collapsed: the documents are the
     // spy's total, the groups those without a key plus one per key.

@@ -162,8 +162,7 @@ static constexpr size_t kEntryBytes = 128;
 
 const DocSet *ReaderCache::docs(const Xapian::Database &db, const std::string &term,
                                 Xapian::doccount freq, const Deadline *d) {
-  auto it = docs_.find(term);
-  if (it != docs_.end()) return &it->second;
+  if (const DocSet *set = kept(term)) return set;
   DocSet set;
   size_t words = db.get_lastdocid() / 64 + 1;
   set.as_bits = words * sizeof(uint64_t) < size_t{freq} * sizeof(Xapian::docid);

@@ -70,10 +70,14 @@ class FilterEvaluator {
 
   bool term(const std::string &t, Bits &out) {
     out.assign(words_, 0);
-    Xapian::doccount freq = t.empty() ? db_.get_doccount() : db_.get_termfreq(t);
-    if (freq == 0) return true;
-    const DocSet *set = cache_.docs(db_, t, freq, deadline_);
-    if (!set) return false;  // past the reader's budget
+    // a kept term needs no look-up in the index (a read of its blocks)
+    const DocSet *set = cache_.kept(t);
+    if (!set) {
+      Xapian::doccount freq = t.empty() ? db_.get_doccount() : db_.get_termfreq(t);
+      if (freq == 0) return true;
+      set = cache_.docs(db_, t, freq, deadline_);
+      if (!set) return false;  // past the reader's budget
+    }
     if (set->as_bits) {
       for (size_t w = 0; w < words_ && w < set->bits.size(); w++) out[w] = set->bits[w];
     } else {

@@ -206,6 +206,11 @@ class ReaderCache {
     return it == by_key_.end() ? nullptr : it->second;
   }
   void put(const std::string &key, std::shared_ptr<const FacetTerms> t) { by_key_[key] = t; }
+  /* The docids of term when they are kept already, else NULL. */
+  const DocSet *kept(const std::string &term) const {
+    auto it = docs_.find(term);
+    return it == docs_.end() ? nullptr : &it->second;
+  }
   /* The docids of term (freq of them), read from its postlist the first
    * time; NULL once the budget is spent.  d is checked for each posting. */
   const DocSet *docs(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
