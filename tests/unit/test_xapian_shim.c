@@ -1008,6 +1008,24 @@ START_TEST(snippet_of_long_text_is_cut) {
 }
 END_TEST
 
+/* The snippet (40 bytes, marks [ ]) of text for the one match of query. */
+static char *snippet_of(nf_xdb *db, nf_xqp *qp, const char *query, const char *text) {
+  nf_xquery *q = NULL;
+  nf_xenquire *e = NULL;
+  nf_xmset *m = NULL;
+  char *s = NULL;
+  OK(nf_xqp_parse(qp, query, strlen(query), &q, E));
+  OK(nf_xenquire_new(db, &e, E));
+  OK(nf_xenquire_set_query(e, q, E));
+  OK(nf_xenquire_run(e, 0, 10, &m, E));
+  ck_assert_uint_eq(nf_xmset_size(m), 1);
+  OK(nf_xmset_snippet(m, text, strlen(text), 40, "[", "]", &s, E));
+  nf_xmset_free(m);
+  nf_xenquire_free(e);
+  nf_xquery_free(q);
+  return s;
+}
+
 /* A query of filters alone has no word in the text: the snippet is the
  * text's lead, cut at a word, or between characters inside a long word;
  * with a word, Xapian's window around it. */
@@ -1041,39 +1059,16 @@ START_TEST(snippet_of_filters_is_the_lead) {
        "VILNIUS, Dec 20 - The minister signed..."},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-    nf_xquery *q = NULL;
-    nf_xenquire *e = NULL;
-    nf_xmset *m = NULL;
-    char *s = NULL;
-    OK(nf_xqp_parse(qp, rows[i].query, strlen(rows[i].query), &q, E));
-    OK(nf_xenquire_new(db, &e, E));
-    OK(nf_xenquire_set_query(e, q, E));
-    OK(nf_xenquire_run(e, 0, 10, &m, E));
-    ck_assert_uint_eq(nf_xmset_size(m), 1);
-    OK(nf_xmset_snippet(m, rows[i].text, strlen(rows[i].text), 40, "[", "]", &s, E));
+    char *s = snippet_of(db, qp, rows[i].query, rows[i].text);
     ck_assert_msg(strcmp(s, rows[i].want) == 0, "%s: '%s', want '%s'", rows[i].query, s,
                   rows[i].want);
     free(s);
-    nf_xmset_free(m);
-    nf_xenquire_free(e);
-    nf_xquery_free(q);
   }
   /* a word of the query: Xapian's window, the word marked */
-  nf_xquery *q = NULL;
-  nf_xenquire *e = NULL;
-  nf_xmset *m = NULL;
-  char *s = NULL;
-  OK(nf_xqp_parse(qp, "minister country:lt", 19, &q, E));
-  OK(nf_xenquire_new(db, &e, E));
-  OK(nf_xenquire_set_query(e, q, E));
-  OK(nf_xenquire_run(e, 0, 10, &m, E));
-  static const char text[] = "VILNIUS, Dec 20 - The minister signed the deal on Monday.";
-  OK(nf_xmset_snippet(m, text, strlen(text), 40, "[", "]", &s, E));
+  char *s = snippet_of(db, qp, "minister country:lt",
+                       "VILNIUS, Dec 20 - The minister signed the deal on Monday.");
   ck_assert_msg(strstr(s, "[minister]") != NULL, "%s", s);
   free(s);
-  nf_xmset_free(m);
-  nf_xenquire_free(e);
-  nf_xquery_free(q);
   nf_xqp_free(qp);
   nf_xdb_free(db);
 }
