@@ -19,11 +19,18 @@ typedef struct run {
   uint32_t nwords;      /* capitalised words */
 } run;
 
+/* A word token written in lower case, by the hash of its folded form. */
+typedef struct lower_word {
+  uint32_t hash, tok;
+} lower_word;
+
 typedef struct finder {
   const nf_lexicon *lex;
   const nf_text *t;
   nf_toks toks;
   const uint8_t *marks;
+  lower_word *lower; /* the article's, sorted; made before the weak persons are checked */
+  size_t nlower;
 } finder;
 
 void nf_people_init(nf_people *pp) { memset(pp, 0, sizeof *pp); }
@@ -552,11 +559,38 @@ static int referred_to_as_person(const finder *f, size_t from) {
   return 0;
 }
 
+static int by_hash(const void *a, const void *b) {
+  const lower_word *x = a, *y = b;
+  return x->hash != y->hash ? (x->hash < y->hash ? -1 : 1) : (x->tok > y->tok) - (x->tok < y->tok);
+}
+
+/* The article's words in lower case, sorted by hash: asked for one run
+ * after another, a scan of the article each time would be quadratic. */
+static nf_status index_lower_words(finder *f) {
+  f->lower = malloc((f->toks.n ? f->toks.n : 1) * sizeof *f->lower);
+  if (!f->lower) return NF_ERR_NOMEM;
+  f->nlower = 0;
+  for (size_t j = 0; j < f->toks.n; j++)
+    if (f->toks.v[j].flags & NF_TOK_LOWER)
+      f->lower[f->nlower++] = (lower_word){f->toks.v[j].hash, (uint32_t)j};
+  qsort(f->lower, f->nlower, sizeof *f->lower, by_hash);
+  return NF_OK;
+}
+
 /* The word at token k is written in lower case somewhere in the article. */
 static int written_in_lower(const finder *f, size_t k) {
+  uint32_t hash = f->toks.v[k].hash;
+  size_t lo = 0, hi = f->nlower;
+  while (lo < hi) { /* the first of the hash */
+    size_t mid = lo + (hi - lo) / 2;
+    if (f->lower[mid].hash < hash)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
   const char *w = nf_tok_fold(&f->toks, k);
-  for (size_t j = 0; j < f->toks.n; j++)
-    if ((f->toks.v[j].flags & NF_TOK_LOWER) && strcmp(nf_tok_fold(&f->toks, j), w) == 0) return 1;
+  for (; lo < f->nlower && f->lower[lo].hash == hash; lo++)
+    if (strcmp(nf_tok_fold(&f->toks, f->lower[lo].tok), w) == 0) return 1;
   return 0;
 }
 
@@ -609,7 +643,7 @@ static int full_name_elsewhere(const finder *f, const nf_person *p, const org_ru
 nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
                          const uint8_t *marks) {
   pp->npersons = pp->nmentions = 0;
-  finder f = {lex, t, nf_toks_of(t), marks};
+  finder f = {lex, t, nf_toks_of(t), marks, NULL, 0};
   nf_status s = NF_OK;
   org_runs *orgs = malloc(sizeof *orgs);
   if (!orgs) return NF_ERR_NOMEM;
@@ -667,9 +701,10 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
    * person ("Clinton said ... she") or the article writes a full name that
    * ends in it. */
   size_t kept = 0;
-  for (size_t p = 0; p < pp->npersons; p++) {
+  for (size_t p = 0; p < pp->npersons && s == NF_OK; p++) {
     nf_person *per = &pp->persons[p];
     if (per->weak && !referred_to_as_person(&f, per->tok_end)) {
+      if (!f.lower && (s = index_lower_words(&f)) != NF_OK) break;
       run full;
       if (!full_name_elsewhere(&f, per, orgs, &full)) continue;
       per->tok_begin = full.begin;
@@ -681,6 +716,7 @@ nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
     pp->persons[kept++] = *per;
   }
   free(orgs);
+  free(f.lower);
   pp->npersons = kept;
   if (s != NF_OK || pp->npersons == 0) return s;
   /* Pass 2: every run that names a person is a mention of it. */
