@@ -67,6 +67,11 @@ def shapes(size):
                               "Defence Secretary Caspar Weinberger and", size),
         "distinct title chain": repeat(lambda i: f"Finance Minister {who(i)},", size),
         "capitalised run": repeat(lambda i: "Alpha Beta Gamma Delta", size),
+        # a lone "Roe said" looks for "<Word> Roe" elsewhere; each sentence
+        # opening with one asks whether the article writes the word in lower
+        # case, which it does once, at the end
+        "sentence-opening surnames": "Roe said the deal was fine. " + repeat(
+            lambda i: "Quorvex Roe knocked on the door.", size) + " The quorvex was there.",
         "company cues": repeat(lambda i: f"{LAST[i % len(LAST)]} Electric Co said", size),
         "100k country names": repeat(lambda i: "Lithuania", size),
         "country cycle": repeat(lambda i: COUNTRIES[i % len(COUNTRIES)], size, ", "),
