@@ -240,9 +240,9 @@ static void owner_speaks_not(const article *a, const cue *c, source *s) {
 static int judged_by_person(const article *a, const nf_lex_match *m, size_t k, size_t verb) {
   static const char *const other_senses[] = {"call",    "dub",     "label", "brand",
                                              "dismiss", "welcome", NULL};
-  if (!m->entry || !m->entry->lemma || spk_ends_in(a, verb, "ing")) return 0;
-  for (size_t j = 0; other_senses[j]; j++)
-    if (strcmp(m->entry->lemma, other_senses[j]) == 0) return 0;
+  if (!m->entry || !m->entry->lemma || spk_ends_in(a, verb, "ing") ||
+      nf_in_list(m->entry->lemma, other_senses))
+    return 0;
   source s;
   /* "leaders meeting with Jan Roe called on ...": the person is no subject */
   return spk_source_before(a, k, verb, 0, &s) && s.kind == SRC_PERSON && s.end == k &&
