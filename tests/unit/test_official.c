@@ -147,6 +147,9 @@ static const struct {
     {"The fall of Communist Party leader Hu Yaobang hurt.", "Hu Yaobang|leader|-|Communist Party;"},
     {"It rose, said Laurie Milbank and Co assistant manager Machiko Suzuki.",
      "Machiko Suzuki|assistant manager|-|Laurie Milbank and Co;"},
+    /* a gazetteer firm may start with a first name */
+    {"Prices rose, said Morgan Stanley Group managing director John Wellemeyer.",
+     "John Wellemeyer|managing director|-|Morgan Stanley;"},
     /* no organisation: a legal form, a place, a generic body noun */
     {"\"It rose,\" said Sumitomo Bank Ltd chief economist Masahiko Koido.",
      "Masahiko Koido|chief economist|-|-;"},

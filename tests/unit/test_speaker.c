@@ -352,6 +352,10 @@ static const struct {
     {"Prices rose, Mr. Ketchum said.", "person:Ketchum;[[\"Ketchum\"],[]]"},
     {"Clinton said taxes would rise. She gave no date.", "person:Clinton;[[\"Clinton\"],[]]"},
     {"Lloyds said profits rose. It did not say by how much.", "[[],[]]"},
+    /* a first name after a saint's "St" names a place, not a person */
+    {"The St Lawrence Seaway said it would open.", "[[],[]]"},
+    {"Lori Bernstein held a sign. “It is the lens,” said Bernstein.",
+     "person:Lori Bernstein;[[\"Lori Bernstein\"],[]]"},
     /* organisations of the gazetteer, possessives inside names, datelines
      * and legal forms alone */
     {"Merrill Lynch said profits rose.", "body:Merrill Lynch;[[],[\"Merrill Lynch\"]]"},

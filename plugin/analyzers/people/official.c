@@ -211,8 +211,10 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   a.country_at = malloc((a.toks.n + 1) * sizeof *a.country_at);
   nf_status s = a.marks && a.country_at ? NF_OK : NF_ERR_NOMEM;
   if (s == NF_OK) s = read_countries(&a, an);
-  if (s == NF_OK) s = off_find_titles(&a);
+  /* the gazetteer's organisations first: a title's organisation may start
+   * with a first name ("Morgan Stanley managing director") */
   if (s == NF_OK) mark_orgs(&a);
+  if (s == NF_OK) s = off_find_titles(&a);
   if (s == NF_OK) s = nf_people_find(&a.people, a.lex, a.t, a.marks);
   if (s == NF_OK) s = off_link_titles(&a);
   if (s == NF_OK) {

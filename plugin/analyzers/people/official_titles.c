@@ -21,6 +21,19 @@ static int title_word(const article *a, size_t i) {
                    (NF_LEX_BIT(NF_LEX_HEAD) | NF_LEX_BIT(NF_LEX_DOMAIN) | NF_LEX_BIT(NF_LEX_RANK)));
 }
 
+/* A first name that starts a firm named after a person: the capitalised
+ * words from it end in a legal form ("Laurie Milbank and Co", "Charles
+ * Schwab Corp"). */
+static int firm_of_person(const article *a, size_t i) {
+  for (size_t k = i + 1; k < i + 6 && k < a->toks.n; k++) {
+    const nf_token *tk = &a->toks.v[k];
+    if (nf_tok_is(&a->toks, k, "and") || nf_tok_is(&a->toks, k, "&")) continue;
+    if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_CAPITALIZED)) return 0;
+    if (nf_org_is_suffix(a->toks.bytes + tk->start, tk->end - tk->start)) return 1;
+  }
+  return 0;
+}
+
 /* A capitalised word that may name an organisation before a title:
  * "Pfizer Chief Executive", "Senate Majority Leader". */
 static int org_word(const article *a, size_t i) {
@@ -30,9 +43,13 @@ static int org_word(const article *a, size_t i) {
       (tk->flags & NF_TOK_IN_QUOTE))
     return 0;
   if (a->country_at[i] != NONE) return 0;
+  /* a first name starts a person's name, not a firm's, unless the gazetteer
+   * or a legal form says otherwise ("Dean Witter", "Laurie Milbank and Co") */
+  if (!(a->marks[i] & NF_PM_ORG) && lex_at(a, i, NF_LEX_BIT(NF_LEX_FIRST_NAME)).len &&
+      !firm_of_person(a, i))
+    return 0;
   return !lex_at(a, i,
-                 NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_FIRST_NAME) |
-                     NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_BIT(NF_LEX_VERB))
+                 NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_BIT(NF_LEX_VERB))
               .len;
 }
 

@@ -117,6 +117,13 @@ static int given_syllable(const finder *f, size_t i) {
   return !is_kind(f, i, ~0u);
 }
 
+/* Token i follows a saint's "St", "San" or "Santa": a first name there
+ * names a place or a thing ("St Lawrence Seaway", "San Jose Mercury"). */
+static const char *const saints[] = {"st", "saint", "san", "santa", "sao", "ste", NULL};
+static int after_saint(const finder *f, size_t i) {
+  return i > 0 && nf_tok_in(&f->toks, i - 1, saints);
+}
+
 /* The run of name tokens that starts at i, if any. */
 static int read_run(const finder *f, size_t i, run *r) {
   if (!name_word(f, i)) return 0;
@@ -179,11 +186,12 @@ static int read_run(const finder *f, size_t i, run *r) {
     r->last = (uint32_t)j;
   }
   if (!have_first) return 0;
-  /* "Recorder Helen Purcell": a first name inside the run starts the name */
+  /* "Recorder Helen Purcell": a first name inside the run starts the name
+   * (not a saint's: "St Lawrence Seaway") */
   if (r->first != r->last && !is_kind(f, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME))) {
     for (size_t j = r->first + 1; j < r->last; j++) {
       if (f->toks.v[j].kind != NF_TOKEN_WORD || !name_word(f, j)) continue;
-      if (!is_kind(f, j, NF_LEX_BIT(NF_LEX_FIRST_NAME))) continue;
+      if (!is_kind(f, j, NF_LEX_BIT(NF_LEX_FIRST_NAME)) || after_saint(f, j)) continue;
       for (size_t k = r->begin; k < j; k++)
         if (f->toks.v[k].kind == NF_TOKEN_WORD && (f->toks.v[k].flags & NF_TOK_CAPITALIZED))
           r->nwords--;
@@ -239,13 +247,13 @@ static int run_is_place(const finder *f, const run *r) {
   /* a news agency is never one: "Tanjug said" */
   if (nf_lexicon_match(f->lex, f->t, r->begin, NF_LEX_BIT(NF_LEX_AGENCY)).len == r->end - r->begin)
     return 1;
-  nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->begin, NF_LEX_BIT(NF_LEX_PLACE));
-  if (m.len != r->end - r->begin) return 0;
   size_t b = r->begin;
-  if (b > 0 && ((f->marks[b - 1] & NF_PM_TITLE_END) ||
-                nf_lexicon_match(f->lex, f->t, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len))
-    return 0;
-  return 1;
+  int titled = b > 0 && ((f->marks[b - 1] & NF_PM_TITLE_END) ||
+                         nf_lexicon_match(f->lex, f->t, b - 1, NF_LEX_BIT(NF_LEX_HONORIFIC)).len);
+  /* a saint's name: "St Lawrence Seaway", "San Miguel" (but "Mr. St. Germain") */
+  if (r->nwords >= 2 && nf_tok_in(&f->toks, b, saints) && !titled) return 1;
+  nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->begin, NF_LEX_BIT(NF_LEX_PLACE));
+  return m.len == r->end - r->begin && !titled;
 }
 
 /* The first tokens of the article's company names: runs with a legal-form
@@ -402,7 +410,7 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
   if (b > 1 && nf_tok_is(&f->toks, b - 2, "according") && nf_tok_is(&f->toks, b - 1, "to"))
     return CUE_VERB;
   /* a first name: "Gabrielius Landsbergis" */
-  if (r->nwords >= 2) {
+  if (r->nwords >= 2 && !after_saint(f, b)) {
     nf_lex_match m = nf_lexicon_match(f->lex, f->t, r->first, NF_LEX_BIT(NF_LEX_FIRST_NAME));
     if (m.len == 1 && m.entry) {
       if (m.flags & NF_LEX_MALE) *gender = NF_GENDER_MALE;
