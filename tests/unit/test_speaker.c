@@ -52,6 +52,13 @@ static const struct {
     {"\"We will stay,\" said Treasury Secretary James Baker.", "James Baker|said|We will stay,;"},
     /* "X said: “...”" */
     {"Lloyd Austin said: “We will stay.”", "Lloyd Austin|said|We will stay.;"},
+    /* a paragraph ending in "says:" introduces the next, quoted or not */
+    {"Reporter Jan Roe says:\n\n\"We will stay. We have no choice.\"\n\nThe talks ended.",
+     "Jan Roe|says|We will stay. We have no choice.;"},
+    {"Rick Perry spoke. In a speech last July, he said:\n\nLet no one be mistaken. We will "
+     "stay.\n\nThe talks ended.",
+     "Rick Perry|said|Let no one be mistaken. We will stay.;"},
+    {"Rick Perry said: the talks ended.\n\nWe will stay.", "Rick Perry|said|the talks ended;"},
     /* "“...,” he said": the most recent person of his gender */
     {"Lloyd Austin arrived. “We will stay,” he said.", "Lloyd Austin|said|We will stay,;"},
     {"Mr. Lloyd Austin met Ms. Ann Lee. “It went well,” she said.", "Ann Lee|said|It went well,;"},

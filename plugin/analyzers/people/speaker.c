@@ -109,6 +109,30 @@ static uint32_t cue_preceding(const article *a, size_t before) {
   return NONE;
 }
 
+/* A colon that ends its paragraph: "Reporter Jane Roe says:" before a
+ * block quotation. */
+static int colon_ends_paragraph(const article *a, size_t k) {
+  return k + 1 < a->toks.n && nf_tok_punct(&a->toks, k, ":") &&
+         (a->toks.v[k + 1].flags & NF_TOK_PARA_START);
+}
+
+/* The cue such a colon closes, with a source and little between ("says:",
+ * "In a speech last July, he said:", "wrote on Twitter:"): the next
+ * paragraph is what it introduces. */
+static uint32_t cue_of_colon(const article *a, size_t colon) {
+  for (size_t c = first_cue_from(a, colon); c-- > 0;) {
+    const cue *cu = &a->cues[c];
+    if (cu->group_end > colon) continue;
+    if (colon - cu->group_end > 4 || cu->src.kind == SRC_NONE ||
+        !same_sentence(a, colon, cu->end - 1))
+      return NONE;
+    for (size_t k = cu->group_end; k < colon; k++)
+      if (a->toks.v[k].kind == NF_TOKEN_QUOTE || nf_tok_is(&a->toks, k, "that")) return NONE;
+    return (uint32_t)c;
+  }
+  return NONE;
+}
+
 /* The cue of a sentence that holds the quotation inside its reported clause,
  * among the sentence's first cues (no sentence of news has more). */
 #define MAX_CUES_AROUND 32
@@ -159,6 +183,9 @@ static nf_status attribute_quotes(article *a) {
       if (ci == NONE && !(q->flags & NF_QUOTE_UNCLOSED))
         ci = cue_following(a, q->tok_begin ? q->tok_begin - 1 : 0, q->tok_end + 1);
       if (ci == NONE && q->tok_begin > 0) ci = cue_preceding(a, q->tok_begin - 1);
+      /* "Jane Roe says:" ending the paragraph before: a block quotation */
+      if (ci == NONE && q->tok_begin > 1 && colon_ends_paragraph(a, q->tok_begin - 2))
+        ci = cue_of_colon(a, q->tok_begin - 2);
       if (ci == NONE) {
         ci = cue_around(a, q);
         /* "called Trump “unhinged”": the quotation is what was said */
@@ -252,6 +279,12 @@ static nf_status reported_speech(article *a) {
       cb++;
     while (cb < ce && (a->toks.v[cb].kind == NF_TOKEN_DASH || a->toks.v[cb].kind == NF_TOKEN_PUNCT))
       cb++;
+    /* "Hewitt writes:" ending its paragraph: the next paragraph, unquoted */
+    if (colon_ends_paragraph(a, sbe) && cue_of_colon(a, sbe) == ci) {
+      size_t next = si + 1;
+      cb = sbe + 1;
+      while (next < ns && ss[next].paragraph == ss[si + 1].paragraph) ce = ss[next++].tok_end;
+    }
     if (ce <= cb) continue;
     s = add_quote(a, (uint32_t)ci, a->toks.v[cb].start, a->toks.v[ce - 1].end);
   }
