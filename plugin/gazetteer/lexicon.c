@@ -181,11 +181,15 @@ static nf_status read_name_row(void *ctx, const nf_tsv_row *row, nf_error *err) 
   return add_entry(ctx, row, NF_LEX_FIRST_NAME, row->cols[0], NULL, flags, err);
 }
 
-/* places.tsv: name, code, kind[, ...]; abbreviations ("Md", "Ill") left out,
- * a name of several places once. */
+/* places.tsv: name, code, kind[, ...]; abbreviations left out ("Md", "Ill",
+ * "Miss." are words too) unless written as initials ("N.J.", "B.C."), a name
+ * of several places once. */
 static nf_status read_place_row(void *ctx, const nf_tsv_row *row, nf_error *err) {
   nf_lexicon *lex = ctx;
-  if (row->ncols > 2 && strcmp(row->cols[2], "abbrev") == 0) return NF_OK;
+  if (row->ncols > 2 && strcmp(row->cols[2], "abbrev") == 0) {
+    const char *dot = strchr(row->cols[0], '.');
+    if (!dot || !strchr(dot + 1, '.')) return NF_OK;
+  }
   const char *phrase = row->cols[0];
   const uint32_t *values;
   size_t nvalues;

@@ -147,6 +147,8 @@ static const struct {
     {"The fall of Communist Party leader Hu Yaobang hurt.", "Hu Yaobang|leader|-|Communist Party;"},
     {"It rose, said Laurie Milbank and Co assistant manager Machiko Suzuki.",
      "Machiko Suzuki|assistant manager|-|Laurie Milbank and Co;"},
+    /* a state written as initials is a place: the office is that country's */
+    {"WASHINGTON - Rep. Mathew Rinaldo (R-N.J.) spoke.", "Mathew Rinaldo|representative|us|-;"},
     /* a gazetteer firm may start with a first name */
     {"Prices rose, said Morgan Stanley Group managing director John Wellemeyer.",
      "John Wellemeyer|managing director|-|Morgan Stanley;"},

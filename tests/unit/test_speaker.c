@@ -359,6 +359,12 @@ static const struct {
     {"Prices rose, Mr. Ketchum said.", "person:Ketchum;[[\"Ketchum\"],[]]"},
     {"Clinton said taxes would rise. She gave no date.", "person:Clinton;[[\"Clinton\"],[]]"},
     {"Lloyds said profits rose. It did not say by how much.", "[[],[]]"},
+    /* initials written together start a name; a firm's known by its
+     * founder's initials do not, nor an industrial firm's name */
+    {"“It is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.).",
+     "person:G.K. Butterfield;[[\"G.K. Butterfield\"],[]]"},
+    {"E.F. Hutton said profits rose.", "body:E.F. Hutton;[[],[\"E.F. Hutton\"]]"},
+    {"Bell Resources said profits rose.", "body:Bell Resources;[[],[\"Bell Resources\"]]"},
     /* a first name after a saint's "St" names a place, not a person */
     {"The St Lawrence Seaway said it would open.", "[[],[]]"},
     {"Lori Bernstein held a sign. “It is the lens,” said Bernstein.",

@@ -62,6 +62,17 @@ static int opening_adverb(const finder *f, size_t i) {
   return 0;
 }
 
+/* Two initials written together before a name, "G.K." in "G.K.
+ * Butterfield", "H.W." in "George H.W. Bush": no word of the lexicon
+ * ("U.S.", "U.N."), nor a state's after a place ("Newark, N.J., said"). */
+static int paired_initials(const finder *f, size_t i) {
+  const nf_token *tk = &f->toks.v[i];
+  const char *p = f->toks.bytes + tk->start;
+  return tk->end - tk->start == 4 && p[0] >= 'A' && p[0] <= 'Z' && p[1] == '.' && p[2] >= 'A' &&
+         p[2] <= 'Z' && p[3] == '.' && !is_kind(f, i, ~0u) && i + 1 < f->toks.n &&
+         (f->toks.v[i + 1].flags & NF_TOK_TITLE_CASE);
+}
+
 /* A capitalised word that may be part of a name. */
 static int name_word(const finder *f, size_t i) {
   if (i >= f->toks.n) return 0;
@@ -71,9 +82,9 @@ static int name_word(const finder *f, size_t i) {
     return 0;
   if (f->marks[i] & (NF_PM_COUNTRY | NF_PM_TITLE | NF_PM_ORG)) return 0;
   /* "NATO", "VILNIUS": capitals are acronyms or datelines, not names */
-  if ((tk->flags & NF_TOK_ALL_CAPS) && !(tk->flags & NF_TOK_INITIAL) && tk->end - tk->start > 1)
-    return 0;
-  if ((tk->flags & NF_TOK_ABBREV) && !(tk->flags & NF_TOK_INITIAL)) return 0; /* "U.S.", "Dec." */
+  int initial = (tk->flags & NF_TOK_INITIAL) || paired_initials(f, i);
+  if ((tk->flags & NF_TOK_ALL_CAPS) && !initial && tk->end - tk->start > 1) return 0;
+  if ((tk->flags & NF_TOK_ABBREV) && !initial) return 0; /* "U.S.", "Dec." */
   if (opening_adverb(f, i)) return 0;
   if (is_kind(f, i,
               NF_LEX_BIT(NF_LEX_STOP) | NF_LEX_BIT(NF_LEX_HONORIFIC) | NF_LEX_BIT(NF_LEX_SUFFIX) |
