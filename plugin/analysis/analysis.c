@@ -95,23 +95,47 @@ static int control_at(const unsigned char *p, size_t *len) {
   return 0;
 }
 
+/* 1 when the bytes at p are a no-break space (U+00A0), a space as far as a
+ * value goes; *len gets its length. */
+static int nbsp_at(const unsigned char *p, size_t *len) {
+  *len = 2;
+  return p[0] == 0xc2 && p[1] == 0xa0;
+}
+
+/* 1 when the bytes at p are an invisible format character: soft hyphen
+ * (U+00AD), zero-width space, non-joiner and joiner (U+200B..U+200D), word
+ * joiner (U+2060), byte-order mark (U+FEFF); *len gets its length.  Web
+ * copy hides them inside names ("Doug <SHY>Andres"). */
+static int invisible_at(const unsigned char *p, size_t *len) {
+  *len = p[0] == 0xc2 ? 2 : 3;
+  if (p[0] == 0xc2) return p[1] == 0xad;
+  if (p[0] == 0xe2 && p[1] == 0x80) return p[2] >= 0x8b && p[2] <= 0x8d;
+  if (p[0] == 0xe2 && p[1] == 0x81) return p[2] == 0xa0;
+  return p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf;
+}
+
 /* A copy of s in the arena as a value: every run of spaces and control
- * characters (a name broken over two lines, a tab) one space, none at
- * either end, so that no record, term or facet label holds a newline.
- * NULL stays NULL. */
+ * characters (a name broken over two lines, a tab, a no-break space) one
+ * space, none at either end, invisible format characters dropped, so that
+ * no record, term or facet label holds a newline.  NULL stays NULL. */
 static int copy_value(nf_analysis *a, const char **s) {
   if (!*s) return 1;
   const unsigned char *p = (const unsigned char *)*s;
   size_t n = strlen(*s), len, k = 0;
   int clean = n == 0 || (p[0] != ' ' && p[n - 1] != ' ');
   for (size_t i = 0; clean && i < n; i++)
-    clean = !control_at(p + i, &len) && !(p[i] == ' ' && p[i + 1] == ' ');
+    clean = !control_at(p + i, &len) && !nbsp_at(p + i, &len) && !invisible_at(p + i, &len) &&
+            !(p[i] == ' ' && p[i + 1] == ' ');
   if (clean) return copy(a, s);
   char *out = nf_arena_strndup(&a->strings, *s, n); /* room for the result */
   if (!out) return 0;
   int space = 0;
   for (size_t i = 0; i < n; i++) {
-    if (p[i] == ' ' || control_at(p + i, &len)) {
+    if (invisible_at(p + i, &len)) {
+      i += len - 1;
+      continue;
+    }
+    if (p[i] == ' ' || control_at(p + i, &len) || nbsp_at(p + i, &len)) {
       space = k > 0;
       i += p[i] == ' ' ? 0 : len - 1;
       continue;

@@ -347,6 +347,19 @@ static const struct {
     {"Prices will rise, the ministry said.", "group:-;[[],[]]"},
     {"“Maybe,” he said.", "-:-;[[],[]]"},
     {"Alan\nGreenspan said rates would hold.", "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
+    /* a spokesman for a named person speaks, not that person */
+    {"“We were not told,” Jan Roe, a spokesman for House Speaker Paul Ryan told the Post.",
+     "person:Jan Roe;[[\"Jan Roe\"],[]]"},
+    {"“We were not told,” a spokesman for House Speaker Paul Ryan said.", "group:-;[[],[]]"},
+    /* after a person's description, a weak verb names the person */
+    {"Shen Xincheng, a doctoral candidate at the Georgia Institute of Technology, urged calm.",
+     "person:Shen Xincheng;[[\"Shen Xincheng\"],[]]"},
+    {"Quorvex Pumps, a maker of valves, warned that sales would fall.", "[[],[]]"},
+    /* a no-break space is a space, a soft hyphen nothing, in a value */
+    {"Alan\u00a0Greenspan said rates would hold.",
+     "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
+    {"Alan \u00adGreenspan said rates would hold.",
+     "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
     {"The Bank of\nEngland said rates would hold.",
      "body:Bank of England;[[],[\"Bank of England\"]]"},
     /* a lone word that only a verb makes a speaker is no person; one named

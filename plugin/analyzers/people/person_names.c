@@ -312,6 +312,39 @@ static int is_determiner(const finder *f, size_t i) {
   return nf_tok_in(&f->toks, i, words);
 }
 
+/* Words that describe a firm, not a person: "the group's subsidiary, Acme
+ * Widgets, said", "Acme, a maker of pumps, warned". */
+static const char *const firm_parts[] = {"subsidiary", "unit",        "affiliate",    "division",
+                                         "branch",     "arm",         "parent",       "auditor",
+                                         "auditors",   "maker",       "producer",     "owner",
+                                         "operator",   "underwriter", "underwriters", NULL};
+
+/* A reporting verb, weak ones too ("urged", "warned"). */
+static int any_verb_at(const finder *f, size_t i) {
+  return i < f->toks.n && !(f->toks.v[i].flags & NF_TOK_IN_QUOTE) &&
+         nf_lexicon_match(f->lex, f->t, i, NF_LEX_BIT(NF_LEX_VERB)).len > 0;
+}
+
+/* "a doctoral candidate at", "an education professor": an article and
+ * lower-case words up to a preposition or comma, none a body's ("a unit
+ * of", "the company's") nor a part of a firm. */
+static int describes_person(const finder *f, size_t i) {
+  static const char *const articles[] = {"a", "an", NULL};
+  static const char *const ends[] = {"of", "at", "for", "from", "in", "with", "who", "and", NULL};
+  if (!nf_tok_in(&f->toks, i, articles)) return 0;
+  size_t k = i + 1, words = 0;
+  for (; k < f->toks.n && k < i + 6; k++) {
+    const nf_token *tk = &f->toks.v[k];
+    if (nf_tok_in(&f->toks, k, ends) || nf_tok_is(&f->toks, k, ",")) break;
+    if (tk->kind != NF_TOKEN_WORD || !(tk->flags & NF_TOK_LOWER) ||
+        is_kind(f, k, NF_LEX_BIT(NF_LEX_BODY)) || nf_tok_in(&f->toks, k, firm_parts) ||
+        (tk->flags & NF_TOK_POSSESSIVE))
+      return 0;
+    words++;
+  }
+  return words > 0 && k < i + 6;
+}
+
 /* The cue that makes a run a person: 0 none, CUE_STRONG for one that only a
  * person takes (an honorific, a title, an age, a first name), CUE_VERB for a
  * reporting verb (which companies take too: "Lloyds said"); the gender it
@@ -377,13 +410,16 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
    * friend of the family who later ran her campaign, said") */
   if (r->nwords >= 2 &&
       (nf_tok_is(&f->toks, e, ",") || (e < f->toks.n && f->toks.v[e].kind == NF_TOKEN_DASH))) {
-    int who = 0;
+    int who = 0, described = describes_person(f, e + 1);
     for (size_t j = e + 1; j < e + (who ? 32 : 16) && j + 1 < f->toks.n; j++) {
       const nf_token *tj = &f->toks.v[j];
       if (nf_tok_is(&f->toks, j, "who")) who = 1;
       if (tj->kind == NF_TOKEN_QUOTE || nf_tok_is(&f->toks, j, ".") || nf_tok_is(&f->toks, j, ";"))
         break;
-      if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) && verb_at(f, j + 1))
+      /* after a description of a person, any reporting verb ("Jan Roe, a
+       * doctoral candidate at ..., urged") */
+      if ((nf_tok_is(&f->toks, j, ",") || tj->kind == NF_TOKEN_DASH) &&
+          (verb_at(f, j + 1) || (described && any_verb_at(f, j + 1))))
         return CUE_STRONG;
       if (verb_at(f, j)) break;
     }
@@ -393,9 +429,6 @@ static int has_cue(const finder *f, const run *r, uint8_t *gender) {
      * lower case that names no body nor a part of a firm: "One of the
      * report's authors, Jan Roe, said" (not "the group's subsidiary, Acme
      * Widgets, said") */
-    static const char *const firm_parts[] = {
-        "subsidiary", "unit",    "affiliate", "division",    "branch",       "arm",
-        "parent",     "auditor", "auditors",  "underwriter", "underwriters", NULL};
     if (b > 1 && nf_tok_is(&f->toks, b - 1, ",") && verb_at(f, e + 1) &&
         f->toks.v[b - 2].kind == NF_TOKEN_WORD && (f->toks.v[b - 2].flags & NF_TOK_LOWER) &&
         !is_kind(f, b - 2, NF_LEX_BIT(NF_LEX_BODY)) && !nf_tok_in(&f->toks, b - 2, firm_parts))

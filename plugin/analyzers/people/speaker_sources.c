@@ -479,12 +479,31 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
     /* "aides to Gov. Chris Christie said": the aides speak, unnamed */
     size_t b = p->begin;
     if (b > 0 && a->title_end[b] != NONE) b = a->titles[a->title_end[b]].begin;
+    /* and the organisation's name before the title: "House Speaker" */
+    for (size_t n = 0; n < 4 && b > 1 && a->toks.v[b - 1].kind == NF_TOKEN_WORD &&
+                       (a->toks.v[b - 1].flags & NF_TOK_CAPITALIZED) &&
+                       !(a->toks.v[b - 1].flags & NF_TOK_SENT_START);
+         n++)
+      b--;
     static const char *const preps[] = {"to", "of", "for", NULL};
     if (b >= 2 && nf_tok_in(&a->toks, b - 1, preps)) {
       nf_lex_match m = lex_at(a, b - 2, NF_LEX_BIT(NF_LEX_BODY));
       if (m.len == 1 && (m.flags & NF_LEX_PLURAL)) {
         s->kind = SRC_UNNAMED;
         s->begin = (uint32_t)(b - 2);
+        s->end = (uint32_t)e;
+        return 1;
+      }
+      /* "a spokesman for House Speaker Paul Ryan said": the spokesman speaks,
+       * the person before the comma when named ("Doug Andres, a spokesman
+       * for ...") */
+      if (b >= 4 && lex_at(a, b - 2, NF_LEX_BIT(NF_LEX_HEAD)).len == 1 && spk_article(a, b - 3)) {
+        if (nf_tok_punct(&a->toks, b - 4, ",") && a->person_end[b - 4] != NONE) {
+          spk_person_source(a, &a->persons[a->person_end[b - 4]], s);
+          return 1;
+        }
+        s->kind = SRC_UNNAMED;
+        s->begin = (uint32_t)(b - 3);
         s->end = (uint32_t)e;
         return 1;
       }
