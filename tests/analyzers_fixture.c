@@ -35,11 +35,17 @@ void nf_test_analyzers_close(nf_registry *reg, nf_pipeline *pipeline, nf_analysi
 
 void nf_test_analyzers_run(const nf_pipeline *pipeline, nf_analysis *an, nf_record *rec,
                            const char *text) {
+  nf_test_analyzers_run_dated(pipeline, an, rec, text, NULL);
+}
+
+void nf_test_analyzers_run_dated(const nf_pipeline *pipeline, nf_analysis *an, nf_record *rec,
+                                 const char *text, const char *date) {
   nf_error err;
   static nf_article a; /* the record reads it until the next run */
   memset(&a, 0, sizeof a);
   a.id = (nf_str){"t", 1};
   a.text = (nf_str){text, strlen(text)};
+  if (date) a.date = (nf_str){date, strlen(date)};
   ck_assert_msg(nf_record_extract(rec, pipeline, an, &a, &err) == NF_OK, "%s", err.message);
 }
 

@@ -17,6 +17,9 @@ void nf_test_analyzers_close(nf_registry *reg, nf_pipeline *pipeline, nf_analysi
  * stay in place while the record is read. */
 void nf_test_analyzers_run(const nf_pipeline *pipeline, nf_analysis *an, nf_record *rec,
                            const char *text);
+/* The same, with the article's date ("1987-03-12"; NULL: none). */
+void nf_test_analyzers_run_dated(const nf_pipeline *pipeline, nf_analysis *an, nf_record *rec,
+                                 const char *text, const char *date);
 /* The record as JSON; the caller json_decref()s it. */
 json_t *nf_test_record_json(const nf_record *rec);
 

@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/fileutil.h"
 #include "core/grow.h"
+#include "eras.h"
 #include "trie.h"
 #include "wordlists.h"
 
@@ -26,6 +27,7 @@ struct nf_lexicon {
   nf_lex_entry *entries;
   size_t nentries, cap;
   nf_arena strings;
+  nf_eras *eras; /* the state a place meant on a date */
 };
 
 static const struct {
@@ -65,6 +67,7 @@ static int gaz_of(nf_lex_kind kind) {
 void nf_lexicon_free(nf_lexicon *lex) {
   if (!lex) return;
   for (int g = 0; g < GAZ_COUNT; g++) nf_gazetteer_free(lex->gaz[g]);
+  nf_eras_free(lex->eras);
   free(lex->entries);
   nf_arena_free(&lex->strings);
   free(lex);
@@ -201,6 +204,8 @@ static nf_status read_place_row(void *ctx, const nf_tsv_row *row, nf_error *err)
    * "Indiana" is us, "Georgia" (us, ge) none */
   const char *code = row->ncols > 1 && strlen(row->cols[1]) == 2 ? row->cols[1] : "";
   uint16_t flags = row->ncols > 2 && strcmp(row->cols[2], "country") == 0 ? NF_LEX_COUNTRY : 0;
+  if (row->ncols > 2 && strcmp(code, "us") == 0 && strcmp(row->cols[2], "region") == 0)
+    flags |= NF_LEX_US_STATE;
   for (size_t v = 0; v < nvalues; v++) {
     nf_lex_entry *e = &lex->entries[values[v]];
     if (e->kind != NF_LEX_PLACE) continue;
@@ -280,6 +285,7 @@ nf_status nf_lexicon_load(const char *schema_dir, nf_lexicon **out, nf_error *er
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_PLACES_LEX_FILE, 1, 8, read_place_row, err);
   if (s == NF_OK) s = nf_organisations_read(schema_dir, add_organisation, lex, err);
   if (s == NF_OK) s = read_file(lex, schema_dir, NF_AGENCIES_LEX_FILE, 1, 16, read_agency_row, err);
+  if (s == NF_OK) s = nf_eras_load(schema_dir, &lex->eras, err);
   if (s != NF_OK) {
     nf_lexicon_free(lex);
     return s;
@@ -328,6 +334,12 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
 
 int nf_lexicon_is(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {
   return nf_lexicon_match(lex, t, i, kinds).len == 1;
+}
+
+const char *nf_lexicon_place_country(const nf_lexicon *lex, const nf_lex_entry *place,
+                                     const nf_date *date) {
+  if (!place->country[0]) return NULL;
+  return nf_eras_code(lex->eras, place->phrase, strlen(place->phrase), place->country, date);
 }
 
 nf_status nf_lexicon_analyzer_create(const nf_analyzer_env *env, void **instance, nf_error *err) {

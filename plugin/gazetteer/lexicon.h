@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "newsfields/analyzer.h"
+#include "newsfields/date.h"
 #include "newsfields/gazetteer.h"
 #include "newsfields/status.h"
 #include "newsfields/text.h"
@@ -68,7 +69,8 @@ enum {
   NF_LEX_WEAK = 1u << 8,         /* verb: not only of speech ("continued") */
   NF_LEX_QUOTE = 1u << 9,        /* verb: a cue only for a quotation ("called") */
   NF_LEX_COUNTRY = 1u << 10,     /* place: a country's name ("Japan") */
-  NF_LEX_PUBLISH = 1u << 11      /* verb: said of publishers ("Politico reported") */
+  NF_LEX_PUBLISH = 1u << 11,     /* verb: said of publishers ("Politico reported") */
+  NF_LEX_US_STATE = 1u << 12     /* place: one of its places is a US state ("Georgia") */
 };
 
 typedef struct nf_lex_entry {
@@ -104,6 +106,12 @@ typedef struct nf_lex_match {
  * (NF_LEX_BIT mask) and satisfies its case flag.  Titles, verbs and names
  * are separate gazetteers, so a mask spanning several looks in each. */
 nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds);
+
+/* The country a place entry meant on date (today's when NULL): "Moscow"
+ * is su in 1987 (schema/country-eras.tsv); NULL when its places are in
+ * several countries. */
+const char *nf_lexicon_place_country(const nf_lexicon *lex, const nf_lex_entry *place,
+                                     const nf_date *date);
 
 /* 1 when the token at i is, by itself, an entry of a kind in `kinds`. */
 int nf_lexicon_is(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds);

@@ -161,6 +161,16 @@ static const struct {
     {"New York Governor Mario Cuomo spoke.", "Mario Cuomo|governor|us|-;"},
     {"New Jersey Gov. Chris Christie spoke.", "Chris Christie|governor|us|-;"},
     {"Massachusetts Sen. Elizabeth Warren spoke.", "Elizabeth Warren|senator|us|-;"},
+    /* after the name ("of X", a state's abbreviation), or as the office's
+     * "of X"; a name that is also a US state's is that state beside a state
+     * office, not beside a president */
+    {"Senator Marco Rubio of Florida finished third.", "Marco Rubio|senator|us|-;"},
+    {"Gov. Phil Bryant of Mississippi spoke.", "Phil Bryant|governor|us|-;"},
+    {"Jeb Bush, the former governor of Florida, spoke.", "Jeb Bush|governor|us|-;"},
+    {"Sen. Rand Paul (Ky.) spoke.", "Rand Paul|senator|us|-;"},
+    {"Georgia Gov. Nathan Deal spoke.", "Nathan Deal|governor|us|-;"},
+    {"Indiana GOP Rep. Susan Brooks spoke.", "Susan Brooks|representative|us|-;"},
+    {"Chairman Jan Roe of Houston spoke.", "Jan Roe|chair|-|-;"},
     /* a party label, an office of one country's system */
     {"Attorney General Roy Cooper (D) spoke.", "Roy Cooper|attorney general|us|-;"},
     {"Burma was praised by Secretary of State Hillary Clinton. Burma gained.",
@@ -224,6 +234,28 @@ static const struct {
     {"Lithuania and China argued.", ""},
     {"", ""},
 };
+
+/* A place before or as the office's organisation means the state of the
+ * article's date: Belgrade is Yugoslavia's in 1987, Serbia's today. */
+START_TEST(official_places_in_their_era) {
+  static const struct {
+    const char *text, *date, *want;
+  } cases[] = {
+      {"Belgrade Mayor Jan Roe spoke.", "1987-03-12", "yu"},
+      {"Belgrade Mayor Jan Roe spoke.", "2016-03-12", "rs"},
+      {"Belgrade Mayor Jan Roe spoke.", NULL, "rs"},
+      {"Kremlin leader Mikhail Gorbachev spoke.", "1987-03-12", "su"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    nf_test_analyzers_run_dated(pipe_, an, rec, cases[i].text, cases[i].date);
+    json_t *root = nf_test_record_json(rec);
+    json_t *o = json_array_get(json_object_get(root, "officials"), 0);
+    ck_assert_msg(o != NULL, "%s: no official", cases[i].text);
+    ck_assert_str_eq(str_or_dash(json_object_get(o, "country")), cases[i].want);
+    json_decref(root);
+  }
+}
+END_TEST
 
 START_TEST(official_rows) {
   char *got = officials(rows[_i].text);
@@ -402,6 +434,7 @@ int main(void) {
   Suite *s = suite_create("official");
   TCase *tc = tcase_create("official");
   tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, official_places_in_their_era);
   tcase_add_loop_test(tc, official_rows, 0, sizeof rows / sizeof *rows);
   tcase_add_loop_test(tc, person_rows_test, 0, sizeof person_rows / sizeof *person_rows);
   tcase_add_test(tc, bare_title_links_to_the_one_official_that_fits);

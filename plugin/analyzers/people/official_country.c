@@ -69,23 +69,80 @@ static const char *country_within(const article *a, uint32_t b, uint32_t e) {
     if (!(a->toks.v[k].flags & NF_TOK_CAPITALIZED)) continue;
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_PLACE));
     if (m.len && k + m.len <= e && (m.flags & NF_LEX_COUNTRY) && m.entry->country[0])
-      return m.entry->country;
+      return nf_lexicon_place_country(a->lex, m.entry, a->date);
   }
   return NULL;
 }
 
-/* The country of a capitalised region or city that ends just before token
- * `end` ("Indiana Gov.", "New Jersey Gov.", "Tokyo Governor"), when every
+/* 1 when the word w is in the normalised title `norm` as a whole word. */
+static int has_word(const char *norm, const char *w) {
+  size_t n = strlen(w);
+  for (const char *p = norm; (p = strstr(p, w)); p += n)
+    if ((p == norm || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ')) return 1;
+  return 0;
+}
+
+/* An office of a US state's or of Congress's ("governor", "senator",
+ * "representative", "attorney general"): before or after it, a name that
+ * is also a US state's ("Florida", "Georgia", "Maryland") is that state. */
+static int state_office(const char *norm) {
+  static const char *const words[] = {
+      "governor",      "senator",     "representative", "congressman",
+      "congresswoman", "assemblyman", "assemblywoman",  NULL};
+  for (size_t i = 0; words[i]; i++)
+    if (has_word(norm, words[i])) return 1;
+  return strstr(norm, "attorney general") != NULL;
+}
+
+/* The country of a place's lexicon entry for title t: its one country, or
+ * the US for a name that is also a US state's, beside a state office. */
+static const char *place_country(const article *a, const title *t, const nf_lex_entry *e) {
+  if (e->country[0]) return nf_lexicon_place_country(a->lex, e, a->date);
+  return (e->flags & NF_LEX_US_STATE) && state_office(off_norm_of(a, t)) ? "us" : NULL;
+}
+
+/* The country of a capitalised region or city that ends just before title
+ * t ("Indiana Gov.", "New Jersey Gov.", "Tokyo Governor"), when every
  * place of that name is in one country; NULL if none. */
-static const char *place_before(const article *a, uint32_t end) {
+static const char *place_before(const article *a, const title *t) {
+  uint32_t end = t->begin;
   for (uint32_t len = 3; len >= 1; len--) { /* "New Jersey", not "Jersey" */
     if (len > end) continue;
     uint32_t b = end - len;
     if (!(a->toks.v[b].flags & NF_TOK_CAPITALIZED)) continue;
     nf_lex_match m = lex_at(a, b, NF_LEX_BIT(NF_LEX_PLACE));
-    if (m.len == len && m.entry->country[0]) return m.entry->country;
+    if (m.len == len && place_country(a, t, m.entry)) return place_country(a, t, m.entry);
   }
   return NULL;
+}
+
+/* A region or city named as an office's organisation ("the former governor
+ * of Florida", "Mayor of New York", "Kremlin leader"): the place's entry,
+ * or NULL if the organisation is none; *body is 1 when the place also
+ * names a body (the Kremlin), which stays the organisation. */
+static const nf_lex_entry *org_is_place(const article *a, const title *t, int *body) {
+  if (t->org_end <= t->org_begin) return NULL;
+  nf_lex_match m = lex_at(a, t->org_begin, NF_LEX_BIT(NF_LEX_PLACE));
+  if (m.len != t->org_end - t->org_begin) return NULL;
+  *body = lex_at(a, t->org_begin, NF_LEX_BIT(NF_LEX_ORGANISATION) | NF_LEX_BIT(NF_LEX_ORG)).len ==
+          m.len;
+  return m.entry;
+}
+
+/* The country of a region or city after "of" at k ("Senator Marco Rubio of
+ * Florida"), the whole of a capitalised name ("of Texas", not "of Texas
+ * Instruments"); NULL if none. */
+static const char *place_after_of(const article *a, const title *t, size_t k) {
+  if (k + 1 >= a->toks.n || !nf_tok_is(&a->toks, k, "of") ||
+      !(a->toks.v[k + 1].flags & NF_TOK_CAPITALIZED))
+    return NULL;
+  nf_lex_match m = lex_at(a, k + 1, NF_LEX_BIT(NF_LEX_PLACE));
+  if (!m.len) return NULL;
+  size_t after = k + 1 + m.len;
+  if (after < a->toks.n && a->toks.v[after].kind == NF_TOKEN_WORD &&
+      (a->toks.v[after].flags & NF_TOK_CAPITALIZED))
+    return NULL;
+  return place_country(a, t, m.entry);
 }
 
 /* Offices that exist in one country's system only, by normalised title.
@@ -101,14 +158,6 @@ static const char *one_country_office(const char *norm) {
   for (size_t i = 0; i < sizeof offices / sizeof *offices; i++)
     if (strcmp(norm, offices[i].title) == 0) return offices[i].country;
   return NULL;
-}
-
-/* 1 when the word w is in the normalised title `norm` as a whole word. */
-static int has_word(const char *norm, const char *w) {
-  size_t n = strlen(w);
-  for (const char *p = norm; (p = strstr(p, w)); p += n)
-    if ((p == norm || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ')) return 1;
-  return 0;
 }
 
 /* A company's or an association's office, which is no state's: its words
@@ -201,9 +250,16 @@ static void own_evidence(article *a, size_t o) {
   }
   if (!of->country[0] && of->org_title != NONE) {
     const title *ot = &a->titles[of->org_title];
-    set_country(of, country_within(a, ot->org_begin, ot->org_end));
+    int body = 0;
+    const nf_lex_entry *place = org_is_place(a, ot, &body);
+    if (place) {
+      set_country(of, place_country(a, ot, place));
+      if (!body) of->org_title = NONE; /* a place is no organisation */
+    } else {
+      set_country(of, country_within(a, ot->org_begin, ot->org_end));
+    }
   }
-  if (!of->country[0] && t->begin > 0 && !t->posted) set_country(of, place_before(a, t->begin));
+  if (!of->country[0] && t->begin > 0 && !t->posted) set_country(of, place_before(a, t));
   for (size_t m = 0; !of->country[0] && m < a->people.nmentions; m++) {
     const nf_person_mention *pm = &a->people.mentions[m];
     if (pm->person != of->person) continue;
@@ -213,6 +269,14 @@ static void own_evidence(article *a, size_t o) {
     if (k + 1 < a->toks.n && nf_tok_is(&a->toks, k, "of") && a->country_at[k + 1] != NONE &&
         a->countries[a->country_at[k + 1]].begin == k + 1)
       set_country(of, a->countries[a->country_at[k + 1]].code);
+    /* "Sen. Rand Paul (Ky.)": a state's abbreviation after a state office */
+    if (k + 2 < a->toks.n && nf_tok_is(&a->toks, k, "(") && nf_tok_is(&a->toks, k + 2, ")") &&
+        (a->toks.v[k + 1].flags & NF_TOK_ABBREV) && (a->toks.v[k + 1].flags & NF_TOK_CAPITALIZED) &&
+        state_office(off_norm_of(a, t)))
+      set_country(of, "us");
+    /* "Senator Marco Rubio of Florida": a public office's region */
+    if (!of->country[0] && !t->posted && !private_office(a, t))
+      set_country(of, place_after_of(a, t, k));
   }
   if (!of->country[0]) set_country(of, one_country_office(off_norm_of(a, t)));
 }
@@ -228,6 +292,7 @@ static void same_person(article *a) {
 }
 
 void off_find_countries(article *a, nf_analysis *an) {
+  a->date = nf_analysis_date(an, &a->date_value) ? &a->date_value : NULL;
   find_text_country(a, an);
   for (size_t o = 0; o < a->nofficials; o++) own_evidence(a, o);
   same_person(a);
