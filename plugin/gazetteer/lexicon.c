@@ -204,13 +204,15 @@ static nf_status read_place_row(void *ctx, const nf_tsv_row *row, nf_error *err)
    * "Indiana" is us, "Georgia" (us, ge) none */
   const char *code = row->ncols > 1 && strlen(row->cols[1]) == 2 ? row->cols[1] : "";
   uint16_t flags = row->ncols > 2 && strcmp(row->cols[2], "country") == 0 ? NF_LEX_COUNTRY : 0;
-  if (row->ncols > 2 && strcmp(code, "us") == 0 && strcmp(row->cols[2], "region") == 0)
-    flags |= NF_LEX_US_STATE;
+  if (row->ncols > 2 && strcmp(row->cols[2], "region") == 0)
+    flags |= NF_LEX_REGION | (strcmp(code, "us") == 0 ? NF_LEX_US_STATE : 0);
   for (size_t v = 0; v < nvalues; v++) {
     nf_lex_entry *e = &lex->entries[values[v]];
     if (e->kind != NF_LEX_PLACE) continue;
     if (strcmp(e->country, code) != 0) e->country[0] = '\0';
-    e->flags |= flags;
+    /* a region's name only while every place of that name is a region:
+     * "Paris" is a capital too */
+    e->flags = (uint16_t)((e->flags & (flags | ~NF_LEX_REGION)) | (flags & ~NF_LEX_REGION));
     return NF_OK;
   }
   s = add_entry(lex, row, NF_LEX_PLACE, phrase, NULL, flags, err);

@@ -70,7 +70,8 @@ enum {
   NF_LEX_QUOTE = 1u << 9,        /* verb: a cue only for a quotation ("called") */
   NF_LEX_COUNTRY = 1u << 10,     /* place: a country's name ("Japan") */
   NF_LEX_PUBLISH = 1u << 11,     /* verb: said of publishers ("Politico reported") */
-  NF_LEX_US_STATE = 1u << 12     /* place: one of its places is a US state ("Georgia") */
+  NF_LEX_US_STATE = 1u << 12,    /* place: one of its places is a US state ("Georgia") */
+  NF_LEX_REGION = 1u << 13       /* place: only regions have the name ("Iowa", "Bavaria") */
 };
 
 typedef struct nf_lex_entry {

@@ -171,6 +171,11 @@ static const struct {
     {"Georgia Gov. Nathan Deal spoke.", "Nathan Deal|governor|us|-;"},
     {"Indiana GOP Rep. Susan Brooks spoke.", "Susan Brooks|representative|us|-;"},
     {"Chairman Jan Roe of Houston spoke.", "Jan Roe|chair|-|-;"},
+    /* a text that names no country is about its regions' (twice at least),
+     * for a government's office */
+    {"Senator Jan Roe spoke in Iowa, then in Ohio.", "Jan Roe|senator|us|-;"},
+    {"Senator Jan Roe spoke in Iowa.", "Jan Roe|senator|-|-;"},
+    {"Acme president Jan Roe spoke in Iowa, then in Ohio.", "Jan Roe|president|-|Acme;"},
     /* a party label, an office of one country's system */
     {"Attorney General Roy Cooper (D) spoke.", "Roy Cooper|attorney general|us|-;"},
     {"Burma was praised by Secretary of State Hillary Clinton. Burma gained.",

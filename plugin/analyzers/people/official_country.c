@@ -17,6 +17,7 @@
  *      it is one of the tied).  A company's or an association's office gets
  *      no country this way: its holder holds no state's office. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/tokens.h"
@@ -92,6 +93,16 @@ static int state_office(const char *norm) {
   for (size_t i = 0; words[i]; i++)
     if (has_word(norm, words[i])) return 1;
   return strstr(norm, "attorney general") != NULL;
+}
+
+/* An office only a government has: a state office, a minister, a
+ * chancellor, a mayor. */
+static int government_office(const char *norm) {
+  static const char *const words[] = {"minister", "chancellor", "mayor",
+                                      "premier",  "secretary",  NULL};
+  for (size_t i = 0; words[i]; i++)
+    if (has_word(norm, words[i])) return 1;
+  return state_office(norm);
 }
 
 /* The country of a place's lexicon entry for title t: its one country, or
@@ -184,49 +195,93 @@ static int private_office(const article *a, const title *t) {
   return 0;
 }
 
+/* A tally of mentions per distinct code: there are a few hundred codes at
+ * most, so counting stays linear in the mentions however many there are. */
+typedef struct country_tally {
+  struct {
+    char code[4];
+    size_t n;
+  } v[NF_TEXT_COUNTRIES_MAX];
+  size_t n;
+} country_tally;
+
+static void tally_add(country_tally *t, const char *code) {
+  size_t k = 0;
+  while (k < t->n && strcmp(t->v[k].code, code) != 0) k++;
+  if (k == t->n) {
+    if (t->n == NF_TEXT_COUNTRIES_MAX) return;
+    memcpy(t->v[t->n].code, code, 4);
+    t->v[t->n++].n = 0;
+  }
+  t->v[k].n++;
+}
+
+/* A capitalised word at k, part of a longer name ("Lloyd Austin", "Khalifa
+ * al-Sabah"). */
+static int name_word_at(const article *a, size_t k) {
+  return k < a->toks.n && (a->toks.v[k].flags & NF_TOK_CAPITALIZED) &&
+         (a->toks.v[k].kind == NF_TOKEN_WORD || a->toks.v[k].kind == NF_TOKEN_HYPHEN);
+}
+
+/* For a text that names no country: the states of the regions it names
+ * ("in Iowa", "Ohio's"), outside the dateline.  A region's name counts
+ * alone, not inside a longer name ("Sheikh Ali al-Sabah" is no Sabah). */
+static void tally_places(const article *a, uint32_t dl_end, country_tally *t) {
+  for (size_t i = 0; i < a->toks.n; i++) {
+    if (a->toks.v[i].start < dl_end || !(a->toks.v[i].flags & NF_TOK_CAPITALIZED)) continue;
+    nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_PLACE));
+    if (!m.len || !m.entry->country[0]) continue;
+    i += m.len - 1;
+    if (!(m.entry->flags & NF_LEX_REGION) || (i + 1 > m.len && name_word_at(a, i - m.len)) ||
+        (i + 1 > m.len && a->toks.v[i - m.len].kind == NF_TOKEN_HYPHEN) || name_word_at(a, i + 1))
+      continue;
+    const char *code = nf_lexicon_place_country(a->lex, m.entry, a->date);
+    if (code) tally_add(t, code);
+  }
+}
+
+/* The most named code of the tally, when it is alone or the dateline's. */
+static void pick_text_country(article *a, const country_tally *tally, const char *dl_country) {
+  size_t best = 0, nbest = 0;
+  for (size_t k = 0; k < tally->n; k++) {
+    if (tally->v[k].n > best) {
+      best = tally->v[k].n;
+      nbest = 0;
+    }
+    if (tally->v[k].n == best) nbest++;
+  }
+  if (best == 0) return;
+  for (size_t k = 0; k < tally->n; k++) {
+    if (tally->v[k].n != best) continue;
+    if (nbest == 1 || (dl_country && strcmp(tally->v[k].code, dl_country) == 0)) {
+      memcpy(a->text_country, tally->v[k].code, 4);
+      return;
+    }
+  }
+}
+
 /* The country the text names most often outside the dateline, when it is
  * named more often than any other, or ties with others and is the
- * dateline's country; "" else. */
+ * dateline's country; "" else.  A text that names no country is about the
+ * country of its regions, cities and parties. */
 static void find_text_country(article *a, nf_analysis *an) {
   a->text_country[0] = '\0';
   const nf_result *dl = nf_analysis_first(an, NF_TYPE_DATELINE);
   uint32_t dl_end = dl ? dl->end : 0;
   const char *dl_country = dl ? nf_result_attr(dl, NF_ATTR_COUNTRY) : NULL;
-  /* a tally per distinct code: there are a few hundred codes at most, so
-   * this stays linear in the mentions however many there are */
-  struct tally {
-    char code[4];
-    size_t n;
-  } tally[NF_TEXT_COUNTRIES_MAX];
-  size_t ntally = 0;
-  for (size_t i = 0; i < a->ncountries; i++) {
-    const char *code = a->countries[i].code;
-    if (a->toks.v[a->countries[i].begin].start < dl_end) continue;
-    size_t k = 0;
-    while (k < ntally && strcmp(tally[k].code, code) != 0) k++;
-    if (k == ntally) {
-      if (ntally == NF_TEXT_COUNTRIES_MAX) continue;
-      memcpy(tally[ntally].code, code, 4);
-      tally[ntally++].n = 0;
-    }
-    tally[k].n++;
-  }
-  size_t best = 0, nbest = 0;
-  for (size_t k = 0; k < ntally; k++) {
-    if (tally[k].n > best) {
-      best = tally[k].n;
-      nbest = 0;
-    }
-    if (tally[k].n == best) nbest++;
-  }
-  if (best == 0) return;
-  for (size_t k = 0; k < ntally; k++) {
-    if (tally[k].n != best) continue;
-    if (nbest == 1 || (dl_country && strcmp(tally[k].code, dl_country) == 0)) {
-      memcpy(a->text_country, tally[k].code, 4);
-      return;
-    }
-  }
+  country_tally *tally = malloc(sizeof *tally);
+  if (!tally) return; /* no text country: the officials keep their own evidence */
+  tally->n = 0;
+  for (size_t i = 0; i < a->ncountries; i++)
+    if (a->toks.v[a->countries[i].begin].start >= dl_end) tally_add(tally, a->countries[i].code);
+  a->text_country_by_places = tally->n == 0;
+  if (tally->n == 0) tally_places(a, dl_end, tally);
+  pick_text_country(a, tally, dl_country);
+  /* one region's name alone says little ("Centre", "Georgia") */
+  for (size_t k = 0; a->text_country_by_places && k < tally->n; k++)
+    if (strcmp(tally->v[k].code, a->text_country) == 0 && tally->v[k].n < 2)
+      a->text_country[0] = '\0';
+  free(tally);
 }
 
 static void set_country(official *of, const char *code) {
@@ -303,6 +358,9 @@ void off_find_countries(article *a, nf_analysis *an) {
     if (of->country[0] || of->org_entry || of->org_title != NONE || (t->head_flags & NF_LEX_ROLE) ||
         t->posted || private_office(a, t))
       continue;
+    /* regions say less than countries: only a government's offices take
+     * theirs ("Senator", "Chancellor"; a firm has presidents too) */
+    if (a->text_country_by_places && !government_office(off_norm_of(a, t))) continue;
     set_country(of, a->text_country);
   }
   /* "PMDB leader, Senator Affonso Camargo": the senator's country is the

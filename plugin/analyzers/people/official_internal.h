@@ -54,9 +54,10 @@ typedef struct article {
   size_t ntitles, cap_titles;
   official *officials;
   size_t nofficials, cap_officials;
-  nf_buf norms;         /* normalised titles, NUL-separated */
-  char text_country[4]; /* the country the text names most (official_country.c) */
-  const nf_date *date;  /* the article's, or NULL: the state a place meant then */
+  nf_buf norms;               /* normalised titles, NUL-separated */
+  char text_country[4];       /* the country the text names most (official_country.c) */
+  int text_country_by_places; /* it names no country: text_country is its regions' */
+  const nf_date *date;        /* the article's, or NULL: the state a place meant then */
   nf_date date_value;
   nf_people people;
 } article;
