@@ -385,6 +385,12 @@ static const struct {
     /* organisations of the gazetteer, possessives inside names, datelines
      * and legal forms alone */
     {"Merrill Lynch said profits rose.", "body:Merrill Lynch;[[],[\"Merrill Lynch\"]]"},
+    /* a body of the gazetteer by its one name, however the text writes it */
+    {"The USDA said exports rose.",
+     "body:Agriculture Department;[[],[\"Agriculture Department\"]]"},
+    {"The U.S. Agriculture Department said exports rose.",
+     "body:Agriculture Department;[[],[\"Agriculture Department\"]]"},
+    {"The Fed said rates would hold.", "body:Federal Reserve;[[],[\"Federal Reserve\"]]"},
     {"Standard and Poor's Corp said it cut the rating.",
      "body:Standard and Poor's;[[],[\"Standard and Poor's\"]]"},
     {"NEW YORK, Feb 26 - Magma Copper Co, a unit of Newmont Mining Corp, said it cut prices.",

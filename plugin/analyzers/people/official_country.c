@@ -23,6 +23,20 @@
 #include "analysis/tokens.h"
 #include "official_internal.h"
 
+/* A country named inside an organisation's name, tokens [b, e): "the Japan
+ * Socialist Party", "Electronic Industries Association of Japan" (the
+ * country analyzer leaves these out of the text's countries); NULL if none. */
+static const char *country_within(const article *a, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e && k < a->toks.n; k++) {
+    if (a->country_at[k] != NONE) return a->countries[a->country_at[k]].code;
+    if (!(a->toks.v[k].flags & NF_TOK_CAPITALIZED)) continue;
+    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_PLACE));
+    if (m.len && k + m.len <= e && (m.flags & NF_LEX_COUNTRY) && m.entry->country[0])
+      return nf_lexicon_place_country(a->lex, m.entry, a->date);
+  }
+  return NULL;
+}
+
 /* The organisation of schema/organisations.tsv that a title names, or NULL:
  * its org words ("Federal Reserve Board chairman", "chairman of the Fed"),
  * else a word of one country's system before the office ("Republican
@@ -30,7 +44,11 @@
 static const nf_lex_entry *title_organisation(const article *a, const title *t) {
   if (t->org_end > t->org_begin) {
     nf_lex_match m = lex_at(a, t->org_begin, NF_LEX_BIT(NF_LEX_ORGANISATION));
-    if (m.len && t->org_begin + m.len <= t->org_end) return m.entry;
+    /* "Federal Reserve Board", not "GM de Mexico": a subsidiary named by
+     * its country is its own */
+    if (m.len && t->org_begin + m.len <= t->org_end &&
+        !country_within(a, (uint32_t)(t->org_begin + m.len), t->org_end))
+      return m.entry;
   }
   int after_of = 0;
   for (size_t k = t->begin; k < t->end; k++) {
@@ -39,7 +57,8 @@ static const nf_lex_entry *title_organisation(const article *a, const title *t) 
      * of the Exchequer" names its state */
     if (k >= t->office_begin && k < t->office_end && !after_of) continue;
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGANISATION));
-    if (m.len && k + m.len <= t->end) return m.entry;
+    if (m.len && k + m.len <= t->end && !country_within(a, (uint32_t)(k + m.len), t->end))
+      return m.entry;
   }
   return NULL;
 }
@@ -59,20 +78,6 @@ static int us_party_label(const article *a, size_t k) {
   return nf_tok_in(&a->toks, k + 1, parties) &&
          (a->toks.v[k + 2].kind == NF_TOKEN_HYPHEN || a->toks.v[k + 2].kind == NF_TOKEN_DASH ||
           nf_tok_is(&a->toks, k + 2, "-"));
-}
-
-/* A country named inside an organisation's name, tokens [b, e): "the Japan
- * Socialist Party", "Electronic Industries Association of Japan" (the
- * country analyzer leaves these out of the text's countries); NULL if none. */
-static const char *country_within(const article *a, uint32_t b, uint32_t e) {
-  for (uint32_t k = b; k < e && k < a->toks.n; k++) {
-    if (a->country_at[k] != NONE) return a->countries[a->country_at[k]].code;
-    if (!(a->toks.v[k].flags & NF_TOK_CAPITALIZED)) continue;
-    nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_PLACE));
-    if (m.len && k + m.len <= e && (m.flags & NF_LEX_COUNTRY) && m.entry->country[0])
-      return nf_lexicon_place_country(a->lex, m.entry, a->date);
-  }
-  return NULL;
 }
 
 /* 1 when the word w is in the normalised title `norm` as a whole word. */

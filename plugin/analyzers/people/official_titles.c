@@ -267,6 +267,13 @@ static int parse_title(const article *a, size_t i, title *out) {
         /* "Chancellor of the Exchequer", "chairman of the Fed" */
         out->org_begin = (uint32_t)k;
         out->org_end = (uint32_t)(k + lex_at(a, k, NF_LEX_BIT(NF_LEX_ORGANISATION)).len);
+        /* a subsidiary named by its country: "GM de Mexico", "Volkswagen do
+         * Brasil" */
+        static const char *const particles[] = {"de", "do", "da", "del", "di", NULL};
+        uint32_t e = out->org_end;
+        if (e + 1 < a->toks.n && nf_tok_in(&a->toks, e, particles) &&
+            a->country_at[e + 1] != NONE && a->countries[a->country_at[e + 1]].begin == e + 1)
+          out->org_end = a->countries[a->country_at[e + 1]].end;
         out->end = out->org_end;
       } else if (m.len && !out->org_end) {
         out->org_begin = (uint32_t)k;

@@ -846,6 +846,20 @@ static int spk_np_source_after(const article *a, size_t b, size_t k, int any, so
   return 0;
 }
 
+/* A body of schema/organisations.tsv by its one name, whatever the text
+ * calls it: "USDA", "the U.S. Agriculture Department" and "Agriculture
+ * Department" are all "Agriculture Department", "Fed" is "Federal
+ * Reserve".  The words must be the organisation's alone, after an article
+ * or the country's name. */
+static void canonical_body(const article *a, source *s) {
+  size_t b = s->begin;
+  if (b < s->end && nf_tok_is(&a->toks, b, "the")) b++;
+  if (b < s->end && a->country_at[b] != NONE) b = a->countries[a->country_at[b]].end;
+  if (b >= s->end) return;
+  nf_lex_match m = lex_at(a, b, NF_LEX_BIT(NF_LEX_ORGANISATION));
+  if (m.len == s->end - b && m.entry->lemma) set_name(s, m.entry->lemma, strlen(m.entry->lemma));
+}
+
 void spk_classify(const article *a, source *s) {
   if (s->kind != SRC_BODY || s->end <= s->begin) return;
   /* "an executive with a U.S. Bank": an indefinite body is no named one */
@@ -860,6 +874,7 @@ void spk_classify(const article *a, source *s) {
   /* "the National Bank said" after "Swiss National Bank": the full name */
   long c = org_long_form(a, s->begin, s->end);
   if (c >= 0) set_text(a, s, a->named_orgs[c].begin, a->named_orgs[c].end);
+  canonical_body(a, s);
   /* the head noun is the last word; a plural body noun names a group */
   for (size_t k = s->begin; k < s->end; k++) {
     nf_lex_match m = lex_at(a, k, NF_LEX_BIT(NF_LEX_BODY));
