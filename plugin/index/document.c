@@ -165,23 +165,13 @@ static nf_status omega_str(nf_buf *b, const char *name, nf_str v, size_t max) {
   return omega_line(b, name, v.p, v.n, max);
 }
 
-/* The document data: the record as JSON on the first line (compact: one
- * line; in the stored layout, record/stored.h, when asked), then the fields
- * Omega's templates read ($field{caption}, sample, url, modtime for $date),
- * one name=value line each (schema/omega/README.md), taken from the article
- * and the record's date as they are (not from the JSON again).  Omega takes
- * the line after one with no '=' (the JSON) as part of it, so a line of no
- * use to it comes first: newsfields=N, the record's layout. */
-static nf_status document_data(const nf_record *rec, const char *json, unsigned flags, nf_buf *b,
-                               nf_error *err) {
+/* Omega's lines: the fields its templates read ($field{caption}, sample,
+ * url, modtime for $date), one name=value line each (schema/omega/README.md),
+ * taken from the article and the record's date as they are (not from the
+ * JSON again). */
+static nf_status omega_lines(const nf_record *rec, nf_buf *b) {
   const nf_article *a = nf_record_article(rec);
-  int layout = 1;
-  nf_status s = (flags & NF_DOCUMENT_STORED) ? nf_record_stored_json(rec, b, &layout, err)
-                                             : nf_buf_append(b, json, strlen(json));
-  if (s != NF_OK) return s;
-  char version[2] = {(char)('0' + layout), '\0'};
-  s = omega_line(b, "newsfields", version, 1, 0);
-  if (s == NF_OK) s = omega_str(b, "caption", a->headline.p ? a->headline : a->id, 0);
+  nf_status s = omega_str(b, "caption", a->headline.p ? a->headline : a->id, 0);
   if (s == NF_OK) s = omega_str(b, "sample", a->text, 300);
   if (s == NF_OK) s = omega_str(b, "url", a->url, 0);
   nf_date d;
@@ -193,7 +183,29 @@ static nf_status document_data(const nf_record *rec, const char *json, unsigned 
     snprintf(modtime, sizeof modtime, "%lld", t);
     if (s == NF_OK && t >= 0) s = omega_line(b, "modtime", modtime, strlen(modtime), 0);
   }
-  return s == NF_OK ? s : nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  return s;
+}
+
+/* The document data: the record as JSON on the first line (compact: one
+ * line; in the stored layout, record/stored.h, when asked), then Omega's
+ * lines.  Omega takes the line after one with no '=' (the JSON) as part of
+ * it, so a line of no use to it comes first: newsfields=N, the record's
+ * layout. */
+static nf_status document_data(const nf_record *rec, const char *json, unsigned flags, nf_buf *b,
+                               nf_error *err) {
+  nf_buf lines = NF_BUF_INIT;
+  int layout = 1;
+  nf_status s = omega_lines(rec, &lines);
+  if (s == NF_OK)
+    s = (flags & NF_DOCUMENT_STORED)
+            ? nf_record_stored_json(rec, nf_buf_str(&lines), lines.len, b, &layout, err)
+            : nf_buf_append(b, json, strlen(json));
+  char version[2] = {(char)('0' + layout), '\0'};
+  if (s == NF_OK) s = omega_line(b, "newsfields", version, 1, 0);
+  if (s == NF_OK) s = nf_buf_append(b, nf_buf_str(&lines), lines.len);
+  nf_buf_free(&lines);
+  if (s == NF_ERR_NOMEM) nf_error_set(err, s, "out of memory");
+  return s;
 }
 
 nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, nf_xstem *stem,

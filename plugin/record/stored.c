@@ -9,17 +9,30 @@
 
 /* How a key of the record is stored, and what its absence means. */
 typedef enum {
-  K_VALUE,    /* any value; absent: null */
+  K_VALUE,    /* any value; absent: its Omega line's value when it has one, else null */
   K_OPTIONAL, /* any value, never left out; absent: absent ("meta") */
-  K_LIST,     /* an array; absent: [] */
+  K_LIST,     /* an array; absent: the list it is derived from, else [] */
   K_OBJECT,   /* an object of the members, or null; absent: null */
   K_OBJECTS   /* an array of objects of the members; absent: [] */
 } key_shape;
 
+/* A list that is the distinct values of one member of another key's
+ * objects, those whose kind member is (or is not) a value: the speakers are
+ * the quotations' speakers of kind "person", the bodies the others'. */
+typedef struct derived_list {
+  const char *objects, *member, *kind, *kind_value;
+  int same_kind; /* 1: the kind is kind_value; 0: it is not */
+} derived_list;
+
+static const derived_list speakers_of_quotes = {"quotes", "speaker", "speaker_kind", "person", 1};
+static const derived_list bodies_of_quotes = {"quotes", "speaker", "speaker_kind", "person", 0};
+
 typedef struct stored_key {
   const char *key;
   key_shape shape;
-  const char *const *members; /* K_OBJECT, K_OBJECTS: every member, in order */
+  const char *line;            /* K_VALUE: the Omega line that has the same value, or NULL */
+  const derived_list *derived; /* K_LIST: what it is made of, or NULL */
+  const char *const *members;  /* K_OBJECT, K_OBJECTS: every member, in order */
   size_t nmembers;
   int text, span; /* the member that is the text under the span member, or -1 */
 } stored_key;
@@ -41,21 +54,21 @@ static const char *const quote_members[] = {"speaker", "speaker_span", "speaker_
 #define MEMBERS(m) (m), sizeof(m) / sizeof((m)[0])
 
 static const stored_key layout2[] = {
-    {"id", K_VALUE, NULL, 0, -1, -1},
-    {"headline", K_VALUE, NULL, 0, -1, -1},
-    {"date", K_VALUE, NULL, 0, -1, -1},
-    {"url", K_VALUE, NULL, 0, -1, -1},
-    {"source", K_VALUE, NULL, 0, -1, -1},
-    {"meta", K_OPTIONAL, NULL, 0, -1, -1},
-    {"countries", K_OBJECTS, MEMBERS(country_members), -1, -1},
-    {"dateline", K_OBJECT, MEMBERS(dateline_members), -1, -1},
-    {"byline", K_OBJECTS, MEMBERS(byline_members), -1, -1},
-    {"credits", K_OBJECTS, MEMBERS(credit_members), -1, -1},
-    {"agency", K_VALUE, NULL, 0, -1, -1},
-    {"officials", K_OBJECTS, MEMBERS(official_members), -1, -1},
-    {"quotes", K_OBJECTS, MEMBERS(quote_members), 4, 5},
-    {"speakers", K_LIST, NULL, 0, -1, -1},
-    {"bodies", K_LIST, NULL, 0, -1, -1},
+    {"id", K_VALUE, NULL, NULL, NULL, 0, -1, -1},
+    {"headline", K_VALUE, "caption", NULL, NULL, 0, -1, -1},
+    {"date", K_VALUE, "date", NULL, NULL, 0, -1, -1},
+    {"url", K_VALUE, "url", NULL, NULL, 0, -1, -1},
+    {"source", K_VALUE, NULL, NULL, NULL, 0, -1, -1},
+    {"meta", K_OPTIONAL, NULL, NULL, NULL, 0, -1, -1},
+    {"countries", K_OBJECTS, NULL, NULL, MEMBERS(country_members), -1, -1},
+    {"dateline", K_OBJECT, NULL, NULL, MEMBERS(dateline_members), -1, -1},
+    {"byline", K_OBJECTS, NULL, NULL, MEMBERS(byline_members), -1, -1},
+    {"credits", K_OBJECTS, NULL, NULL, MEMBERS(credit_members), -1, -1},
+    {"agency", K_VALUE, NULL, NULL, NULL, 0, -1, -1},
+    {"officials", K_OBJECTS, NULL, NULL, MEMBERS(official_members), -1, -1},
+    {"quotes", K_OBJECTS, NULL, NULL, MEMBERS(quote_members), 4, 5},
+    {"speakers", K_LIST, NULL, &speakers_of_quotes, NULL, 0, -1, -1},
+    {"bodies", K_LIST, NULL, &bodies_of_quotes, NULL, 0, -1, -1},
 };
 #define NKEYS (sizeof layout2 / sizeof layout2[0])
 
@@ -142,18 +155,66 @@ static int member_is_default(const json_t *o, const stored_key *k, size_t i, con
          memcmp(json_string_value(v), text + s, e - s) == 0;
 }
 
-static int key_is_default(const stored_key *k, const json_t *v) {
-  switch (k->shape) {
-    case K_VALUE:
-    case K_OBJECT:
-      return json_is_null(v);
-    case K_LIST:
-    case K_OBJECTS:
-      return json_is_array(v) && json_array_size(v) == 0;
-    case K_OPTIONAL:
-      break;
+/* The value of the line `name=value` among Omega's lines (each after a
+ * '\n'): 1 and *v, *vn set, else 0. */
+static int line_value(const char *lines, size_t n, const char *name, const char **v, size_t *vn) {
+  size_t len = strlen(name);
+  for (const char *p = lines, *end = lines + n; p && p < end;) {
+    p = memchr(p, '\n', (size_t)(end - p));
+    if (!p) break;
+    p++;
+    if ((size_t)(end - p) > len && memcmp(p, name, len) == 0 && p[len] == '=') {
+      const char *start = p + len + 1, *stop = memchr(start, '\n', (size_t)(end - start));
+      *v = start;
+      *vn = (size_t)((stop ? stop : end) - start);
+      return 1;
+    }
   }
   return 0;
+}
+
+/* The distinct values of a derived list (see derived_list) in record: a
+ * new reference, NULL when out of memory. */
+static json_t *derived_values(const derived_list *d, const json_t *record) {
+  const json_t *objects = json_object_get(record, d->objects);
+  json_t *list = json_array();
+  for (size_t i = 0; list && i < json_array_size(objects); i++) {
+    const json_t *o = json_array_get(objects, i);
+    json_t *v = json_object_get(o, d->member), *kind = json_object_get(o, d->kind);
+    int same = json_is_string(kind) && strcmp(json_string_value(kind), d->kind_value) == 0;
+    if (!json_is_string(v) || !json_string_length(v) || same != d->same_kind) continue;
+    int seen = 0;
+    for (size_t k = 0; !seen && k < json_array_size(list); k++)
+      seen = json_equal(json_array_get(list, k), v);
+    if (!seen && json_array_append(list, v)) {
+      json_decref(list);
+      return NULL;
+    }
+  }
+  return list;
+}
+
+/* What a reader puts back for a key absent from layout 2, record being the
+ * record with the keys before it: the value of its Omega line when the data
+ * has the line, the list it is derived from, else null or [].  A new
+ * reference, NULL when out of memory. */
+static json_t *default_of(const stored_key *k, const json_t *record, const char *lines, size_t n) {
+  const char *lv;
+  size_t ln;
+  json_t *v = k->line && line_value(lines, n, k->line, &lv, &ln) ? json_stringn(lv, ln) : NULL;
+  if (v) return v;
+  if (k->derived) return derived_values(k->derived, record);
+  return k->shape == K_LIST || k->shape == K_OBJECTS ? json_array() : json_null();
+}
+
+/* Whether a key is what a reader puts back when it is absent. */
+static int key_is_default(const stored_key *k, const json_t *v, const json_t *record,
+                          const char *lines, size_t n) {
+  if (k->shape == K_OPTIONAL) return 0;
+  json_t *d = default_of(k, record, lines, n);
+  int same = d && json_equal(v, d);
+  json_decref(d);
+  return same;
 }
 
 /* ---- writing ------------------------------------------------------------------------ */
@@ -194,7 +255,8 @@ static nf_status write_value(nf_buf *b, const json_t *v, const stored_key *k, co
   return s == NF_OK ? nf_buf_append_char(b, ']') : s;
 }
 
-nf_status nf_stored_write(nf_buf *b, const json_t *rec, const char *text, size_t n, int *layout) {
+nf_status nf_stored_write(nf_buf *b, const json_t *rec, const char *text, size_t n,
+                          const char *lines, size_t nlines, int *layout) {
   int compact = *layout >= 2 && record_fits(rec);
   *layout = compact ? 2 : 1;
   nf_status s = nf_buf_append_char(b, '{');
@@ -203,7 +265,7 @@ nf_status nf_stored_write(nf_buf *b, const json_t *rec, const char *text, size_t
   json_t *v;
   json_object_foreach((json_t *)rec, key, v) {
     const stored_key *k = compact ? layout_key(key) : NULL;
-    if (s != NF_OK || (k && key_is_default(k, v))) continue;
+    if (s != NF_OK || (k && key_is_default(k, v, rec, lines, nlines))) continue;
     s = write_key(b, key, &first);
     if (s == NF_OK) s = write_value(b, v, k, text, n);
   }
@@ -259,12 +321,11 @@ static json_t *expand_value(json_t *v, const stored_key *k, const char *text, si
   return list;
 }
 
-static json_t *default_of(const stored_key *k) {
-  return k->shape == K_LIST || k->shape == K_OBJECTS ? json_array() : json_null();
-}
-
-nf_status nf_stored_expand(json_t *record) {
+nf_status nf_stored_expand(json_t *record, const char *data, size_t dn) {
   if (!json_is_object(record)) return NF_ERR_INVALID;
+  if (nf_stored_layout(data, dn) != NF_STORED_LAYOUT) return NF_OK;
+  const char *nl = memchr(data, '\n', dn), *lines = nl ? nl : data + dn;
+  size_t nlines = (size_t)(data + dn - lines);
   json_t *text = json_object_get(record, "text");
   const char *t = json_is_string(text) ? json_string_value(text) : "";
   size_t n = json_is_string(text) ? json_string_length(text) : 0;
@@ -273,7 +334,7 @@ nf_status nf_stored_expand(json_t *record) {
     const stored_key *k = &layout2[i];
     json_t *v = json_object_get(record, k->key);
     if (!v && k->shape == K_OPTIONAL) continue;
-    v = v ? expand_value(v, k, t, n) : default_of(k);
+    v = v ? expand_value(v, k, t, n) : default_of(k, out, lines, nlines);
     if (!v || json_object_set_new(out, k->key, v)) {
       json_decref(out);
       out = NULL;
@@ -307,7 +368,7 @@ nf_status nf_stored_record_line(const char *data, size_t n, char **out, size_t *
     return NF_OK;
   }
   json_t *rec = json_loadb(data, line, JSON_ALLOW_NUL, NULL);
-  nf_status s = !json_is_object(rec) ? NF_ERR_DB_CORRUPT : nf_stored_expand(rec);
+  nf_status s = !json_is_object(rec) ? NF_ERR_DB_CORRUPT : nf_stored_expand(rec, data, n);
   nf_buf b = NF_BUF_INIT;
   if (s == NF_OK) s = nf_json_write(&b, rec);
   json_decref(rec);

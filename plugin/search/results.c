@@ -241,18 +241,18 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, const nf_se
   json_error_t jerr;
   /* the record is the data's first line; Omega's lines follow it */
   json_t *doc = json_loadb(data, n, JSON_DISABLE_EOF_CHECK, &jerr);
-  int stored = nf_stored_layout(data, n) == NF_STORED_LAYOUT;
+  /* what the index's layout left out, put back: the record reads as it was */
+  if (json_is_object(doc) && nf_stored_expand(doc, data, n) != NF_OK) s = NF_ERR_NOMEM;
   free(data);
+  if (s != NF_OK) {
+    json_decref(doc);
+    return nf_error_set(err, s, "out of memory");
+  }
   if (!json_is_object(doc)) {
     json_decref(doc);
     return nf_error_set(err, NF_ERR_DB_CORRUPT,
                         "document %u has no newsfields record (not indexed by newsfields?)",
                         nf_xmset_docid(m, i));
-  }
-  /* what the index's layout left out, put back: the record reads as it was */
-  if (stored && nf_stored_expand(doc) != NF_OK) {
-    json_decref(doc);
-    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   }
   h->id = dup_json_string(doc, "id");
   h->date = dup_json_string(doc, "date");
