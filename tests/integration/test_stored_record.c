@@ -17,6 +17,7 @@
 #include "newsfields/record.h"
 #include "newsfields/search.h"
 #include "record/stored.h"
+#include "search_fixture.h"
 #include "testutil.h"
 #include "xapian/shim.h"
 
@@ -29,18 +30,8 @@ static nf_schema *schema;
 
 /* The sample corpus through the indexer: layout 2. */
 static void index_stored(void) {
-  nf_error err;
-  nf_indexer *ix;
-  nf_input *in;
   const char *inputs[] = {SAMPLE};
-  ck_assert_int_eq(nf_indexer_open(stored_db, schema, NULL, &ix, &err), NF_OK);
-  ck_assert_int_eq(nf_input_open(inputs, 1, &in, &err), NF_OK);
-  const nf_article *a;
-  while (nf_input_next(in, &a, &err) == NF_OK && a)
-    ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
-  nf_input_free(in);
-  nf_indexer_free(ix);
+  ck_assert_uint_gt(nf_test_index_files(stored_db, schema, NULL, inputs, 1), 30);
 }
 
 /* Calls fn with every article of the sample corpus and its record. */
