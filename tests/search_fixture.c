@@ -6,9 +6,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "newsfields/input.h"
 #include "testutil.h"
 
 #define NF_TEST_MAX_IDS 100
+
+unsigned long nf_test_index_files(const char *path, const nf_schema *schema,
+                                  const nf_index_options *opts, const char *const *inputs,
+                                  size_t n) {
+  nf_error err;
+  nf_indexer *ix;
+  nf_input *in;
+  ck_assert_msg(nf_indexer_open(path, schema, opts, &ix, &err) == NF_OK, "%s", err.message);
+  ck_assert_int_eq(nf_input_open(inputs, n, &in, &err), NF_OK);
+  const nf_article *a;
+  while (nf_input_next(in, &a, &err) == NF_OK && a)
+    ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
+  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
+  unsigned long count = nf_indexer_added(ix);
+  nf_input_free(in);
+  nf_indexer_free(ix);
+  return count;
+}
 
 char *nf_test_search_ids(const char *const *dbs, size_t ndbs, const nf_schema *schema,
                          const char *query, const nf_search_options *opts) {

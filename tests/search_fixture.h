@@ -4,8 +4,15 @@
 
 #include <stddef.h>
 
+#include "newsfields/index.h"
 #include "newsfields/schema.h"
 #include "newsfields/search.h"
+
+/* Indexes every article of the input files into the database at path
+ * (opts as nf_indexer_open's) and commits; returns how many were added. */
+unsigned long nf_test_index_files(const char *path, const nf_schema *schema,
+                                  const nf_index_options *opts, const char *const *inputs,
+                                  size_t n);
 
 /* The ids a query finds in the databases (at most 100), space-separated:
  * sorted (opts NULL: the results compared as a set) or in result order

@@ -52,8 +52,9 @@ NF_API nf_status nf_searcher_reopen(nf_searcher *s, nf_error *err);
 /* Documents in the databases. */
 NF_API nf_status nf_searcher_doccount(nf_searcher *s, unsigned long *out, nf_error *err);
 
-/* The whole record of the article with that id, as the indexer stored it
- * (JSON, its text included; malloc'd, *len bytes), for a document view:
+/* The whole record of the article with that id (JSON, its text included,
+ * as nf_record_to_json writes it, whatever layout the index stored it in;
+ * malloc'd, *len bytes), for a document view:
  * hits carry only a summary of it.  NF_ERR_NOT_FOUND when no article has
  * the id. */
 NF_API nf_status nf_searcher_document(nf_searcher *s, const char *id, size_t n, char **out,

@@ -58,8 +58,10 @@ typedef nf_status (*nf_document_value_fn)(void *ctx, unsigned slot, const char *
 NF_API nf_status nf_document_values(const nf_document *d, nf_document_value_fn fn, void *ctx,
                                     nf_error *err);
 /* The document data, NUL-terminated, valid until nf_document_free: the
- * record as JSON (with the text) on the first line, then the lines Omega
- * reads (caption=, sample=, url=, date=, modtime=; schema/omega/README.md). */
+ * record as JSON (with the text), whole, on the first line, then the lines
+ * Omega reads (newsfields=1, caption=, sample=, url=, date=, modtime=;
+ * schema/omega/README.md).  `newsfields index` stores the record smaller
+ * (newsfields=2); newsfields reads either the same. */
 NF_API const char *nf_document_data(const nf_document *d, size_t *n);
 /* The unique term (id prefix + id), which the document contains: give it to
  * replace_document so that re-indexing an article replaces it. */

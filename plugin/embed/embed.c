@@ -92,8 +92,10 @@ nf_status nf_embed_analyse(nf_embed *e, const nf_article *article, nf_document *
   if (!e || !article) return nf_error_set(err, NF_ERR_INVALID, "no newsfields or no article");
   nf_document *d = calloc(1, sizeof *d);
   if (!d) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  /* the record whole (layout 1), not as the index stores it: the caller's
+   * program reads this data itself */
   nf_status s = nf_document_from_article(e->schema, e->pipeline, e->analysis, e->record, article,
-                                         e->stem, &d->doc, &d->uid, &d->uid_len, err);
+                                         e->stem, 0, &d->doc, &d->uid, &d->uid_len, err);
   if (s == NF_OK) s = nf_xdoc_get_data(d->doc, &d->data, &d->data_len, err);
   if (s != NF_OK) {
     nf_document_free(d);

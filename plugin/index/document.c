@@ -8,6 +8,7 @@
 #include "core/buffer.h"
 #include "core/date.h"
 #include "fields/keys.h"
+#include "record/stored.h"
 
 /* Positions left between two free-text values, so no phrase spans both. */
 #define NF_FIELD_GAP 100
@@ -164,18 +165,13 @@ static nf_status omega_str(nf_buf *b, const char *name, nf_str v, size_t max) {
   return omega_line(b, name, v.p, v.n, max);
 }
 
-/* The document data: the record as JSON on the first line (compact: one
- * line), then the fields Omega's templates read ($field{caption}, sample,
+/* Omega's lines: the fields its templates read ($field{caption}, sample,
  * url, modtime for $date), one name=value line each (schema/omega/README.md),
  * taken from the article and the record's date as they are (not from the
- * JSON again).  Omega takes the line after one with no '=' (the JSON) as
- * part of it, so a line of no use to it comes first: newsfields=1, the
- * layout's version. */
-static nf_status document_data(const nf_record *rec, const char *json, nf_buf *b) {
+ * JSON again). */
+static nf_status omega_lines(const nf_record *rec, nf_buf *b) {
   const nf_article *a = nf_record_article(rec);
-  nf_status s = nf_buf_append(b, json, strlen(json));
-  if (s == NF_OK) s = omega_line(b, "newsfields", "1", 1, 0);
-  if (s == NF_OK) s = omega_str(b, "caption", a->headline.p ? a->headline : a->id, 0);
+  nf_status s = omega_str(b, "caption", a->headline.p ? a->headline : a->id, 0);
   if (s == NF_OK) s = omega_str(b, "sample", a->text, 300);
   if (s == NF_OK) s = omega_str(b, "url", a->url, 0);
   nf_date d;
@@ -190,8 +186,30 @@ static nf_status document_data(const nf_record *rec, const char *json, nf_buf *b
   return s;
 }
 
+/* The document data: the record as JSON on the first line (compact: one
+ * line; in the stored layout, record/stored.h, when asked), then Omega's
+ * lines.  Omega takes the line after one with no '=' (the JSON) as part of
+ * it, so a line of no use to it comes first: newsfields=N, the record's
+ * layout. */
+static nf_status document_data(const nf_record *rec, const char *json, unsigned flags, nf_buf *b,
+                               nf_error *err) {
+  nf_buf lines = NF_BUF_INIT;
+  int layout = 1;
+  nf_status s = omega_lines(rec, &lines);
+  if (s == NF_OK)
+    s = (flags & NF_DOCUMENT_STORED)
+            ? nf_record_stored_json(rec, nf_buf_str(&lines), lines.len, b, &layout, err)
+            : nf_buf_append(b, json, strlen(json));
+  char version[2] = {(char)('0' + layout), '\0'};
+  if (s == NF_OK) s = omega_line(b, "newsfields", version, 1, 0);
+  if (s == NF_OK) s = nf_buf_append(b, nf_buf_str(&lines), lines.len);
+  nf_buf_free(&lines);
+  if (s == NF_ERR_NOMEM) nf_error_set(err, s, "out of memory");
+  return s;
+}
+
 nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, nf_xstem *stem,
-                            nf_xdoc **out, nf_error *err) {
+                            unsigned flags, nf_xdoc **out, nf_error *err) {
   *out = NULL;
   nf_xdoc *doc;
   nf_status s = nf_record_check_limits(rec, schema, NULL, err);
@@ -208,8 +226,7 @@ nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, nf_xs
   if (s == NF_OK) s = nf_record_to_json(rec, NF_RECORD_JSON_TEXT, &data, err);
   if (s == NF_OK) s = nf_record_check_limits(rec, schema, data, err);
   nf_buf omega = NF_BUF_INIT;
-  if (s == NF_OK && document_data(rec, data, &omega) != NF_OK)
-    s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  if (s == NF_OK) s = document_data(rec, data, flags, &omega, err);
   if (s == NF_OK) s = nf_xdoc_set_data(doc, omega.data, omega.len, err);
   nf_buf_free(&omega);
   free(data);
@@ -236,11 +253,12 @@ nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, ch
 
 nf_status nf_document_from_article(const nf_schema *schema, const nf_pipeline *p, nf_analysis *an,
                                    nf_record *rec, const nf_article *article, nf_xstem *stem,
-                                   nf_xdoc **doc, char **uid, size_t *uid_len, nf_error *err) {
+                                   unsigned flags, nf_xdoc **doc, char **uid, size_t *uid_len,
+                                   nf_error *err) {
   *doc = NULL;
   *uid = NULL;
   nf_status s = nf_record_extract(rec, p, an, article, err);
-  if (s == NF_OK) s = nf_document_build(schema, rec, stem, doc, err);
+  if (s == NF_OK) s = nf_document_build(schema, rec, stem, flags, doc, err);
   if (s == NF_OK && nf_document_uid_term(schema, rec, uid, uid_len) != NF_OK)
     s = nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   if (s != NF_OK) {

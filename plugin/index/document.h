@@ -6,11 +6,15 @@
 #include "newsfields/schema.h"
 #include "xapian/shim.h"
 
+/* Flags for nf_document_build. */
+#define NF_DOCUMENT_STORED 1u /* the record in the index's layout (record/stored.h) */
+
 /* Terms, values and data for every schema field the record has values for.
- * The data is the record's JSON with its text (for snippets and results).
+ * The data is the record's JSON with its text (for snippets and results):
+ * whole, or with flags NF_DOCUMENT_STORED as `newsfields index` stores it.
  * Free text is stemmed by stem, the calling thread's (nf_xdoc_new_stemmed). */
 nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, nf_xstem *stem,
-                            nf_xdoc **out, nf_error *err);
+                            unsigned flags, nf_xdoc **out, nf_error *err);
 
 /* The unique term of the record's id (the id field's prefix + id), malloc'd. */
 nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, char **out,
@@ -21,6 +25,7 @@ nf_status nf_document_uid_term(const nf_schema *schema, const nf_record *rec, ch
  * thread.  On error *doc and *uid are NULL. */
 nf_status nf_document_from_article(const nf_schema *schema, const nf_pipeline *p, nf_analysis *an,
                                    nf_record *rec, const nf_article *article, nf_xstem *stem,
-                                   nf_xdoc **doc, char **uid, size_t *uid_len, nf_error *err);
+                                   unsigned flags, nf_xdoc **doc, char **uid, size_t *uid_len,
+                                   nf_error *err);
 
 #endif

@@ -267,8 +267,9 @@ static nf_status add_here(nf_indexer *ix, const nf_article *article, nf_error *e
   nf_xdoc *doc;
   char *uid;
   size_t uid_len = 0;
-  nf_status s = nf_document_from_article(ix->schema, ix->pipeline, ix->analysis, ix->record,
-                                         article, ix->stem, &doc, &uid, &uid_len, err);
+  nf_status s =
+      nf_document_from_article(ix->schema, ix->pipeline, ix->analysis, ix->record, article,
+                               ix->stem, NF_DOCUMENT_STORED, &doc, &uid, &uid_len, err);
   if (s == NF_OK) s = write_doc(ix, doc, uid, uid_len, err);
   free(uid);
   nf_xdoc_free(doc);

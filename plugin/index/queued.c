@@ -25,8 +25,9 @@ void nf_queued_where(const nf_article *a, char *where) {
 void nf_queued_work(const nf_schema *schema, const nf_pipeline *pipeline, nf_xstem *stem,
                     nf_analysis *analysis, nf_record *record, const nf_article *a, nf_worked *out) {
   nf_error_clear(&out->err);
-  nf_status s = nf_document_from_article(schema, pipeline, analysis, record, a, stem, &out->doc,
-                                         &out->uid, &out->uid_len, &out->err);
+  nf_status s =
+      nf_document_from_article(schema, pipeline, analysis, record, a, stem, NF_DOCUMENT_STORED,
+                               &out->doc, &out->uid, &out->uid_len, &out->err);
   if (s != NF_OK && !out->err.where[0]) nf_queued_where(a, out->err.where);
   out->status = s;
 }

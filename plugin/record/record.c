@@ -11,6 +11,7 @@
 #include "newsfields/record.h"
 #include "newsfields/text.h"
 #include "similar.h"
+#include "stored.h"
 
 struct nf_record {
   const nf_article *article;
@@ -221,29 +222,36 @@ int nf_record_date(const nf_record *rec, nf_date *out) {
   return rec->has_date;
 }
 
+/* The record with its text appended (without copying the object) into b, in
+ * the layout *layout asks at most (stored.h); *layout is the one written. */
+static nf_status with_text(const nf_record *rec, const char *lines, size_t nlines, nf_buf *b,
+                           int *layout, nf_error *err) {
+  size_t n;
+  const char *text = nf_record_text(rec, &n);
+  if (nf_utf8_validate(text, n, NULL) != NF_OK)
+    return nf_error_set(err, NF_ERR_PARSE, "the text is not valid UTF-8");
+  if (nf_stored_write(b, rec->json, text, n, lines, nlines, layout) != NF_OK)
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  return NF_OK;
+}
+
+nf_status nf_record_stored_json(const nf_record *rec, const char *lines, size_t nlines, nf_buf *b,
+                                int *layout, nf_error *err) {
+  *layout = NF_STORED_LAYOUT;
+  return with_text(rec, lines, nlines, b, layout, err);
+}
+
 /* The compact JSON, text appended (flags & NF_RECORD_JSON_TEXT) without
  * copying the object: what every article indexed makes. */
 static nf_status compact_json(const nf_record *rec, unsigned flags, char **out, nf_error *err) {
   nf_buf b = NF_BUF_INIT;
-  nf_status s = nf_json_write(&b, rec->json);
-  if (s == NF_OK && (flags & NF_RECORD_JSON_TEXT)) {
-    size_t n;
-    const char *text = nf_record_text(rec, &n);
-    if (nf_utf8_validate(text, n, NULL) != NF_OK) {
-      nf_buf_free(&b);
-      return nf_error_set(err, NF_ERR_PARSE, "the text is not valid UTF-8");
-    }
-    b.len--; /* the object's '}' */
-    if (json_object_size(rec->json)) s = nf_buf_append_char(&b, ',');
-    if (s == NF_OK) s = nf_json_write_string(&b, "text", 4);
-    if (s == NF_OK) s = nf_buf_append_char(&b, ':');
-    if (s == NF_OK) s = nf_json_write_string(&b, text, n);
-    if (s == NF_OK) s = nf_buf_append_char(&b, '}');
-  }
+  int layout = 1; /* whole */
+  nf_status s = (flags & NF_RECORD_JSON_TEXT) ? with_text(rec, "", 0, &b, &layout, err)
+                                              : nf_json_write(&b, rec->json);
   if (s == NF_OK) s = nf_buf_append_char(&b, '\0');
   if (s != NF_OK) {
     nf_buf_free(&b);
-    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+    return s == NF_ERR_NOMEM ? nf_error_set(err, s, "out of memory") : s;
   }
   *out = b.data;
   return NF_OK;

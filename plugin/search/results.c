@@ -8,6 +8,7 @@
 
 #include "core/buffer.h"
 #include "fields/keys.h"
+#include "record/stored.h"
 
 /* Markers Xapian puts around matched words; control characters that
  * indexed text never needs, removed from the text before snippeting. */
@@ -240,7 +241,13 @@ static nf_status fill_hit(hit_store *h, const nf_xmset *m, size_t i, const nf_se
   json_error_t jerr;
   /* the record is the data's first line; Omega's lines follow it */
   json_t *doc = json_loadb(data, n, JSON_DISABLE_EOF_CHECK, &jerr);
+  /* what the index's layout left out, put back: the record reads as it was */
+  if (json_is_object(doc) && nf_stored_expand(doc, data, n) != NF_OK) s = NF_ERR_NOMEM;
   free(data);
+  if (s != NF_OK) {
+    json_decref(doc);
+    return nf_error_set(err, s, "out of memory");
+  }
   if (!json_is_object(doc)) {
     json_decref(doc);
     return nf_error_set(err, NF_ERR_DB_CORRUPT,

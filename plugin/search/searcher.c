@@ -8,6 +8,7 @@
 #include "fieldrefs.h"
 #include "fields/keys.h"
 #include "query.h"
+#include "record/stored.h"
 #include "results_internal.h"
 #include "suggest.h"
 #include "xapian/shim.h"
@@ -107,12 +108,14 @@ nf_status nf_searcher_document(nf_searcher *s, const char *id, size_t n, char **
   if (st == NF_ERR_NOT_FOUND)
     return nf_error_set(err, st, "no article has the id '%.*s'", (int)(n > 200 ? 200 : n), id);
   if (st != NF_OK) return st;
-  /* the record is the data's first line; Omega's lines follow it */
-  char *nl = memchr(data, '\n', dlen);
-  *len = nl ? (size_t)(nl - data) : dlen;
-  data[*len] = '\0';
-  *out = data;
-  return NF_OK;
+  /* the record is the data's first line, as the index stored it; Omega's
+   * lines follow it */
+  st = nf_stored_record_line(data, dlen, out, len);
+  free(data);
+  if (st == NF_ERR_DB_CORRUPT)
+    return nf_error_set(err, st, "the article '%.*s' has no newsfields record",
+                        (int)(n > 200 ? 200 : n), id);
+  return st == NF_OK ? st : nf_error_set(err, st, "out of memory");
 }
 
 static int blank(const char *p, size_t n) {

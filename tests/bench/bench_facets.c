@@ -235,7 +235,7 @@ static double build(const char *path, const nf_schema *schema, unsigned long n) 
     nf_xdoc *doc;
     char *uid;
     size_t uid_len;
-    if (nf_document_build(schema, rec, stem, &doc, &err)) die("document", &err);
+    if (nf_document_build(schema, rec, stem, NF_DOCUMENT_STORED, &doc, &err)) die("document", &err);
     if (nf_document_uid_term(schema, rec, &uid, &uid_len)) die("uid", NULL);
     if (nf_xdb_replace(db, uid, uid_len, doc, &err)) die("replace", &err);
     free(uid);

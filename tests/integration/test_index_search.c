@@ -25,19 +25,7 @@ static nf_schema *schema;
 
 /* Index every article of the inputs into path; returns the count. */
 static unsigned long index_into(const char *path, const char *const *inputs, size_t n) {
-  nf_error err;
-  nf_indexer *ix;
-  nf_input *in;
-  ck_assert_int_eq(nf_indexer_open(path, schema, NULL, &ix, &err), NF_OK);
-  ck_assert_int_eq(nf_input_open(inputs, n, &in, &err), NF_OK);
-  const nf_article *a;
-  while (nf_input_next(in, &a, &err) == NF_OK && a)
-    ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
-  unsigned long count = nf_indexer_added(ix);
-  nf_input_free(in);
-  nf_indexer_free(ix);
-  return count;
+  return nf_test_index_files(path, schema, NULL, inputs, n);
 }
 
 static void setup(void) {

@@ -61,17 +61,8 @@ static void setup(void) {
   nf_pipeline *p;
   ck_assert_int_eq(nf_pipeline_new(reg, &env, &p, &err), NF_OK);
   nf_index_options opts = {NULL, 0, p, 1, 0};
-  nf_indexer *ix;
-  nf_input *in;
   const char *inputs[] = {input};
-  ck_assert_msg(nf_indexer_open(db, schema, &opts, &ix, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_input_open(inputs, 1, &in, &err), NF_OK);
-  const nf_article *a;
-  while (nf_input_next(in, &a, &err) == NF_OK && a)
-    ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
-  nf_input_free(in);
-  nf_indexer_free(ix);
+  nf_test_index_files(db, schema, &opts, inputs, 1);
   nf_pipeline_free(p);
 }
 

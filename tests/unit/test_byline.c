@@ -337,16 +337,7 @@ static void index_setup(void) {
   db = malloc(strlen(dir) + 4);
   sprintf(db, "%s/db", dir);
   const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl", NF_TEST_FIXTURES "/photo-credit.txt"};
-  nf_indexer *ix;
-  nf_input *in;
-  ck_assert_msg(nf_indexer_open(db, schema, NULL, &ix, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_input_open(inputs, 2, &in, &err), NF_OK);
-  const nf_article *a;
-  while (nf_input_next(in, &a, &err) == NF_OK && a)
-    ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
-  nf_input_free(in);
-  nf_indexer_free(ix);
+  nf_test_index_files(db, schema, NULL, inputs, 2);
 }
 
 static void index_teardown(void) {

@@ -458,16 +458,7 @@ static void index_setup(void) {
                                  "agreed to buy more rice.\"}\n"),
                    0);
   const char *inputs[] = {NF_TEST_CORPUS "/sample.jsonl", undated, old};
-  nf_indexer *ix;
-  nf_input *in;
-  ck_assert_msg(nf_indexer_open(db, schema, NULL, &ix, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_input_open(inputs, 3, &in, &err), NF_OK);
-  const nf_article *a;
-  while (nf_input_next(in, &a, &err) == NF_OK && a)
-    ck_assert_msg(nf_indexer_add(ix, a, &err) == NF_OK, "%s", err.message);
-  ck_assert_int_eq(nf_indexer_commit(ix, &err), NF_OK);
-  nf_input_free(in);
-  nf_indexer_free(ix);
+  nf_test_index_files(db, schema, NULL, inputs, 3);
   free(undated);
   free(old);
 }
