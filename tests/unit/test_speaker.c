@@ -347,6 +347,13 @@ static const struct {
     {"Prices will rise, the ministry said.", "group:-;[[],[]]"},
     {"“Maybe,” he said.", "-:-;[[],[]]"},
     {"Alan\nGreenspan said rates would hold.", "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
+    /* a name in apposition after a description speaks; "adding to" is no
+     * speech */
+    {"“We are anxious,” said another Twitter user, Johanna Bayer.",
+     "person:Johanna Bayer;[[\"Johanna Bayer\"],[]]"},
+    {"Prices rose, according to the bank's counsel, Jan Roe.", "person:Jan Roe;[[\"Jan Roe\"],[]]"},
+    {"Acme said its suit alleges that Quorvex and its chairman, Jan Roe, interfered.", "[[],[]]"},
+    {"Jan Roe won the primary on Tuesday, adding to her lead.", "[[],[]]"},
     /* a spokesman for a named person speaks, not that person */
     {"“We were not told,” Jan Roe, a spokesman for House Speaker Paul Ryan told the Post.",
      "person:Jan Roe;[[\"Jan Roe\"],[]]"},

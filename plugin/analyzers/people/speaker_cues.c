@@ -290,6 +290,12 @@ nf_status spk_find_cues(article *a) {
       i = c.end - 1;
       continue; /* "was told", "is said to" */
     }
+    /* "won the primary, adding to her lead": "add to" is no speech */
+    if (m.entry && m.entry->lemma && strcmp(m.entry->lemma, "add") == 0 &&
+        nf_tok_is(&a->toks, c.end, "to")) {
+      i = c.end - 1;
+      continue;
+    }
     if ((m.flags & NF_LEX_QUOTE) && !quote_follows(a, c.end) && !judged_by_person(a, &m, k, i)) {
       i = c.end - 1;
       continue; /* "called for talks" is no cue; "called it “reckless”" is */

@@ -665,10 +665,55 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
 }
 
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s);
+static int source_after(const article *a, size_t b, int any, source *s);
 
 /* The source that starts at token b (after "said" or "according to"); with
  * `any`, any noun phrase is one. */
+/* "said another Twitter user, Johanna Bayer.", "said a former spokesman for
+ * Ukraine's Foreign Ministry, Oleg Voloshyn, who ...": a name in apposition
+ * after a description of no person is who speaks.  The description's words
+ * run to the first comma, with no verb and no quotation. */
+static int appositive_person(const article *a, size_t from, source *s) {
+  /* words of a clause, not of a noun phrase: "said its suit alleges that
+   * Coastal and its chairman, Oscar Wyatt, ..." */
+  static const char *const clause[] = {"that",  "and",   "or",  "but",     "was", "is",
+                                       "are",   "were",  "has", "have",    "had", "will",
+                                       "would", "to",    "be",  "been",    "who", "which",
+                                       "when",  "while", "if",  "because", NULL};
+  for (size_t k = from; k < a->toks.n && k < from + 12; k++) {
+    const nf_token *tk = &a->toks.v[k];
+    if ((tk->flags & NF_TOK_IN_QUOTE) || tk->kind == NF_TOKEN_QUOTE ||
+        (k > from && (tk->flags & NF_TOK_SENT_START)) ||
+        lex_at(a, k, NF_LEX_BIT(NF_LEX_VERB)).len || nf_tok_in(&a->toks, k, clause))
+      return 0;
+    if (!nf_tok_punct(&a->toks, k, ",")) continue;
+    if (k + 1 >= a->toks.n || a->person_at[k + 1] == NONE) return 0;
+    const mention *p = &a->persons[a->person_at[k + 1]];
+    size_t after = p->end;
+    if (after < a->toks.n && !nf_tok_punct(&a->toks, after, ",") &&
+        !nf_tok_punct(&a->toks, after, ".") && !nf_tok_punct(&a->toks, after, ";"))
+      return 0;
+    size_t begin = s->begin;
+    spk_person_source(a, p, s);
+    s->begin = (uint32_t)begin;
+    return 1;
+  }
+  return 0;
+}
+
 int spk_source_after(const article *a, size_t b, int any, source *s) {
+  int found = source_after(a, b, any, s);
+  if (found && s->kind == SRC_PERSON) return 1;
+  source named = *s;
+  named.begin = (uint32_t)b;
+  if (appositive_person(a, found ? spk_source_words_end(s) : b, &named)) {
+    *s = named;
+    return 1;
+  }
+  return found;
+}
+
+static int source_after(const article *a, size_t b, int any, source *s) {
   memset(s, 0, sizeof *s);
   if (b >= a->toks.n || (a->toks.v[b].flags & NF_TOK_IN_QUOTE)) return 0;
   if (a->person_at[b] != NONE &&
