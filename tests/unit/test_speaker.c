@@ -347,6 +347,11 @@ static const struct {
     {"Prices will rise, the ministry said.", "group:-;[[],[]]"},
     {"“Maybe,” he said.", "-:-;[[],[]]"},
     {"Alan\nGreenspan said rates would hold.", "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
+    /* a family name first ("Ban" is Ban Ki-moon), a nickname inside a name */
+    {"U.N. Secretary-General Ban Ki-moon spoke. “It was hard,” Ban recalled.",
+     "person:Ban Ki-moon;[[\"Ban Ki-moon\"],[]]"},
+    {"John “Tig” Tiegen spoke. “She goes home,” Tiegen stated.",
+     "person:John “Tig” Tiegen;[[\"John “Tig” Tiegen\"],[]]"},
     /* a name in apposition after a description speaks; "adding to" is no
      * speech */
     {"“We are anxious,” said another Twitter user, Johanna Bayer.",

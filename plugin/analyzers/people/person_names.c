@@ -160,6 +160,13 @@ static int read_run(const finder *f, size_t i, run *r) {
       k = p;
       continue;
     }
+    /* "John “Tig” Tiegen": a one-word nickname in quotation marks */
+    if (words && k + 3 < f->toks.n && f->toks.v[k].kind == NF_TOKEN_QUOTE &&
+        (f->toks.v[k].flags & NF_TOK_OPEN) && f->toks.v[k + 2].kind == NF_TOKEN_QUOTE &&
+        (f->toks.v[k + 2].flags & NF_TOK_CLOSE) && name_word(f, k + 1) && name_word(f, k + 3)) {
+      k += 3;
+      continue;
+    }
     /* "Santos-Reyes" */
     if (f->toks.v[k].kind == NF_TOKEN_HYPHEN && glued(f, k) && glued(f, k + 1) &&
         name_word(f, k + 1)) {
@@ -510,9 +517,21 @@ static int in_core(const finder *f, const run *r, size_t k) {
   return 0;
 }
 
+/* A name written family name first, its given name two syllables joined by
+ * a hyphen, the second in lower case: "Ban Ki-moon", "Moon Jae-in". */
+static int family_name_first(const finder *f, const run *pr) {
+  size_t k = pr->last + 1;
+  return pr->first != pr->last && k + 1 < pr->end && f->toks.v[k].kind == NF_TOKEN_HYPHEN &&
+         glued(f, k) && given_syllable(f, k + 1);
+}
+
 /* Does run r name person p (whose fullest name is pr)? */
 static int names(const finder *f, const run *r, const run *pr) {
   if (!pr->nwords) return 0;
+  /* "Ban" after "Ban Ki-moon" */
+  if (r->first == r->last && family_name_first(f, pr) &&
+      strcmp(nf_tok_fold(&f->toks, r->last), nf_tok_fold(&f->toks, pr->first)) == 0)
+    return 1;
   if (strcmp(nf_tok_fold(&f->toks, r->last), nf_tok_fold(&f->toks, pr->last)) == 0) {
     if (r->first == r->last || pr->first == pr->last) return 1;
     return in_core(f, pr, r->first);

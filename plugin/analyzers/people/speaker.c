@@ -167,6 +167,10 @@ static nf_status attribute_quotes(article *a) {
     const nf_quote *q = &qs[qi];
     of_piece[qi] = NONE;
     if (q->depth != 0) continue;
+    /* "John “Tig” Tiegen": a nickname inside a name is no quotation */
+    if (q->tok_begin >= 2 && a->person_at[q->tok_begin - 2] != NONE &&
+        a->persons[a->person_at[q->tok_begin - 2]].end > q->tok_end)
+      continue;
     uint32_t ci = NONE;
     int partial = 0;
     size_t para = spk_paragraph_of(a, q->tok_begin ? q->tok_begin - 1 : 0);
