@@ -347,6 +347,9 @@ static const struct {
     {"Prices will rise, the ministry said.", "group:-;[[],[]]"},
     {"“Maybe,” he said.", "-:-;[[],[]]"},
     {"Alan\nGreenspan said rates would hold.", "person:Alan Greenspan;[[\"Alan Greenspan\"],[]]"},
+    /* a sheikh by his given name */
+    {"Oil minister Sheikh Ali al-Khalifa al-Sabah spoke. Sheikh Ali said OPEC would hold.",
+     "person:Ali al-Khalifa al-Sabah;[[\"Ali al-Khalifa al-Sabah\"],[]]"},
     /* a family name first ("Ban" is Ban Ki-moon), a nickname inside a name */
     {"U.N. Secretary-General Ban Ki-moon spoke. “It was hard,” Ban recalled.",
      "person:Ban Ki-moon;[[\"Ban Ki-moon\"],[]]"},

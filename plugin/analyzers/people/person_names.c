@@ -543,8 +543,14 @@ static int names(const finder *f, const run *r, const run *pr) {
  * Lula da Silva": a middle name of a long name. */
 static int names_by_first(const finder *f, const run *r, const run *pr) {
   if (r->first != r->last || pr->first == pr->last) return 0;
-  if (pr->nwords == 2)
-    return strcmp(nf_tok_fold(&f->toks, r->first), nf_tok_fold(&f->toks, pr->first)) == 0;
+  /* "Sheikh Ali" for "Sheikh Ali al-Khalifa al-Sabah": royals and sheikhs
+   * go by their given names */
+  static const char *const by_given[] = {"sheikh", "prince", "princess", "emir",
+                                         "king",   "queen",  "sultan",   NULL};
+  int given = pr->nwords == 2 || (r->begin > 0 && nf_tok_in(&f->toks, r->begin - 1, by_given));
+  if (given && strcmp(nf_tok_fold(&f->toks, r->first), nf_tok_fold(&f->toks, pr->first)) == 0)
+    return 1;
+  if (pr->nwords == 2) return 0;
   for (size_t j = pr->first + 1; j < pr->last; j++)
     if (f->toks.v[j].kind == NF_TOKEN_WORD && (f->toks.v[j].flags & NF_TOK_CAPITALIZED) &&
         !(f->toks.v[j].flags & NF_TOK_INITIAL) &&
