@@ -667,8 +667,6 @@ int spk_source_before(const article *a, size_t e, size_t cue_at, int depth, sour
 static int spk_np_source_after(const article *a, size_t b, size_t k, int any, source *s);
 static int source_after(const article *a, size_t b, int any, source *s);
 
-/* The source that starts at token b (after "said" or "according to"); with
- * `any`, any noun phrase is one. */
 /* "said another Twitter user, Johanna Bayer.", "said a former spokesman for
  * Ukraine's Foreign Ministry, Oleg Voloshyn, who ...": a name in apposition
  * after a description of no person is who speaks.  The description's words
@@ -701,6 +699,8 @@ static int appositive_person(const article *a, size_t from, source *s) {
   return 0;
 }
 
+/* The source that starts at token b (after "said" or "according to"); with
+ * `any`, any noun phrase is one. */
 int spk_source_after(const article *a, size_t b, int any, source *s) {
   int found = source_after(a, b, any, s);
   if (found && s->kind == SRC_PERSON) return 1;
