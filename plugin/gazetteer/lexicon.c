@@ -212,7 +212,8 @@ static nf_status read_place_row(void *ctx, const nf_tsv_row *row, nf_error *err)
     if (strcmp(e->country, code) != 0) e->country[0] = '\0';
     /* a region's name only while every place of that name is a region:
      * "Paris" is a capital too */
-    e->flags = (uint16_t)((e->flags & (flags | ~NF_LEX_REGION)) | (flags & ~NF_LEX_REGION));
+    uint16_t region = e->flags & flags & NF_LEX_REGION;
+    e->flags = (uint16_t)(((e->flags | flags) & ~NF_LEX_REGION) | region);
     return NF_OK;
   }
   s = add_entry(lex, row, NF_LEX_PLACE, phrase, NULL, flags, err);

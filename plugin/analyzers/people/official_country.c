@@ -17,7 +17,6 @@
  *      it is one of the tied).  A company's or an association's office gets
  *      no country this way: its holder holds no state's office. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/tokens.h"
@@ -127,7 +126,8 @@ static const char *place_before(const article *a, const title *t) {
     uint32_t b = end - len;
     if (!(a->toks.v[b].flags & NF_TOK_CAPITALIZED)) continue;
     nf_lex_match m = lex_at(a, b, NF_LEX_BIT(NF_LEX_PLACE));
-    if (m.len == len && place_country(a, t, m.entry)) return place_country(a, t, m.entry);
+    const char *code = m.len == len ? place_country(a, t, m.entry) : NULL;
+    if (code) return code;
   }
   return NULL;
 }
@@ -232,21 +232,25 @@ static int name_word_at(const article *a, size_t k) {
  * ("in Iowa", "Ohio's"), outside the dateline.  A region's name counts
  * alone, not inside a longer name ("Sheikh Ali al-Sabah" is no Sabah). */
 static void tally_places(const article *a, uint32_t dl_end, country_tally *t) {
-  for (size_t i = 0; i < a->toks.n; i++) {
-    if (a->toks.v[i].start < dl_end || !(a->toks.v[i].flags & NF_TOK_CAPITALIZED)) continue;
-    nf_lex_match m = lex_at(a, i, NF_LEX_BIT(NF_LEX_PLACE));
+  for (size_t b = 0; b < a->toks.n; b++) {
+    if (a->toks.v[b].start < dl_end || !(a->toks.v[b].flags & NF_TOK_CAPITALIZED)) continue;
+    nf_lex_match m = lex_at(a, b, NF_LEX_BIT(NF_LEX_PLACE));
     if (!m.len || !m.entry->country[0]) continue;
-    i += m.len - 1;
-    if (!(m.entry->flags & NF_LEX_REGION) || (i + 1 > m.len && name_word_at(a, i - m.len)) ||
-        (i + 1 > m.len && a->toks.v[i - m.len].kind == NF_TOKEN_HYPHEN) || name_word_at(a, i + 1))
-      continue;
-    const char *code = nf_lexicon_place_country(a->lex, m.entry, a->date);
-    if (code) tally_add(t, code);
+    size_t e = b + m.len;
+    int alone = !(b > 0 && (name_word_at(a, b - 1) || a->toks.v[b - 1].kind == NF_TOKEN_HYPHEN)) &&
+                !name_word_at(a, e);
+    if ((m.entry->flags & NF_LEX_REGION) && alone) {
+      const char *code = nf_lexicon_place_country(a->lex, m.entry, a->date);
+      if (code) tally_add(t, code);
+    }
+    b = e - 1;
   }
 }
 
-/* The most named code of the tally, when it is alone or the dateline's. */
-static void pick_text_country(article *a, const country_tally *tally, const char *dl_country) {
+/* The most named code of the tally, when it is alone or the dateline's and
+ * named at least `least` times. */
+static void pick_text_country(article *a, const country_tally *tally, const char *dl_country,
+                              size_t least) {
   size_t best = 0, nbest = 0;
   for (size_t k = 0; k < tally->n; k++) {
     if (tally->v[k].n > best) {
@@ -255,7 +259,7 @@ static void pick_text_country(article *a, const country_tally *tally, const char
     }
     if (tally->v[k].n == best) nbest++;
   }
-  if (best == 0) return;
+  if (best == 0 || best < least) return;
   for (size_t k = 0; k < tally->n; k++) {
     if (tally->v[k].n != best) continue;
     if (nbest == 1 || (dl_country && strcmp(tally->v[k].code, dl_country) == 0)) {
@@ -268,25 +272,20 @@ static void pick_text_country(article *a, const country_tally *tally, const char
 /* The country the text names most often outside the dateline, when it is
  * named more often than any other, or ties with others and is the
  * dateline's country; "" else.  A text that names no country is about the
- * country of its regions, cities and parties. */
+ * country of the regions it names, twice at least (one region's name alone
+ * says little: "Centre"). */
 static void find_text_country(article *a, nf_analysis *an) {
   a->text_country[0] = '\0';
   const nf_result *dl = nf_analysis_first(an, NF_TYPE_DATELINE);
   uint32_t dl_end = dl ? dl->end : 0;
   const char *dl_country = dl ? nf_result_attr(dl, NF_ATTR_COUNTRY) : NULL;
-  country_tally *tally = malloc(sizeof *tally);
-  if (!tally) return; /* no text country: the officials keep their own evidence */
-  tally->n = 0;
+  country_tally tally;
+  tally.n = 0;
   for (size_t i = 0; i < a->ncountries; i++)
-    if (a->toks.v[a->countries[i].begin].start >= dl_end) tally_add(tally, a->countries[i].code);
-  a->text_country_by_places = tally->n == 0;
-  if (tally->n == 0) tally_places(a, dl_end, tally);
-  pick_text_country(a, tally, dl_country);
-  /* one region's name alone says little ("Centre", "Georgia") */
-  for (size_t k = 0; a->text_country_by_places && k < tally->n; k++)
-    if (strcmp(tally->v[k].code, a->text_country) == 0 && tally->v[k].n < 2)
-      a->text_country[0] = '\0';
-  free(tally);
+    if (a->toks.v[a->countries[i].begin].start >= dl_end) tally_add(&tally, a->countries[i].code);
+  a->text_country_by_places = tally.n == 0;
+  if (a->text_country_by_places) tally_places(a, dl_end, &tally);
+  pick_text_country(a, &tally, dl_country, a->text_country_by_places ? 2 : 1);
 }
 
 static void set_country(official *of, const char *code) {
