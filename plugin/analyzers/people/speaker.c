@@ -416,6 +416,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   article a;
   memset(&a, 0, sizeof a);
   a.lex = instance;
+  a.lex_first = nf_lexicon_first_filter(a.lex);
   a.t = nf_analysis_text(an);
   a.toks = nf_toks_of(a.t);
   a.an = an;

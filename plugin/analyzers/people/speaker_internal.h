@@ -60,6 +60,7 @@ typedef struct record_quote {
 
 typedef struct article {
   const nf_lexicon *lex;
+  const uint16_t *lex_first; /* its first-token filter */
   const nf_text *t;
   nf_toks toks;
   mention *persons, *titles, *countries;
@@ -85,6 +86,8 @@ typedef struct article {
 } article;
 
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
+  if (i >= a->toks.n || !nf_lex_may_start(a->lex_first, &a->toks.v[i], kinds))
+    return (nf_lex_match){0, NULL, 0, 0};
   return nf_lexicon_match(a->lex, a->t, i, kinds);
 }
 
