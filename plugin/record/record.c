@@ -223,22 +223,31 @@ int nf_record_date(const nf_record *rec, nf_date *out) {
 }
 
 /* The record with its text appended (without copying the object) into b, in
- * the layout *layout asks at most (stored.h); *layout is the one written. */
+ * the layout *layout asks at most (stored.h); *layout is the one written,
+ * *whole_len (may be NULL) the bytes of layout 1. */
 static nf_status with_text(const nf_record *rec, const char *lines, size_t nlines, nf_buf *b,
-                           int *layout, nf_error *err) {
+                           int *layout, size_t *whole_len, nf_error *err) {
   size_t n;
   const char *text = nf_record_text(rec, &n);
   if (nf_utf8_validate(text, n, NULL) != NF_OK)
     return nf_error_set(err, NF_ERR_PARSE, "the text is not valid UTF-8");
-  if (nf_stored_write(b, rec->json, text, n, lines, nlines, layout) != NF_OK)
+  if (nf_stored_write(b, rec->json, text, n, lines, nlines, layout, whole_len) != NF_OK)
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   return NF_OK;
 }
 
 nf_status nf_record_stored_json(const nf_record *rec, const char *lines, size_t nlines, nf_buf *b,
-                                int *layout, nf_error *err) {
+                                int *layout, size_t *json_len, nf_error *err) {
   *layout = NF_STORED_LAYOUT;
-  return with_text(rec, lines, nlines, b, layout, err);
+  nf_status s = with_text(rec, lines, nlines, b, layout, json_len, err);
+  if (s != NF_OK || !json_len || !json_object_get(rec->json, "text")) return s;
+  /* a type's own "text" key: nf_record_to_json writes the record another
+   * way (the article's text in its place), so measure what it writes */
+  char *json;
+  if ((s = nf_record_to_json(rec, NF_RECORD_JSON_TEXT, &json, err)) != NF_OK) return s;
+  *json_len = strlen(json);
+  free(json);
+  return NF_OK;
 }
 
 /* The compact JSON, text appended (flags & NF_RECORD_JSON_TEXT) without
@@ -246,7 +255,7 @@ nf_status nf_record_stored_json(const nf_record *rec, const char *lines, size_t 
 static nf_status compact_json(const nf_record *rec, unsigned flags, char **out, nf_error *err) {
   nf_buf b = NF_BUF_INIT;
   int layout = 1; /* whole */
-  nf_status s = (flags & NF_RECORD_JSON_TEXT) ? with_text(rec, "", 0, &b, &layout, err)
+  nf_status s = (flags & NF_RECORD_JSON_TEXT) ? with_text(rec, "", 0, &b, &layout, NULL, err)
                                               : nf_json_write(&b, rec->json);
   if (s == NF_OK) s = nf_buf_append_char(&b, '\0');
   if (s != NF_OK) {
@@ -393,6 +402,11 @@ nf_status nf_record_values(const nf_record *rec, const nf_field *field, nf_value
 
 nf_status nf_record_check_limits(const nf_record *rec, const nf_schema *schema, const char *json,
                                  nf_error *err) {
+  return nf_record_check_size(rec, schema, json ? strlen(json) : 0, err);
+}
+
+nf_status nf_record_check_size(const nf_record *rec, const nf_schema *schema, size_t bytes,
+                               nf_error *err) {
   size_t quotes = rec->analysis ? nf_analysis_count_of(rec->analysis, NF_TYPE_QUOTE) : 0;
   size_t max_quotes = nf_schema_limit(schema, NF_LIMIT_QUOTES);
   if (quotes > max_quotes)
@@ -400,8 +414,7 @@ nf_status nf_record_check_limits(const nf_record *rec, const nf_schema *schema, 
                         "the article has %zu quotations, more than %zu, the quotation limit "
                         "(max_quotes in the schema, --max-quotes)",
                         quotes, max_quotes);
-  size_t bytes = json ? strlen(json) : 0,
-         max_bytes = nf_schema_limit(schema, NF_LIMIT_RECORD_BYTES);
+  size_t max_bytes = nf_schema_limit(schema, NF_LIMIT_RECORD_BYTES);
   if (bytes > max_bytes)
     return nf_error_set(err, NF_ERR_LIMIT,
                         "the record is %zu bytes as JSON, more than %zu, the record limit "
