@@ -49,8 +49,16 @@ static nf_status set(json_t *obj, const char *key, json_t *v) {
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 static json_t *nstr_or_null(nf_str s) { return s.p ? json_stringn(s.p, s.n) : json_null(); }
+/* [start, end], built directly: json_pack parses its format at every call,
+ * a thousand instructions for each of the record's many spans. */
 static json_t *span(uint32_t start, uint32_t end) {
-  return json_pack("[i,i]", (json_int_t)start, (json_int_t)end);
+  json_t *a = json_array();
+  if (a && (json_array_append_new(a, json_integer(start)) ||
+            json_array_append_new(a, json_integer(end)))) {
+    json_decref(a);
+    return NULL;
+  }
+  return a;
 }
 
 static nf_status set_metadata(nf_record *rec, nf_error *err) {
