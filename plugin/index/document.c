@@ -155,8 +155,10 @@ static nf_status omega_line(nf_buf *b, const char *name, const char *v, size_t n
   nf_status s = nf_buf_append_char(b, '\n');
   if (s == NF_OK) s = nf_buf_append(b, name, strlen(name));
   if (s == NF_OK) s = nf_buf_append_char(b, '=');
-  for (size_t i = 0; s == NF_OK && i < n; i++)
-    s = nf_buf_append_char(b, v[i] == '\n' || v[i] == '\r' ? ' ' : v[i]);
+  size_t at = b->len;
+  if (s == NF_OK) s = nf_buf_append(b, v, n); /* at once, then its line breaks made spaces */
+  for (size_t i = at; s == NF_OK && i < b->len; i++)
+    if (b->data[i] == '\n' || b->data[i] == '\r') b->data[i] = ' ';
   if (s == NF_OK && n < whole) s = nf_buf_append(b, "...", 3);
   return s;
 }

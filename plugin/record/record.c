@@ -302,12 +302,31 @@ nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out, nf
 
 /* ---- field values --------------------------------------------------------------- */
 
-/* The values already given for a field: each once (an open-addressing set). */
+/* The values already given for a field: each once (an open-addressing set).
+ * Its first slots are on the stack, as a field has a few values an article
+ * at most: no allocation for each of the schema's fields per article. */
+#define SEEN_INLINE 32
 typedef struct seen_set {
   const char **p;
   size_t *n;
   size_t cap, count;
+  const char *inline_p[SEEN_INLINE];
+  size_t inline_n[SEEN_INLINE];
 } seen_set;
+
+static void seen_init(seen_set *s) {
+  memset(s->inline_p, 0, sizeof s->inline_p);
+  s->p = s->inline_p;
+  s->n = s->inline_n;
+  s->cap = SEEN_INLINE;
+  s->count = 0;
+}
+
+static void seen_free(seen_set *s) {
+  if (s->p == s->inline_p) return;
+  free(s->p);
+  free(s->n);
+}
 
 static uint64_t hash_bytes(const char *p, size_t n) {
   uint64_t h = 1469598103934665603u; /* FNV-1a */
@@ -333,8 +352,7 @@ static int seen_add(seen_set *s, const char *p, size_t n) {
       np[k] = s->p[i];
       nn[k] = s->n[i];
     }
-    free(s->p);
-    free(s->n);
+    seen_free(s);
     s->p = np;
     s->n = nn;
     s->cap = cap;
@@ -386,7 +404,8 @@ static nf_status meta_value(const nf_record *rec, nf_meta meta, seen_set *seen, 
 }
 
 nf_status nf_record_values(const nf_record *rec, const nf_field *field, nf_value_fn fn, void *ctx) {
-  seen_set seen = {NULL, NULL, 0, 0};
+  seen_set seen;
+  seen_init(&seen);
   char date[2][9];
   nf_status s = NF_OK;
   for (size_t i = 0; s == NF_OK && i < field->nsources; i++) {
@@ -403,8 +422,7 @@ nf_status nf_record_values(const nf_record *rec, const nf_field *field, nf_value
       if (v) s = give(&seen, v, strlen(v), fn, ctx);
     }
   }
-  free(seen.p);
-  free(seen.n);
+  seen_free(&seen);
   return s;
 }
 
