@@ -128,9 +128,11 @@ static int copy_value(nf_analysis *a, const char **s) {
   const unsigned char *p = (const unsigned char *)*s;
   size_t n = strlen(*s), len, k = 0;
   int clean = n == 0 || (p[0] != ' ' && p[n - 1] != ' ');
-  for (size_t i = 0; clean && i < n; i++)
+  for (size_t i = 0; clean && i < n; i++) {
+    if (p[i] > ' ' && p[i] < 0x7f) continue; /* printable ASCII, most bytes: none of the below */
     clean = !control_at(p + i, &len) && !nbsp_at(p + i, &len) && !invisible_at(p + i, &len) &&
             !(p[i] == ' ' && p[i + 1] == ' ');
+  }
   if (clean) return copy(a, s);
   char *out = nf_arena_strndup(&a->strings, *s, n); /* room for the result */
   if (!out) return 0;

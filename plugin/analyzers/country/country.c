@@ -82,9 +82,12 @@ static nf_status find_candidates(const country_analyzer *ca, const nf_text *t, c
     const uint32_t *values, *bv;
     size_t nvalues, nbv;
     size_t len = nf_gazetteer_match(nf_countries_gazetteer(ca->countries), t, i, &values, &nvalues);
-    size_t blen = nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv);
-    /* "New England" blocks England; "the new England captain" does not */
-    if (blen && blen >= len && (toks[i].flags & NF_TOK_CAPITALIZED)) {
+    /* "New England" blocks England; "the new England captain" does not (so
+     * the blockers are looked up at capitalised words only) */
+    size_t blen = (toks[i].flags & NF_TOK_CAPITALIZED)
+                      ? nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv)
+                      : 0;
+    if (blen && blen >= len) {
       i += blen;
       continue;
     }
