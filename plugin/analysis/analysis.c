@@ -6,6 +6,7 @@
 #include "analysis_internal.h"
 #include "core/arena.h"
 #include "core/grow.h"
+#include "scratch.h"
 #include "tokens.h"
 
 #define MAX_TYPES 64 /* type ids fit a 64-bit mask */
@@ -24,6 +25,7 @@ struct nf_analysis {
   uint32_t first[MAX_TYPES], last[MAX_TYPES], count[MAX_TYPES];
   uint64_t may_emit, may_read;
   nf_arena strings;
+  nf_scratch scratch[NF_SCRATCH_SLOTS]; /* the analyzers' arrays, kept (scratch.h) */
 };
 
 nf_status nf_analysis_new(nf_analysis **out) {
@@ -46,6 +48,7 @@ void nf_analysis_free(nf_analysis *a) {
   free(a->attrs);
   free(a->attr_at);
   nf_arena_free(&a->strings);
+  nf_scratch_free_all(a->scratch, NF_SCRATCH_SLOTS);
   free(a);
 }
 
@@ -73,6 +76,8 @@ void nf_analysis_allow(nf_analysis *a, uint64_t provides, uint64_t reads) {
 }
 
 const nf_text *nf_analysis_text(const nf_analysis *a) { return a->text; }
+
+nf_scratch *nf_analysis_scratch(nf_analysis *a, nf_scratch_slot slot) { return &a->scratch[slot]; }
 const nf_article *nf_analysis_article(const nf_analysis *a) { return a->article; }
 
 int nf_analysis_date(const nf_analysis *a, nf_date *out) {
@@ -123,9 +128,11 @@ static int copy_value(nf_analysis *a, const char **s) {
   const unsigned char *p = (const unsigned char *)*s;
   size_t n = strlen(*s), len, k = 0;
   int clean = n == 0 || (p[0] != ' ' && p[n - 1] != ' ');
-  for (size_t i = 0; clean && i < n; i++)
+  for (size_t i = 0; clean && i < n; i++) {
+    if (p[i] > ' ' && p[i] < 0x7f) continue; /* printable ASCII, most bytes: none of the below */
     clean = !control_at(p + i, &len) && !nbsp_at(p + i, &len) && !invisible_at(p + i, &len) &&
             !(p[i] == ' ' && p[i + 1] == ' ');
+  }
   if (clean) return copy(a, s);
   char *out = nf_arena_strndup(&a->strings, *s, n); /* room for the result */
   if (!out) return 0;

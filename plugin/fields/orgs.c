@@ -4,11 +4,12 @@
 #include <ctype.h>
 #include <string.h>
 
+/* Sorted (as strcmp orders), for the binary search of nf_org_is_suffix. */
 static const char *const legal_suffixes[] = {
-    "inc", "incorporated", "corp", "corporation", "co",  "cos", "company", "ltd",  "limited",
-    "plc", "ag",           "sa",   "nv",          "bv",  "spa", "gmbh",    "kk",   "ab",
-    "oy",  "asa",          "as",   "lp",          "llc", "llp", "pty",     "bhd",  "sarl",
-    "srl", "kgaa",         "se",   "cie",         "nl",  "sae", "sab",     "ltda", NULL};
+    "ab",   "ag",          "as",  "asa",  "bhd",  "bv",           "cie",  "co", "company",
+    "corp", "corporation", "cos", "gmbh", "inc",  "incorporated", "kgaa", "kk", "limited",
+    "llc",  "llp",         "lp",  "ltd",  "ltda", "nl",           "nv",   "oy", "plc",
+    "pty",  "sa",          "sab", "sae",  "sarl", "se",           "spa",  "srl"};
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -27,9 +28,17 @@ static size_t squash(const char *p, size_t n, char *buf, size_t cap) {
 int nf_org_is_suffix(const char *p, size_t n) {
   char w[16];
   if (!squash(p, n, w, sizeof w)) return 0;
-  /* the first letter first: asked of most capitalised words, few match */
-  for (size_t i = 0; legal_suffixes[i]; i++)
-    if (legal_suffixes[i][0] == w[0] && strcmp(w, legal_suffixes[i]) == 0) return 1;
+  /* asked of most capitalised words, few match: a binary search */
+  size_t lo = 0, hi = sizeof legal_suffixes / sizeof legal_suffixes[0];
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(w, legal_suffixes[mid]);
+    if (c == 0) return 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
   return 0;
 }
 

@@ -14,15 +14,13 @@
 
 enum { GAZ_TITLES, GAZ_VERBS, GAZ_NAMES, GAZ_ORGS, GAZ_COUNT };
 
-/* Slots of the first-token filter, indexed by the token's hash. */
-#define FIRST_SLOTS 65536u
 _Static_assert(NF_LEX_KINDS <= 16, "first_kinds holds one kind per bit of a uint16_t");
 
 struct nf_lexicon {
   /* The kinds (NF_LEX_BIT) of the phrases whose first token hashes to each
    * slot: the analyzers ask at nearly every token, for a few kinds, and one
    * load turns away most tokens before any gazetteer is walked. */
-  uint16_t first_kinds[FIRST_SLOTS];
+  uint16_t first_kinds[NF_LEX_FIRST_SLOTS];
   nf_gazetteer *gaz[GAZ_COUNT];
   nf_lex_entry *entries;
   size_t nentries, cap;
@@ -126,7 +124,7 @@ static nf_status add_entry(nf_lexicon *lex, const nf_tsv_row *row, nf_lex_kind k
     return nf_error_set_at(err, NF_ERR_SCHEMA, row->file, row->line, "phrase '%s' has no word",
                            phrase);
   if (s != NF_OK) return s;
-  lex->first_kinds[first_hash % FIRST_SLOTS] |= (uint16_t)NF_LEX_BIT(kind);
+  lex->first_kinds[first_hash % NF_LEX_FIRST_SLOTS] |= (uint16_t)NF_LEX_BIT(kind);
   lex->nentries++;
   return NF_OK;
 }
@@ -302,9 +300,12 @@ static int case_ok(const nf_lex_entry *e, const nf_token *tok) {
 }
 
 /* The longest match at token i in the gazetteers of the kinds `may` (those
- * of `kinds` that a phrase starting with the token has). */
-static nf_lex_match match_in(const nf_lexicon *lex, const nf_text *t, const nf_token *tok, size_t i,
-                             unsigned kinds, unsigned may) {
+ * of `kinds` that a phrase starting with the token has).  Never inlined:
+ * the few tokens that get here pay for the walk's registers, not the many
+ * that nf_lexicon_match turns away (a third of its instructions). */
+__attribute__((noinline)) static nf_lex_match match_in(const nf_lexicon *lex, const nf_text *t,
+                                                       const nf_token *tok, size_t i,
+                                                       unsigned kinds, unsigned may) {
   nf_lex_match best = {0, NULL, 0, 0};
   for (int g = 0; g < GAZ_COUNT; g++) {
     if (!(may & gaz_kinds[g])) continue;
@@ -330,10 +331,12 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
   const nf_token *toks = nf_text_tokens(t, &count);
   /* a phrase of a kind wanted can match only if one starts with the token:
    * most tokens are turned away here, before any gazetteer is walked */
-  unsigned may = i < count ? lex->first_kinds[toks[i].hash % FIRST_SLOTS] & kinds : 0;
+  unsigned may = i < count ? lex->first_kinds[toks[i].hash % NF_LEX_FIRST_SLOTS] & kinds : 0;
   if (!may) return (nf_lex_match){0, NULL, 0, 0};
   return match_in(lex, t, &toks[i], i, kinds, may);
 }
+
+const uint16_t *nf_lexicon_first_filter(const nf_lexicon *lex) { return lex->first_kinds; }
 
 int nf_lexicon_is(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds) {
   return nf_lexicon_match(lex, t, i, kinds).len == 1;

@@ -103,6 +103,20 @@ typedef struct nf_lex_match {
   uint16_t flags;            /* the entries' flags, or'ed */
 } nf_lex_match;
 
+/* The first-token filter: per slot of a token's hash (NF_LEX_FIRST_SLOTS),
+ * the kinds (NF_LEX_BIT) of the phrases whose first token hashes there.
+ * The analyzers ask at nearly every token, for a few kinds: with the filter
+ * at hand (taken once per article) nf_lex_may_start turns most tokens away
+ * inline, before any call. */
+#define NF_LEX_FIRST_SLOTS 65536u
+const uint16_t *nf_lexicon_first_filter(const nf_lexicon *lex);
+
+/* 0 when no phrase of a kind in `kinds` starts with tok (nf_lexicon_match
+ * would find none); 1 when one may. */
+static inline int nf_lex_may_start(const uint16_t *filter, const nf_token *tok, unsigned kinds) {
+  return (filter[tok->hash % NF_LEX_FIRST_SLOTS] & kinds) != 0;
+}
+
 /* The longest phrase at token i that has an entry of a kind in `kinds`
  * (NF_LEX_BIT mask) and satisfies its case flag.  Titles, verbs and names
  * are separate gazetteers, so a mask spanning several looks in each. */

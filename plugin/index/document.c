@@ -155,8 +155,10 @@ static nf_status omega_line(nf_buf *b, const char *name, const char *v, size_t n
   nf_status s = nf_buf_append_char(b, '\n');
   if (s == NF_OK) s = nf_buf_append(b, name, strlen(name));
   if (s == NF_OK) s = nf_buf_append_char(b, '=');
-  for (size_t i = 0; s == NF_OK && i < n; i++)
-    s = nf_buf_append_char(b, v[i] == '\n' || v[i] == '\r' ? ' ' : v[i]);
+  size_t at = b->len;
+  if (s == NF_OK) s = nf_buf_append(b, v, n); /* at once, then its line breaks made spaces */
+  for (size_t i = at; s == NF_OK && i < b->len; i++)
+    if (b->data[i] == '\n' || b->data[i] == '\r') b->data[i] = ' ';
   if (s == NF_OK && n < whole) s = nf_buf_append(b, "...", 3);
   return s;
 }
@@ -186,20 +188,34 @@ static nf_status omega_lines(const nf_record *rec, nf_buf *b) {
   return s;
 }
 
+/* The record's JSON with its text, as nf_record_to_json writes it, appended
+ * to b; *json_len its bytes. */
+static nf_status whole_json(const nf_record *rec, nf_buf *b, size_t *json_len, nf_error *err) {
+  char *json;
+  nf_status s = nf_record_to_json(rec, NF_RECORD_JSON_TEXT, &json, err);
+  if (s != NF_OK) return s;
+  *json_len = strlen(json);
+  s = nf_buf_append(b, json, *json_len);
+  free(json);
+  return s;
+}
+
 /* The document data: the record as JSON on the first line (compact: one
  * line; in the stored layout, record/stored.h, when asked), then Omega's
  * lines.  Omega takes the line after one with no '=' (the JSON) as part of
  * it, so a line of no use to it comes first: newsfields=N, the record's
- * layout. */
-static nf_status document_data(const nf_record *rec, const char *json, unsigned flags, nf_buf *b,
+ * layout.  *json_len gets the bytes of the record's JSON as
+ * nf_record_to_json writes it, whatever the layout (the record limit is on
+ * those). */
+static nf_status document_data(const nf_record *rec, unsigned flags, nf_buf *b, size_t *json_len,
                                nf_error *err) {
   nf_buf lines = NF_BUF_INIT;
   int layout = 1;
   nf_status s = omega_lines(rec, &lines);
   if (s == NF_OK)
     s = (flags & NF_DOCUMENT_STORED)
-            ? nf_record_stored_json(rec, nf_buf_str(&lines), lines.len, b, &layout, err)
-            : nf_buf_append(b, json, strlen(json));
+            ? nf_record_stored_json(rec, nf_buf_str(&lines), lines.len, b, &layout, json_len, err)
+            : whole_json(rec, b, json_len, err);
   char version[2] = {(char)('0' + layout), '\0'};
   if (s == NF_OK) s = omega_line(b, "newsfields", version, 1, 0);
   if (s == NF_OK) s = nf_buf_append(b, nf_buf_str(&lines), lines.len);
@@ -222,14 +238,12 @@ nf_status nf_document_build(const nf_schema *schema, const nf_record *rec, nf_xs
     if (s == NF_ERR_NOMEM && !err->message[0]) nf_error_set(err, s, "out of memory");
   }
   nf_buf_free(&key);
-  char *data = NULL;
-  if (s == NF_OK) s = nf_record_to_json(rec, NF_RECORD_JSON_TEXT, &data, err);
-  if (s == NF_OK) s = nf_record_check_limits(rec, schema, data, err);
   nf_buf omega = NF_BUF_INIT;
-  if (s == NF_OK) s = document_data(rec, data, flags, &omega, err);
+  size_t json_len = 0;
+  if (s == NF_OK) s = document_data(rec, flags, &omega, &json_len, err);
+  if (s == NF_OK) s = nf_record_check_size(rec, schema, json_len, err);
   if (s == NF_OK) s = nf_xdoc_set_data(doc, omega.data, omega.len, err);
   nf_buf_free(&omega);
-  free(data);
   if (s != NF_OK) {
     nf_xdoc_free(doc);
     return s;

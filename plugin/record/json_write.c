@@ -51,6 +51,16 @@ nf_status nf_json_write_string(nf_buf *b, const char *p, size_t n) {
   return s;
 }
 
+size_t nf_json_string_length(const char *p, size_t n) {
+  size_t len = n + 2;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    len += short_escape(c) ? 1 : 5; /* a backslash and a letter, or \u and 4 digits */
+  }
+  return len;
+}
+
 /* An integer in decimal (snprintf's cost, for the many spans of a record,
  * shows in indexing). */
 static nf_status write_integer(nf_buf *b, json_int_t v) {
@@ -73,6 +83,52 @@ static nf_status write_by_jansson(nf_buf *b, const json_t *v) {
   nf_status s = nf_buf_append_str(b, own);
   free(own);
   return s;
+}
+
+static size_t integer_length(json_int_t v) {
+  unsigned long long m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  size_t len = v < 0;
+  do {
+    len++;
+    m /= 10;
+  } while (m);
+  return len;
+}
+
+size_t nf_json_length(const json_t *v) {
+  size_t len = 0;
+  switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+      const char *key;
+      size_t key_len;
+      json_t *member;
+      json_object_keylen_foreach((json_t *)v, key, key_len, member) {
+        len += (len ? 1 : 0) + nf_json_string_length(key, key_len) + 1 + nf_json_length(member);
+      }
+      return len + 2;
+    }
+    case JSON_ARRAY:
+      for (size_t i = 0; i < json_array_size(v); i++)
+        len += (i ? 1 : 0) + nf_json_length(json_array_get(v, i));
+      return len + 2;
+    case JSON_STRING:
+      return nf_json_string_length(json_string_value(v), json_string_length(v));
+    case JSON_INTEGER:
+      return integer_length(json_integer_value(v));
+    case JSON_TRUE:
+      return 4;
+    case JSON_FALSE:
+      return 5;
+    case JSON_NULL:
+      return 4;
+    case JSON_REAL: {
+      char *own = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+      len = own ? strlen(own) : 0;
+      free(own);
+      return len;
+    }
+  }
+  return 0;
 }
 
 nf_status nf_json_write(nf_buf *b, const json_t *v) {

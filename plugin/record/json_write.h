@@ -17,4 +17,10 @@ nf_status nf_json_write(nf_buf *b, const json_t *v);
 /* Appends p[0..n), valid UTF-8, as a JSON string (quotes included). */
 nf_status nf_json_write_string(nf_buf *b, const char *p, size_t n);
 
+/* The bytes nf_json_write and nf_json_write_string would append, without
+ * writing them: the size of a record's layout 1 (record/stored.h) from
+ * what its layout 2 leaves out. */
+size_t nf_json_length(const json_t *v);
+size_t nf_json_string_length(const char *p, size_t n);
+
 #endif

@@ -49,8 +49,16 @@ static nf_status set(json_t *obj, const char *key, json_t *v) {
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 static json_t *nstr_or_null(nf_str s) { return s.p ? json_stringn(s.p, s.n) : json_null(); }
+/* [start, end], built directly: json_pack parses its format at every call,
+ * a thousand instructions for each of the record's many spans. */
 static json_t *span(uint32_t start, uint32_t end) {
-  return json_pack("[i,i]", (json_int_t)start, (json_int_t)end);
+  json_t *a = json_array();
+  if (a && (json_array_append_new(a, json_integer(start)) ||
+            json_array_append_new(a, json_integer(end)))) {
+    json_decref(a);
+    return NULL;
+  }
+  return a;
 }
 
 static nf_status set_metadata(nf_record *rec, nf_error *err) {
@@ -223,22 +231,31 @@ int nf_record_date(const nf_record *rec, nf_date *out) {
 }
 
 /* The record with its text appended (without copying the object) into b, in
- * the layout *layout asks at most (stored.h); *layout is the one written. */
+ * the layout *layout asks at most (stored.h); *layout is the one written,
+ * *whole_len (may be NULL) the bytes of layout 1. */
 static nf_status with_text(const nf_record *rec, const char *lines, size_t nlines, nf_buf *b,
-                           int *layout, nf_error *err) {
+                           int *layout, size_t *whole_len, nf_error *err) {
   size_t n;
   const char *text = nf_record_text(rec, &n);
   if (nf_utf8_validate(text, n, NULL) != NF_OK)
     return nf_error_set(err, NF_ERR_PARSE, "the text is not valid UTF-8");
-  if (nf_stored_write(b, rec->json, text, n, lines, nlines, layout) != NF_OK)
+  if (nf_stored_write(b, rec->json, text, n, lines, nlines, layout, whole_len) != NF_OK)
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   return NF_OK;
 }
 
 nf_status nf_record_stored_json(const nf_record *rec, const char *lines, size_t nlines, nf_buf *b,
-                                int *layout, nf_error *err) {
+                                int *layout, size_t *json_len, nf_error *err) {
   *layout = NF_STORED_LAYOUT;
-  return with_text(rec, lines, nlines, b, layout, err);
+  nf_status s = with_text(rec, lines, nlines, b, layout, json_len, err);
+  if (s != NF_OK || !json_len || !json_object_get(rec->json, "text")) return s;
+  /* a type's own "text" key: nf_record_to_json writes the record another
+   * way (the article's text in its place), so measure what it writes */
+  char *json;
+  if ((s = nf_record_to_json(rec, NF_RECORD_JSON_TEXT, &json, err)) != NF_OK) return s;
+  *json_len = strlen(json);
+  free(json);
+  return NF_OK;
 }
 
 /* The compact JSON, text appended (flags & NF_RECORD_JSON_TEXT) without
@@ -246,7 +263,7 @@ nf_status nf_record_stored_json(const nf_record *rec, const char *lines, size_t 
 static nf_status compact_json(const nf_record *rec, unsigned flags, char **out, nf_error *err) {
   nf_buf b = NF_BUF_INIT;
   int layout = 1; /* whole */
-  nf_status s = (flags & NF_RECORD_JSON_TEXT) ? with_text(rec, "", 0, &b, &layout, err)
+  nf_status s = (flags & NF_RECORD_JSON_TEXT) ? with_text(rec, "", 0, &b, &layout, NULL, err)
                                               : nf_json_write(&b, rec->json);
   if (s == NF_OK) s = nf_buf_append_char(&b, '\0');
   if (s != NF_OK) {
@@ -285,12 +302,31 @@ nf_status nf_record_to_json(const nf_record *rec, unsigned flags, char **out, nf
 
 /* ---- field values --------------------------------------------------------------- */
 
-/* The values already given for a field: each once (an open-addressing set). */
+/* The values already given for a field: each once (an open-addressing set).
+ * Its first slots are on the stack, as a field has a few values an article
+ * at most: no allocation for each of the schema's fields per article. */
+#define SEEN_INLINE 32
 typedef struct seen_set {
   const char **p;
   size_t *n;
   size_t cap, count;
+  const char *inline_p[SEEN_INLINE];
+  size_t inline_n[SEEN_INLINE];
 } seen_set;
+
+static void seen_init(seen_set *s) {
+  memset(s->inline_p, 0, sizeof s->inline_p);
+  s->p = s->inline_p;
+  s->n = s->inline_n;
+  s->cap = SEEN_INLINE;
+  s->count = 0;
+}
+
+static void seen_free(seen_set *s) {
+  if (s->p == s->inline_p) return;
+  free(s->p);
+  free(s->n);
+}
 
 static uint64_t hash_bytes(const char *p, size_t n) {
   uint64_t h = 1469598103934665603u; /* FNV-1a */
@@ -316,8 +352,7 @@ static int seen_add(seen_set *s, const char *p, size_t n) {
       np[k] = s->p[i];
       nn[k] = s->n[i];
     }
-    free(s->p);
-    free(s->n);
+    seen_free(s);
     s->p = np;
     s->n = nn;
     s->cap = cap;
@@ -369,7 +404,8 @@ static nf_status meta_value(const nf_record *rec, nf_meta meta, seen_set *seen, 
 }
 
 nf_status nf_record_values(const nf_record *rec, const nf_field *field, nf_value_fn fn, void *ctx) {
-  seen_set seen = {NULL, NULL, 0, 0};
+  seen_set seen;
+  seen_init(&seen);
   char date[2][9];
   nf_status s = NF_OK;
   for (size_t i = 0; s == NF_OK && i < field->nsources; i++) {
@@ -386,13 +422,17 @@ nf_status nf_record_values(const nf_record *rec, const nf_field *field, nf_value
       if (v) s = give(&seen, v, strlen(v), fn, ctx);
     }
   }
-  free(seen.p);
-  free(seen.n);
+  seen_free(&seen);
   return s;
 }
 
 nf_status nf_record_check_limits(const nf_record *rec, const nf_schema *schema, const char *json,
                                  nf_error *err) {
+  return nf_record_check_size(rec, schema, json ? strlen(json) : 0, err);
+}
+
+nf_status nf_record_check_size(const nf_record *rec, const nf_schema *schema, size_t bytes,
+                               nf_error *err) {
   size_t quotes = rec->analysis ? nf_analysis_count_of(rec->analysis, NF_TYPE_QUOTE) : 0;
   size_t max_quotes = nf_schema_limit(schema, NF_LIMIT_QUOTES);
   if (quotes > max_quotes)
@@ -400,8 +440,7 @@ nf_status nf_record_check_limits(const nf_record *rec, const nf_schema *schema, 
                         "the article has %zu quotations, more than %zu, the quotation limit "
                         "(max_quotes in the schema, --max-quotes)",
                         quotes, max_quotes);
-  size_t bytes = json ? strlen(json) : 0,
-         max_bytes = nf_schema_limit(schema, NF_LIMIT_RECORD_BYTES);
+  size_t max_bytes = nf_schema_limit(schema, NF_LIMIT_RECORD_BYTES);
   if (bytes > max_bytes)
     return nf_error_set(err, NF_ERR_LIMIT,
                         "the record is %zu bytes as JSON, more than %zu, the record limit "

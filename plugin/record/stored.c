@@ -226,52 +226,72 @@ static nf_status write_key(nf_buf *b, const char *key, int *first) {
   return s == NF_OK ? nf_buf_append_char(b, ':') : s;
 }
 
+/* What layout 2 leaves out of a key or member ("key":value) is added to
+ * *left_out, the bytes layout 1 has more: nf_stored_write gives the size of
+ * the record whole without writing it twice. */
+static size_t member_length(const char *key, const json_t *v) {
+  return nf_json_string_length(key, strlen(key)) + 1 + nf_json_length(v);
+}
+
 static nf_status write_object(nf_buf *b, const json_t *o, const stored_key *k, const char *text,
-                              size_t n) {
+                              size_t n, size_t *left_out) {
   nf_status s = nf_buf_append_char(b, '{');
   int first = 1;
-  size_t i = 0;
+  size_t i = 0, written = 0;
   const char *key;
   json_t *v;
   json_object_foreach((json_t *)o, key, v) {
     if (s == NF_OK && !member_is_default(o, k, i, v, text, n)) {
       s = write_key(b, key, &first);
       if (s == NF_OK) s = nf_json_write(b, v);
+      written++;
+    } else {
+      *left_out += member_length(key, v);
     }
     i++;
   }
+  /* the commas between members: i - 1 whole, written - 1 here */
+  if (i) *left_out += (i - 1) - (written ? written - 1 : 0);
   return s == NF_OK ? nf_buf_append_char(b, '}') : s;
 }
 
 static nf_status write_value(nf_buf *b, const json_t *v, const stored_key *k, const char *text,
-                             size_t n) {
-  if (k && k->shape == K_OBJECT && json_is_object(v)) return write_object(b, v, k, text, n);
+                             size_t n, size_t *left_out) {
+  if (k && k->shape == K_OBJECT && json_is_object(v))
+    return write_object(b, v, k, text, n, left_out);
   if (!k || k->shape != K_OBJECTS) return nf_json_write(b, v);
   nf_status s = nf_buf_append_char(b, '[');
   for (size_t i = 0; s == NF_OK && i < json_array_size(v); i++) {
     if (i) s = nf_buf_append_char(b, ',');
-    if (s == NF_OK) s = write_object(b, json_array_get(v, i), k, text, n);
+    if (s == NF_OK) s = write_object(b, json_array_get(v, i), k, text, n, left_out);
   }
   return s == NF_OK ? nf_buf_append_char(b, ']') : s;
 }
 
 nf_status nf_stored_write(nf_buf *b, const json_t *rec, const char *text, size_t n,
-                          const char *lines, size_t nlines, int *layout) {
+                          const char *lines, size_t nlines, int *layout, size_t *whole_len) {
   int compact = *layout >= 2 && record_fits(rec);
   *layout = compact ? 2 : 1;
+  size_t start = b->len, left_out = 0;
   nf_status s = nf_buf_append_char(b, '{');
   int first = 1;
   const char *key;
   json_t *v;
   json_object_foreach((json_t *)rec, key, v) {
     const stored_key *k = compact ? layout_key(key) : NULL;
-    if (s != NF_OK || (k && key_is_default(k, v, rec, lines, nlines))) continue;
+    if (s != NF_OK) continue;
+    if (k && key_is_default(k, v, rec, lines, nlines)) {
+      left_out += 1 + member_length(key, v); /* its comma: "text" always follows */
+      continue;
+    }
     s = write_key(b, key, &first);
-    if (s == NF_OK) s = write_value(b, v, k, text, n);
+    if (s == NF_OK) s = write_value(b, v, k, text, n, &left_out);
   }
   if (s == NF_OK) s = write_key(b, "text", &first);
   if (s == NF_OK) s = nf_json_write_string(b, text, n);
-  return s == NF_OK ? nf_buf_append_char(b, '}') : s;
+  if (s == NF_OK) s = nf_buf_append_char(b, '}');
+  if (whole_len) *whole_len = b->len - start + left_out;
+  return s;
 }
 
 /* ---- reading ------------------------------------------------------------------------ */

@@ -26,17 +26,24 @@
  * in layout 2 when *layout asks for it and the record has its shape, else
  * whole (layout 1, as nf_record_to_json with NF_RECORD_JSON_TEXT writes it);
  * *layout is set to the one written.  lines[0..nlines) are Omega's lines
- * that will follow the record's (each after a '\n'). */
+ * that will follow the record's (each after a '\n').  *whole_len (when not
+ * NULL) gets the bytes of the record in layout 1, whichever is written. */
 nf_status nf_stored_write(nf_buf *b, const json_t *record, const char *text, size_t n,
-                          const char *lines, size_t nlines, int *layout);
+                          const char *lines, size_t nlines, int *layout, size_t *whole_len);
 
 /* Appends the record with its text (nf_record_to_json with
  * NF_RECORD_JSON_TEXT) to b in layout 2, and sets *layout to 2; a record of
  * another shape (a pipeline without some built-in analyzer) is appended as
- * it is, *layout 1.  lines as nf_stored_write's.  NF_ERR_PARSE when the text
- * is not valid UTF-8. */
+ * it is, *layout 1.  lines as nf_stored_write's.  *json_len gets the bytes
+ * nf_record_to_json with NF_RECORD_JSON_TEXT would write, for
+ * nf_record_check_size.  NF_ERR_PARSE when the text is not valid UTF-8. */
 nf_status nf_record_stored_json(const nf_record *rec, const char *lines, size_t nlines, nf_buf *b,
-                                int *layout, nf_error *err);
+                                int *layout, size_t *json_len, nf_error *err);
+
+/* nf_record_check_limits for a record of `bytes` bytes as JSON, without
+ * the JSON itself. */
+nf_status nf_record_check_size(const nf_record *rec, const nf_schema *schema, size_t bytes,
+                               nf_error *err);
 
 /* The layout of document data: its `newsfields=N` line, 1 when it has none. */
 int nf_stored_layout(const char *data, size_t n);

@@ -17,6 +17,7 @@ static void same_as_jansson(json_t *v) {
   ck_assert_int_eq(nf_json_write(&b, v), NF_OK);
   ck_assert_int_eq(nf_buf_append_char(&b, '\0'), NF_OK);
   ck_assert_str_eq(b.data, want);
+  ck_assert_uint_eq(nf_json_length(v), strlen(want)); /* measured without writing */
   free(want);
   nf_buf_free(&b);
   json_decref(v);
@@ -57,6 +58,7 @@ START_TEST(a_string_is_written_whole) {
   ck_assert_int_eq(nf_json_write_string(&b, "a\nb\"c\x01", 6), NF_OK);
   ck_assert_int_eq(b.len, strlen("\"a\\nb\\\"c\\u0001\""));
   ck_assert_int_eq(memcmp(b.data, "\"a\\nb\\\"c\\u0001\"", b.len), 0);
+  ck_assert_uint_eq(nf_json_string_length("a\nb\"c\x01", 6), b.len);
   nf_buf_free(&b);
 }
 END_TEST

@@ -117,6 +117,13 @@ static const struct {
      "{\"id\":\"a\",\"quotes\":[{\"speaker_kind\":\"group\",\"content\":\"SAID:\","
      "\"content_span\":[4,9]},{\"speaker_kind\":\"group\",\"content\":null,"
      "\"content_span\":[4,9]},{\"speaker_kind\":\"group\",\"content_span\":[4,900]}]}"},
+    /* an object with every member null is left empty */
+    {"{\"id\":\"a\",\"headline\":null,\"date\":null,\"url\":null,\"source\":null,"
+     "\"countries\":[],\"dateline\":{\"place\":null,\"written\":null,\"region\":null,"
+     "\"country\":null,\"date\":null,\"agency\":null,\"span\":null},"
+     "\"byline\":[],\"credits\":[],\"agency\":null,\"officials\":[],\"quotes\":[],"
+     "\"speakers\":[],\"bodies\":[]}",
+     "", 2, "{\"id\":\"a\",\"dateline\":{}}"},
     /* a plug-in's type after the built-in ones is kept whole */
     {"{\"id\":\"a\",\"headline\":null,\"date\":null,\"url\":null,\"source\":null," EMPTY_TYPES
      ",\"vessels\":[],\"ship\":null}",
@@ -176,20 +183,24 @@ START_TEST(stored_and_read_back) {
   /* what is stored */
   nf_buf b = NF_BUF_INIT;
   int layout = NF_STORED_LAYOUT;
-  ck_assert_int_eq(
-      nf_stored_write(&b, rec, TEXT, strlen(TEXT), rows[_i].lines, strlen(rows[_i].lines), &layout),
-      NF_OK);
+  size_t whole_len = 0;
+  ck_assert_int_eq(nf_stored_write(&b, rec, TEXT, strlen(TEXT), rows[_i].lines,
+                                   strlen(rows[_i].lines), &layout, &whole_len),
+                   NF_OK);
   ck_assert_int_eq(layout, rows[_i].layout);
+  ck_assert_uint_eq(whole_len, strlen(whole)); /* the size of layout 1, not written */
   char *want = with_text(rows[_i].stored ? rows[_i].stored : rows[_i].record);
   ck_assert_str_eq(nf_buf_str(&b), want);
 
   /* layout 1 asked: the record whole, as nf_record_to_json writes it */
   nf_buf one = NF_BUF_INIT;
   layout = 1;
+  whole_len = 0;
   ck_assert_int_eq(nf_stored_write(&one, rec, TEXT, strlen(TEXT), rows[_i].lines,
-                                   strlen(rows[_i].lines), &layout),
+                                   strlen(rows[_i].lines), &layout, &whole_len),
                    NF_OK);
   ck_assert_int_eq(layout, 1);
+  ck_assert_uint_eq(whole_len, strlen(whole));
   ck_assert_str_eq(nf_buf_str(&one), whole);
 
   /* read back, from the stored layout and from an old index's */

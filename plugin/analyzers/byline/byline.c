@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analysis/recase.h"
+#include "analysis/scratch.h"
 #include "byline.h"
 #include "byline_rules.h"
 #include "gazetteer/agencies.h"
@@ -303,8 +304,9 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   const nf_result *dateline = nf_analysis_first(a, NF_TYPE_DATELINE);
   uint32_t dateline_start = dateline ? dateline->start : UINT32_MAX;
 
-  found *f = malloc(sizeof *f); /* entries are filled one by one */
-  if (!f) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  found *f; /* entries are filled one by one; the analysis keeps it for the next article */
+  if (!NF_SCRATCH_ROOM(nf_analysis_scratch(a, NF_SCRATCH_BYLINE_FOUND), 1, f))
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   nf_byline_item items[NF_BYLINE_MAX_ITEMS];
   size_t n = nf_bylines_find(&k, ba->agencies, dateline_start, items, NF_BYLINE_MAX_ITEMS);
   f->nbylines = entries_of(&k, items, n, f->bylines, 0, 0);
@@ -323,7 +325,6 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
         nf_analysis_article(a)->source);
   if (s == NF_OK) s = emit_entries(a, f);
   if (s == NF_OK) s = settle_agency(ba, a, f);
-  free(f);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/scratch.h"
 #include "core/grow.h"
 #include "country.h"
 #include "country_rules.h"
@@ -70,20 +71,23 @@ typedef struct candidate {
   size_t nvalues;
 } candidate;
 
-/* Every table phrase of the text, longest first, blockers skipped. */
+/* Every table phrase of the text, longest first, blockers skipped, into
+ * *out (of *cap, grown as needed). */
 static nf_status find_candidates(const country_analyzer *ca, const nf_text *t, candidate **out,
-                                 size_t *n) {
-  size_t count, cap = 0;
+                                 size_t *cap, size_t *n) {
+  size_t count;
   const nf_token *toks = nf_text_tokens(t, &count);
-  *out = NULL;
   *n = 0;
   for (size_t i = 0; i < count;) {
     const uint32_t *values, *bv;
     size_t nvalues, nbv;
     size_t len = nf_gazetteer_match(nf_countries_gazetteer(ca->countries), t, i, &values, &nvalues);
-    size_t blen = nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv);
-    /* "New England" blocks England; "the new England captain" does not */
-    if (blen && blen >= len && (toks[i].flags & NF_TOK_CAPITALIZED)) {
+    /* "New England" blocks England; "the new England captain" does not (so
+     * the blockers are looked up at capitalised words only) */
+    size_t blen = (toks[i].flags & NF_TOK_CAPITALIZED)
+                      ? nf_gazetteer_match(ca->blockers, t, i, &bv, &nbv)
+                      : 0;
+    if (blen && blen >= len) {
       i += blen;
       continue;
     }
@@ -91,7 +95,7 @@ static nf_status find_candidates(const country_analyzer *ca, const nf_text *t, c
       i++;
       continue;
     }
-    if (NF_GROW(*out, cap, *n + 1) != NF_OK) return NF_ERR_NOMEM;
+    if (NF_GROW(*out, *cap, *n + 1) != NF_OK) return NF_ERR_NOMEM;
     (*out)[(*n)++] = (candidate){i, len, values, nvalues};
     i += len;
   }
@@ -103,11 +107,17 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   const nf_text *t = nf_analysis_text(a);
   size_t count, ncand = 0;
   const nf_token *toks = nf_text_tokens(t, &count);
+  /* the arrays of the article before, kept in the analysis */
+  nf_scratch *cand_slot = nf_analysis_scratch(a, NF_SCRATCH_COUNTRY_CANDIDATES),
+             *mention_slot = nf_analysis_scratch(a, NF_SCRATCH_COUNTRY_MENTIONS);
   article_state st = {NULL, 0, 0};
+  NF_SCRATCH_LEND(mention_slot, st.mentions, st.cap);
   nf_country_context ctx;
   nf_country_context_init(&ctx, ca->countries, t);
-  candidate *cand = NULL;
-  nf_status s = find_candidates(ca, t, &cand, &ncand);
+  candidate *cand;
+  size_t cand_cap;
+  NF_SCRATCH_LEND(cand_slot, cand, cand_cap);
+  nf_status s = find_candidates(ca, t, &cand, &cand_cap, &ncand);
   /* Two passes: the first finds what is certain, so that the second can
    * settle ambiguous phrases by what else the article names. */
   for (int pass = 0; pass < 2 && s == NF_OK; pass++) {
@@ -122,7 +132,7 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
       if (s == NF_OK && pass == 0) nf_country_context_note(&ctx, code);
     }
   }
-  free(cand);
+  NF_SCRATCH_KEEP(cand_slot, cand, cand_cap);
   /* the state the phrase meant on the article's date (today's when undated) */
   nf_date date;
   int dated = nf_analysis_date(a, &date);
@@ -138,7 +148,7 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
     nf_result r = {NF_TYPE_COUNTRY, m->start, m->end, 0, 0, code, NF_NO_REF, 0, attrs, 2};
     s = nf_analysis_emit(a, &r, NULL);
   }
-  free(st.mentions);
+  NF_SCRATCH_KEEP(mention_slot, st.mentions, st.cap);
   nf_country_context_free(&ctx);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/scratch.h"
 #include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "core/grow.h"
@@ -48,8 +49,8 @@ static void mark_orgs(article *a) {
 static nf_status read_countries(article *a, nf_analysis *an) {
   for (size_t i = 0; i < a->toks.n; i++) a->country_at[i] = NONE;
   size_t count = nf_analysis_count_of(an, NF_TYPE_COUNTRY), cursor = 0;
-  a->countries = count ? malloc(count * sizeof *a->countries) : NULL;
-  if (count && !a->countries) return NF_ERR_NOMEM;
+  if (!NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_COUNTRIES), count, a->countries))
+    return NF_ERR_NOMEM;
   const nf_result *r;
   while ((r = nf_analysis_next(an, NF_TYPE_COUNTRY, 0, UINT32_MAX, &cursor))) {
     size_t b = r->tok_begin, e = r->tok_end;
@@ -115,13 +116,12 @@ static void copy_clean(char *dst, size_t cap, const char *p, size_t n) {
 static nf_status emit_results(article *a, nf_analysis *an) {
   nf_buf names = NF_BUF_INIT; /* each person's name, NUL-separated */
   size_t np = a->people.npersons;
-  uint32_t *name_at = np ? malloc(np * sizeof *name_at) : NULL;
-  uint32_t *first_result = np ? malloc(np * sizeof *first_result) : NULL;
-  uint32_t *official_result =
-      a->nofficials ? malloc(a->nofficials * sizeof *official_result) : NULL;
-  nf_status s = (np && (!name_at || !first_result)) || (a->nofficials && !official_result)
-                    ? NF_ERR_NOMEM
-                    : NF_OK;
+  uint32_t *name_at, *first_result, *official_result;
+  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_NAME_AT), np, name_at);
+  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_FIRST_RESULT), np, first_result);
+  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_RESULT_OF), a->nofficials,
+                  official_result);
+  nf_status s = name_at && first_result && official_result ? NF_OK : NF_ERR_NOMEM;
   for (size_t p = 0; s == NF_OK && p < np; p++) {
     uint32_t st, en;
     nf_person_span(&a->people, a->t, p, &st, &en);
@@ -183,33 +183,48 @@ static nf_status emit_results(article *a, nf_analysis *an) {
     s = emit(an, NF_TYPE_TITLE, a->toks.v[t->begin].start, a->toks.v[t->end - 1].end,
              off_norm_of(a, t), attrs, nattrs, ref, t->head_flags, NULL);
   }
-  free(name_at);
-  free(first_result);
-  free(official_result);
   nf_buf_free(&names);
   return s;
 }
 
-static void article_free(article *a) {
-  free(a->marks);
-  free(a->country_at);
-  free(a->countries);
-  free(a->titles);
-  free(a->officials);
+/* The article's arrays, from those of the article before (scratch.h); the
+ * growing ones are kept back by article_free. */
+static nf_status borrow_arrays(article *a, nf_analysis *an) {
+  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_TITLES), a->titles, a->cap_titles);
+  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_OFFICIALS), a->officials,
+                  a->cap_officials);
+  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_PERSONS), a->people.persons,
+                  a->people.cap_persons);
+  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_PERSON_MENTIONS), a->people.mentions,
+                  a->people.cap_mentions);
+  size_t n = a->toks.n + 1;
+  if (!NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_MARKS), n, a->marks) ||
+      !NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_COUNTRY_AT), n, a->country_at))
+    return NF_ERR_NOMEM;
+  memset(a->marks, 0, n);
+  return NF_OK;
+}
+
+static void article_free(article *a, nf_analysis *an) {
+  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_TITLES), a->titles, a->cap_titles);
+  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_OFFICIALS), a->officials,
+                  a->cap_officials);
+  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_PERSONS), a->people.persons,
+                  a->people.cap_persons);
+  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_PERSON_MENTIONS), a->people.mentions,
+                  a->people.cap_mentions);
   nf_buf_free(&a->norms);
-  nf_people_free(&a->people);
 }
 
 static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   article a;
   memset(&a, 0, sizeof a);
   a.lex = instance;
+  a.lex_first = nf_lexicon_first_filter(a.lex);
   a.t = nf_analysis_text(an);
   a.toks = nf_toks_of(a.t);
   nf_people_init(&a.people);
-  a.marks = calloc(a.toks.n + 1, 1);
-  a.country_at = malloc((a.toks.n + 1) * sizeof *a.country_at);
-  nf_status s = a.marks && a.country_at ? NF_OK : NF_ERR_NOMEM;
+  nf_status s = borrow_arrays(&a, an);
   if (s == NF_OK) s = read_countries(&a, an);
   /* the gazetteer's organisations first: a title's organisation may start
    * with a first name ("Morgan Stanley managing director") */
@@ -221,7 +236,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
     off_find_countries(&a, an);
     s = emit_results(&a, an);
   }
-  article_free(&a);
+  article_free(&a, an);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }

@@ -44,6 +44,7 @@ typedef struct official {
 
 typedef struct article {
   const nf_lexicon *lex;
+  const uint16_t *lex_first; /* its first-token filter */
   const nf_text *t;
   nf_toks toks;
   uint8_t *marks;
@@ -68,6 +69,8 @@ static inline int is_determiner(const article *a, size_t i) {
 }
 
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
+  if (i >= a->toks.n || !nf_lex_may_start(a->lex_first, &a->toks.v[i], kinds))
+    return (nf_lex_match){0, NULL, 0, 0};
   return nf_lexicon_match(a->lex, a->t, i, kinds);
 }
 

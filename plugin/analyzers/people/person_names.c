@@ -26,6 +26,7 @@ typedef struct lower_word {
 
 typedef struct finder {
   const nf_lexicon *lex;
+  const uint16_t *lex_first; /* its first-token filter */
   const nf_text *t;
   nf_toks toks;
   const uint8_t *marks;
@@ -42,7 +43,8 @@ void nf_people_free(nf_people *pp) {
 }
 
 static int is_kind(const finder *f, size_t i, unsigned kinds) {
-  return i < f->toks.n && nf_lexicon_is(f->lex, f->t, i, kinds);
+  return i < f->toks.n && nf_lex_may_start(f->lex_first, &f->toks.v[i], kinds) &&
+         nf_lexicon_is(f->lex, f->t, i, kinds);
 }
 
 /* "Significantly, the judge said": a sentence's opening adverb before a
@@ -720,7 +722,7 @@ static int full_name_elsewhere(const finder *f, const nf_person *p, const org_ru
 nf_status nf_people_find(nf_people *pp, const nf_lexicon *lex, const nf_text *t,
                          const uint8_t *marks) {
   pp->npersons = pp->nmentions = 0;
-  finder f = {lex, t, nf_toks_of(t), marks, NULL, 0};
+  finder f = {lex, nf_lexicon_first_filter(lex), t, nf_toks_of(t), marks, NULL, 0};
   nf_status s = NF_OK;
   org_runs *orgs = malloc(sizeof *orgs);
   if (!orgs) return NF_ERR_NOMEM;

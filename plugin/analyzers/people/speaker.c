@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/scratch.h"
 #include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "core/grow.h"
@@ -155,11 +156,12 @@ static uint32_t cue_around(const article *a, const nf_quote *q) {
   return NONE;
 }
 
-static nf_status attribute_quotes(article *a) {
+static nf_status attribute_quotes(article *a, nf_analysis *an) {
   size_t nq;
   const nf_quote *qs = nf_text_quotes(a->t, &nq);
-  uint32_t *of_piece = nq ? malloc(nq * sizeof *of_piece) : NULL;
-  if (nq && !of_piece) return NF_ERR_NOMEM;
+  uint32_t *of_piece;
+  if (!NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_OF_PIECE), nq, of_piece))
+    return NF_ERR_NOMEM;
   nf_status s = NF_OK;
   uint32_t prev_cue = NONE;
   size_t prev_para = (size_t)-1;
@@ -212,7 +214,6 @@ static nf_status attribute_quotes(article *a) {
     }
     s = add_quote(a, ci, q->content.start, q->content.end);
   }
-  free(of_piece);
   return s;
 }
 
@@ -403,32 +404,33 @@ static nf_status emit_results(article *a, nf_analysis *an) {
   return s;
 }
 
-static void article_free(article *a) {
-  free(a->persons);
-  free(a->titles);
-  free(a->countries);
-  free(a->person_end);
-  free(a->cues);
-  free(a->quotes);
+/* The growing arrays kept back by the analysis for the next article
+ * (analysis/scratch.h); the others are its already. */
+static void article_free(article *a, nf_analysis *an) {
+  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_CUES), a->cues, a->cap_cues);
+  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_QUOTES), a->quotes, a->cap_quotes);
 }
 
 static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   article a;
   memset(&a, 0, sizeof a);
   a.lex = instance;
+  a.lex_first = nf_lexicon_first_filter(a.lex);
   a.t = nf_analysis_text(an);
   a.toks = nf_toks_of(a.t);
   a.an = an;
   const nf_result *dateline = nf_analysis_first(an, NF_TYPE_DATELINE);
   if (dateline) a.dateline_end = dateline->end;
-  nf_status s = spk_read_mentions(&a);
+  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_CUES), a.cues, a.cap_cues);
+  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_QUOTES), a.quotes, a.cap_quotes);
+  nf_status s = spk_read_mentions(&a, an);
   if (s == NF_OK) s = spk_find_cues(&a);
   if (s == NF_OK)
     for (size_t c = 0; c < a.ncues; c++) spk_classify(&a, &a.cues[c].src);
-  if (s == NF_OK) s = attribute_quotes(&a);
+  if (s == NF_OK) s = attribute_quotes(&a, an);
   if (s == NF_OK) s = reported_speech(&a);
   if (s == NF_OK) s = emit_results(&a, an);
-  article_free(&a);
+  article_free(&a, an);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }

@@ -60,6 +60,7 @@ typedef struct record_quote {
 
 typedef struct article {
   const nf_lexicon *lex;
+  const uint16_t *lex_first; /* its first-token filter */
   const nf_text *t;
   nf_toks toks;
   mention *persons, *titles, *countries;
@@ -85,6 +86,8 @@ typedef struct article {
 } article;
 
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
+  if (i >= a->toks.n || !nf_lex_may_start(a->lex_first, &a->toks.v[i], kinds))
+    return (nf_lex_match){0, NULL, 0, 0};
   return nf_lexicon_match(a->lex, a->t, i, kinds);
 }
 
@@ -103,8 +106,9 @@ static inline void set_text(const article *a, source *s, size_t b, size_t e) {
   set_name(s, a->toks.bytes + a->toks.v[b].start, a->toks.v[e - 1].end - a->toks.v[b].start);
 }
 
-/* speaker_sources.c: who a cue's source is. */
-nf_status spk_read_mentions(article *a);
+/* speaker_sources.c: who a cue's source is.  The mentions' arrays are the
+ * analysis's, kept from one article to the next (analysis/scratch.h). */
+nf_status spk_read_mentions(article *a, nf_analysis *an);
 void spk_person_source(const article *a, const mention *m, source *s);
 int spk_resolve_pronoun(const article *a, size_t before, int gender, source *s);
 int spk_pronoun_gender(const article *a, size_t k);

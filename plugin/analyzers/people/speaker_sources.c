@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/scratch.h"
 #include "analysis/tokens.h"
 #include "core/buffer.h"
 #include "fields/orgs.h"
@@ -108,15 +109,15 @@ static long org_short_form(const article *a, size_t b, size_t e) {
   return -1;
 }
 
-nf_status spk_read_mentions(article *a) {
-  size_t np = nf_analysis_count_of(a->an, NF_TYPE_PERSON);
-  size_t nt = nf_analysis_count_of(a->an, NF_TYPE_TITLE);
-  size_t nc = nf_analysis_count_of(a->an, NF_TYPE_COUNTRY);
-  a->persons = malloc((np + 1) * sizeof *a->persons);
-  a->titles = malloc((nt + 1) * sizeof *a->titles);
-  a->countries = malloc((nc + 1) * sizeof *a->countries);
+nf_status spk_read_mentions(article *a, nf_analysis *an) {
+  size_t np = nf_analysis_count_of(an, NF_TYPE_PERSON);
+  size_t nt = nf_analysis_count_of(an, NF_TYPE_TITLE);
+  size_t nc = nf_analysis_count_of(an, NF_TYPE_COUNTRY);
+  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_PERSONS), np + 1, a->persons);
+  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_TITLES), nt + 1, a->titles);
+  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_COUNTRIES), nc + 1, a->countries);
   size_t n = a->toks.n + 1;
-  a->person_end = malloc(6 * n * sizeof *a->person_end);
+  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_TOKEN_MAPS), 6 * n, a->person_end);
   if (!a->persons || !a->titles || !a->countries || !a->person_end) return NF_ERR_NOMEM;
   a->title_end = a->person_end + n;
   a->country_end = a->title_end + n;
