@@ -331,7 +331,7 @@ nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i,
   const nf_token *toks = nf_text_tokens(t, &count);
   /* a phrase of a kind wanted can match only if one starts with the token:
    * most tokens are turned away here, before any gazetteer is walked */
-  unsigned may = i < count ? lex->first_kinds[toks[i].hash % NF_LEX_FIRST_SLOTS] & kinds : 0;
+  unsigned may = i < count ? nf_lex_starting_kinds(lex->first_kinds, &toks[i]) & kinds : 0;
   if (!may) return (nf_lex_match){0, NULL, 0, 0};
   return match_in(lex, t, &toks[i], i, kinds, may);
 }

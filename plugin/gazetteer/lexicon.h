@@ -111,16 +111,32 @@ typedef struct nf_lex_match {
 #define NF_LEX_FIRST_SLOTS 65536u
 const uint16_t *nf_lexicon_first_filter(const nf_lexicon *lex);
 
+/* The kinds (NF_LEX_BIT) a phrase starting with tok may have: those of the
+ * phrases whose first token shares its slot. */
+static inline unsigned nf_lex_starting_kinds(const uint16_t *filter, const nf_token *tok) {
+  return filter[tok->hash % NF_LEX_FIRST_SLOTS];
+}
+
 /* 0 when no phrase of a kind in `kinds` starts with tok (nf_lexicon_match
  * would find none); 1 when one may. */
 static inline int nf_lex_may_start(const uint16_t *filter, const nf_token *tok, unsigned kinds) {
-  return (filter[tok->hash % NF_LEX_FIRST_SLOTS] & kinds) != 0;
+  return (nf_lex_starting_kinds(filter, tok) & kinds) != 0;
 }
 
 /* The longest phrase at token i that has an entry of a kind in `kinds`
  * (NF_LEX_BIT mask) and satisfies its case flag.  Titles, verbs and names
  * are separate gazetteers, so a mask spanning several looks in each. */
 nf_lex_match nf_lexicon_match(const nf_lexicon *lex, const nf_text *t, size_t i, unsigned kinds);
+
+/* nf_lexicon_match for an analyzer that holds the text's tokens (toks, n)
+ * and the lexicon's filter: a token no phrase wanted starts with is turned
+ * away inline, without the call. */
+static inline nf_lex_match nf_lexicon_match_filtered(const nf_lexicon *lex, const uint16_t *filter,
+                                                     const nf_text *t, const nf_token *toks,
+                                                     size_t n, size_t i, unsigned kinds) {
+  if (i >= n || !nf_lex_may_start(filter, &toks[i], kinds)) return (nf_lex_match){0, NULL, 0, 0};
+  return nf_lexicon_match(lex, t, i, kinds);
+}
 
 /* The country a place entry meant on date (today's when NULL): "Moscow"
  * is su in 1987 (schema/country-eras.tsv); NULL when its places are in

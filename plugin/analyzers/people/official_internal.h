@@ -69,9 +69,7 @@ static inline int is_determiner(const article *a, size_t i) {
 }
 
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
-  if (i >= a->toks.n || !nf_lex_may_start(a->lex_first, &a->toks.v[i], kinds))
-    return (nf_lex_match){0, NULL, 0, 0};
-  return nf_lexicon_match(a->lex, a->t, i, kinds);
+  return nf_lexicon_match_filtered(a->lex, a->lex_first, a->t, a->toks.v, a->toks.n, i, kinds);
 }
 
 /* official_titles.c: every title of the article, parsed in any news order,

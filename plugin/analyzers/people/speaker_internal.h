@@ -86,9 +86,7 @@ typedef struct article {
 } article;
 
 static inline nf_lex_match lex_at(const article *a, size_t i, unsigned kinds) {
-  if (i >= a->toks.n || !nf_lex_may_start(a->lex_first, &a->toks.v[i], kinds))
-    return (nf_lex_match){0, NULL, 0, 0};
-  return nf_lexicon_match(a->lex, a->t, i, kinds);
+  return nf_lexicon_match_filtered(a->lex, a->lex_first, a->t, a->toks.v, a->toks.n, i, kinds);
 }
 
 /* Token k is an article: "the", "a", "an". */
