@@ -25,7 +25,7 @@ struct nf_analysis {
   uint32_t first[MAX_TYPES], last[MAX_TYPES], count[MAX_TYPES];
   uint64_t may_emit, may_read;
   nf_arena strings;
-  nf_scratch scratch[NF_SCRATCH_SLOTS]; /* the analyzers' arrays, kept (scratch.h) */
+  nf_scratch_table scratch; /* the analyzers' arrays, kept (scratch.h) */
 };
 
 nf_status nf_analysis_new(nf_analysis **out) {
@@ -48,7 +48,7 @@ void nf_analysis_free(nf_analysis *a) {
   free(a->attrs);
   free(a->attr_at);
   nf_arena_free(&a->strings);
-  nf_scratch_free_all(a->scratch, NF_SCRATCH_SLOTS);
+  nf_scratch_table_free(&a->scratch);
   free(a);
 }
 
@@ -77,7 +77,9 @@ void nf_analysis_allow(nf_analysis *a, uint64_t provides, uint64_t reads) {
 
 const nf_text *nf_analysis_text(const nf_analysis *a) { return a->text; }
 
-nf_scratch *nf_analysis_scratch(nf_analysis *a, nf_scratch_slot slot) { return &a->scratch[slot]; }
+nf_scratch *nf_analysis_scratch(nf_analysis *a, const void *key, size_t count) {
+  return nf_scratch_table_get(&a->scratch, key, count);
+}
 const nf_article *nf_analysis_article(const nf_analysis *a) { return a->article; }
 
 int nf_analysis_date(const nf_analysis *a, nf_date *out) {

@@ -4,8 +4,10 @@
  * and freed afresh per article, the arrays cost a malloc and a free each,
  * and with glibc's allocator a large one also cost a malloc_consolidate of
  * every small chunk the article before had freed.  A slot holds one array
- * of one type, its capacity counted in elements of that type.  Offered by
- * the analysis layer to the analyzers. */
+ * of one type, its capacity counted in elements of that type.  An analyzer
+ * names its own slots (an enum of its own) and finds them by a key of its
+ * own, so this layer knows none of its users.  Offered by the analysis
+ * layer to the analyzers. */
 #ifndef NF_ANALYSIS_SCRATCH_H
 #define NF_ANALYSIS_SCRATCH_H
 
@@ -13,37 +15,16 @@
 
 #include "newsfields/analyzer.h"
 
-typedef enum nf_scratch_slot {
-  NF_SCRATCH_BYLINE_FOUND,
-  NF_SCRATCH_COUNTRY_CANDIDATES,
-  NF_SCRATCH_COUNTRY_MENTIONS,
-  NF_SCRATCH_OFFICIAL_MARKS,
-  NF_SCRATCH_OFFICIAL_COUNTRY_AT,
-  NF_SCRATCH_OFFICIAL_COUNTRIES,
-  NF_SCRATCH_OFFICIAL_TITLES,
-  NF_SCRATCH_OFFICIAL_OFFICIALS,
-  NF_SCRATCH_OFFICIAL_NAME_AT,
-  NF_SCRATCH_OFFICIAL_FIRST_RESULT,
-  NF_SCRATCH_OFFICIAL_RESULT_OF,
-  NF_SCRATCH_OFFICIAL_PERSONS,
-  NF_SCRATCH_OFFICIAL_PERSON_MENTIONS,
-  NF_SCRATCH_SPEAKER_PERSONS,
-  NF_SCRATCH_SPEAKER_TITLES,
-  NF_SCRATCH_SPEAKER_COUNTRIES,
-  NF_SCRATCH_SPEAKER_TOKEN_MAPS,
-  NF_SCRATCH_SPEAKER_CUES,
-  NF_SCRATCH_SPEAKER_QUOTES,
-  NF_SCRATCH_SPEAKER_OF_PIECE,
-  NF_SCRATCH_SLOTS
-} nf_scratch_slot;
-
 typedef struct nf_scratch {
   void *p;
   size_t cap; /* elements */
 } nf_scratch;
 
-/* The slot of the analysis (the same one for every article). */
-nf_scratch *nf_analysis_scratch(nf_analysis *a, nf_scratch_slot slot);
+/* The count slots kept under key (the address of a static object of the
+ * analyzer's), the same ones for every article of the analysis; made empty
+ * on first use, and count must not change for a key.  NULL when out of
+ * memory. */
+nf_scratch *nf_analysis_scratch(nf_analysis *a, const void *key, size_t count);
 
 /* Room for n elements of size elem (at least one), what it held before not
  * to be relied on: NULL when out of memory. */
@@ -55,7 +36,15 @@ void *nf_scratch_room(nf_scratch *s, size_t n, size_t elem);
 #define NF_SCRATCH_LEND(s, arr, arr_cap) ((arr) = (s)->p, (arr_cap) = (s)->cap)
 #define NF_SCRATCH_KEEP(s, arr, arr_cap) ((s)->p = (arr), (s)->cap = (arr_cap))
 
-/* Frees every slot's array (nf_analysis_free). */
-void nf_scratch_free_all(nf_scratch *slots, size_t n);
+/* The analysis's slots, by key (nf_analysis_scratch). */
+typedef struct nf_scratch_table {
+  struct nf_scratch_group *groups;
+  size_t n, cap;
+} nf_scratch_table;
+
+/* The slots under key, made on first use: NULL when out of memory. */
+nf_scratch *nf_scratch_table_get(nf_scratch_table *t, const void *key, size_t count);
+/* Frees every slot's array and the table's own (nf_analysis_free). */
+void nf_scratch_table_free(nf_scratch_table *t);
 
 #endif

@@ -297,6 +297,9 @@ static nf_status settle_agency(const byline_analyzer *ba, nf_analysis *a, const 
   return nf_analysis_emit(a, &r, NULL);
 }
 
+/* The key of the array the analysis keeps for this analyzer (scratch.h). */
+static const char kept_key;
+
 static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   const byline_analyzer *ba = instance;
   nf_toks k = nf_toks_of(nf_analysis_text(a));
@@ -305,7 +308,8 @@ static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   uint32_t dateline_start = dateline ? dateline->start : UINT32_MAX;
 
   found *f; /* entries are filled one by one; the analysis keeps it for the next article */
-  if (!NF_SCRATCH_ROOM(nf_analysis_scratch(a, NF_SCRATCH_BYLINE_FOUND), 1, f))
+  nf_scratch *kept = nf_analysis_scratch(a, &kept_key, 1);
+  if (!kept || !NF_SCRATCH_ROOM(kept, 1, f))
     return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
   nf_byline_item items[NF_BYLINE_MAX_ITEMS];
   size_t n = nf_bylines_find(&k, ba->agencies, dateline_start, items, NF_BYLINE_MAX_ITEMS);

@@ -102,14 +102,19 @@ static nf_status find_candidates(const country_analyzer *ca, const nf_text *t, c
   return NF_OK;
 }
 
+/* The arrays the analysis keeps for this analyzer (scratch.h), under its key. */
+enum { KEPT_CANDIDATES, KEPT_MENTIONS, KEPT_SLOTS };
+static const char kept_key;
+
 static nf_status analyze(const void *instance, nf_analysis *a, nf_error *err) {
   const country_analyzer *ca = instance;
   const nf_text *t = nf_analysis_text(a);
   size_t count, ncand = 0;
   const nf_token *toks = nf_text_tokens(t, &count);
   /* the arrays of the article before, kept in the analysis */
-  nf_scratch *cand_slot = nf_analysis_scratch(a, NF_SCRATCH_COUNTRY_CANDIDATES),
-             *mention_slot = nf_analysis_scratch(a, NF_SCRATCH_COUNTRY_MENTIONS);
+  nf_scratch *kept = nf_analysis_scratch(a, &kept_key, KEPT_SLOTS);
+  if (!kept) return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  nf_scratch *cand_slot = &kept[KEPT_CANDIDATES], *mention_slot = &kept[KEPT_MENTIONS];
   article_state st = {NULL, 0, 0};
   NF_SCRATCH_LEND(mention_slot, st.mentions, st.cap);
   nf_country_context ctx;

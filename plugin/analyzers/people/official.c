@@ -30,6 +30,22 @@
 #include "people.h"
 #include "person_names.h"
 
+/* The arrays the analysis keeps for this analyzer (scratch.h), under its key. */
+enum {
+  KEPT_MARKS,
+  KEPT_COUNTRY_AT,
+  KEPT_COUNTRIES,
+  KEPT_TITLES,
+  KEPT_OFFICIALS,
+  KEPT_NAME_AT,
+  KEPT_FIRST_RESULT,
+  KEPT_RESULT_OF,
+  KEPT_PERSONS,
+  KEPT_PERSON_MENTIONS,
+  KEPT_SLOTS
+};
+static const char kept_key;
+
 /* The names of organisations and news agencies of the gazetteer: no
  * person's name holds them ("Merrill Lynch said", "Tanjug said"), nor does
  * a title that starts them make one ("General Electric", "General
@@ -49,8 +65,7 @@ static void mark_orgs(article *a) {
 static nf_status read_countries(article *a, nf_analysis *an) {
   for (size_t i = 0; i < a->toks.n; i++) a->country_at[i] = NONE;
   size_t count = nf_analysis_count_of(an, NF_TYPE_COUNTRY), cursor = 0;
-  if (!NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_COUNTRIES), count, a->countries))
-    return NF_ERR_NOMEM;
+  if (!NF_SCRATCH_ROOM(&a->kept[KEPT_COUNTRIES], count, a->countries)) return NF_ERR_NOMEM;
   const nf_result *r;
   while ((r = nf_analysis_next(an, NF_TYPE_COUNTRY, 0, UINT32_MAX, &cursor))) {
     size_t b = r->tok_begin, e = r->tok_end;
@@ -117,10 +132,9 @@ static nf_status emit_results(article *a, nf_analysis *an) {
   nf_buf names = NF_BUF_INIT; /* each person's name, NUL-separated */
   size_t np = a->people.npersons;
   uint32_t *name_at, *first_result, *official_result;
-  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_NAME_AT), np, name_at);
-  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_FIRST_RESULT), np, first_result);
-  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_RESULT_OF), a->nofficials,
-                  official_result);
+  NF_SCRATCH_ROOM(&a->kept[KEPT_NAME_AT], np, name_at);
+  NF_SCRATCH_ROOM(&a->kept[KEPT_FIRST_RESULT], np, first_result);
+  NF_SCRATCH_ROOM(&a->kept[KEPT_RESULT_OF], a->nofficials, official_result);
   nf_status s = name_at && first_result && official_result ? NF_OK : NF_ERR_NOMEM;
   for (size_t p = 0; s == NF_OK && p < np; p++) {
     uint32_t st, en;
@@ -187,32 +201,29 @@ static nf_status emit_results(article *a, nf_analysis *an) {
   return s;
 }
 
-/* The article's arrays, from those of the article before (scratch.h); the
- * growing ones are kept back by article_free. */
+/* The article's arrays, from those of the article before; the growing ones
+ * are kept back by article_free. */
 static nf_status borrow_arrays(article *a, nf_analysis *an) {
-  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_TITLES), a->titles, a->cap_titles);
-  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_OFFICIALS), a->officials,
-                  a->cap_officials);
-  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_PERSONS), a->people.persons,
-                  a->people.cap_persons);
-  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_PERSON_MENTIONS), a->people.mentions,
-                  a->people.cap_mentions);
+  if (!(a->kept = nf_analysis_scratch(an, &kept_key, KEPT_SLOTS))) return NF_ERR_NOMEM;
+  NF_SCRATCH_LEND(&a->kept[KEPT_TITLES], a->titles, a->cap_titles);
+  NF_SCRATCH_LEND(&a->kept[KEPT_OFFICIALS], a->officials, a->cap_officials);
+  NF_SCRATCH_LEND(&a->kept[KEPT_PERSONS], a->people.persons, a->people.cap_persons);
+  NF_SCRATCH_LEND(&a->kept[KEPT_PERSON_MENTIONS], a->people.mentions, a->people.cap_mentions);
   size_t n = a->toks.n + 1;
-  if (!NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_MARKS), n, a->marks) ||
-      !NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_COUNTRY_AT), n, a->country_at))
+  if (!NF_SCRATCH_ROOM(&a->kept[KEPT_MARKS], n, a->marks) ||
+      !NF_SCRATCH_ROOM(&a->kept[KEPT_COUNTRY_AT], n, a->country_at))
     return NF_ERR_NOMEM;
   memset(a->marks, 0, n);
   return NF_OK;
 }
 
-static void article_free(article *a, nf_analysis *an) {
-  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_TITLES), a->titles, a->cap_titles);
-  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_OFFICIALS), a->officials,
-                  a->cap_officials);
-  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_PERSONS), a->people.persons,
-                  a->people.cap_persons);
-  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_OFFICIAL_PERSON_MENTIONS), a->people.mentions,
-                  a->people.cap_mentions);
+static void article_free(article *a) {
+  if (a->kept) {
+    NF_SCRATCH_KEEP(&a->kept[KEPT_TITLES], a->titles, a->cap_titles);
+    NF_SCRATCH_KEEP(&a->kept[KEPT_OFFICIALS], a->officials, a->cap_officials);
+    NF_SCRATCH_KEEP(&a->kept[KEPT_PERSONS], a->people.persons, a->people.cap_persons);
+    NF_SCRATCH_KEEP(&a->kept[KEPT_PERSON_MENTIONS], a->people.mentions, a->people.cap_mentions);
+  }
   nf_buf_free(&a->norms);
 }
 
@@ -236,7 +247,7 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
     off_find_countries(&a, an);
     s = emit_results(&a, an);
   }
-  article_free(&a, an);
+  article_free(&a);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }

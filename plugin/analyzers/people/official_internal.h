@@ -61,6 +61,7 @@ typedef struct article {
   const nf_date *date;        /* the article's, or NULL: the state a place meant then */
   nf_date date_value;
   nf_people people;
+  struct nf_scratch *kept; /* the analysis's arrays for this analyzer (official.c) */
 } article;
 
 static inline int is_determiner(const article *a, size_t i) {

@@ -156,12 +156,11 @@ static uint32_t cue_around(const article *a, const nf_quote *q) {
   return NONE;
 }
 
-static nf_status attribute_quotes(article *a, nf_analysis *an) {
+static nf_status attribute_quotes(article *a) {
   size_t nq;
   const nf_quote *qs = nf_text_quotes(a->t, &nq);
   uint32_t *of_piece;
-  if (!NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_OF_PIECE), nq, of_piece))
-    return NF_ERR_NOMEM;
+  if (!NF_SCRATCH_ROOM(&a->kept[SPK_KEPT_OF_PIECE], nq, of_piece)) return NF_ERR_NOMEM;
   nf_status s = NF_OK;
   uint32_t prev_cue = NONE;
   size_t prev_para = (size_t)-1;
@@ -404,11 +403,14 @@ static nf_status emit_results(article *a, nf_analysis *an) {
   return s;
 }
 
+/* The key of the arrays the analysis keeps for this analyzer. */
+static const char kept_key;
+
 /* The growing arrays kept back by the analysis for the next article
  * (analysis/scratch.h); the others are its already. */
-static void article_free(article *a, nf_analysis *an) {
-  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_CUES), a->cues, a->cap_cues);
-  NF_SCRATCH_KEEP(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_QUOTES), a->quotes, a->cap_quotes);
+static void article_free(article *a) {
+  NF_SCRATCH_KEEP(&a->kept[SPK_KEPT_CUES], a->cues, a->cap_cues);
+  NF_SCRATCH_KEEP(&a->kept[SPK_KEPT_QUOTES], a->quotes, a->cap_quotes);
 }
 
 static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
@@ -421,16 +423,18 @@ static nf_status analyze(const void *instance, nf_analysis *an, nf_error *err) {
   a.an = an;
   const nf_result *dateline = nf_analysis_first(an, NF_TYPE_DATELINE);
   if (dateline) a.dateline_end = dateline->end;
-  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_CUES), a.cues, a.cap_cues);
-  NF_SCRATCH_LEND(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_QUOTES), a.quotes, a.cap_quotes);
+  if (!(a.kept = nf_analysis_scratch(an, &kept_key, SPK_KEPT_SLOTS)))
+    return nf_error_set(err, NF_ERR_NOMEM, "out of memory");
+  NF_SCRATCH_LEND(&a.kept[SPK_KEPT_CUES], a.cues, a.cap_cues);
+  NF_SCRATCH_LEND(&a.kept[SPK_KEPT_QUOTES], a.quotes, a.cap_quotes);
   nf_status s = spk_read_mentions(&a, an);
   if (s == NF_OK) s = spk_find_cues(&a);
   if (s == NF_OK)
     for (size_t c = 0; c < a.ncues; c++) spk_classify(&a, &a.cues[c].src);
-  if (s == NF_OK) s = attribute_quotes(&a, an);
+  if (s == NF_OK) s = attribute_quotes(&a);
   if (s == NF_OK) s = reported_speech(&a);
   if (s == NF_OK) s = emit_results(&a, an);
-  article_free(&a, an);
+  article_free(&a);
   if (s == NF_ERR_NOMEM) return nf_error_set(err, s, "out of memory");
   return s;
 }

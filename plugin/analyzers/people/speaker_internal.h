@@ -58,6 +58,19 @@ typedef struct record_quote {
   uint32_t content_begin, content_end; /* bytes */
 } record_quote;
 
+/* The arrays the analysis keeps for this analyzer (analysis/scratch.h),
+ * under the speaker's key (speaker.c). */
+enum {
+  SPK_KEPT_PERSONS,
+  SPK_KEPT_TITLES,
+  SPK_KEPT_COUNTRIES,
+  SPK_KEPT_TOKEN_MAPS,
+  SPK_KEPT_CUES,
+  SPK_KEPT_QUOTES,
+  SPK_KEPT_OF_PIECE,
+  SPK_KEPT_SLOTS
+};
+
 typedef struct article {
   const nf_lexicon *lex;
   const uint16_t *lex_first; /* its first-token filter */
@@ -70,6 +83,7 @@ typedef struct article {
   uint32_t *country_end; /* per token: country mention ending just before it */
   uint32_t *person_at, *title_at, *country_at; /* mentions starting at the token */
   const nf_analysis *an;                       /* the earlier analyzers' results */
+  struct nf_scratch *kept; /* the analysis's arrays for this analyzer: SPK_KEPT_* */
   cue *cues;
   size_t ncues, cap_cues;
   record_quote *quotes;

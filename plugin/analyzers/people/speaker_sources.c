@@ -113,11 +113,11 @@ nf_status spk_read_mentions(article *a, nf_analysis *an) {
   size_t np = nf_analysis_count_of(an, NF_TYPE_PERSON);
   size_t nt = nf_analysis_count_of(an, NF_TYPE_TITLE);
   size_t nc = nf_analysis_count_of(an, NF_TYPE_COUNTRY);
-  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_PERSONS), np + 1, a->persons);
-  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_TITLES), nt + 1, a->titles);
-  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_COUNTRIES), nc + 1, a->countries);
+  NF_SCRATCH_ROOM(&a->kept[SPK_KEPT_PERSONS], np + 1, a->persons);
+  NF_SCRATCH_ROOM(&a->kept[SPK_KEPT_TITLES], nt + 1, a->titles);
+  NF_SCRATCH_ROOM(&a->kept[SPK_KEPT_COUNTRIES], nc + 1, a->countries);
   size_t n = a->toks.n + 1;
-  NF_SCRATCH_ROOM(nf_analysis_scratch(an, NF_SCRATCH_SPEAKER_TOKEN_MAPS), 6 * n, a->person_end);
+  NF_SCRATCH_ROOM(&a->kept[SPK_KEPT_TOKEN_MAPS], 6 * n, a->person_end);
   if (!a->persons || !a->titles || !a->countries || !a->person_end) return NF_ERR_NOMEM;
   a->title_end = a->person_end + n;
   a->country_end = a->title_end + n;
