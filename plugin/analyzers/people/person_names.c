@@ -36,12 +36,6 @@ typedef struct finder {
 
 void nf_people_init(nf_people *pp) { memset(pp, 0, sizeof *pp); }
 
-void nf_people_free(nf_people *pp) {
-  free(pp->persons);
-  free(pp->mentions);
-  nf_people_init(pp);
-}
-
 static int is_kind(const finder *f, size_t i, unsigned kinds) {
   /* nf_lexicon_is, most tokens turned away before the call */
   nf_lex_match m =

@@ -42,7 +42,10 @@ typedef struct nf_person_mention {
   uint32_t person;             /* index into persons */
 } nf_person_mention;
 
-/* The persons of one article; arrays grow once and are reused. */
+/* The persons of one article; arrays grow once and are reused.  They are
+ * the caller's: the official analyzer lends them from the arrays the
+ * analysis keeps (analysis/scratch.h) and takes them back, so there is no
+ * free here. */
 typedef struct nf_people {
   nf_person *persons;
   size_t npersons, cap_persons;
@@ -51,7 +54,6 @@ typedef struct nf_people {
 } nf_people;
 
 void nf_people_init(nf_people *pp);
-void nf_people_free(nf_people *pp);
 
 /* Find the persons and their mentions in t.  marks has one byte per token
  * (NF_PM_*).  NF_ERR_NOMEM is the only failure. */
